@@ -1,0 +1,82 @@
+/** Reading and writing for the content build, kept apart so tests can run it on any folder. */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
+import { documentToMdx } from '../src/generate/mdx.ts';
+import { processCorpus } from '../src/pipeline/corpus.ts';
+import { parseErrata } from '../src/pipeline/errata.ts';
+import type { Registry } from '../src/pipeline/identify.ts';
+import type { SourceFile } from '../src/pipeline/types.ts';
+
+export interface ContentBuildOptions {
+  corpusDir: string;
+  outDir: string;
+  registryPath: string;
+  errataPath: string;
+  location: SiteLocation;
+  log: (line: string) => void;
+}
+
+/** The site's absolute URL and base path, from the environment. */
+export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation {
+  return { site: env.SITE_URL ?? 'https://example.org', base: env.BASE_PATH ?? '/' };
+}
+
+/** Every regular file under a folder, as paths relative to it (sorted, hidden files skipped). */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function readJson<T>(path: string, fallback: T): Promise<T> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw new Error(`${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Run the pipeline over the corpus folder and write everything Astro needs. */
+export async function runContentBuild(o: ContentBuildOptions) {
+  const names = await listFiles(o.corpusDir);
+  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files`);
+  const files: SourceFile[] = [];
+  for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(o.corpusDir, name))) });
+
+  const registry = await readJson<Registry>(o.registryPath, { documents: [] });
+  const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
+  let lastReport = 0;
+  const result = processCorpus(files, registry, errata, (stage, done, total, source) => {
+    const now = performance.now();
+    if (total <= 20 || done === total || now - lastReport > 1000) {
+      o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
+      lastReport = now;
+    }
+  });
+
+  for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
+  for (const w of result.warnings) o.log(`[warning] ${w}`);
+  for (const c of result.changes) {
+    o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
+  }
+
+  await rm(o.outDir, { recursive: true, force: true });
+  await mkdir(join(o.outDir, 'documents'), { recursive: true });
+  await mkdir(join(o.outDir, 'mdx'), { recursive: true });
+  const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
+  await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, o.location), null, 1));
+  for (const [i, d] of docs.entries()) {
+    await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    await writeFile(join(o.outDir, 'mdx', `${d.id}.mdx`), documentToMdx(d.blocks));
+    if (d.simplifiedBlocks) await writeFile(join(o.outDir, 'mdx', `${d.id}.simplified.mdx`), documentToMdx(d.simplifiedBlocks));
+    if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
+  }
+  o.log(`[generate] ${docs.length} pages of MDX and JSON written to ${o.outDir}`);
+  const registryText = `${JSON.stringify(result.registry, null, 2)}\n`;
+  await writeFile(o.registryPath, registryText);
+  return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
+}

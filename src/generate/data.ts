@@ -1,0 +1,59 @@
+/** The public data files: /data/corpus.json and /data/documents/<id>.json. */
+import { blockText } from '../pipeline/document.ts';
+import type { ProcessedDocument, SkippedFile } from '../pipeline/types.ts';
+
+export interface SiteLocation {
+  /** Absolute site URL, e.g. https://example.org */
+  site: string;
+  /** Base path, '/' or '/kb/'. */
+  base: string;
+}
+
+/** The absolute URL of a path on the site. */
+export function absoluteUrl(loc: SiteLocation, path: string): string {
+  const base = loc.base.endsWith('/') ? loc.base : `${loc.base}/`;
+  return new URL(base.replace(/^\/?/, '/') + path.replace(/^\//, ''), loc.site).href;
+}
+
+/** One entry of /data/corpus.json. */
+export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
+  return {
+    id: d.id,
+    title: d.meta.title,
+    titleSource: d.meta.titleSource,
+    author: d.meta.author,
+    published: d.meta.published,
+    publisher: d.meta.publisher,
+    source: d.source,
+    sha256: d.sha256,
+    bytes: d.bytes,
+    encoding: d.encoding,
+    script: d.script,
+    datesTrusted: d.datesTrusted,
+    url: absoluteUrl(loc, `docs/${d.id}/`),
+    characters: d.blocks.reduce((n, b) => n + blockText(b).length, 0),
+    blocks: d.blocks.length,
+    cleaning: {
+      removed: d.cleaning.removed.length,
+      repaired: d.cleaning.repaired.length,
+      flagged: d.cleaning.flagged.length,
+    },
+    notes: d.cleaning.notes,
+  };
+}
+
+export type CorpusEntry = ReturnType<typeof corpusEntry>;
+
+/** /data/corpus.json */
+export function corpusJson(docs: ProcessedDocument[], skipped: SkippedFile[], loc: SiteLocation) {
+  return { documents: docs.map((d) => corpusEntry(d, loc)), skipped };
+}
+
+/** /data/documents/<id>.json: the cleaned blocks and the whole cleaning report. */
+export function documentJson(d: ProcessedDocument, loc: SiteLocation) {
+  return {
+    ...corpusEntry(d, loc),
+    blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: absoluteUrl(loc, `docs/${d.id}/#p-${b.id}`) })),
+    cleaning: d.cleaning,
+  };
+}

@@ -1,0 +1,145 @@
+/** One document through every stage: bytes in, a ProcessedDocument (or a reason it was skipped) out. */
+import { clean } from './clean.ts';
+import { applyErrata, type DocumentErrata } from './errata.ts';
+import { assignBlockIds, sha256 } from './identify.ts';
+import { findPublisher } from './meta.ts';
+import type { Normalised } from './normalise.ts';
+import { findDamage } from './repair.ts';
+import type { RepairResult } from './repair.ts';
+import { detectScript, simplify } from './script.ts';
+import { structure, type DraftBlock } from './structure.ts';
+import type { Block, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote } from './types.ts';
+
+/** What the first pass (decode, normalise, repair) produced for one file. */
+export interface Prepared {
+  source: string;
+  sha256: string;
+  bytes: number;
+  encoding: Encoding;
+  normalised: Normalised;
+  repaired: RepairResult;
+}
+
+export interface DocumentContext {
+  id: DocumentId;
+  errata?: DocumentErrata;
+  repeatedLines?: ReadonlySet<string>;
+}
+
+export interface DocumentResult {
+  document: ProcessedDocument | null;
+  /** Why there is no document (no content left after cleaning). */
+  skipped?: string;
+  warnings: string[];
+}
+
+const FIGURE_REFERENCE = /如图所示|如下图|见下图|上图|下图|图表中|如图/;
+
+/** Clean, structure, correct, identify and annotate one prepared document. */
+export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResult {
+  const warnings: string[] = [];
+  const cleaned = clean(p.repaired.lines, { repeatedLines: ctx.repeatedLines });
+  if (cleaned.content.length === 0) {
+    return { document: null, skipped: 'no content left after removing boilerplate', warnings };
+  }
+  const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
+  const s = structure(cleaned.content, removedNumbers);
+
+  const drafts = s.blocks.map(withMarks);
+  const corrected = applyErrata(drafts, ctx.errata?.corrections);
+  for (const e of corrected.unapplied) warnings.push(`${p.source}: erratum "${e.find}" -> "${e.replace}" matches nothing`);
+
+  const flagged: Flag[] = [];
+  const annotated = corrected.blocks.map((b) => {
+    if (b.type !== 'heading' && b.type !== 'paragraph') return b;
+    const damage: Mark[] = findDamage(b.text)
+      .filter((d) => !b.marks.some((m) => m.start < d.end && d.start < m.end))
+      .map((d) => ({ kind: 'damaged', start: d.start, end: d.end, note: '原文此处因编码错误损毁,无法还原' }));
+    for (const d of damage) flagged.push({ line: b.lines[0]!, text: b.text.slice(d.start, d.end), reason: 'destroyed by mis-encoding; no rule can restore it' });
+    return { ...b, marks: [...b.marks, ...damage].sort((x, y) => x.start - y.start) };
+  });
+  const ids = assignBlockIds(annotated.map(blockText));
+  const blocks = annotated.map((b, i) => ({ ...b, id: ids[i]! }) as Block);
+
+  const allText = blocks.map(blockText).join('\n');
+  const script = detectScript(allText);
+  const title = ctx.errata?.title?.text ?? s.title;
+  const titleSource = ctx.errata?.title ? 'erratum' : s.titleSource;
+
+  const notes: QualityNote[] = [];
+  if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
+  if (s.endsMidSentence) notes.push({ kind: 'truncated', text: '原文在句子中间结束,后文缺失。' });
+  if (titleSource === 'erratum') notes.push({ kind: 'title-inferred', text: `标题由编者拟定:${ctx.errata!.title!.note}` });
+  else if (titleSource === 'first-sentence') notes.push({ kind: 'title-inferred', text: '原文没有标题,标题取自正文第一句。' });
+  for (const b of blocks) if (b.type === 'table' && b.note) notes.push({ kind: 'table-recovered', text: b.note });
+  const images = cleaned.removed.filter((r) => r.reason === 'image-placeholder').length;
+  if (images > 0 || FIGURE_REFERENCE.test(allText)) {
+    notes.push({ kind: 'missing-figures', text: images > 0 ? `原文的 ${images} 幅图片没有随文本保存,只留下了文件名。` : '正文提到的图表没有随文本保存。' });
+  }
+  if (flagged.length > 0) notes.push({ kind: 'damaged-text', text: `${flagged.length} 处文字因编码错误损毁,已标出。` });
+  if (corrected.repaired.length > 0) notes.push({ kind: 'errata', text: `编者校正 ${corrected.repaired.length} 处,见文中标记与清理报告。` });
+
+  const document: ProcessedDocument = {
+    id: ctx.id,
+    source: p.source,
+    sha256: p.sha256,
+    bytes: p.bytes,
+    encoding: p.encoding,
+    script,
+    meta: {
+      title,
+      titleSource,
+      author: s.author,
+      published: s.published,
+      publisher: findPublisher(cleaned.removed.map((r) => r.text)),
+    },
+    datesTrusted: !ctx.errata?.untrustedDates,
+    blocks,
+    ...(script === 'traditional' ? { simplifiedBlocks: blocks.map(simplifyBlock) } : {}),
+    sourceLines: p.normalised.lines.map((l) => l.text),
+    cleaning: {
+      removed: cleaned.removed,
+      repaired: [...p.repaired.repaired, ...corrected.repaired],
+      flagged,
+      blankLines: cleaned.blankLines,
+      normalised: p.normalised.stats,
+      notes,
+    },
+  };
+  return { document, warnings };
+}
+
+function withMarks(b: DraftBlock): Omit<Block, 'id'> {
+  return b.type === 'heading' || b.type === 'paragraph' ? ({ ...b, marks: [] } as Omit<Block, 'id'>) : (b as Omit<Block, 'id'>);
+}
+
+/** The plain text of a block (for ids, search and script detection). */
+export function blockText(b: Omit<Block, 'id'>): string {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+      return b.text;
+    case 'list':
+      return b.items.join('\n');
+    case 'table':
+      return [b.header, ...b.rows].map((r) => r.join('\t')).join('\n');
+  }
+}
+
+function simplifyBlock(b: Block): Block {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph': {
+      const text = simplify(b.text);
+      // OpenCC maps character for character here; if a phrase changed length, drop the offsets.
+      const marks = text.length === b.text.length ? b.marks.map((m) => ({ ...m, ...(m.original ? { original: simplify(m.original) } : {}) })) : [];
+      return { ...b, text, marks };
+    }
+    case 'list':
+      return { ...b, items: b.items.map(simplify) };
+    case 'table':
+      return { ...b, header: b.header.map(simplify), rows: b.rows.map((r) => r.map(simplify)) };
+  }
+}
+
+export { sha256 };

@@ -1,0 +1,51 @@
+/**
+ * normalise: line endings to LF, Unicode NFC, NBSP and ideographic spaces to plain spaces,
+ * stray control and zero-width characters dropped, runs of spaces collapsed, lines trimmed.
+ * Punctuation is left exactly as the text has it (ASCII `,` and full-width `,` both stay).
+ */
+import type { CleaningReport, Line } from './types.ts';
+
+export type NormaliseStats = CleaningReport['normalised'];
+
+export interface Normalised {
+  lines: Line[];
+  stats: NormaliseStats;
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const NBSP = /\u00a0/g;
+const IDEOGRAPHIC_SPACE = /\u3000/g;
+
+/** Normalise decoded text into numbered lines. */
+export function normalise(text: string): Normalised {
+  const stats: NormaliseStats = { lineEndings: 0, nbsp: 0, ideographicSpaces: 0, controlChars: 0, zeroWidth: 0 };
+  stats.lineEndings = count(text, /\r\n?/g);
+  const unified = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  stats.nbsp = count(unified, NBSP);
+  stats.ideographicSpaces = count(unified, IDEOGRAPHIC_SPACE);
+  stats.controlChars = count(unified, CONTROL);
+  stats.zeroWidth = count(unified, ZERO_WIDTH);
+  const lines = unified.split('\n').map((raw, i) => ({ n: i + 1, text: normaliseLine(raw) }));
+  // A trailing newline does not make a line of its own.
+  if (lines.length > 1 && lines[lines.length - 1]!.text === '' && unified.endsWith('\n')) lines.pop();
+  return { lines, stats };
+}
+
+/** Normalise one line's whitespace and invisible characters. */
+export function normaliseLine(raw: string): string {
+  return raw
+    .replace(ZERO_WIDTH, '')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL, '')
+    .replace(NBSP, ' ')
+    .replace(IDEOGRAPHIC_SPACE, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+function count(s: string, re: RegExp): number {
+  let n = 0;
+  for (const _ of s.matchAll(re)) n++;
+  return n;
+}

@@ -1,0 +1,130 @@
+/**
+ * repair: undo damage that a general rule can undo, and flag what it cannot.
+ * - flattened ruby: a tone-marked pinyin syllable in parentheses after a character, `醫(yī)` -> `醫`
+ *   (Latin in parentheses without tone marks, such as `(HMO)`, is real text and stays);
+ * - HTML entities, whole (`&#8220;`, `&amp;`) or with the `&` lost (`#8220;`);
+ * - damaged spans (runs of `?`, U+FFFD, mojibake around them) are flagged, never guessed.
+ */
+import type { Flag, Line, Repair } from './types.ts';
+
+const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
+/** One pinyin syllable with at least one tone mark, in ASCII or full-width parentheses. */
+const RUBY = new RegExp(`(?<=[^\\s(（])[(（]([a-zü]{0,5}[${TONE_VOWELS}][a-zü]{0,5})[)）]`, 'g');
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•',
+};
+/** `&#8220;`, `&#x201C;`, `&ldquo;`, and the numeric forms with the `&` lost (`#8220;`). */
+const ENTITY = /&#(\d{2,7});|&#[xX]([0-9a-fA-F]{2,6});|&([a-zA-Z]{2,8});|(?<![&\w])#(\d{4,7});/g;
+
+export interface RepairResult {
+  lines: Line[];
+  repaired: Repair[];
+}
+
+/** Apply the general repairs to every line, recording each change. */
+export function repair(lines: Line[]): RepairResult {
+  const repaired: Repair[] = [];
+  const out = lines.map((line) => {
+    let text = line.text;
+    const afterRuby = text.replace(RUBY, '');
+    if (afterRuby !== text) {
+      for (const m of text.matchAll(RUBY)) repaired.push({ line: line.n, kind: 'ruby', before: m[0], after: '' });
+      text = afterRuby;
+    }
+    const afterEntities = text.replace(ENTITY, (whole, dec, hex, name, bareDec) => {
+      const value = decodeEntity(dec ?? bareDec, hex, name);
+      if (value === null) return whole;
+      repaired.push({ line: line.n, kind: 'entity', before: whole, after: value });
+      return value;
+    });
+    return { n: line.n, text: afterEntities };
+  });
+  return { lines: out, repaired };
+}
+
+function decodeEntity(dec?: string, hex?: string, name?: string): string | null {
+  if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? null;
+  const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+  if (!Number.isFinite(code) || code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+  return String.fromCodePoint(code);
+}
+
+/** A damaged span within a string: start/end offsets in UTF-16 code units. */
+export interface DamagedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Characters that, next to a `?` run inside Chinese text, are debris of a mis-decoding. */
+const DEBRIS = /[?\ufffd\p{Script=Latin}\p{N}\p{So}\p{Sm}\p{Co})(]/u;
+
+/**
+ * Find damaged spans: two or more `?` (or U+FFFD) in a row, or a single one glued to a
+ * letter or character, extended over the mojibake that follows it. A `?` followed by a
+ * space, a quote, punctuation or the end of the text is an ordinary question mark.
+ */
+export function findDamage(text: string): DamagedSpan[] {
+  const spans: DamagedSpan[] = [];
+  const chars = Array.from(text);
+  const offsets: number[] = [];
+  let o = 0;
+  for (const c of chars) {
+    offsets.push(o);
+    o += c.length;
+  }
+  offsets.push(o);
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i]!;
+    if (c !== '?' && c !== '\ufffd') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && (chars[j] === '?' || chars[j] === '\ufffd')) j++;
+    const run = j - i;
+    const next = chars[j];
+    // An ASCII `?` before Chinese text is an ordinary question mark; before Latin debris it is not.
+    const gluedHan = next !== undefined && HAN.test(next);
+    const gluedDebris = next !== undefined && /[\p{Script=Latin}\p{N}\p{So}]/u.test(next);
+    const prev = chars[i - 1];
+    const inText = prev !== undefined && HAN.test(prev);
+    const destroyed = chars[i] === '\ufffd' || (run >= 2 && (inText || gluedHan || gluedDebris)) || (inText && gluedDebris);
+    if (!destroyed) {
+      i = j;
+      continue;
+    }
+    // Extend over debris, and over Han characters that debris follows closely.
+    let end = j;
+    while (end < chars.length) {
+      const d = chars[end]!;
+      if (DEBRIS.test(d) && !/[,,。、;;::!!\s“”"'《》]/.test(d)) {
+        end++;
+        continue;
+      }
+      if (HAN.test(d)) {
+        const ahead = chars.slice(end + 1, end + 5);
+        const debrisAhead = ahead.findIndex((a) => DEBRIS.test(a) && !/[()]/.test(a));
+        if (debrisAhead >= 0 && ahead.slice(0, debrisAhead).every((a) => HAN.test(a))) {
+          end += debrisAhead + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    spans.push({ start: offsets[i]!, end: offsets[end]!, text: chars.slice(i, end).join('') });
+    i = end;
+  }
+  return spans;
+}
+
+/** Flag every damaged span on every line. */
+export function flagDamage(lines: Line[]): Flag[] {
+  return lines.flatMap((line) =>
+    findDamage(line.text).map((s) => ({ line: line.n, text: s.text, reason: 'destroyed by mis-encoding (question marks and debris)' })),
+  );
+}

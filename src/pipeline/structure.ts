@@ -1,0 +1,179 @@
+/**
+ * structure: cleaned lines -> title, byline and blocks (headings at their levels, paragraphs,
+ * a source's own table of contents as a list, a flattened table recovered as a table).
+ */
+import { PROSE_PUNCT, SENTENCE_END } from './clean-rules.ts';
+import { parseByline, titleFromFirstSentence } from './meta.ts';
+import { recoverTable } from './table.ts';
+import type { Block, DocumentMeta, Line } from './types.ts';
+
+/** A block before it has an id and marks. */
+export type DraftBlock = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'marks'> : never) : never;
+
+export interface Structured {
+  title: string;
+  titleSource: DocumentMeta['titleSource'];
+  author: string | null;
+  published: string | null;
+  blocks: DraftBlock[];
+  /** Whether the last block stops mid-sentence (a truncated source). */
+  endsMidSentence: boolean;
+}
+
+type HeadingKind = 'chapter' | 'numbered' | 'plain';
+
+const CHAPTER = /^第[一二三四五六七八九十百零\d]+[章编部分]/;
+const NUMBERED = /^\d{1,2}[、..]\s*\S/;
+const CONTENTS_INTRO = /目录(?:如下)?[::]?$/;
+const LONG_LINE = 200;
+/** A heading embedded in a long line: after a sentence end, a short unpunctuated phrase, then a space. */
+const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,,、;;::!?!?“”"()()〔〕]{2,16})\s+(?=\S)/gu;
+
+/** Turn one document's cleaned lines into metadata and blocks. */
+export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number> = new Set()): Structured {
+  let rest = lines;
+  let title: string | null = null;
+  let titleSource: DocumentMeta['titleSource'] = 'title-line';
+  let author: string | null = null;
+  let published: string | null = null;
+
+  const bylineAt = rest.slice(0, 10).findIndex((l) => parseByline(l.text));
+  if (bylineAt >= 0) {
+    const b = parseByline(rest[bylineAt]!.text)!;
+    author = b.author;
+    published = b.published;
+    const before = rest[bylineAt - 1];
+    if (before && isTitleLike(before.text)) title = before.text;
+    rest = rest.filter((_, i) => i !== bylineAt && !(title && i === bylineAt - 1));
+  }
+  if (title === null) {
+    let k = 0;
+    while (k < rest.length && rest[k]!.text.length <= 4 && !PROSE_PUNCT.test(rest[k]!.text)) k++;
+    if (k >= 3) {
+      title = rest.slice(0, k).map((l) => l.text).join('');
+      titleSource = 'joined-lines';
+      rest = rest.slice(k);
+    }
+  }
+
+  const kinds = new Set(rest.map((l) => headingKind(l.text)).filter(Boolean));
+  // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
+  const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
+  const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
+    const at = order.indexOf(kind);
+    return Math.min(4, 2 + (at >= 0 ? at : order.length)) as 2 | 3 | 4;
+  };
+
+  const blocks: DraftBlock[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const line = rest[i]!;
+    const text = line.text;
+    const next = rest[i + 1];
+
+    if (CONTENTS_INTRO.test(text)) {
+      blocks.push({ type: 'paragraph', text, lines: [line.n] });
+      const items: Line[] = [];
+      let maxChapter = 0;
+      for (let j = i + 1; j < rest.length; j++) {
+        const item = rest[j]!;
+        if (!headingKind(item.text) || gapHasRemoval(rest[j - 1]!, item, removedLineNumbers)) break;
+        const chapter = chapterNumber(item.text);
+        if (chapter !== null && chapter <= maxChapter) break;
+        if (chapter !== null) maxChapter = chapter;
+        items.push(item);
+      }
+      if (items.length >= 2) {
+        blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.map((l) => l.n) });
+        i += items.length;
+      }
+      continue;
+    }
+
+    const table = text.length > LONG_LINE ? recoverTable(text) : null;
+    if (table) {
+      blocks.push({ type: 'table', header: table.header, rows: table.rows, note: table.citation ? `${table.note} 表格来源:${table.citation}` : table.note, lines: [line.n] });
+      if (table.rest) blocks.push(...splitLongLine(table.rest, line.n, levelOf));
+      continue;
+    }
+
+    if (next && isSplitHeadingStart(text) && headingKind(next.text) === 'plain') {
+      blocks.push({ type: 'heading', level: levelOf('plain'), text: text + next.text, lines: [line.n, next.n] });
+      i++;
+      continue;
+    }
+
+    const kind = headingKind(text);
+    if (kind) {
+      blocks.push({ type: 'heading', level: levelOf(kind), text, lines: [line.n] });
+      continue;
+    }
+    if (text.length > LONG_LINE) {
+      blocks.push(...splitLongLine(text, line.n, levelOf));
+      continue;
+    }
+    blocks.push({ type: 'paragraph', text, lines: [line.n] });
+  }
+
+  if (title === null) {
+    const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
+    title = first ? titleFromFirstSentence(first.text) : '(无标题)';
+    titleSource = 'first-sentence';
+  }
+  const last = blocks.at(-1);
+  const endsMidSentence = last?.type === 'paragraph' && !SENTENCE_END.test(last.text) && !/[::]$/.test(last.text);
+  return { title, titleSource, author, published, blocks, endsMidSentence };
+}
+
+/** A title line: short, no sentence punctuation at the end. */
+function isTitleLike(text: string): boolean {
+  return text.length <= 60 && !/[。!!;;]/.test(text);
+}
+
+/** Which kind of heading a line is, if it is one. */
+export function headingKind(text: string): HeadingKind | null {
+  if (text.length > 60 || SENTENCE_END.test(text) || /[::,,、]$/.test(text)) return null;
+  if (CHAPTER.test(text) && text.length <= 40) return 'chapter';
+  if (NUMBERED.test(text) && text.length <= 40 && !PROSE_PUNCT.test(text)) return 'numbered';
+  if (text.length <= 30 && !PROSE_PUNCT.test(text) && !/[??]/.test(text)) return 'plain';
+  return null;
+}
+
+/** The first half of a heading split over two lines: short, ending with a comma. */
+function isSplitHeadingStart(text: string): boolean {
+  return text.length <= 20 && /[,,]$/.test(text) && !PROSE_PUNCT.test(text);
+}
+
+function chapterNumber(text: string): number | null {
+  const m = /^第([一二三四五六七八九十\d]+)章/.exec(text);
+  if (!m) return null;
+  const digits = m[1]!;
+  if (/^\d+$/.test(digits)) return Number(digits);
+  const units: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (digits === '十') return 10;
+  if (digits.startsWith('十')) return 10 + (units[digits[1]!] ?? 0);
+  if (digits.includes('十')) return (units[digits[0]!] ?? 0) * 10 + (units[digits[2] ?? ''] ?? 0);
+  return units[digits] ?? null;
+}
+
+function gapHasRemoval(a: Line, b: Line, removed: ReadonlySet<number>): boolean {
+  for (let n = a.n + 1; n < b.n; n++) if (removed.has(n)) return true;
+  return false;
+}
+
+/** Split a very long line at headings embedded in it (`…。医联体分类 从医联体内部…`). */
+function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
+  const out: DraftBlock[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE_HEADING)) {
+    // `降到了8 天` is a number and its unit, not a heading.
+    if (/[\dA-Za-z]$/.test(m[1]!)) continue;
+    const start = m.index! + m[0].indexOf(m[1]!);
+    const before = text.slice(last, start).trim();
+    if (before) out.push({ type: 'paragraph', text: before, lines: [n] });
+    out.push({ type: 'heading', level: levelOf(/^\d/.test(m[1]!) ? 'numbered' : 'plain'), text: m[1]!.trim(), lines: [n] });
+    last = m.index! + m[0].length;
+  }
+  const tail = text.slice(last).trim();
+  if (tail) out.push({ type: 'paragraph', text: tail, lines: [n] });
+  return out;
+}

@@ -1,0 +1,156 @@
+/** Data passed between pipeline stages. Every stage is a pure function of these types. */
+
+/** A document id: short, opaque, lowercase, assigned once (see identify.ts). */
+export type DocumentId = string & { readonly __brand: 'DocumentId' };
+/** A paragraph (block) id, unique within its document, used as `#p-<id>`. */
+export type BlockId = string & { readonly __brand: 'BlockId' };
+
+/** Raw bytes of one corpus file, as read from disk. */
+export interface SourceFile {
+  /** File name relative to the corpus folder. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+/** A line of text with its 1-based line number in the (line-ending-normalised) source. */
+export interface Line {
+  n: number;
+  text: string;
+}
+
+/** A change made to a line by a repair or an erratum. */
+export interface Repair {
+  line: number;
+  kind: 'ruby' | 'entity' | 'erratum';
+  before: string;
+  after: string;
+  /** For errata: why the editor made the correction. */
+  note?: string;
+}
+
+/** A span of text that looks destroyed (mis-encoding, runs of `?`) and that no rule could restore. */
+export interface Flag {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** Why a line was removed during cleaning. */
+export type RemovalReason =
+  | 'site-chrome'
+  | 'legal-block'
+  | 'site-notice'
+  | 'template-placeholder'
+  | 'image-placeholder'
+  | 'promotion'
+  | 'footer'
+  | 'reader-comment'
+  | 'download-disclaimer'
+  | 'contact'
+  | 'link-list'
+  | 'repeated-across-documents';
+
+export interface Removal {
+  line: number;
+  text: string;
+  reason: RemovalReason;
+}
+
+/** Inline annotation on a block's text: an editorial correction or a damaged span. */
+export interface Mark {
+  kind: 'correction' | 'damaged';
+  start: number;
+  end: number;
+  /** For corrections: the text as found in the source. */
+  original?: string;
+  note?: string;
+}
+
+interface BlockBase {
+  id: BlockId;
+  /** Source line numbers the block came from. */
+  lines: number[];
+}
+export interface HeadingBlock extends BlockBase {
+  type: 'heading';
+  level: 2 | 3 | 4;
+  text: string;
+  marks: Mark[];
+}
+export interface ParagraphBlock extends BlockBase {
+  type: 'paragraph';
+  text: string;
+  marks: Mark[];
+}
+export interface ListBlock extends BlockBase {
+  type: 'list';
+  /** 'contents' marks a source's own table of contents. */
+  role?: 'contents';
+  items: string[];
+}
+export interface TableBlock extends BlockBase {
+  type: 'table';
+  header: string[];
+  rows: string[][];
+  /** What the reader should know about how the table was recovered. */
+  note?: string;
+}
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
+export type BlockType = Block['type'];
+
+/** Metadata the text itself gives about the document. */
+export interface DocumentMeta {
+  title: string;
+  /** Where the title came from: the text's own title line, split title lines joined, the first sentence, or errata. */
+  titleSource: 'title-line' | 'joined-lines' | 'first-sentence' | 'erratum';
+  author: string | null;
+  /** YYYY-MM-DD (or YYYY-MM / YYYY when only that is known). */
+  published: string | null;
+  publisher: string | null;
+}
+
+export type Script = 'simplified' | 'traditional';
+
+/** A cleaning report: everything the pipeline changed, for the reader to inspect. */
+export interface CleaningReport {
+  removed: Removal[];
+  repaired: Repair[];
+  flagged: Flag[];
+  /** Blank or whitespace-only lines dropped (counted, not listed). */
+  blankLines: number;
+  normalised: { lineEndings: number; nbsp: number; ideographicSpaces: number; controlChars: number; zeroWidth: number };
+  /** Free-text notes about the document's quality (e.g. untrusted dates, truncation). */
+  notes: QualityNote[];
+}
+
+export interface QualityNote {
+  kind: 'untrusted-dates' | 'truncated' | 'title-inferred' | 'table-recovered' | 'missing-figures' | 'damaged-text' | 'errata';
+  text: string;
+}
+
+/** One processed document: what every later stage and every page reads. */
+export interface ProcessedDocument {
+  id: DocumentId;
+  source: string;
+  sha256: string;
+  bytes: number;
+  encoding: Encoding;
+  script: Script;
+  meta: DocumentMeta;
+  datesTrusted: boolean;
+  blocks: Block[];
+  /** Blocks rendered in simplified script (only for traditional documents). */
+  simplifiedBlocks?: Block[];
+  /** The decoded, normalised source lines, for the source view. */
+  sourceLines: string[];
+  cleaning: CleaningReport;
+}
+
+/** A corpus file the pipeline could not turn into a page, with the reason. */
+export interface SkippedFile {
+  source: string;
+  reason: string;
+  kind: 'empty' | 'binary' | 'too-large' | 'undecodable' | 'no-content' | 'error';
+}
