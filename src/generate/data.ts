@@ -55,5 +55,7 @@ export function documentJson(d: ProcessedDocument, loc: SiteLocation) {
     ...corpusEntry(d, loc),
     blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: absoluteUrl(loc, `docs/${d.id}/#p-${b.id}`) })),
     cleaning: d.cleaning,
+    /** The decoded source, one entry per line, as the source view shows it. */
+    sourceLines: d.sourceLines,
   };
 }
