@@ -14,7 +14,7 @@ const UI_LABEL =
   /^(?:登录|注册|登\s*录|注\s*册|立即登录|立即注册|退出登录|登录\S{1,8}|\S{1,8}登录|忘记密码|找回密码|获取验证码|发送验证码|验证码|新用户注册|用户注册|绑定手机号?|手机号?|密码|账号|确定|取消|提交|分享|分享到|分享至|分享文章|\S{0,6}扫描二维码\S{0,6}|扫一扫|收藏|点赞|评论|写评论|返回顶部|上一篇|下一篇|无法查看|打印|关闭|更多|首页|搜索)[??!!::]?$/;
 
 /** A line that is only one or more image file names (an image the scrape lost). */
-const IMAGE_LINE = /^(?:\S*\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)\s*)+$/i;
+const IMAGE_LINE = /^(?:[^。,,;;::!?!?\s][^。,,;;::!?!?]{0,40}?\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)\s*)+$/i;
 
 /** `{{detail.name}}`-style template placeholders left unfilled. */
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;

@@ -36,7 +36,7 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const text = lines.map((l) => l.text);
   const labels: (RemovalReason | null)[] = text.map((t) => (t === '' ? null : lineRule(t)));
   const nonBlank = text.flatMap((t, i) => (t === '' ? [] : [i]));
-  const edge = Math.max(3, Math.ceil(nonBlank.length * EDGE_SHARE));
+  const edge = Math.max(6, Math.ceil(nonBlank.length * EDGE_SHARE));
   const headIdx = new Set(nonBlank.slice(0, edge));
   const tailIdx = new Set(nonBlank.slice(-edge));
 
@@ -66,7 +66,7 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
 /** The lines that could be page chrome at a document's edges, for cross-document comparison. */
 export function edgeLines(lines: Line[]): string[] {
   const nonBlank = lines.filter((l) => l.text !== '').map((l) => l.text);
-  const edge = Math.max(3, Math.ceil(nonBlank.length * EDGE_SHARE));
+  const edge = Math.max(6, Math.ceil(nonBlank.length * EDGE_SHARE));
   return [...new Set([...nonBlank.slice(0, edge), ...nonBlank.slice(-edge)])];
 }
 
