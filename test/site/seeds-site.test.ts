@@ -1,0 +1,119 @@
+/** The seeds site as readers get it: the built HTML and data files, and a real browser. */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProject } from '../helpers/build.ts';
+import { hasChromium, launch } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+const DIST = join(ROOT, 'dist');
+let log = '';
+let corpus: { documents: { id: string; title: string; url: string; source: string }[] };
+
+beforeAll(() => {
+  log = buildProject().log;
+  corpus = JSON.parse(readFileSync(join(DIST, 'data', 'corpus.json'), 'utf8'));
+});
+
+const page = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
+const idOf = (prefix: string) => corpus.documents.find((d) => d.source.startsWith(prefix))!.id;
+
+describe('the built seeds site', () => {
+  it('reports progress and builds one reading page per seed', () => {
+    expect(log).toMatch(/\[decode\] 5\/5/);
+    expect(log).toMatch(/\[clean\] 5\/5/);
+    expect(corpus.documents).toHaveLength(5);
+    for (const d of corpus.documents) {
+      expect(existsSync(join(DIST, 'docs', d.id, 'index.html'))).toBe(true);
+      expect(existsSync(join(DIST, 'docs', d.id, 'source', 'index.html'))).toBe(true);
+      expect(d.url).toBe(`https://example.org/docs/${d.id}/`);
+    }
+  });
+
+  it('writes reading pages with paragraph ids, the right language and no script', () => {
+    for (const d of corpus.documents) {
+      const html = page(`docs/${d.id}`);
+      expect(html).not.toMatch(/<script/i);
+      expect(html).toMatch(/<html lang="zh-(CN|Hant)"/);
+      expect((html.match(/<p id="p-[a-z2-9-]+"/g) ?? []).length).toBeGreaterThan(5);
+    }
+    const html = page(`docs/${idOf('000')}`);
+    expect(html).toContain('夏宇豪');
+    expect(html).toContain('2018年6月9日');
+    expect(html).not.toContain('获取验证码');
+    expect(html).not.toContain('image.png');
+    expect(html).not.toContain('{{detail');
+  });
+
+  it('offers the simplified rendering of the traditional seed', () => {
+    const id = idOf('003');
+    expect(page(`docs/${id}`)).toMatch(/<html lang="zh-Hant"/);
+    const simplified = page(`docs/${id}/simplified`);
+    expect(simplified).toContain('医联体');
+    expect(simplified).toContain(`<link rel="canonical" href="https://example.org/docs/${id}/">`);
+  });
+
+  it('shows the original text with removed lines and their reasons on the source page', () => {
+    const html = page(`docs/${idOf('000')}/source`);
+    expect(html).toContain('获取验证码');
+    expect(html).toContain('用户协议 / 隐私条款');
+    expect(html).toMatch(/<tr id="l77"/);
+  });
+
+  it('publishes the data files', () => {
+    const doc = JSON.parse(readFileSync(join(DIST, 'data', 'documents', `${idOf('000')}.json`), 'utf8'));
+    expect(doc).toMatchObject({ title: '重构医疗生产关系,带来商业新机会——医联体商业价值报告', author: '夏宇豪', published: '2018-06-09', script: 'simplified' });
+    expect(doc.blocks[0]).toMatchObject({ id: expect.any(String), type: expect.any(String), text: expect.any(String) });
+    expect(doc.cleaning.removed[0]).toEqual({ line: 1, text: '动脉网知识库', reason: 'site-chrome' });
+  });
+});
+
+describe.skipIf(!hasChromium)('a reader in Chromium', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await serve(DIST));
+  });
+  afterAll(() => server?.close());
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    it(`reads a document and follows a paragraph link at ${viewport.width}px`, async () => {
+      const context = await launch({ viewport });
+      const p = await context.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      p.on('requestfailed', (r) => errors.push(`failed ${r.url()}`));
+      p.on('request', (r) => requests.push(r.resourceType()));
+      await p.goto(url);
+      await p.getByRole('link', { name: '文献', exact: true }).first().click();
+      await p.getByRole('link', { name: '重构医疗生产关系,带来商业新机会——医联体商业价值报告' }).click();
+      await expect.poll(() => p.locator('h1').textContent()).toBe('重构医疗生产关系,带来商业新机会——医联体商业价值报告');
+      const tocLink = p.locator('.doc-aside a', { hasText: '4、六个维度' });
+      if (viewport.width >= 1024) await tocLink.click();
+      else await p.goto(new URL(await tocLink.getAttribute('href')!, p.url()).href);
+      const target = await p.evaluate(() => document.querySelector(':target')?.textContent);
+      expect(target).toBe('4、六个维度,分析各型医联体差异');
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      expect(requests).not.toContain('script');
+      expect(errors).toEqual([]);
+      await p.screenshot({ path: join(ROOT, 'test-results', `reading-${viewport.width}.png`) });
+      await context.close();
+    });
+  }
+
+  it('works in the dark colour scheme and with JavaScript disabled', async () => {
+    const context = await launch({ colorScheme: 'dark', javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(`${url}docs/${idOf('003')}/`);
+    const bg = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(22, 24, 27)');
+    await p.getByRole('link', { name: '简体' }).click();
+    await expect.poll(() => p.locator('h1').textContent()).toContain('远程心界');
+    await p.screenshot({ path: join(ROOT, 'test-results', 'simplified-dark.png') });
+    await context.close();
+  });
+});
