@@ -1,5 +1,6 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
@@ -7,6 +8,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // Corpus text is shown exactly as cleaned: no smart quotes, no GFM autolinks or strikethrough.
+  markdown: { processor: unified({ smartypants: false, gfm: false }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   compressHTML: true,

@@ -47,7 +47,8 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   markFooterTail(text, labels, tailIdx, nonBlank);
   if (context.repeatedLines?.size) {
     for (const i of [...headIdx, ...tailIdx]) {
-      if (labels[i] === null && context.repeatedLines.has(text[i]!)) labels[i] = 'repeated-across-documents';
+      // Only short labels: a sentence that two documents share is quoted content, not chrome.
+      if (labels[i] === null && isShortLabel(text[i]!, 40) && context.repeatedLines.has(text[i]!)) labels[i] = 'repeated-across-documents';
     }
   }
 

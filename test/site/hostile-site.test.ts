@@ -1,0 +1,65 @@
+/** A hostile corpus builds: each file becomes a clean page or a clear message, and nothing runs. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCopy, type BuildOutput } from '../helpers/build.ts';
+import { makeHostileCorpus } from '../helpers/hostile.ts';
+
+let out: BuildOutput;
+let corpus: { documents: { id: string; source: string; encoding: string; title: string }[]; skipped: { source: string; reason: string; kind: string }[] };
+
+beforeAll(() => {
+  const dir = makeHostileCorpus();
+  out = buildCopy(dir);
+  corpus = JSON.parse(readFileSync(join(out.dir, 'dist', 'data', 'corpus.json'), 'utf8'));
+}, 600_000);
+
+const bySource = (name: string) => corpus.documents.find((d) => d.source === name);
+const html = (id: string) => readFileSync(join(out.dir, 'dist', 'docs', id, 'index.html'), 'utf8');
+
+describe('a hostile corpus', () => {
+  it('skips empty, whitespace-only and binary files with a one-line reason naming the file', () => {
+    const skipped = Object.fromEntries(corpus.skipped.map((s) => [s.source, s.kind]));
+    expect(skipped).toMatchObject({ 'empty.txt': 'empty', 'whitespace.txt': 'empty', 'random.bin': 'binary' });
+    expect(out.log).toMatch(/\[skipped\] empty\.txt: the file is empty/);
+    expect(out.log).toMatch(/\[skipped\] random\.bin: .*binary/);
+  });
+
+  it('decodes every encoding into readable text', () => {
+    expect(bySource('gbk.txt')?.encoding).toBe('gb18030');
+    expect(bySource('big5.txt')?.encoding).toBe('big5');
+    expect(bySource('utf16le-bom.txt')?.encoding).toBe('utf-16le');
+    expect(bySource('utf8-bom-crlf.txt')?.encoding).toBe('utf-8');
+    expect(html(bySource('gbk.txt')!.id)).toContain('医联体是分级诊疗。');
+    expect(html(bySource('big5.txt')!.id)).toContain('醫聯體是分級診療。');
+    expect(html(bySource('utf16le-bom.txt')!.id)).toContain('第19段:医联体建设');
+  });
+
+  it('builds pages for the huge, the one-line and the awkwardly named documents', () => {
+    expect(html(bySource('huge-8mb.txt')!.id)).toContain('第1000段');
+    expect(html(bySource('one-line.txt')!.id)).toContain('医联体医联体');
+    expect(html(bySource('医联体 报告 (终稿) & 附件#1.txt')!.id)).toContain('这是一个文件名很别扭的文档。');
+  });
+
+  it('lists an exact duplicate once and keeps a near duplicate', () => {
+    expect(corpus.skipped.find((s) => s.source === 'copy of 000.txt')).toBeUndefined();
+    expect(corpus.documents.filter((d) => d.source === 'copy of 000.txt')).toHaveLength(1);
+    expect(bySource('near-duplicate-001.txt')).toBeDefined();
+  });
+
+  it('renders injection attempts as text: no live element, attribute or code from the corpus', () => {
+    const page = html(bySource('injection.txt')!.id);
+    const body = page.slice(page.indexOf('<div class="prose">'));
+    expect(body).not.toMatch(/<(script|iframe|style|img)\b/i);
+    expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    expect(body).not.toMatch(/<a [^>]*href="(javascript|data):/i);
+    // Exactly the source's characters: straight quotes stay straight (no smart punctuation).
+    expect(body).toContain('&lt;script&gt;document.title = &quot;pwned&quot;&lt;/script&gt;');
+    expect(body).toContain('import fs from &quot;node:fs&quot;');
+    expect(body).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(body).not.toMatch(/[“”]alert/);
+    expect(body).toContain('{process.exit(1)}');
+    expect(existsSync(join(out.dir, 'PWNED'))).toBe(false);
+    expect(readdirSync(out.dir)).not.toContain('PWNED');
+  });
+});
