@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
 import { documentToMdx } from '../src/generate/mdx.ts';
+import { renderMdx } from '../src/generate/render.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import type { Registry } from '../src/pipeline/identify.ts';
@@ -67,15 +68,20 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await rm(o.outDir, { recursive: true, force: true });
   await mkdir(join(o.outDir, 'documents'), { recursive: true });
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
+  await mkdir(join(o.outDir, 'html'), { recursive: true });
   const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
   await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, o.location), null, 1));
   for (const [i, d] of docs.entries()) {
     await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
-    await writeFile(join(o.outDir, 'mdx', `${d.id}.mdx`), documentToMdx(d.blocks));
-    if (d.simplifiedBlocks) await writeFile(join(o.outDir, 'mdx', `${d.id}.simplified.mdx`), documentToMdx(d.simplifiedBlocks));
+    const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
+    for (const [suffix, blocks] of variants) {
+      const mdx = documentToMdx(blocks);
+      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), mdx);
+      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), await renderMdx(mdx));
+    }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
-  o.log(`[generate] ${docs.length} pages of MDX and JSON written to ${o.outDir}`);
+  o.log(`[generate] ${docs.length} pages of MDX, HTML and JSON written to ${o.outDir}`);
   const registryText = `${JSON.stringify(result.registry, null, 2)}\n`;
   await writeFile(o.registryPath, registryText);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };

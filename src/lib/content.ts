@@ -32,5 +32,12 @@ export function loadDocument(id: string): DocumentData {
 
 /** Whether a traditional document has a simplified rendering. */
 export function hasSimplified(id: string): boolean {
-  return existsSync(join(GENERATED, 'mdx', `${id}.simplified.mdx`));
+  return existsSync(join(GENERATED, 'html', `${id}.simplified.html`));
+}
+
+/** A reading page's body, rendered from its MDX by the content build (src/generate/render.ts). */
+export function loadBody(id: string, variant: 'original' | 'simplified'): string {
+  const file = join(GENERATED, 'html', `${id}${variant === 'simplified' ? '.simplified' : ''}.html`);
+  if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);
+  return readFileSync(file, 'utf8');
 }
