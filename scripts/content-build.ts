@@ -2,8 +2,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
-import { documentToMdx } from '../src/generate/mdx.ts';
-import { renderMdx } from '../src/generate/render.ts';
+import { blocksToMdx } from '../src/generate/mdx.ts';
+import { renderBlocks } from '../src/generate/render.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import type { Registry } from '../src/pipeline/identify.ts';
@@ -75,9 +75,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
     await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     for (const [suffix, blocks] of variants) {
-      const mdx = documentToMdx(blocks);
-      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), mdx);
-      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), await renderMdx(mdx));
+      const parts = blocksToMdx(blocks);
+      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), `${parts.join('\n\n')}\n`);
+      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), await renderBlocks(parts));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }

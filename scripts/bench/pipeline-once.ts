@@ -1,12 +1,17 @@
-/** Run the pipeline (no Astro) once over a folder and print time and peak memory as JSON. */
+/** Run the pipeline (no Astro) once over a folder, then generate and render the pages; print JSON. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { blocksToMdx } from '../../src/generate/mdx.ts';
+import { renderBlocks } from '../../src/generate/render.ts';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 
 const dir = process.argv[2]!;
 const files = readdirSync(dir).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
-const start = performance.now();
+let start = performance.now();
 const result = processCorpus(files, { documents: [] }, { documents: {} });
-const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, bytes, documents: result.documents.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const pipelineMs = performance.now() - start;
+start = performance.now();
+for (const d of result.documents) await renderBlocks(blocksToMdx(d.blocks));
+const renderMs = performance.now() - start;
+console.log(JSON.stringify({ pipelineMs, renderMs, bytes, documents: result.documents.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -117,12 +117,15 @@ function blockNode(b: Block): RootContent {
   }
 }
 
+/** Each block's MDX, separately (so a large document can be compiled in parts). */
+export function blocksToMdx(blocks: readonly Block[]): string[] {
+  return blocks.map((b) => {
+    const tree: Root = { type: 'root', children: [blockNode(b)] };
+    return toMarkdown(tree, { extensions: [mdxToMarkdown()], handlers: { lineElement, containerElement } as never, unsafe }).trimEnd();
+  });
+}
+
 /** The MDX body of a reading page. */
 export function documentToMdx(blocks: readonly Block[]): string {
-  const tree: Root = { type: 'root', children: blocks.map(blockNode) };
-  return toMarkdown(tree, {
-    extensions: [mdxToMarkdown()],
-    handlers: { lineElement, containerElement } as never,
-    unsafe,
-  });
+  return `${blocksToMdx(blocks).join('\n\n')}\n`;
 }

@@ -62,3 +62,25 @@ export async function renderMdx(mdx: string): Promise<string> {
   const Content = mod.default as (props: { components: Record<string, unknown> }) => Html;
   return Content({ components: { Correction, Damaged } }).value;
 }
+
+/** Compiling is memory-hungry on huge inputs: compile a document's blocks in parts of this size. */
+const PART_CHARS = 256 * 1024;
+
+/** Render a document given as per-block MDX (from blocksToMdx), part by part. */
+export async function renderBlocks(parts: readonly string[]): Promise<string> {
+  let html = '';
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length) html += await renderMdx(batch.join('\n\n'));
+    batch = [];
+    size = 0;
+  };
+  for (const part of parts) {
+    if (size + part.length > PART_CHARS) await flush();
+    batch.push(part);
+    size += part.length + 2;
+  }
+  await flush();
+  return html;
+}

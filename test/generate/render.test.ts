@@ -1,8 +1,9 @@
 /** renderMdx: the MDX we generate becomes HTML whose text is exactly the input, and nothing else. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentToMdx } from '../../src/generate/mdx.ts';
-import { renderMdx } from '../../src/generate/render.ts';
+import { blocksToMdx, documentToMdx } from '../../src/generate/mdx.ts';
+import { renderBlocks, renderMdx } from '../../src/generate/render.ts';
+import { seed, seedCorpus } from '../helpers/seeds.ts';
 import { normaliseLine } from '../../src/pipeline/normalise.ts';
 import type { Block, BlockId } from '../../src/pipeline/types.ts';
 
@@ -31,6 +32,12 @@ describe('renderMdx', () => {
     const html = await renderMdx(documentToMdx([{ ...para('甲乙丙丁', 1), marks: [{ kind: 'correction', start: 1, end: 2, original: '<x>', note: '"n"' }, { kind: 'damaged', start: 3, end: 4 }] } as Block]));
     expect(html).toContain('<ins class="correction" title="编者校正:原文“&lt;x&gt;”,&quot;n&quot;">乙<span class="vh">');
     expect(html).toContain('<mark class="damaged" title="原文损毁">丁<span class="vh">');
+  });
+
+  it('renders a document part by part exactly as in one piece', async () => {
+    const blocks = seed(seedCorpus(), '000').blocks;
+    const many = Array.from({ length: 40 }, () => blocks).flat();
+    expect(await renderBlocks(blocksToMdx(many))).toBe(await renderMdx(documentToMdx(many)));
   });
 
   it('refuses elements and attributes the generator never writes', async () => {
