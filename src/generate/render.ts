@@ -68,11 +68,11 @@ const PART_CHARS = 256 * 1024;
 
 /** Render a document given as per-block MDX (from blocksToMdx), part by part. */
 export async function renderBlocks(parts: readonly string[]): Promise<string> {
-  let html = '';
+  const html: string[] = [];
   let batch: string[] = [];
   let size = 0;
   const flush = async () => {
-    if (batch.length) html += await renderMdx(batch.join('\n\n'));
+    if (batch.length) html.push(await renderMdx(batch.join('\n\n')));
     batch = [];
     size = 0;
   };
@@ -82,5 +82,5 @@ export async function renderBlocks(parts: readonly string[]): Promise<string> {
     size += part.length + 2;
   }
   await flush();
-  return html;
+  return html.join('\n');
 }
