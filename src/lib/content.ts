@@ -11,7 +11,7 @@ export interface CorpusData {
   skipped: SkippedFile[];
 }
 
-export interface DocumentData extends Omit<CorpusEntry, 'cleaning'> {
+export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
   blocks: (Block & { text: string; url: string })[];
   cleaning: CleaningReport;
   sourceLines: string[];

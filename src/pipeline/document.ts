@@ -8,7 +8,7 @@ import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
 import { structure, type DraftBlock } from './structure.ts';
-import type { Block, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote } from './types.ts';
+import type { Block, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
 
 /** What the first pass (decode, normalise, repair) produced for one file. */
 export interface Prepared {
@@ -109,12 +109,12 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   return { document, warnings };
 }
 
-function withMarks(b: DraftBlock): Omit<Block, 'id'> {
-  return b.type === 'heading' || b.type === 'paragraph' ? ({ ...b, marks: [] } as Omit<Block, 'id'>) : (b as Omit<Block, 'id'>);
+function withMarks(b: DraftBlock): UnidentifiedBlock {
+  return b.type === 'heading' || b.type === 'paragraph' ? { ...b, marks: [] } : b;
 }
 
 /** The plain text of a block (for ids, search and script detection). */
-export function blockText(b: Omit<Block, 'id'>): string {
+export function blockText(b: UnidentifiedBlock): string {
   switch (b.type) {
     case 'heading':
     case 'paragraph':

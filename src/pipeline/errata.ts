@@ -37,7 +37,8 @@ export interface ErrataResult<B> {
 
 /** A block as errata see it: text with marks, or cells without. */
 type Correctable =
-  | { type: 'heading' | 'paragraph'; text: string; marks: Mark[]; lines: number[] }
+  | { type: 'heading'; text: string; marks: Mark[]; lines: number[] }
+  | { type: 'paragraph'; text: string; marks: Mark[]; lines: number[] }
   | { type: 'list'; items: string[]; lines: number[] }
   | { type: 'table'; header: string[]; rows: string[][]; lines: number[] };
 
@@ -55,8 +56,9 @@ export function applyErrata<B extends Correctable>(blocks: B[], corrections: rea
       applied++;
       repaired.push({ line, kind: 'erratum', before: e.find, after: e.replace, note: e.note });
     };
-    out = out.map((block) => {
-      if (applied > 0 && !e.all) return block;
+    out = out.map((original) => {
+      if (applied > 0 && !e.all) return original;
+      const block = original as Correctable;
       const line = block.lines[0] ?? 0;
       if (block.type === 'heading' || block.type === 'paragraph') {
         let { text, marks } = block;
@@ -73,7 +75,7 @@ export function applyErrata<B extends Correctable>(blocks: B[], corrections: rea
           from = at + e.replace.length;
           record(line);
         }
-        return { ...block, text, marks: marks.sort((a, b) => a.start - b.start) };
+        return { ...original, text, marks: marks.sort((a, b) => a.start - b.start) };
       }
       const fix = (cell: string) => {
         if (!cell.includes(e.find) || (applied > 0 && !e.all)) return cell;
@@ -82,8 +84,8 @@ export function applyErrata<B extends Correctable>(blocks: B[], corrections: rea
         for (let k = 0; k < n; k++) record(line);
         return e.all ? parts.join(e.replace) : cell.replace(e.find, () => e.replace);
       };
-      if (block.type === 'list') return { ...block, items: block.items.map(fix) };
-      return { ...block, header: block.header.map(fix), rows: block.rows.map((r) => r.map(fix)) };
+      if (block.type === 'list') return { ...original, items: block.items.map(fix) };
+      return { ...original, header: block.header.map(fix), rows: block.rows.map((r) => r.map(fix)) };
     });
     if (applied === 0) unapplied.push(e);
   }

@@ -5,7 +5,7 @@
  * - HTML entities, whole (`&#8220;`, `&amp;`) or with the `&` lost (`#8220;`);
  * - damaged spans (runs of `?`, U+FFFD, mojibake around them) are flagged, never guessed.
  */
-import type { Flag, Line, Repair } from './types.ts';
+import type { Line, Repair } from './types.ts';
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 /** One pinyin syllable with at least one tone mark, in ASCII or full-width parentheses. */
@@ -120,11 +120,4 @@ export function findDamage(text: string): DamagedSpan[] {
     i = end;
   }
   return spans;
-}
-
-/** Flag every damaged span on every line. */
-export function flagDamage(lines: Line[]): Flag[] {
-  return lines.flatMap((line) =>
-    findDamage(line.text).map((s) => ({ line: line.n, text: s.text, reason: 'destroyed by mis-encoding (question marks and debris)' })),
-  );
 }

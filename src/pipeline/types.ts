@@ -98,6 +98,8 @@ export interface TableBlock extends BlockBase {
   note?: string;
 }
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
+/** A block before identify gave it an id. */
+export type UnidentifiedBlock = Block extends infer B ? (B extends Block ? Omit<B, 'id'> : never) : never;
 export type BlockType = Block['type'];
 
 /** Metadata the text itself gives about the document. */

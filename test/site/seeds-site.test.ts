@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
       await expect.poll(() => p.locator('h1').textContent()).toBe('重构医疗生产关系,带来商业新机会——医联体商业价值报告');
       const tocLink = p.locator('.doc-aside a', { hasText: '4、六个维度' });
       if (viewport.width >= 1024) await tocLink.click();
-      else await p.goto(new URL(await tocLink.getAttribute('href')!, p.url()).href);
+      else await p.goto(new URL((await tocLink.getAttribute('href'))!, p.url()).href);
       const target = await p.evaluate(() => document.querySelector(':target')?.textContent);
       expect(target).toBe('4、六个维度,分析各型医联体差异');
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
