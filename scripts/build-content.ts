@@ -1,13 +1,15 @@
 /**
  * The pipeline's edge: read the corpus folder, the registry and the errata, run the pipeline,
  * write the generated MDX and JSON under src/generated/ for Astro, and report progress.
- * Usage: CORPUS_DIR=seeds SITE_URL=https://example.org BASE_PATH=/ tsx scripts/build-content.ts
+ * Usage: CORPUS_DIR=seeds SITE_URL=https://example.org BASE_PATH=/ tsx scripts/build-content.ts [--check]
+ * --check fails when content/registry.json is not what this corpus gives (for CI).
  */
 import { siteLocation, runContentBuild } from './content-build.ts';
 
 const started = performance.now();
 const result = await runContentBuild({
   corpusDir: process.env.CORPUS_DIR ?? 'seeds',
+  checkRegistry: process.argv.includes('--check'),
   outDir: 'src/generated',
   registryPath: 'content/registry.json',
   errataPath: 'content/errata.json',

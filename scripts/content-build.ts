@@ -6,11 +6,13 @@ import { blocksToMdx } from '../src/generate/mdx.ts';
 import { renderBlocks } from '../src/generate/render.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
-import type { Registry } from '../src/pipeline/identify.ts';
+import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { SourceFile } from '../src/pipeline/types.ts';
 
 export interface ContentBuildOptions {
   corpusDir: string;
+  /** Fail instead of writing when the committed registry is not what this corpus gives (CI). */
+  checkRegistry?: boolean;
   outDir: string;
   registryPath: string;
   errataPath: string;
@@ -48,15 +50,17 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const files: SourceFile[] = [];
   for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(o.corpusDir, name))) });
 
-  const registry = await readJson<Registry>(o.registryPath, { documents: [] });
+  const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
   let lastReport = 0;
-  const result = processCorpus(files, registry, errata, (stage, done, total, source) => {
-    const now = performance.now();
-    if (total <= 20 || done === total || now - lastReport > 1000) {
-      o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
-      lastReport = now;
-    }
+  const result = processCorpus(files, registry, errata, {
+    progress: (stage, done, total, source) => {
+      const now = performance.now();
+      if (total <= 20 || done === total || now - lastReport > 1000) {
+        o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
+        lastReport = now;
+      }
+    },
   });
 
   for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
@@ -70,19 +74,40 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
   const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
-  await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, o.location), null, 1));
+  const registryText = serializeRegistry(result.registry);
+  const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
+  if (o.checkRegistry && committed !== registryText) {
+    throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
+  }
+  await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
   for (const [i, d] of docs.entries()) {
     await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     for (const [suffix, blocks] of variants) {
       const parts = blocksToMdx(blocks);
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), `${parts.join('\n\n')}\n`);
-      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), await renderBlocks(parts));
+      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withRetiredAnchors(await renderBlocks(parts), d.retired));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
   o.log(`[generate] ${docs.length} pages of MDX, HTML and JSON written to ${o.outDir}`);
-  const registryText = `${JSON.stringify(result.registry, null, 2)}\n`;
-  await writeFile(o.registryPath, registryText);
+  if (committed !== registryText) await writeFile(o.registryPath, registryText);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
+}
+
+/**
+ * Anchors for retired paragraph ids, just before the paragraph that took their place, so an old
+ * `#p-…` link still lands where its paragraph was (with or without JavaScript).
+ */
+export function withRetiredAnchors(html: string, retired: Record<string, string | null>): string {
+  const before = new Map<string, string[]>();
+  for (const [old, successor] of Object.entries(retired)) before.set(successor ?? '', [...(before.get(successor ?? '') ?? []), old]);
+  const anchors = (ids: string[]) => ids.map((id) => `<span id="p-${id}" class="retired-anchor"></span>`).join('');
+  let out = html;
+  for (const [successor, olds] of before) {
+    const at = successor ? out.indexOf(` id="p-${successor}"`) : -1;
+    const start = at >= 0 ? out.lastIndexOf('<', at) : 0;
+    out = out.slice(0, start) + anchors(olds) + out.slice(start);
+  }
+  return out;
 }

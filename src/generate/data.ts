@@ -1,5 +1,6 @@
 /** The public data files: /data/corpus.json and /data/documents/<id>.json. */
 import { blockText } from '../pipeline/document.ts';
+import type { RegistryEntry } from '../pipeline/identify.ts';
 import type { ProcessedDocument, SkippedFile } from '../pipeline/types.ts';
 
 export interface SiteLocation {
@@ -30,6 +31,7 @@ export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
     encoding: d.encoding,
     script: d.script,
     datesTrusted: d.datesTrusted,
+    added: d.added,
     url: absoluteUrl(loc, `docs/${d.id}/`),
     characters: d.blocks.reduce((n, b) => n + blockText(b).length, 0),
     blocks: d.blocks.length,
@@ -44,9 +46,13 @@ export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
 
 export type CorpusEntry = ReturnType<typeof corpusEntry>;
 
-/** /data/corpus.json */
-export function corpusJson(docs: ProcessedDocument[], skipped: SkippedFile[], loc: SiteLocation) {
-  return { documents: docs.map((d) => corpusEntry(d, loc)), skipped };
+/** /data/corpus.json: the documents, the files skipped, and the ids that no longer have a page of their own. */
+export function corpusJson(docs: ProcessedDocument[], skipped: SkippedFile[], retired: RegistryEntry[], loc: SiteLocation) {
+  return {
+    documents: docs.map((d) => corpusEntry(d, loc)),
+    skipped,
+    retired: retired.map((e) => ({ id: e.id, source: e.source, ...(e.mergedInto ? { mergedInto: e.mergedInto } : { removed: true }) })),
+  };
 }
 
 /** /data/documents/<id>.json: the cleaned blocks and the whole cleaning report. */
@@ -55,6 +61,7 @@ export function documentJson(d: ProcessedDocument, loc: SiteLocation) {
     ...corpusEntry(d, loc),
     blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: absoluteUrl(loc, `docs/${d.id}/#p-${b.id}`) })),
     cleaning: d.cleaning,
+    retired: d.retired,
     /** The decoded source, one entry per line, as the source view shows it. */
     sourceLines: d.sourceLines,
   };

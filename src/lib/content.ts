@@ -9,11 +9,14 @@ const GENERATED = join(process.cwd(), 'src', 'generated');
 export interface CorpusData {
   documents: CorpusEntry[];
   skipped: SkippedFile[];
+  /** Ids that once had a page: removed documents, and copies merged into another. */
+  retired: { id: string; source: string; removed?: true; mergedInto?: string }[];
 }
 
 export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
   blocks: (Block & { text: string; url: string })[];
   cleaning: CleaningReport;
+  retired: Record<string, string | null>;
   sourceLines: string[];
 }
 

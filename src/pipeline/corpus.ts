@@ -7,13 +7,16 @@ import { decode } from './decode.ts';
 import { processDocument, type Prepared } from './document.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
-import { assignDocumentIds, sha256, type Registry, type RegistryChange } from './identify.ts';
+import { assignDocumentIds, sha256, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
+import { signature } from './similarity.ts';
 import { normalise } from './normalise.ts';
 import { repair } from './repair.ts';
 import type { ProcessedDocument, SkippedFile, SourceFile } from './types.ts';
 
 export interface CorpusResult {
   documents: ProcessedDocument[];
+  /** Documents that left the corpus, and copies merged into another: their old URLs must keep working. */
+  retiredDocuments: RegistryEntry[];
   skipped: SkippedFile[];
   registry: Registry;
   changes: RegistryChange[];
@@ -49,8 +52,21 @@ export function repeatedEdgeLines(prepared: Prepared[]): Set<string> {
   return new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
 }
 
+/** Today's date for newly registered documents: SOURCE_DATE_EPOCH when set, for reproducible builds. */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
+}
+
+export interface CorpusOptions {
+  progress?: Progress;
+  /** Date recorded for documents seen for the first time (YYYY-MM-DD). */
+  today?: string;
+}
+
 /** Run the whole pipeline over a corpus. */
-export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, progress: Progress = () => {}): CorpusResult {
+export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
+  const progress = options.progress ?? (() => {});
   const skipped: SkippedFile[] = [];
   const prepared: Prepared[] = [];
   const warnings: string[] = [];
@@ -66,22 +82,36 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
     }
   });
 
-  const identified = assignDocumentIds(prepared.map((p) => ({ source: p.source, sha256: p.sha256 })), registry);
+  const identified = assignDocumentIds(
+    prepared.map((p) => {
+      const text = p.repaired.lines.map((l) => l.text).join('');
+      return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length };
+    }),
+    registry,
+    options.today ?? today(),
+  );
+  const entries = new Map(identified.registry.documents.map((e) => [e.id, e]));
   const repeated = repeatedEdgeLines(prepared);
   const documents: ProcessedDocument[] = [];
   const done = new Set<string>();
   prepared.forEach((p, i) => {
     progress('clean', i + 1, prepared.length, p.source);
     const id = identified.ids.get(p.source)!;
-    if (done.has(id)) {
-      skipped.push({ source: p.source, reason: `same bytes as another document (${id}); listed once`, kind: 'no-content' });
+    const dup = identified.duplicates.get(p.source);
+    if (dup) {
+      const how = dup.near ? 'nearly the same text as' : 'the same bytes as';
+      skipped.push({ source: p.source, reason: `${how} ${dup.of}; listed once, as ${id}`, kind: 'duplicate' });
       return;
     }
+    const entry = entries.get(id)!;
     try {
-      const r = processDocument(p, { id, errata: errata.documents[id], repeatedLines: repeated });
+      const r = processDocument(p, { id, added: entry.added, errata: errata.documents[id], repeatedLines: repeated, previousParagraphs: entry.paragraphs, retiredParagraphs: entry.retired });
       warnings.push(...r.warnings);
       if (r.document) {
         documents.push(r.document);
+        entry.paragraphs = r.paragraphs;
+        if (r.retired && Object.keys(r.retired).length > 0) entry.retired = r.retired;
+        else delete entry.retired;
         done.add(id);
       } else skipped.push({ source: p.source, reason: r.skipped!, kind: 'no-content' });
     } catch (err) {
@@ -91,5 +121,6 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
   for (const id of Object.keys(errata.documents)) {
     if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`content/errata.json: no document has the id ${id}`);
   }
-  return { documents, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
+  return { documents, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
 }

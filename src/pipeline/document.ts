@@ -1,14 +1,14 @@
 /** One document through every stage: bytes in, a ProcessedDocument (or a reason it was skipped) out. */
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
-import { assignBlockIds, sha256 } from './identify.ts';
+import { assignParagraphIds, sha256, type ParagraphRecord } from './identify.ts';
 import { findPublisher } from './meta.ts';
 import type { Normalised } from './normalise.ts';
 import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
 import { structure, type DraftBlock } from './structure.ts';
-import type { Block, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
+import type { Block, BlockId, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
 
 /** What the first pass (decode, normalise, repair) produced for one file. */
 export interface Prepared {
@@ -22,12 +22,20 @@ export interface Prepared {
 
 export interface DocumentContext {
   id: DocumentId;
+  /** Date the document entered the corpus. */
+  added: string;
+  /** The paragraph ids this document had before, from the registry. */
+  previousParagraphs?: ParagraphRecord[];
+  retiredParagraphs?: Record<string, BlockId | null>;
   errata?: DocumentErrata;
   repeatedLines?: ReadonlySet<string>;
 }
 
 export interface DocumentResult {
   document: ProcessedDocument | null;
+  /** The document's paragraph records and retired ids, for the registry. */
+  paragraphs?: ParagraphRecord[];
+  retired?: Record<string, BlockId | null>;
   /** Why there is no document (no content left after cleaning). */
   skipped?: string;
   warnings: string[];
@@ -58,8 +66,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     for (const d of damage) flagged.push({ line: b.lines[0]!, text: b.text.slice(d.start, d.end), reason: 'destroyed by mis-encoding; no rule can restore it' });
     return { ...b, marks: [...b.marks, ...damage].sort((x, y) => x.start - y.start) };
   });
-  const ids = assignBlockIds(annotated.map(blockText));
-  const blocks = annotated.map((b, i) => ({ ...b, id: ids[i]! }) as Block);
+  const identified = assignParagraphIds(annotated.map(blockText), ctx.previousParagraphs, ctx.retiredParagraphs);
+  const blocks = annotated.map((b, i) => ({ ...b, id: identified.ids[i]! }) as Block);
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
@@ -81,6 +89,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const document: ProcessedDocument = {
     id: ctx.id,
+    added: ctx.added,
     source: p.source,
     sha256: p.sha256,
     bytes: p.bytes,
@@ -94,6 +103,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
       publisher: findPublisher(cleaned.removed.map((r) => r.text)),
     },
     datesTrusted: !ctx.errata?.untrustedDates,
+    retired: identified.retired,
     blocks,
     ...(script === 'traditional' ? { simplifiedBlocks: blocks.map(simplifyBlock) } : {}),
     sourceLines: p.normalised.lines.map((l) => l.text),
@@ -106,7 +116,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
       notes,
     },
   };
-  return { document, warnings };
+  return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
 }
 
 function withMarks(b: DraftBlock): UnidentifiedBlock {

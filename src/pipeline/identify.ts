@@ -1,17 +1,40 @@
 /**
- * identify: stable document ids from the committed registry (content/registry.json), and
- * paragraph ids derived from each paragraph's normalised text (so inserting or removing a
- * paragraph elsewhere never moves an anchor).
+ * identify: ids that are assigned once and kept, recorded in the committed registry
+ * (content/registry.json, like a lockfile).
+ * - Documents: matched by file name, then by identical bytes, then by similar text (a renamed,
+ *   re-scraped source keeps its id). Byte-identical or near-identical sources are one document.
+ * - Paragraphs: matched by exact normalised text, then by the closest paragraph of the same
+ *   document; new paragraphs get new ids, ids are never reused, and a retired id points to the
+ *   nearest surviving paragraph.
  */
 import { createHash } from 'node:crypto';
+import { signature, similarity } from './similarity.ts';
 import type { BlockId, DocumentId } from './types.ts';
+
+export interface ParagraphRecord {
+  id: BlockId;
+  /** First 8 hex digits of the SHA-256 of the paragraph's identity text. */
+  hash: string;
+  /** MinHash signature (similarity.ts). */
+  sig: string;
+}
 
 export interface RegistryEntry {
   id: DocumentId;
   source: string;
   sha256: string;
+  /** Signature and length of the whole text, for recognising a re-scraped or near-identical copy. */
+  sig?: string;
+  chars?: number;
+  /** Date the document entered the corpus (YYYY-MM-DD): the access date in citations. */
+  added: string;
   /** Set when the source left the corpus; the id is never given to another document. */
   removed?: true;
+  /** Set when the document turned out to be a copy of another: its URL redirects there. */
+  mergedInto?: DocumentId;
+  paragraphs?: ParagraphRecord[];
+  /** Retired paragraph id -> the surviving paragraph nearest to where it was (null: the top). */
+  retired?: Record<string, BlockId | null>;
 }
 
 export interface Registry {
@@ -23,16 +46,37 @@ export type RegistryChange =
   | { kind: 'renamed'; id: DocumentId; from: string; to: string }
   | { kind: 'changed'; id: DocumentId; source: string }
   | { kind: 'removed'; id: DocumentId; source: string }
-  | { kind: 'duplicate'; id: DocumentId; source: string; of: string };
+  | { kind: 'duplicate'; id: DocumentId; source: string; of: string; near: boolean };
+
+export interface SourceInfo {
+  source: string;
+  sha256: string;
+  /** Signature and length of the text (after repair), for similarity matching. */
+  sig: string;
+  chars: number;
+}
+
+/** Same document: similar bigrams and similar length (a text and ten copies of it share bigrams). */
+function sameDocument(a: { sig?: string; chars?: number }, b: { sig: string; chars: number }): number {
+  if (!a.sig || !a.chars) return 0;
+  const ratio = Math.min(a.chars, b.chars) / Math.max(a.chars, b.chars);
+  return ratio >= 0.8 ? similarity(a.sig, b.sig) : 0;
+}
 
 export interface Identified {
   /** Source file name -> document id. Duplicates map to the id of the document they repeat. */
   ids: Map<string, DocumentId>;
+  /** Sources that repeat another source, with the one they repeat. */
+  duplicates: Map<string, { of: string; near: boolean }>;
   registry: Registry;
   changes: RegistryChange[];
 }
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+/** Texts at least this similar are the same document (re-scraped, or a near-identical copy). */
+export const SAME_DOCUMENT = 0.85;
+/** A paragraph at least this similar to an old one keeps the old id. */
+export const SAME_PARAGRAPH = 0.5;
 
 /** A short lowercase code from a hash (no 0/o/1/l, so ids survive being read aloud or retyped). */
 export function shortCode(input: string, length: number): string {
@@ -46,40 +90,41 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * Match the corpus files against the registry: by name first, then by identical content
- * (a renamed file keeps its id); files with the same bytes as another are duplicates.
- */
-export function assignDocumentIds(files: { source: string; sha256: string }[], registry: Registry): Identified {
+const byString = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** Match the corpus files against the registry and return ids, the new registry and what changed. */
+export function assignDocumentIds(files: SourceInfo[], registry: Registry, today: string): Identified {
   const entries = registry.documents.map((e) => ({ ...e }));
   const ids = new Map<string, DocumentId>();
+  const duplicates = new Map<string, { of: string; near: boolean }>();
   const changes: RegistryChange[] = [];
-  const byName = new Map(entries.filter((e) => !e.removed).map((e) => [e.source, e]));
   const taken = new Set(entries.map((e) => e.id));
   const present = new Set(files.map((f) => f.source));
   const claimed = new Set<RegistryEntry>();
-  const sorted = [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const firstBySha = new Map<string, string>();
+  const kept: SourceInfo[] = [];
+  const free = (e: RegistryEntry) => !claimed.has(e) && !e.mergedInto && (e.removed || !present.has(e.source));
 
-  for (const f of sorted) {
-    const dup = firstBySha.get(f.sha256);
-    if (dup !== undefined) {
-      const id = ids.get(dup)!;
+  for (const f of [...files].sort(byString((x) => x.source))) {
+    const same = kept.find((k) => k.sha256 === f.sha256) ?? kept.find((k) => sameDocument(k, f) >= SAME_DOCUMENT);
+    if (same) {
+      const id = ids.get(same.source)!;
+      const near = same.sha256 !== f.sha256;
       ids.set(f.source, id);
-      changes.push({ kind: 'duplicate', id, source: f.source, of: dup });
+      duplicates.set(f.source, { of: same.source, near });
+      changes.push({ kind: 'duplicate', id, source: f.source, of: same.source, near });
+      const own = entries.find((e) => e.source === f.source && !e.removed && !e.mergedInto && e.id !== id);
+      if (own) own.mergedInto = id;
       continue;
     }
-    firstBySha.set(f.sha256, f.source);
-    let entry = byName.get(f.source);
+    kept.push(f);
+    let entry = entries.find((e) => e.source === f.source && !e.removed && !e.mergedInto);
     if (entry) {
-      if (entry.sha256 !== f.sha256) {
-        changes.push({ kind: 'changed', id: entry.id, source: f.source });
-        entry.sha256 = f.sha256;
-      }
+      if (entry.sha256 !== f.sha256) changes.push({ kind: 'changed', id: entry.id, source: f.source });
     } else {
-      entry = entries.find((e) => e.sha256 === f.sha256 && !claimed.has(e) && (e.removed || !present.has(e.source)));
+      entry = entries.find((e) => e.sha256 === f.sha256 && free(e)) ?? bestSimilar(entries.filter(free), f);
       if (entry) {
         changes.push({ kind: 'renamed', id: entry.id, from: entry.source, to: f.source });
+        if (entry.sha256 !== f.sha256) changes.push({ kind: 'changed', id: entry.id, source: f.source });
         entry.source = f.source;
         delete entry.removed;
       } else {
@@ -87,22 +132,35 @@ export function assignDocumentIds(files: { source: string; sha256: string }[], r
         let id = shortCode(f.source, length) as DocumentId;
         while (taken.has(id)) id = shortCode(f.source, ++length) as DocumentId;
         taken.add(id);
-        entry = { id, source: f.source, sha256: f.sha256 };
+        entry = { id, source: f.source, sha256: f.sha256, added: today };
         entries.push(entry);
         changes.push({ kind: 'new', id, source: f.source });
       }
     }
+    entry.sha256 = f.sha256;
+    entry.sig = f.sig;
+    entry.chars = f.chars;
     claimed.add(entry);
     ids.set(f.source, entry.id);
   }
   for (const e of entries) {
-    if (!claimed.has(e) && !e.removed) {
+    if (!claimed.has(e) && !e.removed && !e.mergedInto) {
       e.removed = true;
       changes.push({ kind: 'removed', id: e.id, source: e.source });
     }
   }
-  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ids, registry: { documents: entries }, changes };
+  entries.sort(byString((e) => e.id));
+  return { ids, duplicates, registry: { documents: entries }, changes };
+}
+
+function bestSimilar(candidates: RegistryEntry[], f: SourceInfo): RegistryEntry | undefined {
+  let best: RegistryEntry | undefined;
+  let score = SAME_DOCUMENT;
+  for (const e of candidates) {
+    const s = sameDocument(e, f);
+    if (s >= score) [best, score] = [e, s];
+  }
+  return best;
 }
 
 /** Text as compared for paragraph identity: no spaces, punctuation folded to one width. */
@@ -110,13 +168,116 @@ export function identityText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** Paragraph ids from content: the same text gets the same id on every build; repeats get -2, -3. */
-export function assignBlockIds(texts: string[]): BlockId[] {
-  const seen = new Map<string, number>();
-  return texts.map((t) => {
-    const base = shortCode(identityText(t), 6);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return (n === 1 ? base : `${base}-${n}`) as BlockId;
+const paragraphHash = (text: string) => sha256(identityText(text)).slice(0, 8);
+
+export interface ParagraphIds {
+  ids: BlockId[];
+  paragraphs: ParagraphRecord[];
+  retired: Record<string, BlockId | null>;
+}
+
+/**
+ * Give a document's paragraphs their ids, carrying forward the previous build's: exact text
+ * first, then the most similar unmatched paragraph; new ids never reuse a live or retired one.
+ */
+export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] = [], retiredBefore: Record<string, BlockId | null> = {}): ParagraphIds {
+  const records = texts.map((t) => ({ hash: paragraphHash(t), sig: signature(identityText(t)), text: t }));
+  const ids: (BlockId | undefined)[] = new Array(texts.length);
+  const usedOld = new Set<number>();
+
+  // 1. Exact matches, in order.
+  const byHash = new Map<string, number[]>();
+  previous.forEach((p, i) => byHash.set(p.hash, [...(byHash.get(p.hash) ?? []), i]));
+  records.forEach((r, i) => {
+    const old = byHash.get(r.hash)?.find((j) => !usedOld.has(j));
+    if (old !== undefined) {
+      ids[i] = previous[old]!.id;
+      usedOld.add(old);
+    }
   });
+  // 2. Closest unmatched paragraphs, best pairs first.
+  const pairs: [number, number, number][] = [];
+  records.forEach((r, i) => {
+    if (ids[i]) return;
+    previous.forEach((p, j) => {
+      if (usedOld.has(j)) return;
+      const s = similarity(r.sig, p.sig);
+      if (s >= SAME_PARAGRAPH) pairs.push([s, i, j]);
+    });
+  });
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  for (const [, i, j] of pairs) {
+    if (ids[i] || usedOld.has(j)) continue;
+    ids[i] = previous[j]!.id;
+    usedOld.add(j);
+  }
+  // 3. New ids, never reusing one that exists or existed.
+  const used = new Set<string>([...previous.map((p) => p.id), ...Object.keys(retiredBefore), ...ids.filter(Boolean).map(String)]);
+  records.forEach((r, i) => {
+    if (ids[i]) return;
+    let n = 1;
+    let id = shortCode(identityText(r.text), 6);
+    while (used.has(id)) id = `${shortCode(identityText(r.text), 6)}-${++n}`;
+    used.add(id);
+    ids[i] = id as BlockId;
+  });
+  const final = ids as BlockId[];
+
+  // 4. Retire the old ids that found no paragraph, pointing each at its nearest survivor.
+  const retired: Record<string, BlockId | null> = { ...retiredBefore };
+  const survivors = new Set<string>(final);
+  previous.forEach((p, j) => {
+    if (usedOld.has(j)) return;
+    let successor: BlockId | null = null;
+    for (let k = j - 1; k >= 0 && !successor; k--) if (survivors.has(previous[k]!.id)) successor = previous[k]!.id;
+    for (let k = j + 1; k < previous.length && !successor; k++) if (survivors.has(previous[k]!.id)) successor = previous[k]!.id;
+    retired[p.id] = successor ?? final[0] ?? null;
+  });
+  // A retired id whose successor has since been retired too follows the chain.
+  for (const key of Object.keys(retired)) {
+    let target = retired[key] ?? null;
+    const seen = new Set<string>([key]);
+    while (target && !survivors.has(target) && retired[target] !== undefined && !seen.has(target)) {
+      seen.add(target);
+      target = retired[target] ?? null;
+    }
+    retired[key] = target && survivors.has(target) ? target : (final[0] ?? null);
+    if (survivors.has(key)) delete retired[key];
+  }
+  return {
+    ids: final,
+    paragraphs: records.map((r, i) => ({ id: final[i]!, hash: r.hash, sig: r.sig })),
+    retired: Object.fromEntries(Object.entries(retired).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}
+
+/** The registry as committed: one line per paragraph (`id hash sig`), so diffs stay readable. */
+export function serializeRegistry(registry: Registry): string {
+  const docs = registry.documents.map((e) => {
+    const { paragraphs, ...rest } = e;
+    return { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
+  });
+  return `${JSON.stringify({ documents: docs }, null, 1)}\n`;
+}
+
+/** Read the committed registry (see serializeRegistry). */
+export function parseRegistry(json: unknown): Registry {
+  const raw = json as { documents?: (Omit<RegistryEntry, 'paragraphs'> & { paragraphs?: string[] })[] };
+  if (!raw || !Array.isArray(raw.documents)) throw new Error('content/registry.json: expected {"documents": [...]}');
+  return {
+    documents: raw.documents.map((e) => {
+      const { paragraphs, ...rest } = e;
+      return {
+        ...rest,
+        ...(paragraphs
+          ? {
+              paragraphs: paragraphs.map((line) => {
+                const [id, hash, sig] = line.split(' ');
+                return { id: id as BlockId, hash: hash!, sig: sig! };
+              }),
+            }
+          : {}),
+      };
+    }),
+  };
 }

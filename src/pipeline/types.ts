@@ -135,6 +135,8 @@ export interface QualityNote {
 /** One processed document: what every later stage and every page reads. */
 export interface ProcessedDocument {
   id: DocumentId;
+  /** Date the document entered the corpus (the access date for citations). */
+  added: string;
   source: string;
   sha256: string;
   bytes: number;
@@ -142,6 +144,8 @@ export interface ProcessedDocument {
   script: Script;
   meta: DocumentMeta;
   datesTrusted: boolean;
+  /** Paragraph ids that no longer exist -> the surviving paragraph nearest to where they were. */
+  retired: Record<string, BlockId | null>;
   blocks: Block[];
   /** Blocks rendered in simplified script (only for traditional documents). */
   simplifiedBlocks?: Block[];
@@ -154,5 +158,5 @@ export interface ProcessedDocument {
 export interface SkippedFile {
   source: string;
   reason: string;
-  kind: 'empty' | 'binary' | 'too-large' | 'undecodable' | 'no-content' | 'error';
+  kind: 'empty' | 'binary' | 'too-large' | 'undecodable' | 'no-content' | 'duplicate' | 'error';
 }

@@ -56,7 +56,9 @@ export function makeHostileCorpus(): string {
   w('huge-8mb.txt', paragraphs.join('\n\n'));
   w('one-line.txt', '医联体'.repeat(100_000));
   const seed000 = readFileSync(join(SEEDS, '000_0a541419aa7a6cf2.txt'));
+  w('000_0a541419aa7a6cf2.txt', seed000);
   w('copy of 000.txt', seed000);
+  w('001_22c9feea7e663964.txt', readFileSync(join(SEEDS, '001_22c9feea7e663964.txt')));
   w('near-duplicate-001.txt', readFileSync(join(SEEDS, '001_22c9feea7e663964.txt'), 'utf8').replace('可谓热闹非凡', '可谓十分热闹'));
   w('医联体 报告 (终稿) & 附件#1.txt', '医联体报告终稿\n\n这是一个文件名很别扭的文档。\n');
   w('injection.txt', INJECTION);

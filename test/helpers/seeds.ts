@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 import { parseErrata } from '../../src/pipeline/errata.ts';
-import type { Registry } from '../../src/pipeline/identify.ts';
+import { parseRegistry } from '../../src/pipeline/identify.ts';
 import type { SourceFile } from '../../src/pipeline/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,7 +16,7 @@ export function seedFiles(): SourceFile[] {
 }
 
 export function seedCorpus() {
-  const registry = JSON.parse(readFileSync(join(ROOT, 'content', 'registry.json'), 'utf8')) as Registry;
+  const registry = parseRegistry(JSON.parse(readFileSync(join(ROOT, 'content', 'registry.json'), 'utf8')));
   const errata = parseErrata(JSON.parse(readFileSync(join(ROOT, 'content', 'errata.json'), 'utf8')));
   return processCorpus(seedFiles(), registry, errata);
 }

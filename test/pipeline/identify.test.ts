@@ -1,51 +1,90 @@
-/** identify: document ids kept across renames, duplicates recognised, removals recorded. */
+/** identify: document ids kept across renames and re-scrapes, paragraph ids carried forward. */
 import { describe, expect, it } from 'vitest';
-import { assignBlockIds, assignDocumentIds, type Registry } from '../../src/pipeline/identify.ts';
+import { assignDocumentIds, assignParagraphIds } from '../../src/pipeline/identify.ts';
+import { signature } from '../../src/pipeline/similarity.ts';
+
+const TODAY = '2026-11-22';
+const textA = '华西医院的医联体建设可追溯到2002年,那时候国家还没大力发展医联体,这十多年搭建医联体的过程,探索了5种医联体模式。';
+const textB = '微医用了近7年时间在全国部署了1700多套前置服务器,与2400多家医院实现了不同程度的数据互联,积累了丰富的异构系统数据互联经验。';
+const file = (source: string, sha256: string, text: string) => ({ source, sha256, sig: signature(text), chars: text.length });
 
 describe('document ids', () => {
-  const files = [
-    { source: 'a.txt', sha256: '1' },
-    { source: 'b.txt', sha256: '2' },
-  ];
-  const first = assignDocumentIds(files, { documents: [] });
+  const first = assignDocumentIds([file('a.txt', '1', textA), file('b.txt', '2', textB)], { documents: [] }, TODAY);
 
-  it('assigns short opaque lowercase ids to new documents', () => {
+  it('assigns short opaque lowercase ids to new documents, with the date they arrived', () => {
     expect(first.changes.map((c) => c.kind)).toEqual(['new', 'new']);
     for (const id of first.ids.values()) expect(id).toMatch(/^[a-z2-9]{6}$/);
+    expect(first.registry.documents.every((e) => e.added === TODAY)).toBe(true);
   });
 
   it('keeps ids for the same names, and for a renamed file with the same bytes', () => {
-    const again = assignDocumentIds([{ source: 'a.txt', sha256: '1' }, { source: 'renamed.txt', sha256: '2' }], first.registry);
+    const again = assignDocumentIds([file('a.txt', '1', textA), file('renamed.txt', '2', textB)], first.registry, '2027-01-01');
     expect(again.ids.get('a.txt')).toBe(first.ids.get('a.txt'));
     expect(again.ids.get('renamed.txt')).toBe(first.ids.get('b.txt'));
     expect(again.changes).toEqual([{ kind: 'renamed', id: first.ids.get('b.txt'), from: 'b.txt', to: 'renamed.txt' }]);
+    expect(again.registry.documents.every((e) => e.added === TODAY)).toBe(true);
+  });
+
+  it('keeps the id of a renamed and re-scraped file by its similar text', () => {
+    const rescraped = assignDocumentIds([file('a.txt', '1', textA), file('b-2.txt', '9', textB.replace('近7年', '将近七年'))], first.registry, TODAY);
+    expect(rescraped.ids.get('b-2.txt')).toBe(first.ids.get('b.txt'));
+    expect(rescraped.changes.map((c) => c.kind)).toEqual(['renamed', 'changed']);
   });
 
   it('records removed documents and never gives their id to another', () => {
-    const gone = assignDocumentIds([{ source: 'a.txt', sha256: '1' }], first.registry);
+    const gone = assignDocumentIds([file('a.txt', '1', textA)], first.registry, TODAY);
     expect(gone.changes).toEqual([{ kind: 'removed', id: first.ids.get('b.txt'), source: 'b.txt' }]);
-    const entry = gone.registry.documents.find((e) => e.id === first.ids.get('b.txt'));
-    expect(entry?.removed).toBe(true);
-    const reg: Registry = gone.registry;
-    const next = assignDocumentIds([{ source: 'a.txt', sha256: '1' }, { source: 'b.txt', sha256: '3' }], reg);
+    expect(gone.registry.documents.find((e) => e.id === first.ids.get('b.txt'))?.removed).toBe(true);
+    const next = assignDocumentIds([file('a.txt', '1', textA), file('b.txt', '3', '一篇全新的、内容完全不同的文章。')], gone.registry, TODAY);
     expect(next.ids.get('b.txt')).not.toBe(first.ids.get('b.txt'));
   });
 
-  it('recognises byte-identical duplicates', () => {
-    const dup = assignDocumentIds([...files, { source: 'copy of a.txt', sha256: '1' }], first.registry);
-    expect(dup.changes).toContainEqual({ kind: 'duplicate', id: first.ids.get('a.txt'), source: 'copy of a.txt', of: 'a.txt' });
+  it('recognises byte-identical and near-identical copies as one document', () => {
+    const dup = assignDocumentIds([file('a.txt', '1', textA), file('b.txt', '2', textB), file('copy.txt', '1', textA), file('near.txt', '7', textB.replace('积累了', '积累'))], first.registry, TODAY);
+    expect(dup.duplicates.get('copy.txt')).toEqual({ of: 'a.txt', near: false });
+    expect(dup.duplicates.get('near.txt')).toEqual({ of: 'b.txt', near: true });
+    expect(dup.ids.get('near.txt')).toBe(first.ids.get('b.txt'));
+  });
+
+  it('does not take a text repeated many times for the same document', () => {
+    const many = assignDocumentIds([file('a.txt', '1', textA), file('a10.txt', '5', textA.repeat(10))], { documents: [] }, TODAY);
+    expect(many.duplicates.size).toBe(0);
   });
 });
 
 describe('paragraph ids', () => {
-  it('depend only on the paragraph text, so inserting a paragraph moves no anchor', () => {
-    const before = assignBlockIds(['第一段。', '第二段。']);
-    const after = assignBlockIds(['新插入的一段。', '第一段。', '第二段。']);
-    expect(after.slice(1)).toEqual(before);
+  const paras = ['第一段讲医联体的定义和由来。', '第二段讲城市医疗集团的组建方式和成效。', '第三段讲县域医共体在基层的实践与问题。', '第四段讲专科联盟和远程医疗协作网。'];
+  const first = assignParagraphIds(paras);
+
+  it('keeps every id when a paragraph is inserted at the top', () => {
+    const next = assignParagraphIds(['新插入的导语段落。', ...paras], first.paragraphs);
+    expect(next.ids.slice(1)).toEqual(first.ids);
+    expect(first.ids).not.toContain(next.ids[0]);
   });
-  it('ignore whitespace and punctuation width, and number repeats', () => {
-    expect(assignBlockIds(['医联体, 建设'])).toEqual(assignBlockIds(['医联体,建设']));
-    const [a, b] = assignBlockIds(['同一段。', '同一段。']);
-    expect(b).toBe(`${a}-2`);
+
+  it('keeps the id of a lightly edited paragraph', () => {
+    const edited = [...paras];
+    edited[2] = '第三段讲县域医共体在基层的实践与存在的问题。';
+    expect(assignParagraphIds(edited, first.paragraphs).ids).toEqual(first.ids);
+  });
+
+  it('retires the id of a deleted paragraph, pointing at its nearest neighbour, and never reuses it', () => {
+    const without = assignParagraphIds([paras[0]!, paras[1]!, paras[3]!], first.paragraphs);
+    expect(without.retired).toEqual({ [first.ids[2]!]: first.ids[1] });
+    const back = assignParagraphIds(paras, without.paragraphs, without.retired);
+    expect(back.ids[2]).not.toBe(first.ids[2]);
+    expect(back.retired[first.ids[2]!]).toBe(first.ids[1]);
+  });
+
+  it('follows a chain of retirements to a paragraph that exists', () => {
+    const a = assignParagraphIds([paras[0]!, paras[1]!, paras[3]!], first.paragraphs);
+    const b = assignParagraphIds([paras[0]!, paras[3]!], a.paragraphs, a.retired);
+    expect(b.retired[first.ids[2]!]).toBe(first.ids[0]);
+    expect(b.retired[first.ids[1]!]).toBe(first.ids[0]);
+  });
+
+  it('numbers repeats of the same text', () => {
+    const { ids } = assignParagraphIds(['同一段。', '同一段。']);
+    expect(ids[1]).toBe(`${ids[0]}-2`);
   });
 });

@@ -6,7 +6,7 @@ import { buildCopy, type BuildOutput } from '../helpers/build.ts';
 import { makeHostileCorpus } from '../helpers/hostile.ts';
 
 let out: BuildOutput;
-let corpus: { documents: { id: string; source: string; encoding: string; title: string }[]; skipped: { source: string; reason: string; kind: string }[] };
+let corpus: { documents: { id: string; source: string; encoding: string; title: string }[]; skipped: { source: string; reason: string; kind: string }[]; retired: { id: string }[] };
 
 beforeAll(() => {
   const dir = makeHostileCorpus();
@@ -41,10 +41,11 @@ describe('a hostile corpus', () => {
     expect(html(bySource('医联体 报告 (终稿) & 附件#1.txt')!.id)).toContain('这是一个文件名很别扭的文档。');
   });
 
-  it('lists an exact duplicate once and keeps a near duplicate', () => {
-    expect(corpus.skipped.find((s) => s.source === 'copy of 000.txt')).toBeUndefined();
-    expect(corpus.documents.filter((d) => d.source === 'copy of 000.txt')).toHaveLength(1);
-    expect(bySource('near-duplicate-001.txt')).toBeDefined();
+  it('lists exact and near-identical copies once, saying which document they repeat', () => {
+    const skipped = Object.fromEntries(corpus.skipped.map((s) => [s.source, s]));
+    expect(skipped['copy of 000.txt']).toMatchObject({ kind: 'duplicate', reason: expect.stringMatching(/^the same bytes as 000_0a541419aa7a6cf2\.txt/) });
+    expect(skipped['near-duplicate-001.txt']).toMatchObject({ kind: 'duplicate', reason: expect.stringMatching(/^nearly the same text as 001_22c9feea7e663964\.txt/) });
+    expect(bySource('000_0a541419aa7a6cf2.txt')).toBeDefined();
   });
 
   it('renders injection attempts as text: no live element, attribute or code from the corpus', () => {
