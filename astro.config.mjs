@@ -12,5 +12,9 @@ export default defineConfig({
   markdown: { processor: unified({ smartypants: false, gfm: false }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Caches live in the project, not in node_modules, so that builds with another base path or
+  // corpus (tests build copies of the project that share node_modules) never reuse each other's.
+  cacheDir: '.cache/astro',
+  vite: { cacheDir: '.cache/vite' },
   compressHTML: true,
 });

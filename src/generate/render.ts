@@ -40,7 +40,13 @@ function jsx(type: unknown, props: Props): Html {
     if (!ATTRIBUTES.has(name) || typeof value !== 'string') throw new Error(`refusing attribute ${name} on <${type}>`);
     attrs += ` ${name}="${escapeAttr(value)}"`;
   }
-  return new Html(`<${type}${attrs}>${children(props.children)}</${type}>`);
+  return new Html(`<${type}${attrs}>${children(props.children)}${selfLink(type, props.id)}</${type}>`);
+}
+
+/** A link to a paragraph's or heading's own anchor, shown on hover and focus, for citing it. */
+function selfLink(type: string, id: unknown): string {
+  if (typeof id !== 'string' || !/^(p|h[2-4])$/.test(type)) return '';
+  return `<a class="self-link" href="#${escapeAttr(id)}" aria-label="${escapeAttr(strings.doc.paragraphLink)}"></a>`;
 }
 
 /** An editorial correction: the corrected words, with the original for readers and screen readers. */

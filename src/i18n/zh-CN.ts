@@ -35,6 +35,21 @@ export const strings = {
     damaged: '原文损毁',
     sourceContents: '原文目录',
     tableRecovered: '表格由压平的文本恢复',
+    paragraphLink: '本段链接',
+    cite: '引用本文',
+    citeIntro: '以下引文可直接选中复制;引用日期为本文收入文献库的日期。',
+    citeFormats: {
+      'gbt7714-2025': 'GB/T 7714—2025',
+      'gbt7714-2015': 'GB/T 7714—2015',
+      'gbt7714-2025-author-date': 'GB/T 7714—2025(著者-出版年制)',
+      apa: 'APA',
+      bibtex: 'BibTeX',
+      ris: 'RIS',
+      'csl-json': 'CSL-JSON',
+    } as Record<string, string>,
+    copy: '复制',
+    copied: '已复制',
+    copyLinkHint: '点击 ¶ 可复制本段链接',
   },
   source: {
     title: (t: string) => `原文与清理报告:${t}`,
@@ -74,6 +89,11 @@ export const strings = {
   },
   about: {
     title: '关于本站',
+    citeCorpus: '引用整个文献库',
+  },
+  notFound: {
+    title: '找不到此页',
+    text: '这个地址没有页面。文献的链接一经发布就会一直有效;如果您是从别处链接过来的,请到文献列表中查找。',
   },
   footer: '所有清理与校正都有记录,可在每篇文献的“原文与清理报告”中查看。',
 } as const;

@@ -10,8 +10,15 @@ export interface BuildOutput {
   log: string;
 }
 
+/** The environment a maintainer's shell would have: without what Vitest sets (BASE_URL, MODE, NODE_ENV …), which Astro would read. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)) delete env[k];
+  return { ...env, ...extra };
+}
+
 function run(cwd: string, env: NodeJS.ProcessEnv): string {
-  const opts = { cwd, env: { ...process.env, ...env }, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
+  const opts = { cwd, env: cleanEnv(env), encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
   const a = execFileSync('npx', ['tsx', 'scripts/build-content.ts'], opts);
   const b = execFileSync('npx', ['astro', 'build'], opts);
   return a + b;
@@ -25,7 +32,7 @@ export function buildProject(env: NodeJS.ProcessEnv = {}): BuildOutput {
 /** Copy the project's sources to a temporary folder and build a given corpus there. */
 export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
   const dir = mkdtempSync(join(tmpdir(), 'kb-site-'));
-  for (const entry of ['src', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join('src', 'generated')) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

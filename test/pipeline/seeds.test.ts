@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blockText } from '../../src/pipeline/document.ts';
+import { serializeRegistry } from '../../src/pipeline/identify.ts';
 import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
 
 let corpus: ReturnType<typeof seedCorpus>;
@@ -47,6 +48,13 @@ describe('seed cleaning matches the hand-checked labels', () => {
       expect(missing, d.source).toEqual(content.slice(0, missing.length));
       expect(missing.length).toBeLessThanOrEqual(4);
     }
+  });
+});
+
+describe('the committed registry', () => {
+  it('is exactly what the bundled corpus gives (run npm run prepare-content and commit it when this fails)', () => {
+    expect(serializeRegistry(corpus.registry)).toBe(readFileSync(join(ROOT, 'content', 'registry.json'), 'utf8'));
+    expect(corpus.changes).toEqual([]);
   });
 });
 

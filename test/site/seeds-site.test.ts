@@ -35,7 +35,11 @@ describe('the built seeds site', () => {
   it('writes reading pages with paragraph ids, the right language and no script', () => {
     for (const d of corpus.documents) {
       const html = page(`docs/${d.id}`);
-      expect(html).not.toMatch(/<script/i);
+      // One small inline script (copy buttons); no script file is loaded.
+      expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+      expect((html.match(/<script/g) ?? []).length).toBeLessThanOrEqual(1);
+      const inline = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+      expect(inline.length).toBeLessThan(1200);
       expect(html).toMatch(/<html lang="zh-(CN|Hant)"/);
       expect((html.match(/<p id="p-[a-z2-9-]+"/g) ?? []).length).toBeGreaterThan(5);
     }
@@ -104,6 +108,36 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
       await context.close();
     });
   }
+
+  it('copies a citation and a paragraph link, and the link leads back to the paragraph', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const p = await context.newPage();
+    const id = idOf('000');
+    await p.goto(`${url}docs/${id}/`);
+    const meta = await p.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"], meta[property^="og:"], link[rel="canonical"]')].map((m) => [m.getAttribute('name') ?? m.getAttribute('property') ?? 'canonical', m.getAttribute('content') ?? m.getAttribute('href')])));
+    expect(meta).toMatchObject({
+      citation_title: '重构医疗生产关系,带来商业新机会——医联体商业价值报告',
+      citation_author: '夏, 宇豪',
+      citation_publication_date: '2018/06/09',
+      citation_language: 'zh',
+      citation_public_url: `https://example.org/docs/${id}/`,
+      'og:type': 'website',
+      canonical: `https://example.org/docs/${id}/`,
+    });
+    await p.locator('button.copy[data-copy="cite-gbt7714-2025"]').click();
+    const citation = await p.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toMatch(/^\[1\] 夏宇豪\. 重构医疗生产关系,带来商业新机会——医联体商业价值报告\[EB\/OL\]\. （2018-06-09）\[\d{4}-\d{2}-\d{2}\]\. https:\/\/example\.org\/docs\/\w+\/\.$/);
+    const paragraph = p.locator('p[id^="p-"]', { hasText: '以德江县“医共体”为例' });
+    await paragraph.hover();
+    await paragraph.locator('a.self-link').click();
+    const link = await p.evaluate(() => navigator.clipboard.readText());
+    const pid = await paragraph.getAttribute('id');
+    expect(link).toContain(`/docs/${id}/#${pid}:~:text=`);
+    const p2 = await context.newPage();
+    await p2.goto(link);
+    expect(await p2.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('以德江县“医共体”为例');
+    await context.close();
+  });
 
   it('works in the dark colour scheme and with JavaScript disabled', async () => {
     const context = await launch({ colorScheme: 'dark', javaScriptEnabled: false, viewport: { width: 800, height: 900 } });

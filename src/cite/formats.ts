@@ -1,0 +1,66 @@
+/** A document's citation in every format the cite panel offers. */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import { gbt7714, type WebReference } from './gbt7714.ts';
+import { splitName } from './names.ts';
+
+// Keep Chinese text as it is in BibTeX (the default escapes it to ASCII).
+(plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
+
+export interface CitableDocument {
+  id: string;
+  title: string;
+  author: string | null;
+  published: string | null;
+  /** The site or publisher that published the source. */
+  publisher: string | null;
+  accessed: string;
+  url: string;
+  language: string;
+}
+
+export interface Citations {
+  'gbt7714-2025': string;
+  'gbt7714-2015': string;
+  'gbt7714-2025-author-date': string;
+  apa: string;
+  bibtex: string;
+  ris: string;
+  'csl-json': string;
+}
+
+const dateParts = (d: string) => [d.split('-').map(Number)];
+
+/** The CSL-JSON item for a document: the site goes in container-title (not publisher). */
+export function cslItem(d: CitableDocument) {
+  return {
+    id: d.id,
+    'citation-key': `doc_${d.id}`,
+    type: 'webpage',
+    title: d.title,
+    ...(d.author ? { author: [splitName(d.author)] } : {}),
+    ...(d.publisher ? { 'container-title': d.publisher } : {}),
+    ...(d.published ? { issued: { 'date-parts': dateParts(d.published) } } : {}),
+    accessed: { 'date-parts': dateParts(d.accessed) },
+    URL: d.url,
+    language: d.language,
+  };
+}
+
+/** Every format at once. */
+export function citations(d: CitableDocument): Citations {
+  const ref: WebReference = { title: d.title, authors: d.author ? [splitName(d.author)] : [], published: d.published, accessed: d.accessed, url: d.url };
+  const item = cslItem(d);
+  const cite = new Cite(item);
+  return {
+    'gbt7714-2025': gbt7714(ref, '2025', 'numeric'),
+    'gbt7714-2015': gbt7714(ref, '2015', 'numeric'),
+    'gbt7714-2025-author-date': gbt7714(ref, '2025', 'author-date'),
+    apa: (cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }) as string).trim(),
+    bibtex: (cite.format('biblatex') as string).trim(),
+    ris: (cite.format('ris') as string).trim(),
+    'csl-json': JSON.stringify([item], null, 2),
+  };
+}
