@@ -50,7 +50,9 @@ describe('a hostile corpus', () => {
 
   it('renders injection attempts as text: no live element, attribute or code from the corpus', () => {
     const page = html(bySource('injection.txt')!.id);
-    const body = page.slice(page.indexOf('<div class="prose">'));
+    // The document's text: from the start of the prose to the cite panel (the page's own script comes after).
+    const body = page.slice(page.indexOf('<div class="prose">'), page.indexOf('<section class="cite"'));
+    expect(body.length).toBeGreaterThan(500);
     expect(body).not.toMatch(/<(script|iframe|style|img)\b/i);
     expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
     expect(body).not.toMatch(/<a [^>]*href="(javascript|data):/i);
