@@ -114,6 +114,14 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     blocks.push({ type: 'paragraph', text, lines: [line.n] });
   }
 
+  // Headings never skip a level going down (a lede before the first chapter becomes h2, not h4).
+  let previous = 1;
+  for (const b of blocks) {
+    if (b.type !== 'heading') continue;
+    b.level = Math.min(b.level, previous + 1) as 2 | 3 | 4;
+    previous = b.level;
+  }
+
   if (title === null) {
     const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
     title = first ? titleFromFirstSentence(first.text) : '(无标题)';

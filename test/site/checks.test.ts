@@ -1,0 +1,145 @@
+/**
+ * The built seeds site checked the way readers and hosts meet it: HTML validity, accessibility
+ * (axe-core, both colour schemes), keyboard use, JavaScript off, print, and page weight.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProject } from '../helpers/build.ts';
+import { hasChromium, launch } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+const DIST = join(ROOT, 'dist');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+
+let kinds: Record<string, string>;
+beforeAll(() => {
+  buildProject();
+  const corpus = JSON.parse(readFileSync(join(DIST, 'data', 'corpus.json'), 'utf8'));
+  const id = corpus.documents.find((d: { source: string }) => d.source.startsWith('000')).id;
+  const trad = corpus.documents.find((d: { source: string }) => d.source.startsWith('003')).id;
+  const table = corpus.documents.find((d: { source: string }) => d.source.startsWith('002')).id;
+  kinds = {
+    home: '',
+    'document list': 'docs/',
+    'reading page': `docs/${id}/`,
+    'reading page (table)': `docs/${table}/`,
+    'reading page (traditional)': `docs/${trad}/`,
+    'simplified page': `docs/${trad}/simplified/`,
+    'source page': `docs/${id}/source/`,
+    about: 'about/',
+    'not found': '404.html',
+  };
+}, 300_000);
+
+describe('HTML validity', () => {
+  it('every page passes html-validate (recommended rules) with no errors or warnings', async () => {
+    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    const files = htmlFiles(DIST);
+    for (const f of files) {
+      const report = await hv.validateString(readFileSync(f, 'utf8'), f);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${f.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+    expect(files.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('the validator catches what it guards (a duplicate id, a block in a paragraph)', async () => {
+    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const r = await hv.validateString('<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><p id="a"><div>x</div></p><p id="a"></p></body></html>');
+    expect(r.valid).toBe(false);
+  });
+});
+
+describe('page weight', () => {
+  it('keeps reading pages light: HTML with inline CSS, one tiny inline script, nothing else to fetch', () => {
+    const rows = Object.entries(kinds).map(([kind, path]) => {
+      const file = path.endsWith('.html') ? join(DIST, path) : join(DIST, path, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + m[1]!.length, 0);
+      return { kind, bytes: statSync(file).size, css, external: [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="[^"#]+\.(?:js|css)"/g)].length };
+    });
+    console.log(rows.map((r) => `${r.kind.padEnd(28)} ${String(r.bytes).padStart(7)} B (inline CSS ${r.css} B)`).join('\n'));
+    for (const r of rows) expect(r.external, r.kind).toBe(0);
+    expect(rows.find((r) => r.kind === 'home')!.bytes).toBeLessThan(30_000);
+  });
+});
+
+describe.skipIf(!hasChromium)('in Chromium', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await serve(DIST));
+  });
+  afterAll(() => server?.close());
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no accessibility violations on any kind of page (${scheme})`, async () => {
+      const context = await launch({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const p = await context.newPage();
+      const found: string[] = [];
+      for (const [kind, path] of Object.entries(kinds)) {
+        await p.goto(url + path);
+        await p.addScriptTag({ content: AXE });
+        const result = await p.evaluate(async () => (await (window as unknown as { axe: { run: (o?: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] })));
+        for (const v of result.violations) found.push(`${kind}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('is usable from the keyboard: the skip link comes first, focus is visible, copy buttons are reachable', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    await p.goto(url + kinds.about);
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    const outline = await p.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await p.keyboard.press('Tab');
+      reached.add(await p.evaluate(() => document.activeElement?.tagName + '.' + (document.activeElement?.className ?? '')));
+    }
+    expect(reached).toContain('BUTTON.copy');
+    await context.close();
+  });
+
+  it('works with JavaScript disabled: navigation, contents, anchors, the script switch, the cite panel', async () => {
+    const context = await launch({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const p = await context.newPage();
+    await p.goto(url);
+    await p.getByRole('link', { name: '文献', exact: true }).first().click();
+    await p.getByRole('link', { name: '遠程心界:以醫聯體助力分級診療' }).click();
+    await p.getByRole('link', { name: '醫聯體助力分級診療' }).click();
+    expect(await p.evaluate(() => document.querySelector(':target')?.textContent)).toBe('醫聯體助力分級診療');
+    expect(await p.locator('#cite-gbt7714-2025').isVisible()).toBe(true);
+    expect(await p.locator('button.copy').first().isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('prints a reading page cleanly, with its URL and its citation', async () => {
+    const context = await launch({ viewport: { width: 900, height: 1200 } });
+    const p = await context.newPage();
+    await p.goto(url + kinds['reading page']);
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.locator('.doc-aside').isVisible()).toBe(false);
+    expect(await p.locator('.site-nav').isVisible()).toBe(false);
+    expect(await p.locator('.print-only').isVisible()).toBe(true);
+    expect(await p.locator('.print-only').textContent()).toMatch(/^https:\/\/example\.org\/docs\/\w+\/$/);
+    expect(await p.locator('#cite-gbt7714-2025').isVisible()).toBe(true);
+    const pdf = await p.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await context.close();
+  });
+});
