@@ -1,6 +1,7 @@
 /**
  * npm run bench: the pipeline's throughput (MB/s of text, without Astro), one 8 MB document
- * through the pipeline (time and peak memory), and the whole build of the seeds. Prints a table.
+ * through the pipeline (time and peak memory), the whole build of the seeds, and Lighthouse
+ * scores of the built pages. Prints a table.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,13 +24,19 @@ function timed(cmd: string, args: string[]): number {
 
 const rows: [string, string, string][] = [];
 
-// 1. Throughput: the seeds, copied 40 times with a numbered line so none deduplicates away.
+// 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled
+// with the other seeds' text), so no two are near-identical and none deduplicates away.
 const many = mkdtempSync(join(tmpdir(), 'kb-bench-'));
-for (let i = 0; i < 40; i++) {
-  for (const name of readdirSync(seeds)) writeFileSync(join(many, `${i}-${name}`), `${readFileSync(join(seeds, name), 'utf8')}\n第${i}份副本。\n`);
-}
+const texts = readdirSync(seeds).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
+texts.forEach((text, s) => {
+  for (let k = 0; k < 8; k++) {
+    let doc = text;
+    for (let j = 1; doc.length < text.length * 1.3 ** k; j++) doc += `\n\n${texts[(s + j) % texts.length]}`;
+    writeFileSync(join(many, `${s}-${k}.txt`), doc.slice(0, Math.ceil(text.length * 1.3 ** k)));
+  }
+});
 const t = pipelineOnce(many);
-rows.push(['pipeline throughput (200 docs, decode..identify)', `${((t.bytes / 1e6) / (t.pipelineMs / 1000)).toFixed(2)} MB/s`, `${(t.bytes / 1e6).toFixed(1)} MB in ${(t.pipelineMs / 1000).toFixed(2)} s`]);
+rows.push([`pipeline throughput (${t.documents} docs, decode..identify)`, `${((t.bytes / 1e6) / (t.pipelineMs / 1000)).toFixed(2)} MB/s`, `${(t.bytes / 1e6).toFixed(1)} MB in ${(t.pipelineMs / 1000).toFixed(2)} s`]);
 rows.push(['  + MDX generation and rendering', `${((t.bytes / 1e6) / ((t.pipelineMs + t.renderMs) / 1000)).toFixed(2)} MB/s`, `render ${(t.renderMs / 1000).toFixed(2)} s, peak ${t.maxRssMB.toFixed(0)} MB`]);
 rmSync(many, { recursive: true, force: true });
 
@@ -51,6 +58,15 @@ const astro = timed('npx', ['astro', 'build']);
 rows.push(['seeds: content build (tsx start-up included)', `${(content / 1000).toFixed(2)} s`, '']);
 rows.push(['seeds: astro build', `${(astro / 1000).toFixed(2)} s`, '']);
 rows.push(['seeds: full build', `${((content + astro) / 1000).toFixed(2)} s`, 'target: < 15 s']);
+
+// 4. Lighthouse on the built pages (no search page yet: a reading page, a source page, the list).
+const corpus = JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
+const reading = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
+const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/'], { cwd: root, encoding: 'utf8' });
+const scores = JSON.parse(lh.trim().split('\n').at(-1)!) as Record<string, Record<string, number>>;
+for (const [page, s] of Object.entries(scores)) {
+  rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);
+}
 
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

@@ -213,11 +213,14 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
   }
   // 3. New ids, never reusing one that exists or existed.
   const used = new Set<string>([...previous.map((p) => p.id), ...Object.keys(retiredBefore), ...ids.filter(Boolean).map(String)]);
+  const nextSuffix = new Map<string, number>();
   records.forEach((r, i) => {
     if (ids[i]) return;
-    let n = 1;
-    let id = shortCode(identityText(r.text), 6);
-    while (used.has(id)) id = `${shortCode(identityText(r.text), 6)}-${++n}`;
+    const base = shortCode(identityText(r.text), 6);
+    let n = nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (used.has(id)) id = `${base}-${++n}`;
+    nextSuffix.set(base, n + 1);
     used.add(id);
     ids[i] = id as BlockId;
   });

@@ -4,35 +4,33 @@
  */
 
 const K = 16;
-const SEEDS = Array.from({ length: K }, (_, i) => (0x9e3779b1 * (i + 1)) >>> 0);
+const SEEDS = Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
 
-function hash32(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-  h ^= h >>> 12;
-  return h >>> 0;
+/** A 32-bit mix (murmur3's finaliser): cheap, and good enough to make K independent-looking hashes. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
 }
 
 /** The signature of a text: K minimum hashes of its character bigrams, 4 hex digits each. */
 export function signature(text: string): string {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
-  const grams = new Set<string>();
-  if (t.length < 2) grams.add(t);
-  for (let i = 0; i + 1 < t.length; i++) grams.add(t.slice(i, i + 2));
-  return SEEDS.map((seed) => {
-    let min = 0xffffffff;
-    for (const g of grams) {
-      const h = hash32(g, seed);
-      if (h < min) min = h;
+  const grams = new Set<number>();
+  if (t.length < 2) grams.add(t.length ? t.charCodeAt(0) : 0);
+  for (let i = 0; i + 1 < t.length; i++) grams.add(((t.charCodeAt(i) << 16) | t.charCodeAt(i + 1)) >>> 0);
+  const mins = new Array<number>(K).fill(0xffffffff);
+  for (const g of grams) {
+    for (let k = 0; k < K; k++) {
+      const h = mix(g ^ SEEDS[k]!);
+      if (h < mins[k]!) mins[k] = h;
     }
-    // The low bits of the minimum identify which bigram won; the high bits are near zero on long texts.
-    return (min & 0xffff).toString(16).padStart(4, '0');
-  }).join('');
+  }
+  // The low bits of the minimum identify which bigram won; the high bits are near zero on long texts.
+  return mins.map((m) => (m & 0xffff).toString(16).padStart(4, '0')).join('');
 }
 
 /** Estimated Jaccard similarity (0..1) of two texts from their signatures. */
