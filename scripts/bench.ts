@@ -4,7 +4,7 @@
  * scores of the built pages. Prints a table.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,7 @@ function timed(cmd: string, args: string[]): number {
 }
 
 const rows: [string, string, string][] = [];
+const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
 
 // 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled
 // with the other seeds' text), so no two are near-identical and none deduplicates away.
@@ -59,8 +60,21 @@ rows.push(['seeds: content build (tsx start-up included)', `${(content / 1000).t
 rows.push(['seeds: astro build', `${(astro / 1000).toFixed(2)} s`, '']);
 rows.push(['seeds: full build', `${((content + astro) / 1000).toFixed(2)} s`, 'target: < 15 s']);
 
-// 4. Lighthouse on the built pages (no search page yet: a reading page, a source page, the list).
-const corpus = JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
+// 4. Page weight: bytes a reader downloads per page kind (HTML with its inline CSS; no other files).
+const size = (p: string) => statSync(join(root, 'dist', p)).size;
+const trad = corpus0().documents.find((d) => d.source.startsWith('003'))?.id;
+for (const [kind, path] of [
+  ['home', 'index.html'],
+  ['document list', 'docs/index.html'],
+  ['reading page (000, 9,100 characters)', `docs/${corpus0().documents.find((d) => d.source.startsWith('000'))?.id}/index.html`],
+  ...(trad ? [['reading page (003, traditional)', `docs/${trad}/index.html`]] : []),
+  ['source page (000)', `docs/${corpus0().documents.find((d) => d.source.startsWith('000'))?.id}/source/index.html`],
+] as [string, string][]) {
+  rows.push([`page weight: ${kind}`, `${(size(path) / 1024).toFixed(1)} KB`, 'HTML + inline CSS, uncompressed; no script or style file']);
+}
+
+// 5. Lighthouse on the built pages (no search page yet: a reading page, a source page, the list).
+const corpus = corpus0();
 const reading = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
 const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/'], { cwd: root, encoding: 'utf8' });
 const scores = JSON.parse(lh.trim().split('\n').at(-1)!) as Record<string, Record<string, number>>;

@@ -31,10 +31,21 @@ export function buildProject(env: NodeJS.ProcessEnv = {}): BuildOutput {
 
 /** Copy the project's sources to a temporary folder and build a given corpus there. */
 export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
+  const dir = copyProject();
+  return buildIn(dir, corpusDir, env);
+}
+
+/** Build a corpus in a project folder (a copy made by copyProject). */
+export function buildIn(dir: string, corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
+  return { dir, log: run(dir, { CORPUS_DIR: corpusDir, ...env }) };
+}
+
+/** A throw-away copy of the project's sources, sharing node_modules. */
+export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-site-'));
   for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join('src', 'generated')) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return { dir, log: run(dir, { CORPUS_DIR: corpusDir, ...env }) };
+  return dir;
 }

@@ -1,16 +1,42 @@
 /** A hostile corpus builds: each file becomes a clean page or a clear message, and nothing runs. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCopy, type BuildOutput } from '../helpers/build.ts';
+import { buildIn, copyProject, type BuildOutput } from '../helpers/build.ts';
 import { makeHostileCorpus } from '../helpers/hostile.ts';
 
 let out: BuildOutput;
+let written: string[] = [];
+
+/** Files under a folder (not following node_modules), with their modification times. */
+function files(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'node_modules') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), statSync(p).mtimeMs);
+    }
+  };
+  walk(dir);
+  return out;
+}
 let corpus: { documents: { id: string; source: string; encoding: string; title: string }[]; skipped: { source: string; reason: string; kind: string }[]; retired: { id: string }[] };
 
 beforeAll(() => {
   const dir = makeHostileCorpus();
-  out = buildCopy(dir);
+  const corpusBefore = files(dir);
+  const project = copyProject();
+  const projectBefore = files(project);
+  out = buildIn(project, dir);
+  // What the build wrote: only its outputs in the project, nothing in the corpus folder.
+  written = [...files(project)]
+    .filter(([f, t]) => projectBefore.get(f) !== t)
+    .map(([f]) => f)
+    .filter((f) => !/^(dist|src\/generated|\.cache|\.astro)\//.test(f) && f !== 'content/registry.json');
+  const corpusAfter = files(dir);
+  if ([...corpusAfter].some(([f, t]) => corpusBefore.get(f) !== t) || corpusAfter.size !== corpusBefore.size) written.push('the corpus folder changed');
   corpus = JSON.parse(readFileSync(join(out.dir, 'dist', 'data', 'corpus.json'), 'utf8'));
 }, 600_000);
 
@@ -64,6 +90,8 @@ describe('a hostile corpus', () => {
     expect(body).not.toMatch(/[“”]alert/);
     expect(body).toContain('{process.exit(1)}');
     expect(existsSync(join(out.dir, 'PWNED'))).toBe(false);
+    // Only the build's own outputs were written: nothing else in the project, nothing in the corpus.
+    expect(written).toEqual([]);
     expect(readdirSync(out.dir)).not.toContain('PWNED');
   });
 });
