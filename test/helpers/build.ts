@@ -21,7 +21,8 @@ function run(cwd: string, env: NodeJS.ProcessEnv): string {
   const opts = { cwd, env: cleanEnv(env), encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
   const a = execFileSync('npx', ['tsx', 'scripts/build-content.ts'], opts);
   const b = execFileSync('npx', ['astro', 'build'], opts);
-  return a + b;
+  const c = execFileSync('npx', ['tsx', 'scripts/search-index.ts'], opts);
+  return a + b + c;
 }
 
 /** Build the project itself (into ROOT/dist). */

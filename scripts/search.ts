@@ -1,0 +1,44 @@
+/**
+ * npm run search -- <query> [--json] [--limit N]: search the built index (dist/pagefind) from a
+ * terminal, with the same engine, results and order as the browser.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { search, type PagefindApi } from '../src/search/engine.ts';
+import type { FoldTable } from '../src/search/fold.ts';
+
+/** Load Pagefind's browser API in Node: it fetches its index files, so give it a file-reading fetch. */
+export async function openIndex(dir: string): Promise<{ pf: PagefindApi; table: FoldTable }> {
+  const nativeFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'file:') return nativeFetch(input, init);
+    return new Response(await readFile(url));
+  }) as typeof fetch;
+  const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+  await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
+  await pf.init();
+  const table = JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as FoldTable;
+  return { pf, table };
+}
+
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+if (isMain) {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const limitAt = args.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 20;
+  const query = args.filter((a, i) => a !== '--json' && !(limitAt >= 0 && (i === limitAt || i === limitAt + 1))).join(' ');
+  if (!query) {
+    console.error('usage: npm run search -- <query> [--json] [--limit N]');
+    process.exit(2);
+  }
+  const { pf, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'pagefind'));
+  const results = await search(pf, table, query, { limit });
+  if (json) console.log(JSON.stringify({ query, results: results.map(({ url, title, excerpt, where, doc, section, text }) => ({ url, title, excerpt, where, doc, section, text })) }, null, 1));
+  else {
+    console.log(`${results.length} result(s) for ${query}`);
+    for (const r of results) console.log(`${r.url}  ${r.title}\n  ${r.excerpt.replace(/<\/?mark>/g, '**')}`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The search page's script (bundled by Astro, loaded only on /search/): reads ?q=, searches as the
+ * reader types, keeps the query in the URL so a search can be shared.
+ */
+import { search, type PagefindApi, type SearchResult } from './engine.ts';
+import type { FoldTable } from './fold.ts';
+
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = document.querySelector<HTMLInputElement>('#search-q')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const base = document.documentElement.dataset.base ?? '/';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+let engine: Promise<{ pf: PagefindApi; table: FoldTable }> | null = null;
+function load() {
+  engine ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+    await pf.options({ baseUrl: '/' });
+    await pf.init();
+    const table = (await (await fetch(`${base}pagefind/fold.json`)).json()) as FoldTable;
+    return { pf, table };
+  })();
+  return engine;
+}
+
+function render(query: string, results: SearchResult[]) {
+  status.textContent = query ? (results.length ? `“${query}”:${results.length} 处结果` : `没有找到包含“${query}”的段落。`) : '';
+  list.innerHTML = results
+    .map(
+      (r) => `<li class="result"><a href="${escapeHtml(r.url)}"><span class="result-title">${escapeHtml(r.title)}</span>${r.section ? `<span class="result-section">${escapeHtml(r.section)}</span>` : ''}</a><p class="result-excerpt">${r.excerpt}</p></li>`,
+    )
+    .join('');
+}
+
+let seq = 0;
+async function run(query: string, push: boolean) {
+  const mine = ++seq;
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', query);
+  else url.searchParams.delete('q');
+  history[push ? 'pushState' : 'replaceState'](null, '', url);
+  if (!query.trim()) return render('', []);
+  status.textContent = '正在搜索…';
+  const { pf, table } = await load();
+  const results = await search(pf, table, query, { limit: 100 });
+  if (mine === seq) render(query.trim(), results);
+}
+
+// On file:// this module does not load at all; the page's inline script explains what to do.
+{
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value, false), 150);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(input.value, true);
+  });
+  window.addEventListener('popstate', () => {
+    input.value = new URL(location.href).searchParams.get('q') ?? '';
+    void run(input.value, false);
+  });
+  const q = new URL(location.href).searchParams.get('q') ?? '';
+  input.value = q;
+  void run(q, false);
+}

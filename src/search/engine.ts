@@ -1,0 +1,112 @@
+/**
+ * Precise Chinese search on top of Pagefind, shared by the browser and `npm run search`.
+ * Each part of the query is folded and sent as a quoted phrase (the index holds one word per
+ * character, so a phrase is an exact substring); every candidate is then checked for literal
+ * containment of every part, ranked (title, heading, body; exact whole query; how often), and
+ * given an excerpt centred on the match in the document's own script.
+ */
+import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
+
+/** The parts of the Pagefind API this uses (browser and Node alike). */
+export interface PagefindApi {
+  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
+}
+interface PagefindData {
+  url: string;
+  meta: Record<string, string>;
+}
+
+export interface SearchResult {
+  url: string;
+  title: string;
+  doc: string;
+  /** Where the match is: the document title, a heading, or body text. */
+  where: 'title' | 'heading' | 'body';
+  section?: string;
+  /** The matched paragraph in the document's own script. */
+  text: string;
+  /** HTML: the excerpt, escaped, with the match in <mark>. */
+  excerpt: string;
+  score: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: Record<string, string | string[]>;
+}
+
+const WEIGHT = { title: 100, heading: 10, body: 1 } as const;
+const EXCERPT_CHARS = 90;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Fold a text and keep, for each folded character, the index of the original character it came from. */
+function foldWithOffsets(text: string, table: FoldTable): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch, table);
+    for (const c of f) {
+      folded += c;
+      origin.push(i);
+    }
+    i += ch.length;
+  }
+  origin.push(text.length);
+  return { folded, origin };
+}
+
+function count(haystack: string, needle: string): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** The excerpt around the first match of the longest part, the match highlighted once. */
+export function excerpt(text: string, parts: string[], table: FoldTable): string {
+  const { folded, origin } = foldWithOffsets(text, table);
+  const part = [...parts].sort((a, b) => b.length - a.length)[0] ?? '';
+  const at = folded.indexOf(part);
+  if (at < 0) return escapeHtml(text.slice(0, EXCERPT_CHARS));
+  const start = origin[at]!;
+  const end = origin[at + part.length - 1]! + 1;
+  const room = Math.max(0, EXCERPT_CHARS - (end - start));
+  const from = Math.max(0, start - Math.floor(room / 2));
+  const to = Math.min(text.length, end + Math.ceil(room / 2));
+  return `${from > 0 ? '…' : ''}${escapeHtml(text.slice(from, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>${escapeHtml(text.slice(end, to))}${to < text.length ? '…' : ''}`;
+}
+
+/** Search: only results that contain every part of the query, best first. */
+export async function search(pf: PagefindApi, table: FoldTable, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  const parts = queryParts(query, table);
+  if (parts.length === 0) return [];
+  const whole = fold(query, table);
+  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters })));
+  // Candidates must appear for every part; start from the rarest part.
+  const ids = responses.map((r) => new Set(r.results.map((x) => x.id)));
+  const rarest = [...responses].sort((a, b) => a.results.length - b.results.length)[0]!;
+  const candidates = rarest.results.filter((r) => ids.every((set) => set.has(r.id)));
+  const data = await Promise.all(candidates.map((c) => c.data()));
+  const results: SearchResult[] = [];
+  for (const d of data) {
+    const text = d.meta.text ?? '';
+    const folded = fold(text, table);
+    if (!parts.every((p) => folded.includes(p))) continue;
+    const where = (d.meta.where ?? 'body') as SearchResult['where'];
+    const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
+    const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
+    results.push({
+      url: d.url,
+      title: d.meta.title ?? '',
+      doc: d.meta.doc ?? '',
+      where,
+      ...(d.meta.section ? { section: d.meta.section } : {}),
+      text,
+      excerpt: excerpt(text, parts, table),
+      score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
+    });
+  }
+  results.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return options.limit ? results.slice(0, options.limit) : results;
+}

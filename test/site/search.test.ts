@@ -1,0 +1,132 @@
+/**
+ * Search finds exactly what the reader typed: for every query of the query set, the results are
+ * the paragraphs (and titles) that contain it after folding, computed from the cleaned text;
+ * the terminal command gives the same results; and a reader can search in Chromium.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIndex } from '../../scripts/search.ts';
+import { search } from '../../src/search/engine.ts';
+import { fold, queryParts, type FoldTable } from '../../src/search/fold.ts';
+import { buildProject, cleanEnv } from '../helpers/build.ts';
+import { hasChromium, launch } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+const DIST = join(ROOT, 'dist');
+const queries = readFileSync(join(ROOT, 'test', 'fixtures', 'search-queries.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+
+interface Unit {
+  url: string;
+  text: string;
+}
+let units: Unit[];
+let index: Awaited<ReturnType<typeof openIndex>>;
+
+beforeAll(async () => {
+  buildProject();
+  index = await openIndex(join(DIST, 'pagefind'));
+  const dir = join(ROOT, 'src', 'generated', 'documents');
+  units = readdirSync(dir).flatMap((f) => {
+    const d = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    return [{ url: `/docs/${d.id}/`, text: d.title }, ...d.blocks.map((b: { id: string; text: string }) => ({ url: `/docs/${d.id}/#p-${b.id}`, text: b.text }))];
+  });
+}, 300_000);
+
+/** What a correct search returns: every title or paragraph containing every part of the query. */
+function expected(query: string, table: FoldTable): Set<string> {
+  const parts = queryParts(query, table);
+  return new Set(units.filter((u) => parts.every((p) => fold(u.text, table).includes(p))).map((u) => u.url));
+}
+
+describe('search precision and recall', () => {
+  it(`is 1.0 and 1.0 on all ${queries.length} queries`, async () => {
+    const rows: string[] = [];
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const q of queries) {
+      const want = expected(q, index.table);
+      const got = new Set((await search(index.pf, index.table, q)).map((r) => r.url));
+      const hit = [...got].filter((u) => want.has(u)).length;
+      tp += hit;
+      fp += got.size - hit;
+      fn += want.size - hit;
+      rows.push(`${q.padEnd(24)} expected ${String(want.size).padStart(3)}  found ${String(got.size).padStart(3)}  precision ${(got.size ? hit / got.size : 1).toFixed(2)}  recall ${(want.size ? hit / want.size : 1).toFixed(2)}`);
+    }
+    console.log(rows.join('\n'));
+    expect(queries.length).toBeGreaterThanOrEqual(40);
+    expect({ fp, fn }).toEqual({ fp: 0, fn: 0 });
+    expect(tp).toBeGreaterThan(300);
+  });
+
+  it('finds traditional text with a simplified query and the reverse, and shows each in its own script', async () => {
+    const simplified = await search(index.pf, index.table, '远程心界');
+    const traditional = await search(index.pf, index.table, '遠程心界');
+    expect(simplified.map((r) => r.url)).toEqual(traditional.map((r) => r.url));
+    expect(simplified[0]!.excerpt).toContain('<mark>遠程心界</mark>');
+    const back = await search(index.pf, index.table, '醫聯體');
+    expect(back.some((r) => r.text.includes('医联体'))).toBe(true);
+  });
+
+  it('ranks a title match first, then headings, then body text, and highlights the match once', async () => {
+    const r = await search(index.pf, index.table, '互联网医联体');
+    expect(r[0]!.where).toBe('title');
+    const firstBody = r.findIndex((x) => x.where === 'body');
+    expect(r.slice(0, firstBody).every((x) => x.where !== 'body')).toBe(true);
+    for (const x of r) expect((x.excerpt.match(/<mark>/g) ?? []).length).toBe(1);
+  });
+
+  it('never returns scattered single-character matches', async () => {
+    for (const r of await search(index.pf, index.table, '县域医共体')) expect(fold(r.text, index.table)).toContain('县域医共体');
+  });
+
+  it('gives the same results from the terminal, as JSON', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/search.ts', '华西', '远程', '--json', '--limit', '5'], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+    const json = JSON.parse(out.slice(out.indexOf('{')));
+    expect(json.results.length).toBeGreaterThan(0);
+    expect(json.results[0]).toMatchObject({ url: expect.stringMatching(/^\/docs\/\w+\/#p-/), title: expect.any(String), excerpt: expect.stringContaining('<mark>') });
+  });
+});
+
+describe.skipIf(!hasChromium)('searching in Chromium', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await serve(DIST));
+  });
+  afterAll(() => server?.close());
+
+  it('keyboard only: / focuses the box, Enter searches, a result leads to the highlighted paragraph', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const scripts: string[] = [];
+    p.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await p.goto(`${url}docs/`);
+    expect(scripts).toEqual([]);
+    await p.keyboard.press('/');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-q');
+    await p.keyboard.type('华西医院');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('.result a');
+    expect(new URL(p.url()).searchParams.get('q')).toBe('华西医院');
+    expect(await p.locator('#search-status').textContent()).toMatch(/处结果/);
+    await p.locator('.result a').first().focus();
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/#p-/);
+    expect(await p.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('华西医院');
+    await context.close();
+  });
+
+  it('opened from file://, the search page says clearly what to do', async () => {
+    const context = await launch();
+    const p = await context.newPage();
+    await p.goto(pathToFileURL(join(DIST, 'search', 'index.html')).href + '?q=医联体');
+    await expect.poll(() => p.locator('#search-status').textContent()).toMatch(/本地服务器/);
+    await context.close();
+  });
+});
