@@ -37,7 +37,7 @@ for (const file of files) {
   const url = `${base}docs/${d.id}/`;
   const year = d.published ? [String(d.published).slice(0, 4)] : [];
   const common = { doc: [d.id], ...(year.length ? { year } : {}) };
-  await index.addCustomRecord({ url, content: phraseText(fold(d.title, table)), language: 'zh', meta: { title: d.title, doc: d.id, text: d.title, where: 'title' }, filters: { ...common, kind: ['title'] } });
+  await index.addCustomRecord({ url, content: phraseText(fold(d.title, table)), language: 'zh', meta: { title: d.title, doc: d.id, text: d.title, where: 'title' }, filters: { ...common, kind: ['title'] }, sort: { rank: '0' } });
   records++;
   let heading = '';
   for (const b of d.blocks) {
@@ -48,6 +48,8 @@ for (const file of files) {
       language: 'zh',
       meta: { title: d.title, doc: d.id, text: b.text, where: b.type === 'heading' ? 'heading' : 'body', ...(heading && b.type !== 'heading' ? { section: heading } : {}) },
       filters: { ...common, kind: [b.type === 'heading' ? 'heading' : 'body'] },
+      // Titles, then headings, then body text: the engine loads fragments in this order.
+      sort: { rank: b.type === 'heading' ? '1' : '2' },
     });
     records++;
   }

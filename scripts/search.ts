@@ -9,7 +9,7 @@ import { search, type PagefindApi } from '../src/search/engine.ts';
 import type { FoldTable } from '../src/search/fold.ts';
 
 /** Load Pagefind's browser API in Node: it fetches its index files, so give it a file-reading fetch. */
-export async function openIndex(dir: string): Promise<{ pf: PagefindApi; table: FoldTable }> {
+export async function openIndex(dir: string, options: { fold?: boolean } = {}): Promise<{ pf: PagefindApi; table: FoldTable }> {
   const nativeFetch = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -19,7 +19,7 @@ export async function openIndex(dir: string): Promise<{ pf: PagefindApi; table: 
   const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
   await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
   await pf.init();
-  const table = JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as FoldTable;
+  const table = options.fold === false ? {} : (JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as FoldTable);
   return { pf, table };
 }
 

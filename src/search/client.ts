@@ -16,11 +16,11 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 let engine: Promise<{ pf: PagefindApi; table: FoldTable }> | null = null;
 function load() {
   engine ??= (async () => {
+    const tableLoad = fetch(`${base}pagefind/fold.json`).then((r) => r.json() as Promise<FoldTable>);
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
     await pf.options({ baseUrl: '/' });
     await pf.init();
-    const table = (await (await fetch(`${base}pagefind/fold.json`)).json()) as FoldTable;
-    return { pf, table };
+    return { pf, table: await tableLoad };
   })();
   return engine;
 }
@@ -44,7 +44,7 @@ async function run(query: string, push: boolean) {
   if (!query.trim()) return render('', []);
   status.textContent = '正在搜索…';
   const { pf, table } = await load();
-  const results = await search(pf, table, query, { limit: 100 });
+  const results = await search(pf, table, query, { limit: 30 });
   if (mine === seq) render(query.trim(), results);
 }
 
@@ -65,5 +65,7 @@ async function run(query: string, push: boolean) {
   });
   const q = new URL(location.href).searchParams.get('q') ?? '';
   input.value = q;
+  // The reader opened the search page: start loading the index now, not at the first keystroke.
+  void load();
   void run(q, false);
 }

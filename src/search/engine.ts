@@ -9,7 +9,7 @@ import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
 
 /** The parts of the Pagefind API this uses (browser and Node alike). */
 export interface PagefindApi {
-  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
+  search(term: string, options?: { filters?: Record<string, string | string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
 }
 interface PagefindData {
   url: string;
@@ -37,6 +37,8 @@ export interface SearchOptions {
 
 const WEIGHT = { title: 100, heading: 10, body: 1 } as const;
 const EXCERPT_CHARS = 90;
+/** Fragments loaded at a time. */
+const BATCH = 32;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -82,31 +84,42 @@ export async function search(pf: PagefindApi, table: FoldTable, query: string, o
   const parts = queryParts(query, table);
   if (parts.length === 0) return [];
   const whole = fold(query, table);
-  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters })));
-  // Candidates must appear for every part; start from the rarest part.
+  // One lookup per part, titles first, then headings, then body text (the index's sort key), so that
+  // with a limit the best candidates are the ones whose fragments get loaded.
+  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters, sort: { rank: 'asc' } })));
+  // Candidates must appear for every part; take them in the order of the rarest part.
   const ids = responses.map((r) => new Set(r.results.map((x) => x.id)));
   const rarest = [...responses].sort((a, b) => a.results.length - b.results.length)[0]!;
   const candidates = rarest.results.filter((r) => ids.every((set) => set.has(r.id)));
-  const data = await Promise.all(candidates.map((c) => c.data()));
   const results: SearchResult[] = [];
-  for (const d of data) {
-    const text = d.meta.text ?? '';
-    const folded = fold(text, table);
-    if (!parts.every((p) => folded.includes(p))) continue;
-    const where = (d.meta.where ?? 'body') as SearchResult['where'];
-    const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
-    const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
-    results.push({
-      url: d.url,
-      title: d.meta.title ?? '',
-      doc: d.meta.doc ?? '',
-      where,
-      ...(d.meta.section ? { section: d.meta.section } : {}),
-      text,
-      excerpt: excerpt(text, parts, table),
-      score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
-    });
+  for (let at = 0; at < candidates.length; at += BATCH) {
+    if (options.limit && results.length >= options.limit) break;
+    const data = await Promise.all(candidates.slice(at, at + BATCH).map((c) => c.data()));
+    for (const d of data) {
+      const result = verify(d, parts, whole, table);
+      if (result) results.push(result);
+    }
   }
   results.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return options.limit ? results.slice(0, options.limit) : results;
+}
+
+/** Keep a candidate only if its text contains every part literally; score it and make its excerpt. */
+function verify(d: PagefindData, parts: string[], whole: string, table: FoldTable): SearchResult | null {
+  const text = d.meta.text ?? '';
+  const folded = fold(text, table);
+  if (!parts.every((p) => folded.includes(p))) return null;
+  const where = (d.meta.where ?? 'body') as SearchResult['where'];
+  const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
+  const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
+  return {
+    url: d.url,
+    title: d.meta.title ?? '',
+    doc: d.meta.doc ?? '',
+    where,
+    ...(d.meta.section ? { section: d.meta.section } : {}),
+    text,
+    excerpt: excerpt(text, parts, table),
+    score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
+  };
 }

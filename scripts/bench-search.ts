@@ -1,0 +1,116 @@
+/**
+ * npm run bench:search: precision and recall of our search against plain Pagefind (out of the box,
+ * over the same reading pages) on the query set, and latency and bytes in Chromium.
+ * Needs a built site (npm run build) and Chromium for the latency part.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { search } from '../src/search/engine.ts';
+import { fold, queryParts } from '../src/search/fold.ts';
+import { openIndex } from './search.ts';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const queries = readFileSync(join(root, 'test', 'fixtures', 'search-queries.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+
+// Expected: documents with a title or paragraph that contains every part of the query.
+const docs = readdirSync(join(root, 'src', 'generated', 'documents')).map((f) => JSON.parse(readFileSync(join(root, 'src', 'generated', 'documents', f), 'utf8')) as { id: string; title: string; blocks: { text: string }[] });
+const ours = await openIndex(join(dist, 'pagefind'));
+const expectedDocs = (q: string) => {
+  const parts = queryParts(q, ours.table);
+  return new Set(docs.filter((d) => [d.title, ...d.blocks.map((b) => b.text)].some((t) => parts.every((p) => fold(t, ours.table).includes(p)))).map((d) => d.id));
+};
+
+// Plain Pagefind: its CLI over the reading pages, default settings, in a separate output folder.
+const plainDir = mkdtempSync(join(tmpdir(), 'kb-plain-pagefind-'));
+execFileSync('npx', ['pagefind', '--site', dist, '--glob', 'docs/*/index.html', '--output-path', plainDir], { cwd: root, stdio: 'ignore' });
+const plain = await openIndex(plainDir, { fold: false });
+
+const row = (name: string, got: Set<string>, want: Set<string>) => {
+  const hit = [...got].filter((x) => want.has(x)).length;
+  return { name, p: got.size ? hit / got.size : 1, r: want.size ? hit / want.size : 1, hit, got: got.size, want: want.size };
+};
+const totals = { ours: { hit: 0, got: 0, want: 0 }, plain: { hit: 0, got: 0, want: 0 } };
+console.log(`${'query'.padEnd(22)} expected  ours P/R     plain Pagefind P/R`);
+for (const q of queries) {
+  const want = expectedDocs(q);
+  const mine = new Set((await search(ours.pf, ours.table, q)).map((r) => /\/docs\/(\w+)\//.exec(r.url)![1]!));
+  const theirsRaw = await plain.pf.search(q);
+  const theirs = new Set((await Promise.all(theirsRaw.results.map((r) => r.data()))).map((d) => /\/docs\/(\w+)\//.exec(d.url)?.[1] ?? d.url));
+  const a = row(q, mine, want);
+  const b = row(q, theirs, want);
+  for (const [k, v] of [['ours', a], ['plain', b]] as const) {
+    totals[k].hit += v.hit;
+    totals[k].got += v.got;
+    totals[k].want += v.want;
+  }
+  console.log(`${q.padEnd(22)} ${String(want.size).padStart(8)}  ${a.p.toFixed(2)}/${a.r.toFixed(2)}    ${b.p.toFixed(2)}/${b.r.toFixed(2)}`);
+}
+const pr = (t: { hit: number; got: number; want: number }) => `${(t.hit / t.got).toFixed(3)}/${(t.hit / t.want).toFixed(3)}`;
+console.log(`overall (micro, documents)      ours ${pr(totals.ours)}   plain Pagefind ${pr(totals.plain)}   (${queries.length} queries)`);
+
+// Latency and bytes in Chromium on a local server.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromiumPath)) {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    let f = normalize(join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (existsSync(f) && !extname(f)) f = join(f, 'index.html');
+    if (!f.startsWith(dist) || !existsSync(f)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': types[extname(f)] ?? 'application/octet-stream' });
+    res.end(readFileSync(f));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  // First query: the reader opens /search/?q=… in a fresh browser context (empty cache); time from
+  // navigation start to results shown. Five runs, median reported.
+  const colds: number[] = [];
+  let firstBytes = 0;
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    let bytes = 0;
+    fresh.on('response', async (r) => {
+      try {
+        bytes += (await r.body()).length;
+      } catch {}
+    });
+    await fresh.goto(`${base}search/?q=${encodeURIComponent('医联体')}`);
+    colds.push((await fresh.evaluate(`new Promise((resolve) => {
+      const status = document.querySelector('#search-status');
+      const poll = () => (/处结果|没有找到/.test(status.textContent) ? resolve(performance.now()) : requestAnimationFrame(poll));
+      poll();
+    })`)) as number);
+    await fresh.waitForLoadState('networkidle');
+    firstBytes = bytes;
+    await context.close();
+  }
+  colds.sort((a, b) => a - b);
+  const cold = colds[2]!;
+  const page = await browser.newPage();
+  await page.goto(`${base}search/`);
+  await page.waitForLoadState('networkidle');
+  // Later queries, typed into the same page; evaluated as a string (tsx would add helpers the page lacks).
+  const timeQuery = (q: string) =>
+    page.evaluate(`new Promise((resolve) => {
+      const input = document.querySelector('#search-q');
+      const status = document.querySelector('#search-status');
+      const start = performance.now();
+      input.value = ${JSON.stringify(q)};
+      input.form.requestSubmit();
+      const poll = () => (/处结果|没有找到/.test(status.textContent) ? resolve(performance.now() - start) : requestAnimationFrame(poll));
+      requestAnimationFrame(poll);
+    })`) as Promise<number>;
+  const warm: number[] = [];
+  for (const q of ['华西医院', '县域医共体', '醫聯體', '双向转诊', 'HMO', '医联体 HMO', '分級診療']) warm.push(await timeQuery(q));
+  warm.sort((a, b) => a - b);
+  console.log(`latency in Chromium: first query ${cold.toFixed(0)} ms from opening /search/?q= (target < 400); later queries median ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms, slowest ${warm.at(-1)!.toFixed(0)} ms (target < 50)`);
+  console.log(`downloaded for the first query, page included: ${(firstBytes / 1024).toFixed(1)} KB (target < 250 KB)`);
+  await browser.close();
+  server.close();
+}
