@@ -73,10 +73,10 @@ for (const [kind, path] of [
   rows.push([`page weight: ${kind}`, `${(size(path) / 1024).toFixed(1)} KB`, 'HTML + inline CSS, uncompressed; no script or style file']);
 }
 
-// 5. Lighthouse on the built pages (no search page yet: a reading page, a source page, the list).
+// 5. Lighthouse on the built pages: a reading page, a source page, the list, the search page with a query.
 const corpus = corpus0();
 const reading = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
-const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/'], { cwd: root, encoding: 'utf8' });
+const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/', 'search/?q=%E5%8C%BB%E8%81%94%E4%BD%93'], { cwd: root, encoding: 'utf8' });
 const scores = JSON.parse(lh.trim().split('\n').at(-1)!) as Record<string, Record<string, number>>;
 for (const [page, s] of Object.entries(scores)) {
   rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);
