@@ -56,9 +56,13 @@ rmSync(big, { recursive: true, force: true });
 timed('npx', ['tsx', 'scripts/build-content.ts']);
 const content = timed('npx', ['tsx', 'scripts/build-content.ts']);
 const astro = timed('npx', ['astro', 'build']);
+const searchIndex = timed('npx', ['tsx', 'scripts/search-index.ts']);
 rows.push(['seeds: content build (tsx start-up included)', `${(content / 1000).toFixed(2)} s`, '']);
 rows.push(['seeds: astro build', `${(astro / 1000).toFixed(2)} s`, '']);
-rows.push(['seeds: full build', `${((content + astro) / 1000).toFixed(2)} s`, 'target: < 15 s']);
+rows.push(['seeds: search index', `${(searchIndex / 1000).toFixed(2)} s`, '']);
+rows.push(['seeds: full build', `${((content + astro + searchIndex) / 1000).toFixed(2)} s`, 'target: < 15 s']);
+const pagefindBytes = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? pagefindBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+rows.push(['seeds: search index size', `${(pagefindBytes(join(root, 'dist', 'pagefind')) / 1024).toFixed(0)} KB`, 'all of dist/pagefind (Pagefind UI files included, unused)']);
 
 // 4. Page weight: bytes a reader downloads per page kind (HTML with its inline CSS; no other files).
 const size = (p: string) => statSync(join(root, 'dist', p)).size;

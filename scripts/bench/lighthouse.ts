@@ -30,6 +30,13 @@ try {
     const result = await lighthouse(`http://127.0.0.1:${port}/${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
     const categories = result!.lhr.categories;
     scores[page] = Object.fromEntries(Object.entries(categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
+    // Name what cost points, so a score below 100 says why.
+    for (const c of Object.values(categories)) {
+      for (const ref of c.auditRefs) {
+        const audit = result!.lhr.audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) console.error(`[lighthouse] ${page} ${c.id}: ${ref.id} (${audit.title})`);
+      }
+    }
   }
 } finally {
   await chrome.kill();

@@ -18,8 +18,7 @@ function load() {
   engine ??= (async () => {
     const tableLoad = fetch(`${base}pagefind/fold.json`).then((r) => r.json() as Promise<FoldTable>);
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
-    // In the page, not a worker: for an index this size, starting a worker costs more than it saves.
-    await pf.options({ baseUrl: '/', noWorker: true });
+    await pf.options({ baseUrl: '/' });
     await pf.init();
     return { pf, table: await tableLoad };
   })();
