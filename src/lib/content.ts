@@ -44,3 +44,12 @@ export function loadBody(id: string, variant: 'original' | 'simplified'): string
   if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);
   return readFileSync(file, 'utf8');
 }
+
+/** Static paths for a page that every document id ever published must keep: live documents, then retired ones. */
+export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
+  const { documents, retired } = loadCorpus();
+  return [
+    ...documents.filter(live).map((d) => ({ params: { id: d.id }, props: { retired: undefined } })),
+    ...retired.map((r) => ({ params: { id: r.id }, props: { retired: r } })),
+  ];
+}

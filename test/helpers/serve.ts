@@ -1,4 +1,5 @@
 /** A minimal static file server for dist/, on 127.0.0.1, for browser tests. */
+import { afterAll, beforeAll } from 'vitest';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -22,4 +23,14 @@ export async function serve(root: string, base = '/'): Promise<{ url: string; se
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}${base}`, server };
+}
+
+/** Serve a folder for the tests of the enclosing describe block; returns a getter for its URL. */
+export function useServer(root: string): () => string {
+  let running: { url: string; server: Server } | undefined;
+  beforeAll(async () => {
+    running = await serve(root);
+  });
+  afterAll(() => running?.server.close());
+  return () => running!.url;
 }

@@ -3,14 +3,13 @@
  * (axe-core, both colour schemes), keyboard use, JavaScript off, print, and page weight.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
-import { serve } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
@@ -77,12 +76,7 @@ describe('page weight', () => {
 });
 
 describe.skipIf(!hasChromium)('in Chromium', () => {
-  let server: Server;
-  let url: string;
-  beforeAll(async () => {
-    ({ server, url } = await serve(DIST));
-  });
-  afterAll(() => server?.close());
+  const base = useServer(DIST);
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe-core finds no accessibility violations on any kind of page (${scheme})`, async () => {
@@ -90,7 +84,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
       const p = await context.newPage();
       const found: string[] = [];
       for (const [kind, path] of Object.entries(kinds)) {
-        await p.goto(url + path);
+        await p.goto(base() + path);
         if (kind === 'search') await p.waitForSelector('.result');
         await p.addScriptTag({ content: AXE });
         const result = await p.evaluate(async () => (await (window as unknown as { axe: { run: (o?: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] })));
@@ -104,7 +98,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
   it('is usable from the keyboard: the skip link comes first, focus is visible, copy buttons are reachable', async () => {
     const context = await launch({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await p.goto(url + kinds.about);
+    await p.goto(base() + kinds.about);
     await p.keyboard.press('Tab');
     expect(await p.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     const outline = await p.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -121,7 +115,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
   it('works with JavaScript disabled: navigation, contents, anchors, the script switch, the cite panel', async () => {
     const context = await launch({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const p = await context.newPage();
-    await p.goto(url);
+    await p.goto(base());
     await p.getByRole('link', { name: '文献', exact: true }).first().click();
     await p.getByRole('link', { name: '遠程心界:以醫聯體助力分級診療' }).click();
     await p.getByRole('link', { name: '醫聯體助力分級診療' }).click();
@@ -134,7 +128,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
   it('prints a reading page cleanly, with its URL and its citation', async () => {
     const context = await launch({ viewport: { width: 900, height: 1200 } });
     const p = await context.newPage();
-    await p.goto(url + kinds['reading page']);
+    await p.goto(base() + kinds['reading page']);
     await p.emulateMedia({ media: 'print' });
     expect(await p.locator('.doc-aside').isVisible()).toBe(false);
     expect(await p.locator('.site-nav').isVisible()).toBe(false);

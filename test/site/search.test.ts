@@ -5,16 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { search } from '../../src/search/engine.ts';
 import { fold, queryParts, type FoldTable } from '../../src/search/fold.ts';
 import { buildProject, cleanEnv } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
-import { serve } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
@@ -94,19 +93,14 @@ describe('search precision and recall', () => {
 });
 
 describe.skipIf(!hasChromium)('searching in Chromium', () => {
-  let server: Server;
-  let url: string;
-  beforeAll(async () => {
-    ({ server, url } = await serve(DIST));
-  });
-  afterAll(() => server?.close());
+  const base = useServer(DIST);
 
   it('keyboard only: / focuses the box, Enter searches, a result leads to the highlighted paragraph', async () => {
     const context = await launch({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
     const scripts: string[] = [];
     p.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await p.goto(`${url}docs/`);
+    await p.goto(`${base()}docs/`);
     expect(scripts).toEqual([]);
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-q');

@@ -1,11 +1,10 @@
 /** The seeds site as readers get it: the built HTML and data files, and a real browser. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
-import { serve } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
@@ -75,12 +74,7 @@ describe('the built seeds site', () => {
 });
 
 describe.skipIf(!hasChromium)('a reader in Chromium', () => {
-  let server: Server;
-  let url: string;
-  beforeAll(async () => {
-    ({ server, url } = await serve(DIST));
-  });
-  afterAll(() => server?.close());
+  const base = useServer(DIST);
 
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
     it(`reads a document and follows a paragraph link at ${viewport.width}px`, async () => {
@@ -91,7 +85,7 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
       p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       p.on('requestfailed', (r) => errors.push(`failed ${r.url()}`));
       p.on('request', (r) => requests.push(r.resourceType()));
-      await p.goto(url);
+      await p.goto(base());
       await p.getByRole('link', { name: '文献', exact: true }).first().click();
       await p.getByRole('link', { name: '重构医疗生产关系,带来商业新机会——医联体商业价值报告' }).click();
       await expect.poll(() => p.locator('h1').textContent()).toBe('重构医疗生产关系,带来商业新机会——医联体商业价值报告');
@@ -113,7 +107,7 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
     const context = await launch({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const p = await context.newPage();
     const id = idOf('000');
-    await p.goto(`${url}docs/${id}/`);
+    await p.goto(`${base()}docs/${id}/`);
     const meta = await p.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"], meta[property^="og:"], link[rel="canonical"]')].map((m) => [m.getAttribute('name') ?? m.getAttribute('property') ?? 'canonical', m.getAttribute('content') ?? m.getAttribute('href')])));
     expect(meta).toMatchObject({
       citation_title: '重构医疗生产关系,带来商业新机会——医联体商业价值报告',
@@ -142,7 +136,7 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
   it('works in the dark colour scheme and with JavaScript disabled', async () => {
     const context = await launch({ colorScheme: 'dark', javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
     const p = await context.newPage();
-    await p.goto(`${url}docs/${idOf('003')}/`);
+    await p.goto(`${base()}docs/${idOf('003')}/`);
     const bg = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(22, 24, 27)');
     await p.getByRole('link', { name: '简体' }).click();
