@@ -1,7 +1,7 @@
 /** One document through every stage: bytes in, a ProcessedDocument (or a reason it was skipped) out. */
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
-import { assignParagraphIds, sha256, type ParagraphRecord } from './identify.ts';
+import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
 import { findPublisher } from './meta.ts';
 import type { Normalised } from './normalise.ts';
 import { findDamage } from './repair.ts';
@@ -152,4 +152,3 @@ function simplifyBlock(b: Block): Block {
   }
 }
 
-export { sha256 };
