@@ -1,15 +1,16 @@
 /**
  * Precise Chinese search on top of Pagefind, shared by the browser and `npm run search`.
  * Each part of the query is folded and sent as a quoted phrase (the index holds one word per
- * character, so a phrase is an exact substring); every candidate is then checked for literal
- * containment of every part, ranked (title, heading, body; exact whole query; how often), and
- * given an excerpt centred on the match in the document's own script.
+ * character, so a phrase is an exact substring) to find the documents; then every title and
+ * paragraph of those documents is checked for literal containment of every part, ranked (title,
+ * heading, body; exact whole query; how often), and given an excerpt centred on the match in the
+ * document's own script.
  */
 import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
 
 /** The parts of the Pagefind API this uses (browser and Node alike). */
 export interface PagefindApi {
-  search(term: string, options?: { filters?: Record<string, string | string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
+  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
 }
 interface PagefindData {
   url: string;
@@ -37,8 +38,11 @@ export interface SearchOptions {
 
 const WEIGHT = { title: 100, heading: 10, body: 1 } as const;
 const EXCERPT_CHARS = 90;
-/** Fragments loaded at a time. */
-const BATCH = 32;
+/** Documents (fragments) loaded at a time. */
+const BATCH = 12;
+
+/** One searchable unit of a document, as the index stores it: [paragraph id ('' for the title), where, text]. */
+export type SearchUnit = [id: string, where: 'title' | 'heading' | 'body', text: string];
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -84,42 +88,42 @@ export async function search(pf: PagefindApi, table: FoldTable, query: string, o
   const parts = queryParts(query, table);
   if (parts.length === 0) return [];
   const whole = fold(query, table);
-  // One lookup per part, titles first, then headings, then body text (the index's sort key), so that
-  // with a limit the best candidates are the ones whose fragments get loaded.
-  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters, sort: { rank: 'asc' } })));
-  // Candidates must appear for every part; take them in the order of the rarest part.
+  // One lookup per part; candidate documents must appear for every part (taken in the rarest part's order).
+  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters })));
   const ids = responses.map((r) => new Set(r.results.map((x) => x.id)));
   const rarest = [...responses].sort((a, b) => a.results.length - b.results.length)[0]!;
   const candidates = rarest.results.filter((r) => ids.every((set) => set.has(r.id)));
   const results: SearchResult[] = [];
   for (let at = 0; at < candidates.length; at += BATCH) {
     if (options.limit && results.length >= options.limit) break;
-    const data = await Promise.all(candidates.slice(at, at + BATCH).map((c) => c.data()));
-    for (const d of data) {
-      const result = verify(d, parts, whole, table);
-      if (result) results.push(result);
-    }
+    const docs = await Promise.all(candidates.slice(at, at + BATCH).map((c) => c.data()));
+    for (const d of docs) results.push(...matchesIn(d, parts, whole, table));
   }
   results.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return options.limit ? results.slice(0, options.limit) : results;
 }
 
-/** Keep a candidate only if its text contains every part literally; score it and make its excerpt. */
-function verify(d: PagefindData, parts: string[], whole: string, table: FoldTable): SearchResult | null {
-  const text = d.meta.text ?? '';
-  const folded = fold(text, table);
-  if (!parts.every((p) => folded.includes(p))) return null;
-  const where = (d.meta.where ?? 'body') as SearchResult['where'];
-  const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
-  const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
-  return {
-    url: d.url,
-    title: d.meta.title ?? '',
-    doc: d.meta.doc ?? '',
-    where,
-    ...(d.meta.section ? { section: d.meta.section } : {}),
-    text,
-    excerpt: excerpt(text, parts, table),
-    score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
-  };
+/** The title and paragraphs of one document that contain every part literally, scored, with excerpts. */
+function matchesIn(d: PagefindData, parts: string[], whole: string, table: FoldTable): SearchResult[] {
+  const units = JSON.parse(d.meta.units ?? '[]') as SearchUnit[];
+  const out: SearchResult[] = [];
+  let section = '';
+  for (const [id, where, text] of units) {
+    if (where === 'heading') section = text;
+    const folded = fold(text, table);
+    if (!parts.every((p) => folded.includes(p))) continue;
+    const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
+    const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
+    out.push({
+      url: id ? `${d.url}#p-${id}` : d.url,
+      title: d.meta.title ?? '',
+      doc: d.meta.doc ?? '',
+      where,
+      ...(where === 'body' && section ? { section } : {}),
+      text,
+      excerpt: excerpt(text, parts, table),
+      score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
+    });
+  }
+  return out;
 }
