@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('searching in Chromium', () => {
     await p.locator('.result a').first().focus();
     await p.keyboard.press('Enter');
     await p.waitForURL(/#p-/);
-    expect(await p.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('华西医院');
+    await expect.poll(() => p.evaluate(() => document.querySelector(':target')?.textContent ?? ''), { timeout: 5000 }).toContain('华西医院');
     await context.close();
   });
 

@@ -129,7 +129,9 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
     expect(link).toContain(`/docs/${id}/#${pid}:~:text=`);
     const p2 = await context.newPage();
     await p2.goto(link);
-    expect(await p2.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('以德江县“医共体”为例');
+    // The browser applies the fragment (and strips the text directive) after load: wait for it.
+    await expect.poll(() => p2.evaluate(() => document.querySelector(':target')?.textContent ?? ''), { timeout: 5000 }).toContain('以德江县“医共体”为例');
+    expect(await p2.evaluate(() => location.hash)).toBe(`#${pid}`);
     await context.close();
   });
 
