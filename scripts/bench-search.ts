@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { search } from '../src/search/engine.ts';
 import { fold, queryParts } from '../src/search/fold.ts';
+import { serve } from './lib/serve.ts';
 import { openIndex } from './search.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -56,16 +56,7 @@ console.log(`overall (micro, documents)      ours ${pr(totals.ours)}   plain Pag
 // Latency and bytes in Chromium on a local server.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromiumPath)) {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-  const server = createServer((req, res) => {
-    let f = normalize(join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    if (existsSync(f) && !extname(f)) f = join(f, 'index.html');
-    if (!f.startsWith(dist) || !existsSync(f)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': types[extname(f)] ?? 'application/octet-stream' });
-    res.end(readFileSync(f));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  const { url: base, server } = await serve(dist);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   // First query: the reader opens /search/?q=… in a fresh browser context (empty cache); time from
   // navigation start to results shown. Five runs, median reported.

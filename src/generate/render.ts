@@ -6,6 +6,7 @@
  */
 import { compile, run } from '@mdx-js/mdx';
 import { strings } from '../i18n/zh-CN.ts';
+import { escapeAttr, escapeText } from '../lib/html.ts';
 
 /** HTML that is already safe, as opposed to a string that still needs escaping. */
 class Html {
@@ -15,8 +16,6 @@ class Html {
 const ELEMENTS = new Set(['p', 'h2', 'h3', 'h4', 'ol', 'ul', 'li', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 const ATTRIBUTES = new Set(['id', 'class', 'scope']);
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 type Props = { children?: unknown; [name: string]: unknown };
 

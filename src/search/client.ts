@@ -2,6 +2,7 @@
  * The search page's script (bundled by Astro, loaded only on /search/): reads ?q=, searches as the
  * reader types, keeps the query in the URL so a search can be shared.
  */
+import { escapeAttr } from '../lib/html.ts';
 import { search, type PagefindApi, type SearchResult } from './engine.ts';
 import type { FoldTable } from './fold.ts';
 
@@ -11,7 +12,6 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const base = document.documentElement.dataset.base ?? '/';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 let engine: Promise<{ pf: PagefindApi; table: FoldTable }> | null = null;
 function load() {
@@ -29,7 +29,7 @@ function render(query: string, results: SearchResult[]) {
   status.textContent = query ? (results.length ? `“${query}”:${results.length} 处结果` : `没有找到包含“${query}”的段落。`) : '';
   list.innerHTML = results
     .map(
-      (r) => `<li class="result"><a href="${escapeHtml(r.url)}"><span class="result-title">${escapeHtml(r.title)}</span>${r.section ? `<span class="result-section">${escapeHtml(r.section)}</span>` : ''}</a><p class="result-excerpt">${r.excerpt}</p></li>`,
+      (r) => `<li class="result"><a href="${escapeAttr(r.url)}"><span class="result-title">${escapeAttr(r.title)}</span>${r.section ? `<span class="result-section">${escapeAttr(r.section)}</span>` : ''}</a><p class="result-excerpt">${r.excerpt}</p></li>`,
     )
     .join('');
 }

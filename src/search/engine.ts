@@ -6,6 +6,7 @@
  * heading, body; exact whole query; how often), and given an excerpt centred on the match in the
  * document's own script.
  */
+import { escapeAttr } from '../lib/html.ts';
 import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
 
 /** The parts of the Pagefind API this uses (browser and Node alike). */
@@ -44,7 +45,6 @@ const BATCH = 12;
 /** One searchable unit of a document, as the index stores it: [paragraph id ('' for the title), where, text]. */
 export type SearchUnit = [id: string, where: 'title' | 'heading' | 'body', text: string];
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Fold a text and keep, for each folded character, the index of the original character it came from. */
 function foldWithOffsets(text: string, table: FoldTable): { folded: string; origin: number[] } {
@@ -74,13 +74,13 @@ export function excerpt(text: string, parts: string[], table: FoldTable): string
   const { folded, origin } = foldWithOffsets(text, table);
   const part = [...parts].sort((a, b) => b.length - a.length)[0] ?? '';
   const at = folded.indexOf(part);
-  if (at < 0) return escapeHtml(text.slice(0, EXCERPT_CHARS));
+  if (at < 0) return escapeAttr(text.slice(0, EXCERPT_CHARS));
   const start = origin[at]!;
   const end = origin[at + part.length - 1]! + 1;
   const room = Math.max(0, EXCERPT_CHARS - (end - start));
   const from = Math.max(0, start - Math.floor(room / 2));
   const to = Math.min(text.length, end + Math.ceil(room / 2));
-  return `${from > 0 ? '…' : ''}${escapeHtml(text.slice(from, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>${escapeHtml(text.slice(end, to))}${to < text.length ? '…' : ''}`;
+  return `${from > 0 ? '…' : ''}${escapeAttr(text.slice(from, start))}<mark>${escapeAttr(text.slice(start, end))}</mark>${escapeAttr(text.slice(end, to))}${to < text.length ? '…' : ''}`;
 }
 
 /** Search: only results that contain every part of the query, best first. */

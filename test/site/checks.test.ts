@@ -2,22 +2,19 @@
  * The built seeds site checked the way readers and hosts meet it: HTML validity, accessibility
  * (axe-core, both colour schemes), keyboard use, JavaScript off, print, and page weight.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../helpers/build.ts';
+import { htmlFiles } from '../helpers/links.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
-}
 
 let kinds: Record<string, string>;
 beforeAll(() => {
