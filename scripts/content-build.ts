@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
 import { blocksToMdx } from '../src/generate/mdx.ts';
 import { renderBlocks } from '../src/generate/render.ts';
+import { timelineJson } from '../src/generate/timeline.ts';
+import { timeline } from '../src/extract/events.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
@@ -91,6 +93,10 @@ export async function runContentBuild(o: ContentBuildOptions) {
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
   o.log(`[generate] ${docs.length} pages of MDX, HTML and JSON written to ${o.outDir}`);
+  const events = timeline(docs);
+  await writeFile(join(o.outDir, 'timeline.json'), JSON.stringify(timelineJson(events, o.location)));
+  const shared = events.filter((e) => e.sources.length > 0).length;
+  o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
   if (committed !== registryText) await writeFile(o.registryPath, registryText);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }

@@ -7,7 +7,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import * as OpenCC from 'opencc-js/t2cn';
+import { characterTable } from '../src/pipeline/script.ts';
 import type { SearchUnit } from '../src/search/engine.ts';
 import { fold, phraseText, type FoldTable } from '../src/search/fold.ts';
 
@@ -16,20 +16,8 @@ const generated = join(ROOT, 'src', 'generated', 'documents');
 const out = join(ROOT, 'dist', 'pagefind');
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
-/** Every CJK character that OpenCC's tw -> cn conversion changes, as a one-to-one table. */
-function foldTable(): FoldTable {
-  const convert: (s: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const table: FoldTable = {};
-  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
-    const c = String.fromCodePoint(cp);
-    const s = convert(c);
-    if (s !== c && Array.from(s).length === 1) table[c] = s;
-  }
-  return table;
-}
-
 const started = performance.now();
-const table = foldTable();
+const table: FoldTable = characterTable();
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 let records = 0;

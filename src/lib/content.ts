@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusEntry } from '../generate/data.ts';
+import type { TimelineData } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 
 const GENERATED = join(process.cwd(), 'src', 'generated');
@@ -52,4 +53,12 @@ export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
     ...documents.filter(live).map((d) => ({ params: { id: d.id }, props: { retired: undefined } })),
     ...retired.map((r) => ({ params: { id: r.id }, props: { retired: r } })),
   ];
+}
+
+let timelineData: TimelineData | undefined;
+
+/** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
+export function loadTimeline(): TimelineData {
+  timelineData ??= JSON.parse(readFileSync(join(GENERATED, 'timeline.json'), 'utf8')) as TimelineData;
+  return timelineData;
 }

@@ -7,6 +7,30 @@ import type { Script } from './types.ts';
 
 const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/** Every CJK character that OpenCC's tw -> cn conversion changes into one character: a one-to-one table. */
+let table: Record<string, string> | undefined;
+export function characterTable(): Record<string, string> {
+  if (table) return table;
+  table = {};
+  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+    const c = String.fromCodePoint(cp);
+    const s = toSimplified(c);
+    if (s !== c && Array.from(s).length === 1) table[c] = s;
+  }
+  return table;
+}
+
+/**
+ * Simplified characters, one for one: the same length as the input, so that an offset found in the
+ * result is an offset in the original (what the extractors need to quote a traditional text as written).
+ */
+export function simplifyCharacters(text: string): string {
+  const t = characterTable();
+  let out = '';
+  for (const ch of text) out += t[ch] ?? ch;
+  return out;
+}
+
 /** Convert traditional text to simplified, leaving everything else as it is. */
 export function simplify(text: string): string {
   return toSimplified(text);

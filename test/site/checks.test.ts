@@ -32,6 +32,8 @@ beforeAll(() => {
     'simplified page': `docs/${trad}/simplified/`,
     'source page': `docs/${id}/source/`,
     about: 'about/',
+    timeline: 'timeline/',
+    'timeline (filtered)': 'timeline/kind/policy/',
     search: 'search/?q=%E5%8D%8E%E8%A5%BF%E5%8C%BB%E9%99%A2',
     'not found': '404.html',
   };

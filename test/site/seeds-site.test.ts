@@ -147,3 +147,81 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
     await context.close();
   });
 });
+
+describe('the timeline', () => {
+  const timeline = () => JSON.parse(readFileSync(join(DIST, 'data', 'timeline.json'), 'utf8')) as { events: { id: string; date: string; kind: string; trusted: boolean; url: string; text: string; doc: string; paragraph: string; sources: { url: string }[] }[] };
+
+  it('publishes /data/timeline.json and a CSV with the same events', () => {
+    const { events } = timeline();
+    expect(events.length).toBe(75);
+    const e = events.find((x) => x.date === '2017-04-23')!;
+    expect(e).toMatchObject({ precision: 'day', kind: 'policy', trusted: true, url: `https://example.org/docs/${idOf('000')}/#p-${e.paragraph}` });
+    expect(e.sources).toHaveLength(3);
+    const csv = readFileSync(join(DIST, 'data', 'timeline.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffid,date,end,precision')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(events.length + 1);
+  });
+
+  it('draws the axis as static SVG with a title, a description and the data as a table, and lists every event', () => {
+    const html = page('timeline');
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="tl-wide-title tl-wide-desc"/);
+    expect(html).toMatch(/<desc id="tl-wide-desc">1990年至2020年共 48 个事件/);
+    expect((html.match(/<li id="e-/g) ?? []).length).toBe(75);
+    expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>18</td>');
+    // Filter pages work without JavaScript.
+    const policies = page('timeline/kind/policy');
+    expect((policies.match(/<li id="e-/g) ?? []).length).toBe(timeline().events.filter((e) => e.kind === 'policy').length);
+    const docPage = page(`timeline/doc/${idOf('003')}`);
+    expect(docPage).toContain('今年4月');
+  });
+
+  it("shows a document's own events on its reading page, linked to its paragraphs", () => {
+    const html = page(`docs/${idOf('001')}`);
+    expect(html).toContain('id="doc-events-title"');
+    const links = [...html.matchAll(/<p class="event-text"><a href="#p-(\w+)">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    for (const id of links) expect(html).toContain(`id="p-${id}"`);
+  });
+});
+
+describe.skipIf(!hasChromium)('a reader on the timeline', () => {
+  const base = useServer(DIST);
+
+  it('reads the chart, filters by kind, and follows an event to its paragraph', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await p.goto(`${base()}timeline/`);
+    const chart = p.getByRole('img', { name: '医联体相关事件时间轴' });
+    await expect.poll(() => chart.isVisible()).toBe(true);
+    expect(await p.locator('.chart-wide .tl-bar').count()).toBeGreaterThan(10);
+    // Each policy milestone names its event; the same event is in the list below.
+    const milestone = (await p.locator('.chart-wide .tl-milestone title').first().textContent())!;
+    expect(milestone).toMatch(/^2016年8月:2016年8月,卫计委/);
+    expect(await p.locator('li.event', { hasText: '卫计委(后改名卫健委)' }).count()).toBe(1);
+    // Filtering in place (JavaScript) shows the policies only and says so.
+    await p.locator('.filters a[data-filter="kind/policy"]').click();
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(await p.locator('li.event[data-kind="policy"]').count());
+    expect(p.url()).toMatch(/timeline\/kind\/policy\/$/);
+    expect(await p.locator('.filter-status').textContent()).toContain('政策文件');
+    // Follow the guidance of 2017-04-23 to the paragraph that tells it.
+    const item = p.locator('li.event', { has: p.locator('time[datetime="2017-04-23"]') });
+    await item.locator('.event-sources a').first().click();
+    await expect.poll(() => p.evaluate('document.querySelector(":target") && document.querySelector(":target").textContent')).toContain('当月23日,国务院办公厅发布了');
+    // Back on the filtered timeline (restored or reloaded, it shows the same), then all events again.
+    await p.goBack();
+    const policies = await p.locator('li.event[data-kind="policy"]').count();
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(policies);
+    await p.locator('.filter-status a').click();
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(75);
+    expect(await p.locator('h1').textContent()).toBe('时间线');
+    expect(errors).toEqual([]);
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${base()}timeline/`);
+    expect(await p.locator('.chart-narrow svg').isVisible()).toBe(true);
+    expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(1);
+    await p.screenshot({ path: join(ROOT, 'test-results', 'timeline-390.png') });
+    await context.close();
+  });
+});

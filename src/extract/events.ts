@@ -1,0 +1,258 @@
+/**
+ * The timeline: every dated clause of every document becomes an event linked to its paragraph,
+ * with its kind, the policies and organisations it names; one event told by several documents is
+ * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
+ */
+import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import { extractDates, type DateContext, type DateMention, type Precision, type Qualifier } from './dates.ts';
+import { matchText } from './numerals.ts';
+import { organisations } from './organisations.ts';
+import { policyKey, policyTitles } from './policies.ts';
+import { sentenceSpans, textUnits } from './units.ts';
+
+export const EVENT_KINDS = ['policy', 'government', 'consortium', 'company', 'statistic'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface EventSource {
+  doc: DocumentId;
+  paragraph: BlockId;
+  /** The date as this source writes it (今年4月 for a source whose year cannot be resolved). */
+  written: string;
+  text: string;
+}
+
+export interface TimelineEvent {
+  /** Stable: the first source's document and paragraph, and the event's place in that paragraph. */
+  id: string;
+  date: string;
+  end?: string;
+  precision: Precision;
+  qualifier?: Qualifier;
+  part?: 'early' | 'late';
+  /** The date as written. */
+  written: string;
+  /** The clause carrying the date. */
+  text: string;
+  kind: EventKind;
+  doc: DocumentId;
+  paragraph: BlockId;
+  trusted: boolean;
+  policies: string[];
+  organisations: string[];
+  /** Other documents telling the same event. */
+  sources: EventSource[];
+}
+
+/** A dated mention whose year the text does not give, kept to join a dated telling of the same policy. */
+interface Unresolved {
+  doc: DocumentId;
+  paragraph: BlockId;
+  written: string;
+  text: string;
+  month?: number;
+  policies: string[];
+}
+
+/**
+ * The clause each date belongs to. Dates with no clause break between them (2010年、2014年) share
+ * one clause. The first clause of a sentence takes the sentence's opening words (早在…, 我们发现…)
+ * unless a colon or an opening quote introduces the date, or that would take more than 60
+ * characters. A clause that is little more than its date (到了2017年,) runs on into the next one.
+ */
+function clauses(text: string, span: [number, number], dates: Array<{ start: number; end: number; text: string }>): string[] {
+  const isBreak = (c: string) => /[,，;；:：]/.test(c);
+  const starts: number[] = [];
+  dates.forEach((d, i) => {
+    const prevEnd = i === 0 ? span[0] : dates[i - 1]!.end;
+    let s = d.start;
+    while (s > prevEnd && !isBreak(text[s - 1]!) && !/[“「]/.test(text[s - 1]!)) s--;
+    if (i > 0 && s === prevEnd && !isBreak(text.slice(prevEnd, d.start))) {
+      starts.push(starts[i - 1]!); // same clause as the date before
+      return;
+    }
+    if (i === 0) {
+      // Back to the sentence start, stopping at a colon or at the opening quote the date is inside.
+      let w = s;
+      let closed = 0;
+      while (w > span[0]) {
+        const c = text[w - 1]!;
+        if (/[:：]/.test(c)) break;
+        if (/[”」]/.test(c)) closed++;
+        if (/[“「]/.test(c) && closed-- === 0) break;
+        w--;
+      }
+      if (s - w <= 60) s = w;
+    }
+    starts.push(s);
+  });
+  const groupStarts = [...new Set(starts)];
+  const groupText = (g: number, upTo: number) => text.slice(groupStarts[g]!, g + upTo < groupStarts.length ? groupStarts[g + upTo] : span[1]);
+  return dates.map((d, i) => {
+    const g = groupStarts.indexOf(starts[i]!);
+    let c = tidy(groupText(g, 1));
+    if (c.replace(d.text, '').replace(/[^\p{L}\p{N}]/gu, '').length < 4) c = tidy(groupText(g, 2));
+    return c;
+  });
+}
+
+/** A clause without the punctuation left at its edges (and without unbalanced quotes). */
+function tidy(clause: string): string {
+  let c = clause.trim().replace(/^[,，;；:：、。\s]+|[,，;；:：、\s]+$/g, '');
+  if ((c.match(/“/g) ?? []).length < (c.match(/”/g) ?? []).length) c = c.replace(/”/, '');
+  if ((c.match(/“/g) ?? []).length > (c.match(/”/g) ?? []).length) c = c.replace(/^“/, '');
+  return c;
+}
+
+const STATISTIC = /\d[\d.,]*\s*(%|万|亿|家|个|人次|例|人|名|所|张|元|次)|[%％]|数据显示|统计/;
+const FOUNDING = /成立|组建|签约|挂牌|揭牌|启动|建设|建立|结成|牵头|托管|联合|合作/;
+const COMPANY = /公司|企业|微医|心医国际|远程视界|远程心界|资本/;
+const CONSORTIUM = /医院|卫生院|医联体|医共体|联合体|医疗集团|联盟|社区卫生服务中心|分院/;
+const POLICY_DOCUMENT = /《[^》]*(意见|通知|办法|规划|方案|决定|细则|条例|规定|纲要|指南)[^》]*》/;
+
+/**
+ * What kind of event a clause tells: a policy document (or a policy's own target), a company's
+ * move, a hospital or consortium founded or joined, a statistic, or else a government action.
+ */
+export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'qualifier'>): EventKind {
+  const t = matchText(clause);
+  const target = m.qualifier === 'by' || m.qualifier === 'target';
+  if (POLICY_DOCUMENT.test(t) || (target && m.quoted) || ((target || m.quoted) && /都要|要求|所有|全部/.test(t)) || /都要|全部参与/.test(t)) return 'policy';
+  if (COMPANY.test(t)) return 'company';
+  if (CONSORTIUM.test(t) && FOUNDING.test(t)) return 'consortium';
+  if (STATISTIC.test(t)) return 'statistic';
+  if (CONSORTIUM.test(t)) return 'consortium';
+  return 'government';
+}
+
+interface DocumentEvents {
+  events: TimelineEvent[];
+  unresolved: Unresolved[];
+}
+
+/** The events of one document, in reading order. */
+export function documentEvents(d: ProcessedDocument): DocumentEvents {
+  const events: TimelineEvent[] = [];
+  const unresolved: Unresolved[] = [];
+  const perParagraph = new Map<string, number>();
+  let context: DateContext = { published: d.meta.published };
+  for (const unit of textUnits(d.blocks)) {
+    // A heading starts a new stretch of text; a table row or list item stands on its own.
+    if (unit.kind === 'heading') context = { published: d.meta.published };
+    const own = unit.kind === 'row' || unit.kind === 'item';
+    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
+    if (!own) context = result.context;
+    for (const span of sentenceSpans(unit.text)) {
+      const inside = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= span[0] && x.start < span[1]);
+      const dated = inside(result.mentions).filter((m) => !m.comparison);
+      const refused = inside(result.refused);
+      const all = [...dated, ...refused].sort((a, b) => a.start - b.start);
+      if (all.length === 0) continue;
+      const texts = clauses(unit.text, span, all);
+      all.forEach((m, i) => {
+        const text = unit.label && !texts[i]!.startsWith(unit.label) ? `${unit.label}：${texts[i]}` : texts[i]!;
+        const policies = [...new Set(policyTitles(text).map((p) => p.title))];
+        if (!('date' in m)) {
+          unresolved.push({ doc: d.id, paragraph: unit.block, written: m.text, text, ...(m.month !== undefined ? { month: m.month } : {}), policies });
+          return;
+        }
+        const n = (perParagraph.get(unit.block) ?? 0) + 1;
+        perParagraph.set(unit.block, n);
+        events.push({
+          id: `${d.id}-${unit.block}-${n}`,
+          date: m.date,
+          ...(m.until ? { end: m.until } : {}),
+          precision: m.precision,
+          ...(m.qualifier ? { qualifier: m.qualifier } : {}),
+          ...(m.part ? { part: m.part } : {}),
+          written: m.text,
+          text,
+          kind: eventKind(text, m),
+          doc: d.id,
+          paragraph: unit.block,
+          trusted: d.datesTrusted,
+          policies,
+          organisations: [...new Set(organisations(text).map((o) => o.name))],
+          sources: [],
+        });
+      });
+    }
+  }
+  return { events, unresolved };
+}
+
+/** Whether two dates can be the same day: equal, or one a coarser form of the other (2017 and 2017-04-23). */
+function compatible(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** Character-bigram overlap of two clauses (0..1), on simplified text without punctuation. */
+function overlap(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
+    const g = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) g.add(t.slice(i, i + 2));
+    return g;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (!x.size || !y.size) return 0;
+  let same = 0;
+  for (const g of x) if (y.has(g)) same++;
+  return same / Math.max(x.size, y.size);
+}
+
+function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+  if (a.doc === b.doc || a.trusted !== b.trusted) return false;
+  if (!compatible(a.date, b.date) || (a.end ?? '') !== (b.end ?? '')) return false;
+  if ((a.qualifier ?? '') !== (b.qualifier ?? '') && a.qualifier && b.qualifier) return false;
+  const keys = new Set(a.policies.map(policyKey));
+  if (b.policies.some((p) => keys.has(policyKey(p)))) return true;
+  return a.date === b.date && overlap(a.text, b.text) >= 0.5;
+}
+
+const precisionRank: Record<Precision, number> = { day: 0, month: 1, quarter: 2, half: 3, range: 4, year: 5, decade: 6 };
+
+/** Sort key: date, then the event that ends first, then document and reading order. */
+function byDate(a: TimelineEvent, b: TimelineEvent, order: Map<string, number>): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+}
+
+/**
+ * The corpus timeline: each document's events, an event told by several documents merged into the
+ * telling with the most precise date (the others become its sources), sorted by date.
+ */
+export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
+  const perDoc = docs.map(documentEvents);
+  const all = perDoc.flatMap((p) => p.events);
+  const order = new Map(all.map((e, i) => [e.id, i]));
+  // Most precise tellings first, so that each group is led by the one with the fullest date.
+  const ranked = [...all].sort((a, b) => precisionRank[a.precision] - precisionRank[b.precision] || b.date.length - a.date.length || order.get(a.id)! - order.get(b.id)!);
+  const merged: TimelineEvent[] = [];
+  for (const e of ranked) {
+    const into = merged.find((m) => sameEvent(m, e) && !m.sources.some((s) => s.doc === e.doc));
+    if (!into) {
+      merged.push({ ...e, sources: [] });
+      continue;
+    }
+    into.sources.push({ doc: e.doc, paragraph: e.paragraph, written: e.written, text: e.text });
+    into.policies = [...new Set([...into.policies, ...e.policies])];
+    into.organisations = [...new Set([...into.organisations, ...e.organisations])];
+  }
+  // A telling whose year the text does not give (今年4月, in a document without a date) joins the
+  // event that names the same policy in the same month.
+  for (const u of perDoc.flatMap((p) => p.unresolved)) {
+    if (!u.policies.length) continue;
+    const keys = new Set(u.policies.map(policyKey));
+    const into = merged.find(
+      (m) =>
+        m.trusted &&
+        m.doc !== u.doc &&
+        !m.sources.some((s) => s.doc === u.doc) &&
+        m.policies.some((p) => keys.has(policyKey(p))) &&
+        (u.month === undefined || Number(m.date.slice(5, 7)) === u.month),
+    );
+    if (into) into.sources.push({ doc: u.doc, paragraph: u.paragraph, written: u.written, text: u.text });
+  }
+  for (const m of merged) m.sources.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  return merged.sort((a, b) => byDate(a, b, order));
+}

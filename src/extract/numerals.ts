@@ -1,0 +1,65 @@
+/**
+ * Numbers as Chinese text writes them: Arabic digits (half- or full-width), Chinese numerals
+ * (一二三…十百千万亿, 〇/零, 两), read either positionally (二〇一八) or by value (二十三).
+ */
+import { simplifyCharacters } from '../pipeline/script.ts';
+
+const DIGIT: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters that can make up a Chinese numeral. */
+export const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万亿';
+
+/**
+ * Text the extractors match on: simplified characters and half-width digits and punctuation,
+ * character for character, so an offset in it is an offset in the text as written.
+ */
+export function matchText(text: string): string {
+  return simplifyCharacters(text).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** The value of a Chinese numeral (二十三, 一百零五, 三千二百万, 二〇一八), or null when it is not one. */
+export function chineseNumber(s: string): number | null {
+  if (!s || [...s].some((c) => !CHINESE_NUMERAL.includes(c))) return null;
+  // Positional: digits only (二〇一八, 一九九八).
+  if ([...s].every((c) => c in DIGIT)) {
+    if (s.length === 1) return DIGIT[s]!;
+    if (s.includes('两')) return null;
+    return Number([...s].map((c) => DIGIT[c]).join(''));
+  }
+  let total = 0; // the part counted in 亿
+  let wan = 0; // the part counted in 万
+  let section = 0; // below 万
+  let digit: number | null = null;
+  for (const c of s) {
+    if (c in DIGIT) {
+      if (digit !== null && digit !== 0) return null; // two digits in a row (三四) is not a value
+      digit = DIGIT[c]!;
+    } else if (c in SMALL_UNIT) {
+      section += (digit ?? 1) * SMALL_UNIT[c]!;
+      digit = null;
+    } else if (c === '万') {
+      if (section + (digit ?? 0) === 0) return null;
+      wan = (section + (digit ?? 0)) * 1e4;
+      section = 0;
+      digit = null;
+    } else {
+      const below = wan + section + (digit ?? 0);
+      if (total + below === 0) return null;
+      total = (total + below) * 1e8;
+      wan = section = 0;
+      digit = null;
+    }
+  }
+  return total + wan + section + (digit ?? 0);
+}
+
+/** The value of digits or a Chinese numeral; null for anything else. */
+export function numberValue(s: string): number | null {
+  const t = s.replace(/\s+/g, '');
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  return chineseNumber(t);
+}

@@ -1,0 +1,46 @@
+/**
+ * The pieces of a document the extractors read, each tied to the paragraph a link can point to:
+ * a heading, a paragraph, a list item, or a table row (its cells after the first, labelled with the first).
+ */
+import type { Block, BlockId } from '../pipeline/types.ts';
+
+export interface TextUnit {
+  block: BlockId;
+  kind: 'heading' | 'paragraph' | 'item' | 'row';
+  text: string;
+  /** A table row's first cell (the place a row of 002's table is about). */
+  label?: string;
+}
+
+export function textUnits(blocks: readonly Block[]): TextUnit[] {
+  const units: TextUnit[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+        units.push({ block: b.id, kind: b.type, text: b.text });
+        break;
+      case 'list':
+        for (const item of b.items) units.push({ block: b.id, kind: 'item', text: item });
+        break;
+      case 'table':
+        for (const row of b.rows) units.push(row.length > 1 ? { block: b.id, kind: 'row', text: row.slice(1).join('；'), label: row[0]! } : { block: b.id, kind: 'row', text: row[0] ?? '' });
+        break;
+    }
+  }
+  return units;
+}
+
+/** Sentences of a text as [start, end) offsets, the end including its 。！？ (and a closing quote). */
+export function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /[。！？!?]+[”」"']?|\n/g;
+  let start = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (end > start) spans.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans.filter(([a, b]) => text.slice(a, b).trim().length > 0);
+}

@@ -1,0 +1,41 @@
+/** /data/timeline.json and /data/timeline.csv: the events, with links to the paragraphs they come from. */
+import type { TimelineEvent } from '../extract/events.ts';
+import { csv } from './csv.ts';
+import { absoluteUrl, type SiteLocation } from './data.ts';
+
+const paragraphUrl = (loc: SiteLocation, doc: string, paragraph: string) => absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
+
+/** The public shape of the timeline (documented in README). */
+export function timelineJson(events: readonly TimelineEvent[], loc: SiteLocation) {
+  return {
+    events: events.map((e) => ({
+      id: e.id,
+      date: e.date,
+      ...(e.end ? { end: e.end } : {}),
+      precision: e.precision,
+      ...(e.qualifier ? { qualifier: e.qualifier } : {}),
+      ...(e.part ? { part: e.part } : {}),
+      written: e.written,
+      text: e.text,
+      kind: e.kind,
+      doc: e.doc,
+      paragraph: e.paragraph,
+      url: paragraphUrl(loc, e.doc, e.paragraph),
+      trusted: e.trusted,
+      policies: e.policies,
+      organisations: e.organisations,
+      sources: e.sources.map((s) => ({ ...s, url: paragraphUrl(loc, s.doc, s.paragraph) })),
+    })),
+  };
+}
+
+export type TimelineData = ReturnType<typeof timelineJson>;
+export type TimelineEntry = TimelineData['events'][number];
+
+export function timelineCsv(data: TimelineData): string {
+  const header = ['id', 'date', 'end', 'precision', 'qualifier', 'written', 'kind', 'trusted', 'text', 'doc', 'paragraph', 'url', 'policies', 'organisations', 'other_sources'];
+  return csv(
+    header,
+    data.events.map((e) => [e.id, e.date, e.end, e.precision, e.qualifier, e.written, e.kind, String(e.trusted), e.text, e.doc, e.paragraph, e.url, e.policies, e.organisations, e.sources.map((s) => s.url)]),
+  );
+}

@@ -1,0 +1,26 @@
+/** Dates and periods as a Chinese reader writes them. */
+import { formatDate } from './paths.ts';
+
+export interface Period {
+  date: string;
+  end?: string;
+  precision: string;
+  part?: string;
+}
+
+/** 2017-04-23 -> 2017年4月23日; a range 2015—2017年4月; 1990年代; 2019年上半年; 2021年第3季度; 2017年末. */
+export function formatPeriod(p: Period): string {
+  const y = p.date.slice(0, 4);
+  switch (p.precision) {
+    case 'decade':
+      return `${y}年代`;
+    case 'half':
+      return `${y}年${p.date.endsWith('-01') ? '上' : '下'}半年`;
+    case 'quarter':
+      return `${y}年第${Math.ceil(Number(p.date.slice(5, 7)) / 3)}季度`;
+    case 'range':
+      return `${formatDate(p.date)}—${formatDate(p.end ?? null)}`;
+    default:
+      return `${formatDate(p.date)}${p.part === 'late' ? '底' : p.part === 'early' ? '初' : ''}`;
+  }
+}

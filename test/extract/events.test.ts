@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { organisations } from '../../src/extract/organisations.ts';
+import { policyKey, policyTitles } from '../../src/extract/policies.ts';
+import { seed, seedCorpus } from '../helpers/seeds.ts';
+
+const corpus = seedCorpus();
+const events = timeline(corpus.documents);
+const idOf = (prefix: string) => seed(corpus, prefix).id;
+
+describe('policy titles and organisations', () => {
+  it('takes policy documents from 《》, not journals, and one key for the same policy with or without its issuer', () => {
+    expect(policyTitles('据《中国卫生质量》杂志;国务院办公厅发布了《国务院办公厅关于推进医疗联合体建设和发展的指导意见》').map((p) => p.title)).toEqual([
+      '国务院办公厅关于推进医疗联合体建设和发展的指导意见',
+    ]);
+    expect(policyKey('國務院辦公廳關于推進醫療聯合體建設和發展的指導意見')).toBe(policyKey('关于推进医疗联合体建设和发展的指导意见'));
+    expect(policyKey('关于加强医疗联合体建设和发展的指导意见')).not.toBe(policyKey('关于推进医疗联合体建设和发展的指导意见'));
+  });
+  it.each([
+    ['2016年8月,卫计委(后改名卫健委)在《通知》中', ['国家卫生计生委', '国家卫健委']],
+    ['有四川大学华西医院(简称“华西医院”)、重庆大学附属第一医院', ['四川大学华西医院', '华西医院', '重庆大学附属第一医院']],
+    ['2017年,微医与河南省平顶山市政府达成协议', ['河南省平顶山市政府']],
+    ['如北京儿童医院组建的专科医联体', ['北京儿童医院']],
+    ['4家县级人民医院“托管”给重医附二院', ['重医附二院']],
+    ['此外,遠程心界母公司、國內規模最大的專注專科遠程醫療聯合體O2O平臺——北京遠程視界集團公布', ['北京远程视界集团']],
+    ['所有三级公立医院都要启动;基层医院;互联网医院;2014年北京儿童医院的门诊量', ['北京儿童医院']],
+  ])('%s', (text, names) => expect(organisations(text).map((o) => o.name)).toEqual(names));
+});
+
+describe('event kinds', () => {
+  it.each([
+    ['当月23日,国务院办公厅发布了《国务院办公厅关于推进医疗联合体建设和发展的指导意见》', {}, 'policy'],
+    ['2017年6月底前,各省(区、市)都要明确推进医联体建设的工作方案', { quoted: true as const, qualifier: 'by' as const }, 'policy'],
+    ['2016年8月,遠程心界在京啟動“千縣萬醫全國心腦血管疾病防治技術培訓工程”', {}, 'company'],
+    ['2023年3月28日,枣庄市精神卫生医联体、枣庄市妇幼保健医联体同时挂牌成立', {}, 'consortium'],
+    ['2017年,基层医疗卫生机构门急诊人次523900人次,较去年同期417403人次同比增长25.51%', {}, 'statistic'],
+    ['郏县模式在2018年获得国务院深改组专报推广', {}, 'government'],
+  ])('%s', (text, m, kind) => expect(eventKind(text, m)).toBe(kind));
+});
+
+describe('the seeds timeline', () => {
+  const find = (date: string, doc: string) => events.find((e) => e.date === date && e.doc === idOf(doc));
+
+  it('shows the 2017-04-23 guidance once, with every document that tells it', () => {
+    const e = find('2017-04-23', '000')!;
+    expect(e).toMatchObject({ precision: 'day', kind: 'policy', written: '当月23日', trusted: true });
+    expect(e.text).toBe('当月23日,国务院办公厅发布了《国务院办公厅关于推进医疗联合体建设和发展的指导意见》。');
+    expect(e.sources.map((s) => s.doc).sort()).toEqual([idOf('001'), idOf('003'), idOf('004')].sort());
+    expect(e.sources.find((s) => s.doc === idOf('003'))!.written).toBe('今年4月');
+    expect(events.filter((x) => x.policies.some((p) => p.endsWith('关于推进医疗联合体建设和发展的指导意见')) || x.sources.length > 2)).toHaveLength(1);
+  });
+
+  it('keeps the 04-12 State Council meeting as its own event', () => {
+    expect(find('2017-04-12', '000')).toMatchObject({ written: '2017年,4月12日', policies: ['关于加强医疗联合体建设和发展的指导意见'], organisations: ['国务院常务会议'] });
+  });
+
+  it('merges the policy targets quoted by 000 and 001', () => {
+    for (const date of ['2017-06', '2017-10', '2020']) {
+      const e = events.find((x) => x.date === date && x.qualifier && x.doc === idOf('000'))!;
+      expect(e.kind).toBe('policy');
+      expect(e.sources.map((s) => s.doc)).toEqual([idOf('001')]);
+    }
+  });
+
+  it('does not merge events that only share a year', () => {
+    const y2014 = events.filter((e) => e.date === '2014');
+    expect(y2014).toHaveLength(2);
+    for (const e of y2014) expect(e.sources).toEqual([]);
+  });
+
+  it("marks every date of 002 untrusted and never mixes them with trusted events", () => {
+    const untrusted = events.filter((e) => !e.trusted);
+    expect(untrusted.length).toBe(27);
+    for (const e of untrusted) {
+      expect(e.doc).toBe(idOf('002'));
+      expect(e.date.startsWith('2023')).toBe(true);
+      expect(e.sources).toEqual([]);
+    }
+    expect(events.filter((e) => e.trusted && e.date.startsWith('2023'))).toEqual([]);
+  });
+
+  it("labels 002's table rows with their place", () => {
+    expect(events.find((e) => e.date === '2023-01-28')!.text).toBe('上海：2023年1月28日,上海首个“区域医疗联合体”在卢湾区签约启动。');
+  });
+
+  it('has no event from the link lists removed in cleaning (004: 头条 22-01-20)', () => {
+    expect(events.filter((e) => e.date.startsWith('2022'))).toEqual([]);
+  });
+
+  it('links every event to an existing paragraph, and gives each a unique id', () => {
+    const blocks = new Map(corpus.documents.map((d) => [d.id, new Set(d.blocks.map((b) => b.id as string))]));
+    const ids = new Set<string>();
+    const all: Array<Pick<TimelineEvent, 'doc' | 'paragraph'>> = events.flatMap((e) => [e, ...e.sources]);
+    for (const e of all) expect(blocks.get(e.doc)!.has(e.paragraph)).toBe(true);
+    for (const e of events) {
+      expect(ids.has(e.id)).toBe(false);
+      ids.add(e.id);
+      expect(e.id).toBe(`${e.doc}-${e.paragraph}-${e.id.split('-').at(-1)}`);
+    }
+  });
+
+  it('is sorted by date and never has a day or month the text does not give', () => {
+    const dates = events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const e of events) {
+      const digits = e.written.replace(/[^0-9０-９一二三四五六七八九十〇]/g, '');
+      if (e.precision === 'day') expect(digits.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
