@@ -1,0 +1,178 @@
+/**
+ * Quantities as Chinese text writes them: 633家, 1.72亿, 47.6万人, 82%, 2.1个百分点, 五分之二,
+ * 约1:1, 6∶3∶1, 2-3小时, 四至五家, 三五天, with their hedges (约, 近, 余, 多, 超过, 逾 …) and the
+ * measure word. Not quantities: dates, document numbers (国办发〔2017〕32号), ordinals and grades
+ * (第二章, 三级医院, 二次入院), place names with numerals (七台河), phone numbers and postcodes.
+ */
+import { extractDates } from './dates.ts';
+import { matchText, numberValue } from './numerals.ts';
+
+export interface Quantity {
+  start: number;
+  end: number;
+  /** As written, hedges included (约1:1, 2000多家). */
+  text: string;
+  /** The value, scaled (1.72亿 = 172000000); for a range, its low end; for a ratio, first ÷ second. */
+  value: number;
+  /** The high end of a range (2-3小时, 四至五家). */
+  upper?: number;
+  /** %, 个百分点, fraction, ratio, or the measure word (家, 人次, 例, 元 …). */
+  unit: string;
+  /** The parts of a ratio (6∶3∶1 -> [6, 3, 1]). */
+  parts?: number[];
+  approximate: boolean;
+  /** 超过/逾/余/多/以上: at least; 不到/不足/近/以下: at most. */
+  bound?: 'lower' | 'upper';
+  /** What is counted, when the words right after the unit say it (633家联盟医院 -> 联盟医院). */
+  counted?: string;
+}
+
+const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+const HAN_NUM = '[零〇一二两三四五六七八九十百千]+';
+const NUM = `(?:${DIGITS}|${HAN_NUM})`;
+const SCALE = '[万亿]?';
+/** Measure words, longest first (万元 before 万, 人次 before 人). */
+const UNITS = [
+  '个百分点', '人次', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
+  '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户',
+];
+const UNIT = `(?:${UNITS.join('|')})`;
+/** Hedges before the number (约 not in 签约, 近 not in 最近). */
+const BEFORE_HEDGE = '(?:((?<![签节预制合公条契邀履])约|大约|(?<![最附亲])近|将近|接近|超过|逾|多达|不到|不足|不超过|高达|仅)为?)?';
+const AFTER_HEDGE = '(余|多)?';
+
+/** Place names that contain numerals. */
+const NUMERAL_PLACES = ['七台河', '三明', '十堰', '六盘水', '五指山', '四平', '三亚', '九江', '三门峡', '二连浩特', '万州', '万宁', '五莲', '八宿', '千佛山', '一师'];
+
+const FORMS: Array<{ kind: 'percent' | 'points' | 'fraction' | 'ratio' | 'range' | 'count'; re: RegExp }> = [
+  { kind: 'fraction', re: new RegExp(`${BEFORE_HEDGE}(${HAN_NUM})分之(${HAN_NUM})`, 'g') },
+  { kind: 'percent', re: new RegExp(`${BEFORE_HEDGE}(?:(${DIGITS})[%％]|百分之(${NUM}))(以上|以下|左右)?`, 'g') },
+  { kind: 'ratio', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}(?:[:：∶]${DIGITS})+)(?![\\d.])`, 'g') },
+  { kind: 'range', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}|${HAN_NUM})(?:[-~～—]|至|到)(${DIGITS}|${HAN_NUM})(${SCALE})(${UNIT})`, 'g') },
+  { kind: 'range', re: /(三五|两三|三四|四五|五六|六七|七八|八九)(天|个|家|年|人|次|名)/g },
+  { kind: 'count', re: new RegExp(`${BEFORE_HEDGE}(${NUM})(${SCALE})${AFTER_HEDGE}(${SCALE})(${UNIT})?(以上|以下|左右)?`, 'g') },
+];
+
+const LOWER = /^(超过|逾|多达|高达)$/;
+const UPPER = /^(不到|不足|不超过|近|将近|接近)$/;
+
+/** Spans that are never quantities: dates, document numbers, phone numbers, postcodes, codes like O2O and 3+2. */
+function excluded(t: string, published: string | null): Array<[number, number]> {
+  const spans: Array<[number, number]> = extractDates(t, { published, year: 2000 }).mentions.map((m) => [m.start, m.end]);
+  for (const re of [
+    /[〔[(（]\d{4}[〕\])）]\d+号/g, // document numbers
+    /\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|邮编[:：]?\s*\d{6}/g, // phones, postcodes
+    /[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+\d*/g, // O2O, B2B, 5G
+    /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
+    /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
+  ]) {
+    for (const m of t.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const place of NUMERAL_PLACES) for (let i = t.indexOf(place); i >= 0; i = t.indexOf(place, i + 1)) spans.push([i, i + place.length]);
+  return spans;
+}
+
+/** Words after a numeral that make it a grade, an ordinal or part of a word, not a count. */
+const NOT_A_COUNT_AFTER = /^(级|甲|乙|线|代|期|轮|环|流|体|统一|对一|本通|单通|开放|培训|团队|不变|共享|为|带一路|方面|些|定|直|起|般|致|样|旦|切|同|道|起|下|点)/;
+
+/** Nouns that end a counted thing (633家联盟医院, 32个省市, 5993例远程会诊). */
+const COUNTED_NOUN = /^[\u4e00-\u9fa5]{0,5}?(医院|卫生院|卫生室|机构|患者|病人|医生|医师|人员|专家|医联体|联合体|平台|项目|中心|企业|省份|省市|地区|城市|县|单位|服务器|系统|政策|病例|会诊|模式|家庭|人口|门诊|图表|诊所|药店|学科|专科|科室|团队|医疗单位|互联网医院|村|乡镇)/;
+
+/** What is counted: the noun phrase right after the unit, when it ends in a recognisable noun. */
+function countedAfter(t: string, at: number): string | undefined {
+  return COUNTED_NOUN.exec(t.slice(at))?.[0];
+}
+
+/** Every quantity in a text, left to right, without overlaps. */
+export function extractQuantities(text: string, published: string | null = null): Quantity[] {
+  const t = matchText(text);
+  const skip = excluded(t, published);
+  const overlapsSkip = (s: number, e: number) => skip.some(([a, b]) => s < b && e > a);
+  const found: Quantity[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+
+  for (const { kind, re } of FORMS) {
+    re.lastIndex = 0;
+    for (const m of t.matchAll(re)) {
+      const start = m.index;
+      let end = start + m[0].length;
+      if (m[0].length === 0 || taken(start, end) || overlapsSkip(start, end)) continue;
+      const before = m[1] ?? '';
+      let q: Omit<Quantity, 'start' | 'end' | 'text' | 'approximate'> & { approximate?: boolean };
+      switch (kind) {
+        case 'fraction': {
+          const whole = numberValue(m[2]!);
+          const part = numberValue(m[3]!);
+          if (!whole || part === null) continue;
+          q = { value: part / whole, unit: 'fraction' };
+          break;
+        }
+        case 'percent': {
+          const v = numberValue(m[2] ?? m[3]!);
+          if (v === null) continue;
+          q = { value: v, unit: '%', ...(m[4] === '以上' ? { bound: 'lower' as const } : m[4] === '以下' ? { bound: 'upper' as const } : {}), ...(m[4] === '左右' ? { approximate: true } : {}) };
+          break;
+        }
+        case 'ratio': {
+          const parts = m[2]!.split(/[:：∶]/).map(Number);
+          if (parts.some((p) => !Number.isFinite(p)) || parts[1] === 0) continue;
+          // A time of day (10:30) is not a ratio.
+          if (parts.length === 2 && /^\d{1,2}:\d{2}$/.test(m[2]!) && parts[1]! >= 10) continue;
+          q = { value: parts[0]! / parts[1]!, unit: 'ratio', parts };
+          break;
+        }
+        case 'range': {
+          if (m.length <= 3) {
+            // 三五天: two neighbouring numerals.
+            const [a, b] = [...m[1]!].map((c) => numberValue(c)!);
+            q = { value: a!, upper: b!, unit: m[2]!, approximate: true };
+            break;
+          }
+          const low = numberValue(m[2]!);
+          const high = numberValue(m[3]!);
+          if (low === null || high === null || high <= low) continue;
+          const scale = m[4] === '亿' ? 1e8 : m[4] === '万' ? 1e4 : 1;
+          q = { value: low * scale, upper: high * scale, unit: m[5]! };
+          break;
+        }
+        case 'count': {
+          const raw = m[2]!;
+          const isDigits = /^\d/.test(raw);
+          // 1.72亿 and 50多万: the scale comes before or after the hedge.
+          const scaleWord = m[3] || m[5] || '';
+          const afterHedge = m[4];
+          const unit = m[6];
+          const tail = m[7];
+          const v = numberValue(raw);
+          if (v === null) continue;
+          // A Chinese numeral needs a measure word; so do bare digits, unless 万/亿 scales them (门诊量为337万).
+          if (!unit && !scaleWord) continue;
+          if (!unit && !isDigits) continue;
+          const next = t.slice(end);
+          if (!isDigits && NOT_A_COUNT_AFTER.test(next)) continue;
+          if (!isDigits && unit === '次' && /^[\u4e00-\u9fa5]/.test(next)) continue; // 二次入院
+          if (!isDigits && unit === '个' && /^(月|小时)/.test(next)) continue;
+          if (/^(级|甲)/.test(next) && !unit) continue;
+          if (isDigits && /[\d.]$/.test(t.slice(0, start))) continue;
+          const scale = scaleWord === '亿' ? 1e8 : scaleWord === '万' ? 1e4 : 1;
+          q = { value: v * scale, unit: unit ?? '' };
+          if (afterHedge) Object.assign(q, { approximate: true, bound: 'lower' });
+          if (tail === '以上') q.bound = 'lower';
+          if (tail === '以下') q.bound = 'upper';
+          if (tail === '左右') q.approximate = true;
+          if (unit === '个' && next.startsWith('百分点')) continue; // handled as 个百分点
+          break;
+        }
+      }
+      if (before) {
+        if (LOWER.test(before)) q.bound = 'lower';
+        if (UPPER.test(before)) q.bound = 'upper';
+        if (/^(约|大约|近|将近|接近)$/.test(before)) q.approximate = true;
+      }
+      // What is counted follows the unit.
+      const counted = kind === 'count' || kind === 'range' ? countedAfter(t, end) : undefined;
+      found.push({ start, end, text: text.slice(start, end), approximate: q.approximate ?? false, ...q, ...(counted ? { counted } : {}) } as Quantity);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
