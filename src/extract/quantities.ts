@@ -98,7 +98,7 @@ export function extractQuantities(text: string, published: string | null = null)
       let end = start + m[0].length;
       if (m[0].length === 0 || taken(start, end) || overlapsSkip(start, end)) continue;
       const before = m[1] ?? '';
-      let q: Omit<Quantity, 'start' | 'end' | 'text' | 'approximate'> & { approximate?: boolean };
+      let q: (Omit<Quantity, 'start' | 'end' | 'text' | 'approximate'> & { approximate?: boolean }) | undefined;
       switch (kind) {
         case 'fraction': {
           const whole = numberValue(m[2]!);
@@ -164,6 +164,7 @@ export function extractQuantities(text: string, published: string | null = null)
           break;
         }
       }
+      if (!q) continue;
       if (before) {
         if (LOWER.test(before)) q.bound = 'lower';
         if (UPPER.test(before)) q.bound = 'upper';
