@@ -92,7 +92,7 @@ export const strings = {
     intro: (events: number, docs: number, shared: number) =>
       `从 ${docs} 篇文献的正文中抽取出 ${events} 个带日期的事件;同一事件被几篇文献讲到时只列一次,并列出所有出处(${shared} 个)。每个事件都链接到它所在的段落。`,
     chartTitle: '医联体相关事件时间轴',
-    chartCaption: '柱高为每年事件数;菱形为精确到月或日的政策文件,可点击跳到列表中的条目;横线为时段(如 2015年—2017年4月)。',
+    chartCaption: '柱高为每年事件数;菱形为精确到月或日的政策文件(悬停可见其内容,全文见下方列表);横线为时段(如 2015年—2017年4月)。',
     chartData: '图表数据',
     year: '年份',
     count: '事件数',
