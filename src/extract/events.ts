@@ -4,11 +4,11 @@
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
-import { extractDates, type DateContext, type DateMention, type Precision, type Qualifier } from './dates.ts';
+import { extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
 import { matchText } from './numerals.ts';
 import { organisations } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
-import { sentenceSpans, textUnits } from './units.ts';
+import { sentenceSpans, textUnits, type TextUnit } from './units.ts';
 
 export const EVENT_KINDS = ['policy', 'government', 'consortium', 'company', 'statistic'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -124,6 +124,24 @@ export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'quali
   return 'government';
 }
 
+/**
+ * The dates of each piece of a document, read in order: a date without a year takes it from the
+ * text before it in the same section (a heading starts a new one); a table row or list item stands
+ * on its own.
+ */
+export function documentDates(d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> {
+  const out: Array<{ unit: TextUnit; result: DateResult }> = [];
+  let context: DateContext = { published: d.meta.published };
+  for (const unit of textUnits(d.blocks)) {
+    if (unit.kind === 'heading') context = { published: d.meta.published };
+    const own = unit.kind === 'row' || unit.kind === 'item';
+    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
+    if (!own) context = result.context;
+    out.push({ unit, result });
+  }
+  return out;
+}
+
 interface DocumentEvents {
   events: TimelineEvent[];
   unresolved: Unresolved[];
@@ -134,13 +152,7 @@ export function documentEvents(d: ProcessedDocument): DocumentEvents {
   const events: TimelineEvent[] = [];
   const unresolved: Unresolved[] = [];
   const perParagraph = new Map<string, number>();
-  let context: DateContext = { published: d.meta.published };
-  for (const unit of textUnits(d.blocks)) {
-    // A heading starts a new stretch of text; a table row or list item stands on its own.
-    if (unit.kind === 'heading') context = { published: d.meta.published };
-    const own = unit.kind === 'row' || unit.kind === 'item';
-    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
-    if (!own) context = result.context;
+  for (const { unit, result } of documentDates(d)) {
     for (const span of sentenceSpans(unit.text)) {
       const inside = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= span[0] && x.start < span[1]);
       const dated = inside(result.mentions).filter((m) => !m.comparison);

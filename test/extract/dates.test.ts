@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDates, type DateContext } from '../../src/extract/dates.ts';
-import { textUnits } from '../../src/extract/units.ts';
+import { documentDates } from '../../src/extract/events.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 
 const none: DateContext = { published: null };
@@ -148,13 +148,8 @@ describe('the seeds, against the hand-checked list', () => {
     const result = seedCorpus();
     const found: { key: string; value: string }[] = [];
     for (const d of result.documents) {
-      let context: DateContext = { published: d.meta.published };
-      for (const u of textUnits(d.blocks)) {
-        if (u.kind === 'heading') context = { published: d.meta.published };
-        const own = u.kind === 'row' || u.kind === 'item';
-        const r = extractDates(u.text, own ? { published: d.meta.published } : context);
-        if (!own) context = r.context;
-        const seedNo = d.source.slice(0, 3);
+      const seedNo = d.source.slice(0, 3);
+      for (const { unit: u, result: r } of documentDates(d)) {
         for (const m of r.mentions) found.push({ key: `${seedNo} ${u.block} ${m.text}`, value: `${m.date}|${m.until ?? ''}|${m.precision}|${m.qualifier ?? ''}` });
         for (const f of r.refused) found.push({ key: `${seedNo} ${u.block} ${f.text}`, value: 'refused' });
       }
