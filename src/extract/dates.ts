@@ -129,19 +129,24 @@ function monthTail(d: Draft, day: string | undefined, part: string | undefined) 
   if (part !== undefined && part in PART) d.part = PART[part];
 }
 
+/** What follows a year (YEAR_TAIL's groups): a month (and day or part), a half, a quarter, a part of the year. */
+function yearTail(d: Draft, g: Array<string | undefined>) {
+  if (g[0] !== undefined) {
+    d.month = num(g[0]);
+    monthTail(d, g[1], g[2]);
+  }
+  if (g[3]) d.half = g[3] === '上半年' ? 1 : 2;
+  if (g[4]) d.quarter = num(g[4]);
+  if (g[5]) d.part = PART[g[5]];
+}
+
 function draft(form: Form['name'], m: RegExpExecArray): Draft | null {
   const d: Draft = { start: m.index, end: m.index + m[0].length };
   const g = m.slice(1);
   switch (form) {
     case 'written': {
       d.year = num(g[0]);
-      if (g[1] !== undefined) {
-        d.month = num(g[1]);
-        monthTail(d, g[2], g[3]);
-      }
-      if (g[4]) d.half = g[4] === '上半年' ? 1 : 2;
-      if (g[5]) d.quarter = num(g[5]);
-      if (g[6]) d.part = PART[g[6]];
+      yearTail(d, g.slice(1));
       return d;
     }
     case 'numeric':
@@ -169,13 +174,7 @@ function draft(form: Form['name'], m: RegExpExecArray): Draft | null {
         d.comparison = true;
         return d;
       }
-      if (g[2] !== undefined) {
-        d.month = num(g[2]);
-        monthTail(d, g[3], g[4]);
-      }
-      if (g[5]) d.half = g[5] === '上半年' ? 1 : 2;
-      if (g[6]) d.quarter = num(g[6]);
-      if (g[7]) d.part = PART[g[7]];
+      yearTail(d, g.slice(2));
       // 上年 only in 上年同期; 前年 only as a year of its own (not 前两年).
       if (g[0] === '上') return null;
       return d;

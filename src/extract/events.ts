@@ -224,7 +224,7 @@ function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
 
 const precisionRank: Record<Precision, number> = { day: 0, month: 1, quarter: 2, half: 3, range: 4, year: 5, decade: 6 };
 
-/** Sort key: date, then the event that ends first, then document and reading order. */
+/** Sort key: date, then document and reading order. */
 function byDate(a: TimelineEvent, b: TimelineEvent, order: Map<string, number>): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 }

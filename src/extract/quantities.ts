@@ -95,7 +95,7 @@ export function extractQuantities(text: string, published: string | null = null)
     re.lastIndex = 0;
     for (const m of t.matchAll(re)) {
       const start = m.index;
-      let end = start + m[0].length;
+      const end = start + m[0].length;
       if (m[0].length === 0 || taken(start, end) || overlapsSkip(start, end)) continue;
       const before = m[1] ?? '';
       let q: (Omit<Quantity, 'start' | 'end' | 'text' | 'approximate'> & { approximate?: boolean }) | undefined;

@@ -9,21 +9,8 @@ const paragraphUrl = (loc: SiteLocation, doc: string, paragraph: string) => abso
 export function timelineJson(events: readonly TimelineEvent[], loc: SiteLocation) {
   return {
     events: events.map((e) => ({
-      id: e.id,
-      date: e.date,
-      ...(e.end ? { end: e.end } : {}),
-      precision: e.precision,
-      ...(e.qualifier ? { qualifier: e.qualifier } : {}),
-      ...(e.part ? { part: e.part } : {}),
-      written: e.written,
-      text: e.text,
-      kind: e.kind,
-      doc: e.doc,
-      paragraph: e.paragraph,
+      ...e,
       url: paragraphUrl(loc, e.doc, e.paragraph),
-      trusted: e.trusted,
-      policies: e.policies,
-      organisations: e.organisations,
       sources: e.sources.map((s) => ({ ...s, url: paragraphUrl(loc, s.doc, s.paragraph) })),
     })),
   };
