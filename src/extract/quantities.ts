@@ -33,12 +33,12 @@ const NUM = `(?:${DIGITS}|${HAN_NUM})`;
 const SCALE = '[万亿]?';
 /** Measure words, longest first (万元 before 万, 人次 before 人). */
 const UNITS = [
-  '个百分点', '人次', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
-  '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户',
+  '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
+  '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户', '年',
 ];
 const UNIT = `(?:${UNITS.join('|')})`;
 /** Hedges before the number (约 not in 签约, 近 not in 最近). */
-const BEFORE_HEDGE = '(?:((?<![签节预制合公条契邀履])约|大约|(?<![最附亲])近|将近|接近|超过|逾|多达|不到|不足|不超过|高达|仅)为?)?';
+const BEFORE_HEDGE = '(?:((?<![签节预制合公条契邀履])约|大约|(?<![最附亲])近|将近|接近|不超过|超过|超|逾|多达|不到|不足|高达|仅)为?[ \\u3000]?)?';
 const AFTER_HEDGE = '(余|多)?';
 
 /** Place names that contain numerals. */
@@ -46,14 +46,15 @@ const NUMERAL_PLACES = ['七台河', '三明', '十堰', '六盘水', '五指山
 
 const FORMS: Array<{ kind: 'percent' | 'points' | 'fraction' | 'ratio' | 'range' | 'count'; re: RegExp }> = [
   { kind: 'fraction', re: new RegExp(`${BEFORE_HEDGE}(${HAN_NUM})分之(${HAN_NUM})`, 'g') },
+  { kind: 'range', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS})[%％]?(?:[-~～—]|至|到)(${DIGITS})()([%％])`, 'g') },
   { kind: 'percent', re: new RegExp(`${BEFORE_HEDGE}(?:(${DIGITS})[%％]|百分之(${NUM}))(以上|以下|左右)?`, 'g') },
   { kind: 'ratio', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}(?:[:：∶]${DIGITS})+)(?![\\d.])`, 'g') },
   { kind: 'range', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}|${HAN_NUM})(?:[-~～—]|至|到)(${DIGITS}|${HAN_NUM})(${SCALE})(${UNIT})`, 'g') },
   { kind: 'range', re: /(三五|两三|三四|四五|五六|六七|七八|八九)(天|个|家|年|人|次|名)/g },
-  { kind: 'count', re: new RegExp(`${BEFORE_HEDGE}(${NUM})(${SCALE})${AFTER_HEDGE}(${SCALE})(${UNIT})?(以上|以下|左右)?`, 'g') },
+  { kind: 'count', re: new RegExp(`${BEFORE_HEDGE}(${NUM})(${SCALE})${AFTER_HEDGE}(${SCALE})(?:[ \\u3000]?(${UNIT}))?((?<=年|月|天|周|小时)[多余])?(以上|以下|左右)?`, 'g') },
 ];
 
-const LOWER = /^(超过|逾|多达|高达)$/;
+const LOWER = /^(超过|超|逾|多达|高达)$/;
 const UPPER = /^(不到|不足|不超过|近|将近|接近)$/;
 
 /** Spans that are never quantities: dates, document numbers, phone numbers, postcodes, codes like O2O and 3+2. */
@@ -73,7 +74,7 @@ function excluded(t: string, published: string | null): Array<[number, number]> 
 }
 
 /** Words after a numeral that make it a grade, an ordinal or part of a word, not a count. */
-const NOT_A_COUNT_AFTER = /^(级|甲|乙|线|代|期|轮|环|流|体|统一|对一|本通|单通|开放|培训|团队|不变|共享|为|带一路|方面|些|定|直|起|般|致|样|旦|切|同|道|起|下|点)/;
+const NOT_A_COUNT_AFTER = /^(级|甲|乙|线|代|期|轮|环|流|体|统一|对一|本通|单通|开放|培训|团队|不变|共享|为|带一路|些|定|起|般|致|样|旦|切|同|道|下|点)/;
 
 /** Nouns that end a counted thing (633家联盟医院, 32个省市, 5993例远程会诊). */
 const COUNTED_NOUN = /^[\u4e00-\u9fa5]{0,5}?(医院|卫生院|卫生室|机构|患者|病人|医生|医师|人员|专家|医联体|联合体|平台|项目|中心|企业|省份|省市|地区|城市|县|单位|服务器|系统|政策|病例|会诊|模式|家庭|人口|门诊|图表|诊所|药店|学科|专科|科室|团队|医疗单位|互联网医院|村|乡镇)/;
@@ -142,7 +143,8 @@ export function extractQuantities(text: string, published: string | null = null)
           const scaleWord = m[3] || m[5] || '';
           const afterHedge = m[4];
           const unit = m[6];
-          const tail = m[7];
+          const afterUnit = m[7]; // 一年多
+          const tail = m[8];
           const v = numberValue(raw);
           if (v === null) continue;
           // A Chinese numeral needs a measure word; so do bare digits, unless 万/亿 scales them (门诊量为337万).
@@ -151,12 +153,19 @@ export function extractQuantities(text: string, published: string | null = null)
           const next = t.slice(end);
           if (!isDigits && NOT_A_COUNT_AFTER.test(next)) continue;
           if (!isDigits && unit === '次' && /^[\u4e00-\u9fa5]/.test(next)) continue; // 二次入院
-          if (!isDigits && unit === '个' && /^(月|小时)/.test(next)) continue;
+          // 一个, 一种, 一家 …: an article, not a count (一年 and 一年多 are durations).
+          if (raw === '一' && unit !== '年' && !afterHedge) continue;
+          // 这一年, 每一年: a time, not a duration.
+          if (raw === '一' && unit === '年' && /[这那每同该当]$/.test(t.slice(0, start))) continue;
+          // 百倍爱心卡, 信心百倍: a figure of speech.
+          if (/^[百千万]$/.test(raw) && unit === '倍') continue;
+          // 年 is a duration (十多年, 近7年), never a year: a year is a date, excluded above.
+          if (unit === '年' && (v >= 100 || /[年月]/.test(next.slice(0, 1)))) continue;
           if (/^(级|甲)/.test(next) && !unit) continue;
           if (isDigits && /[\d.]$/.test(t.slice(0, start))) continue;
           const scale = scaleWord === '亿' ? 1e8 : scaleWord === '万' ? 1e4 : 1;
           q = { value: v * scale, unit: unit ?? '' };
-          if (afterHedge) Object.assign(q, { approximate: true, bound: 'lower' });
+          if (afterHedge || afterUnit) Object.assign(q, { approximate: true, bound: 'lower' });
           if (tail === '以上') q.bound = 'lower';
           if (tail === '以下') q.bound = 'upper';
           if (tail === '左右') q.approximate = true;

@@ -1,0 +1,76 @@
+/**
+ * The figures of the corpus: every quantity a document quotes (src/extract/quantities.ts), with
+ * its sentence, its paragraph and the date its sentence gives, under an id that stays put as long
+ * as the paragraph and the quantities before it in that paragraph do.
+ */
+import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import type { DateMention } from './dates.ts';
+import { documentDates } from './events.ts';
+import { extractQuantities, type Quantity } from './quantities.ts';
+import { sentenceSpans } from './units.ts';
+
+export interface Figure extends Omit<Quantity, 'start' | 'end'> {
+  /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
+  id: string;
+  /** The sentence the figure is in (a table row starts with its first cell: `上海：…`). */
+  context: string;
+  doc: DocumentId;
+  paragraph: BlockId;
+  /** The date the sentence gives: the last one before the figure, else the first after it. */
+  date?: string;
+  /** The end of a period the sentence gives (2015年-2017年4月). */
+  dateEnd?: string;
+  /** That date as written (去年同期, 2017年). */
+  dateWritten?: string;
+  /** False when the document's dates cannot be trusted (the date is then only a label). */
+  dateTrusted?: boolean;
+}
+
+/**
+ * The date a figure takes from its sentence: the last date before it, else the first after it. A
+ * comparison's baseline (去年同期) dates only the figure right after it (去年同期417403人次); the
+ * figures after that one (增长25.51%) belong to the sentence's own date.
+ */
+function sentenceDate(text: string, mentions: readonly DateMention[], at: number): DateMention | undefined {
+  const before = mentions.filter((m) => m.end <= at);
+  const last = before.at(-1);
+  if (last?.comparison && !/^[^，,。；;、]{0,2}$/.test(text.slice(last.end, at))) {
+    return before.filter((m) => !m.comparison).at(-1) ?? mentions.find((m) => m.start >= at && !m.comparison);
+  }
+  return last ?? mentions.find((m) => m.start >= at);
+}
+
+/** Every figure of one document, in reading order. */
+export function documentFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
+  const figures: Figure[] = [];
+  const perParagraph = new Map<string, number>();
+  for (const { unit, result } of documentDates(d)) {
+    const quantities = extractQuantities(unit.text, d.meta.published);
+    if (quantities.length === 0) continue;
+    for (const [s, e] of sentenceSpans(unit.text)) {
+      const sentence = unit.text.slice(s, e).trim();
+      const context = unit.label ? `${unit.label}：${sentence}` : sentence;
+      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e);
+      for (const q of quantities.filter((x) => x.start >= s && x.start < e)) {
+        const n = (perParagraph.get(unit.block) ?? 0) + 1;
+        perParagraph.set(unit.block, n);
+        const { start, end: _end, ...quantity } = q;
+        const date = sentenceDate(unit.text, dates, start);
+        figures.push({
+          id: `${d.id}-${unit.block}-${n}`,
+          ...quantity,
+          context,
+          doc: d.id,
+          paragraph: unit.block,
+          ...(date ? { date: date.date, ...(date.until ? { dateEnd: date.until } : {}), dateWritten: date.text, dateTrusted: d.datesTrusted } : {}),
+        });
+      }
+    }
+  }
+  return figures;
+}
+
+/** The figures of the whole corpus, documents in id order. */
+export function corpusFigures(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>[]): Figure[] {
+  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentFigures);
+}
