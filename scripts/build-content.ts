@@ -13,6 +13,7 @@ const result = await runContentBuild({
   outDir: 'src/generated',
   registryPath: 'content/registry.json',
   errataPath: 'content/errata.json',
+  chartsPath: 'content/charts.json',
   location: siteLocation(),
   log: (line) => process.stdout.write(`${line}\n`),
 });

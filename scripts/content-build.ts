@@ -5,7 +5,10 @@ import { corpusJson, documentJson, type SiteLocation } from '../src/generate/dat
 import { blocksToMdx } from '../src/generate/mdx.ts';
 import { renderBlocks } from '../src/generate/render.ts';
 import { timelineJson } from '../src/generate/timeline.ts';
+import { chartsJson, figuresJson } from '../src/generate/figures.ts';
 import { timeline } from '../src/extract/events.ts';
+import { corpusFigures } from '../src/extract/figures.ts';
+import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
@@ -18,6 +21,8 @@ export interface ContentBuildOptions {
   outDir: string;
   registryPath: string;
   errataPath: string;
+  /** Chart specifications (content/charts.json); a missing file means no charts. */
+  chartsPath: string;
   location: SiteLocation;
   log: (line: string) => void;
 }
@@ -97,6 +102,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await writeFile(join(o.outDir, 'timeline.json'), JSON.stringify(timelineJson(events, o.location)));
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
+  const figures = corpusFigures(docs);
+  const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
+  await writeFile(join(o.outDir, 'figures.json'), JSON.stringify(figuresJson(figures, o.location)));
+  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
+  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
   if (committed !== registryText) await writeFile(o.registryPath, registryText);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }

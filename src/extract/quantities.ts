@@ -31,12 +31,12 @@ const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]+';
 const NUM = `(?:${DIGITS}|${HAN_NUM})`;
 const SCALE = '[万亿]?';
-/** Measure words, longest first (万元 before 万, 人次 before 人). */
-const UNITS = [
+/** Measure words, longest first (人次 before 人). */
+export const MEASURE_WORDS = [
   '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
   '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户', '年',
 ];
-const UNIT = `(?:${UNITS.join('|')})`;
+const UNIT = `(?:${MEASURE_WORDS.join('|')})`;
 /** Hedges before the number (约 not in 签约, 近 not in 最近). */
 const BEFORE_HEDGE = '(?:((?<![签节预制合公条契邀履])约|大约|(?<![最附亲])近|将近|接近|不超过|超过|超|逾|多达|不到|不足|高达|仅)为?[ \\u3000]?)?';
 const AFTER_HEDGE = '(余|多)?';

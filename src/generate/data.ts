@@ -16,6 +16,9 @@ export function absoluteUrl(loc: SiteLocation, path: string): string {
   return new URL(base.replace(/^\/?/, '/') + path.replace(/^\//, ''), loc.site).href;
 }
 
+/** The absolute URL of a paragraph of a reading page. */
+export const paragraphUrl = (loc: SiteLocation, doc: string, paragraph: string) => absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
+
 /** One entry of /data/corpus.json. */
 export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
   return {

@@ -1,9 +1,7 @@
 /** /data/timeline.json and /data/timeline.csv: the events, with links to the paragraphs they come from. */
 import type { TimelineEvent } from '../extract/events.ts';
 import { csv } from './csv.ts';
-import { absoluteUrl, type SiteLocation } from './data.ts';
-
-const paragraphUrl = (loc: SiteLocation, doc: string, paragraph: string) => absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
+import { paragraphUrl, type SiteLocation } from './data.ts';
 
 /** The public shape of the timeline (documented in README). */
 export function timelineJson(events: readonly TimelineEvent[], loc: SiteLocation) {

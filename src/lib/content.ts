@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusEntry } from '../generate/data.ts';
+import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { TimelineData } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 
@@ -61,4 +62,20 @@ let timelineData: TimelineData | undefined;
 export function loadTimeline(): TimelineData {
   timelineData ??= JSON.parse(readFileSync(join(GENERATED, 'timeline.json'), 'utf8')) as TimelineData;
   return timelineData;
+}
+
+let figuresData: FiguresData | undefined;
+
+/** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
+export function loadFigures(): FiguresData {
+  figuresData ??= JSON.parse(readFileSync(join(GENERATED, 'figures.json'), 'utf8')) as FiguresData;
+  return figuresData;
+}
+
+let chartsData: ChartsData | undefined;
+
+/** The charts of content/charts.json with their figures, in the order written there. */
+export function loadCharts(): ChartsData {
+  chartsData ??= JSON.parse(readFileSync(join(GENERATED, 'charts.json'), 'utf8')) as ChartsData;
+  return chartsData;
 }

@@ -1,4 +1,4 @@
-/** Dates and periods as a Chinese reader writes them. */
+/** Dates, periods and figures as a Chinese reader writes them. */
 import { formatDate } from './paths.ts';
 
 export interface Period {
@@ -23,4 +23,13 @@ export function formatPeriod(p: Period): string {
     default:
       return `${formatDate(p.date)}${p.part === 'late' ? '底' : p.part === 'early' ? '初' : ''}`;
   }
+}
+
+const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
+
+/** A figure's value for a table: 523,900; 7–10%; 6:3:1; 0.4 for 五分之二. */
+export function formatValue(f: { value: number; upper?: number; unit: string; parts?: number[] }): string {
+  if (f.parts) return f.parts.join(':');
+  const range = f.upper !== undefined ? `${number.format(f.value)}–${number.format(f.upper)}` : number.format(f.value);
+  return f.unit === '%' ? `${range}%` : range;
 }

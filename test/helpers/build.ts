@@ -1,6 +1,6 @@
 /** Build a site from a corpus folder, in the project or in a throw-away copy of it. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './seeds.ts';
@@ -31,8 +31,8 @@ export function buildProject(env: NodeJS.ProcessEnv = {}): BuildOutput {
 }
 
 /** Copy the project's sources to a temporary folder and build a given corpus there. */
-export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
-  const dir = copyProject();
+export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}, options: CopyOptions = {}): BuildOutput {
+  const dir = copyProject(options);
   return buildIn(dir, corpusDir, env);
 }
 
@@ -41,12 +41,18 @@ export function buildIn(dir: string, corpusDir: string, env: NodeJS.ProcessEnv =
   return { dir, log: run(dir, { CORPUS_DIR: corpusDir, ...env }) };
 }
 
+export interface CopyOptions {
+  /** Keep content/charts.json: its charts name figures of the seeds, so another corpus builds without it. */
+  charts?: boolean;
+}
+
 /** A throw-away copy of the project's sources, sharing node_modules. */
-export function copyProject(): string {
+export function copyProject(options: CopyOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-site-'));
   for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join('src', 'generated')) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  if (options.charts === false) rmSync(join(dir, 'content', 'charts.json'));
   return dir;
 }

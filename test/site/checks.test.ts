@@ -34,6 +34,8 @@ beforeAll(() => {
     about: 'about/',
     timeline: 'timeline/',
     'timeline (filtered)': 'timeline/kind/policy/',
+    figures: 'figures/',
+    'figures (filtered)': 'figures/unit/percent/',
     search: 'search/?q=%E5%8D%8E%E8%A5%BF%E5%8C%BB%E9%99%A2',
     'not found': '404.html',
   };

@@ -184,6 +184,84 @@ describe('the timeline', () => {
   });
 });
 
+describe('figures and charts', () => {
+  const figures = () => JSON.parse(readFileSync(join(DIST, 'data', 'figures.json'), 'utf8')) as { figures: { id: string; text: string; value: number; unit: string; doc: string; paragraph: string; url: string; context: string }[] };
+
+  it('publishes /data/figures.json and a CSV with the same figures, each linked to its paragraph', () => {
+    const all = figures().figures;
+    expect(all).toHaveLength(186);
+    const f = all.find((x) => x.text === '1.72亿' || x.text === '超过1.72亿')!;
+    expect(f).toMatchObject({ value: 172000000, unit: '', doc: idOf('001') });
+    expect(f.url).toBe(`https://example.org/docs/${f.doc}/#p-${f.paragraph}`);
+    expect(page(`docs/${f.doc}`)).toContain(`id="p-${f.paragraph}"`);
+    const csv = readFileSync(join(DIST, 'data', 'figures.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffid,value,upper,unit,')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(all.length + 1);
+  });
+
+  it('shows every chart and every figure on /figures/, and filtered pages by document and unit', () => {
+    const html = page('figures');
+    expect(html.match(/<figure class="chart-figure" id="chart-/g)).toHaveLength(9);
+    expect(html.match(/<tr id="f-/g)).toHaveLength(186);
+    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(18); // a wide and a narrow drawing of each
+    for (const id of ['dejiang-visits', 'huaxi-effects']) expect(existsSync(join(DIST, 'data', 'charts', `${id}.csv`))).toBe(true);
+    const percent = page('figures/unit/percent');
+    expect(percent.match(/<tr id="f-/g)).toHaveLength(figures().figures.filter((f) => f.unit === '%').length);
+    const doc = page(`figures/doc/${idOf('003')}`);
+    expect(doc.match(/<tr id="f-/g)).toHaveLength(figures().figures.filter((f) => f.doc === idOf('003')).length);
+    expect(doc).toContain('id="chart-yuancheng-network"');
+    expect(doc).not.toContain('id="chart-dejiang-visits"');
+    // A unit with no figure today still has its page (links never break).
+    expect(page('figures/unit/gongli')).toContain('没有符合条件的数字');
+  });
+
+  it('puts each chart on its reading page right after the paragraph it illustrates', () => {
+    const html = page(`docs/${idOf('000')}`);
+    const paragraph = html.indexOf('id="p-7njtz5"');
+    const chart = html.indexOf('id="chart-dejiang-visits"');
+    expect(paragraph).toBeGreaterThan(0);
+    expect(chart).toBeGreaterThan(paragraph);
+    expect(html.slice(paragraph, chart)).not.toMatch(/<p id=/);
+    expect(html.match(/<figure class="chart-figure"/g)).toHaveLength(5); // 德江, the survey, the obstacles, policies per year, provinces
+  });
+});
+
+describe.skipIf(!hasChromium)('a reader on /figures/', () => {
+  const base = useServer(DIST);
+
+  it('reads the charts on a phone and a desktop, filters by unit, and follows a value to its sentence', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await p.goto(`${base()}figures/`);
+    const chart = p.getByRole('img', { name: '华西医院医联体的效果:合作后各项比例与人次的变化' }).first();
+    await expect.poll(() => chart.isVisible()).toBe(true);
+    expect(await p.locator('.chart-wide .chart-diverging .ch-neg').count()).toBe(3);
+    await p.screenshot({ path: join(ROOT, 'test-results', 'figures-1280.png'), fullPage: true });
+    // Filter in place by unit, then all again.
+    await p.locator('.filters a[data-filter="unit/percent"]').click();
+    await expect.poll(() => p.locator('tr[data-filter-count]:visible').count()).toBe(21);
+    expect(p.url()).toMatch(/figures\/unit\/percent\/$/);
+    expect(await p.locator('#chart-dejiang-visits').isVisible()).toBe(true); // its change is a percentage
+    expect(await p.locator('#chart-chongyi-referrals').isVisible()).toBe(false);
+    await p.locator('.filter-status a').click();
+    await expect.poll(() => p.locator('tr[data-filter-count]:visible').count()).toBe(186);
+    // A value in a chart's table leads to its sentence.
+    await p.locator('#chart-dejiang-visits .chart-data a', { hasText: '417403人次' }).click();
+    await expect.poll(() => p.evaluate('document.querySelector(":target") && document.querySelector(":target").textContent')).toContain('较去年同期417403人次');
+    expect(await p.locator('#chart-dejiang-visits').isVisible()).toBe(true); // the chart sits right below that paragraph
+    expect(errors).toEqual([]);
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${base()}figures/`);
+    expect(await p.locator('#chart-xinyi-consultations .chart-narrow svg').isVisible()).toBe(true);
+    expect(await p.locator('#chart-xinyi-consultations .chart-wide svg').isVisible()).toBe(false);
+    expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(1);
+    await p.screenshot({ path: join(ROOT, 'test-results', 'figures-390.png'), fullPage: true });
+    await context.close();
+  });
+});
+
 describe.skipIf(!hasChromium)('a reader on the timeline', () => {
   const base = useServer(DIST);
 
@@ -202,7 +280,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     expect(await p.locator('li.event', { hasText: '卫计委(后改名卫健委)' }).count()).toBe(1);
     // Filtering in place (JavaScript) shows the policies only and says so.
     await p.locator('.filters a[data-filter="kind/policy"]').click();
-    await expect.poll(() => p.locator('li.event:visible').count()).toBe(await p.locator('li.event[data-kind="policy"]').count());
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(await p.locator('li.event[data-filters~="kind/policy"]').count());
     expect(p.url()).toMatch(/timeline\/kind\/policy\/$/);
     expect(await p.locator('.filter-status').textContent()).toContain('政策文件');
     // Follow the guidance of 2017-04-23 to the paragraph that tells it.
@@ -211,7 +289,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     await expect.poll(() => p.evaluate('document.querySelector(":target") && document.querySelector(":target").textContent')).toContain('当月23日,国务院办公厅发布了');
     // Back on the filtered timeline (restored or reloaded, it shows the same), then all events again.
     await p.goBack();
-    const policies = await p.locator('li.event[data-kind="policy"]').count();
+    const policies = await p.locator('li.event[data-filters~="kind/policy"]').count();
     await expect.poll(() => p.locator('li.event:visible').count()).toBe(policies);
     await p.locator('.filter-status a').click();
     await expect.poll(() => p.locator('li.event:visible').count()).toBe(75);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, cleanEnv } from '../helpers/build.ts';
-import { SEEDS } from '../helpers/seeds.ts';
+import { ROOT, SEEDS } from '../helpers/seeds.ts';
 
 interface Page {
   url: string;
@@ -42,12 +42,13 @@ let before: Map<string, Page>;
 let after: Map<string, Page>;
 let log = '';
 let site = '';
+let chartFailure = '';
 const ids: Record<string, string> = {};
 
 beforeAll(() => {
   const corpus = mkdtempSync(join(tmpdir(), 'kb-stable-'));
   cpSync(SEEDS, corpus, { recursive: true });
-  const first = buildCopy(corpus);
+  const first = buildCopy(corpus, {}, { charts: false });
   site = first.dir;
   before = readSite(join(first.dir, 'dist'));
   for (const d of JSON.parse(readFileSync(join(first.dir, 'dist', 'data', 'corpus.json'), 'utf8')).documents) ids[d.source.slice(0, 3)] = d.id;
@@ -62,12 +63,27 @@ beforeAll(() => {
 
   // Rebuild in the same project copy, so the registry of the first build is the one carried forward.
   const env = cleanEnv({ CORPUS_DIR: corpus });
+  // With the seeds' charts, the build stops: a chart's figures left with the deleted document.
+  cpSync(join(ROOT, 'content', 'charts.json'), join(first.dir, 'content', 'charts.json'));
+  try {
+    execFileSync('npx', ['tsx', 'scripts/build-content.ts'], { cwd: first.dir, env, encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    chartFailure = String((e as { stderr?: string }).stderr);
+  }
+  rmSync(join(first.dir, 'content', 'charts.json'));
   log = execFileSync('npx', ['tsx', 'scripts/build-content.ts'], { cwd: first.dir, env, encoding: 'utf8' });
   execFileSync('npx', ['astro', 'build'], { cwd: first.dir, env, encoding: 'utf8' });
   after = readSite(join(first.dir, 'dist'));
 }, 600_000);
 
 describe('links after the corpus changed', () => {
+  it('stops the build when a chart lost its figures, naming the chart and the figure', () => {
+    expect(chartFailure).toContain('Charts refer to figures that changed:');
+    expect(chartFailure).toContain(`content/charts.json: chart "yuancheng-network", "合作医院": figure ${ids['003']}-ik6v6x-1 ("2000多家") is not in the corpus any more. That paragraph has no figures now.`);
+    // Only the charts drawn from the deleted document fail.
+    expect(chartFailure).not.toMatch(/chart "(dejiang-visits|chongyi-referrals)"/);
+  });
+
   it('explains what changed in the registry', () => {
     expect(log).toContain(`[registry] changed ${ids['000']} 000_0a541419aa7a6cf2.txt`);
     expect(log).toContain(`[registry] changed ${ids['001']} 001_22c9feea7e663964.txt`);
