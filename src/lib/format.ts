@@ -33,3 +33,16 @@ export function formatValue(f: { value: number; upper?: number; unit: string; pa
   const range = f.upper !== undefined ? `${number.format(f.value)}–${number.format(f.upper)}` : number.format(f.value);
   return f.unit === '%' ? `${range}%` : range;
 }
+
+/**
+ * For a table whose consecutive rows can share a cell (one sentence, several figures): the rowspan
+ * of each row's cell, 0 for a row whose cell the row above already spans.
+ */
+export function rowSpans<T>(rows: readonly T[], key: (row: T) => string): number[] {
+  return rows.map((row, i) => {
+    if (i > 0 && key(rows[i - 1]!) === key(row)) return 0;
+    let n = 1;
+    while (i + n < rows.length && key(rows[i + n]!) === key(row)) n++;
+    return n;
+  });
+}

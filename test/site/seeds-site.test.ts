@@ -239,14 +239,14 @@ describe.skipIf(!hasChromium)('a reader on /figures/', () => {
     await expect.poll(() => chart.isVisible()).toBe(true);
     expect(await p.locator('.chart-wide .chart-diverging .ch-neg').count()).toBe(3);
     await p.screenshot({ path: join(ROOT, 'test-results', 'figures-1280.png'), fullPage: true });
-    // Filter in place by unit, then all again.
-    await p.locator('.filters a[data-filter="unit/percent"]').click();
-    await expect.poll(() => p.locator('tr[data-filter-count]:visible').count()).toBe(21);
+    // Filter by unit (a static page), then all again.
+    await p.locator('.filters a', { hasText: '百分比' }).click();
+    await expect.poll(() => p.locator('tbody tr[id^="f-"]:visible').count()).toBe(21);
     expect(p.url()).toMatch(/figures\/unit\/percent\/$/);
     expect(await p.locator('#chart-dejiang-visits').isVisible()).toBe(true); // its change is a percentage
     expect(await p.locator('#chart-chongyi-referrals').isVisible()).toBe(false);
     await p.locator('.filter-status a').click();
-    await expect.poll(() => p.locator('tr[data-filter-count]:visible').count()).toBe(186);
+    await expect.poll(() => p.locator('tbody tr[id^="f-"]:visible').count()).toBe(186);
     // A value in a chart's table leads to its sentence.
     await p.locator('#chart-dejiang-visits .chart-data a', { hasText: '417403人次' }).click();
     await expect.poll(() => p.evaluate('document.querySelector(":target") && document.querySelector(":target").textContent')).toContain('较去年同期417403人次');
