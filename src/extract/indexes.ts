@@ -1,0 +1,158 @@
+/**
+ * Indexes of what the documents name: policy documents (every 《…》 title, with its issuer and date
+ * where the text gives them), organisations (government bodies with their renamings, hospitals,
+ * companies) and places (provinces and cities), each with every mention.
+ */
+import { createHash } from 'node:crypto';
+import type { ProcessedDocument } from '../pipeline/types.ts';
+import { isProvince, PLACE_NAMES } from '../pipeline/places.ts';
+import type { TimelineEvent } from './events.ts';
+import { matchText } from './numerals.ts';
+import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
+import { policyKey, policyTitles } from './policies.ts';
+import { documentSentences, type Mention } from './terms.ts';
+
+type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
+
+/** A short id that stays the same as long as the key does. */
+const idOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+
+function sentencesOf(docs: readonly Doc[]) {
+  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
+}
+
+/** The form most often written, the first written on a tie. */
+function commonest(forms: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const f of forms) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].reduce((best, x) => (x[1] > best[1] ? x : best))[0];
+}
+
+export interface PolicyEntry {
+  id: string;
+  title: string;
+  /** Other ways the documents write the title. */
+  variants: string[];
+  issuer?: string;
+  date?: string;
+  dateWritten?: string;
+  mentions: Mention[];
+}
+
+const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: f, name: b.name }))).sort((a, b) => b.form.length - a.form.length);
+
+/**
+ * Every policy title. The issuer comes from the title (国务院办公厅关于…) or from the government
+ * body named just before it in the sentence (国务院办公厅发布了《…》); the date from the timeline's
+ * trusted events that name the policy, the most precise first.
+ */
+export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent[]): PolicyEntry[] {
+  const byKey = new Map<string, { titles: string[]; issuers: string[]; mentions: Mention[] }>();
+  for (const s of sentencesOf(docs)) {
+    const bodies = organisations(s.text).filter((o) => o.kind === 'government');
+    for (const p of policyTitles(s.text)) {
+      const key = policyKey(p.title);
+      const entry = byKey.get(key) ?? { titles: [], issuers: [], mentions: [] };
+      byKey.set(key, entry);
+      entry.titles.push(p.title);
+      entry.mentions.push({ ...s, start: p.start, end: p.end });
+      const own = BODY_NAMES.find((b) => matchText(p.title).startsWith(`${b.form}关于`));
+      const before = bodies.filter((b) => b.end <= p.start && p.start - b.end <= 12).at(-1);
+      const issuer = own?.name ?? before?.name;
+      if (issuer) entry.issuers.push(issuer);
+    }
+  }
+  const precision = { day: 0, month: 1, quarter: 2, half: 3, year: 4, decade: 5, range: 6 } as Record<string, number>;
+  return [...byKey]
+    .map(([key, e]) => {
+      const dated = events
+        .filter((ev) => ev.trusted && ev.kind === 'policy' && ev.policies.some((t) => policyKey(t) === key))
+        .sort((a, b) => (precision[a.precision] ?? 9) - (precision[b.precision] ?? 9) || (a.date < b.date ? -1 : 1))[0];
+      const title = commonest(e.titles);
+      return {
+        id: idOf(key),
+        title,
+        variants: [...new Set(e.titles)].filter((t) => t !== title),
+        ...(e.issuers.length ? { issuer: commonest(e.issuers) } : {}),
+        ...(dated ? { date: dated.date, dateWritten: dated.written } : {}),
+        mentions: e.mentions,
+      };
+    })
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.title < b.title ? -1 : 1));
+}
+
+export interface OrganisationEntry {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  /** How the documents write it (卫计委, 国家卫计委 …). */
+  forms: string[];
+  /** What became of it (卫计委: 2018年改组为国家卫生健康委员会). */
+  note?: string;
+  mentions: Mention[];
+}
+
+/** Words that show a matched "name" is a phrase that ends in 医院 (依赖基层医院, 不用再挤进三级医院), not a name. */
+const NOT_A_NAME = /级医院$|公立医院$|若干|辐射|带动|规定|发挥|推进|帮助|依赖|减少|创办|实现|明确|挤进|使得|贯彻|积极|只要|选择|成为|打造|推动|提供|包括|覆盖|^(?:去|进|让|使|在|由|向|被|且|何|其|中|内|体内|内部|医联体|成员|核心|上级|下级|基层|大型|公立|区域内|地区)|医联体内|[\d一二三四五六七八九十两百千]+(?:多|余)?[家个所]/;
+/** A name that says whose it is: a place, a university, a national body, or a Latin name. */
+const OWNED = new RegExp(`^(?:${PLACE_NAMES.join('|')}|[xX]{2,})|[省市县镇]|大学|学院|医科|^[A-Za-z]`);
+const NATIONAL = new Set(GOVERNMENT_BODIES.map((b) => b.name));
+
+/**
+ * Whether an organisation the pattern found is one a reader would look up: a national body, or a
+ * name that says whose it is (a place, a university), or a short name the documents use more than
+ * once (华西医院, 重医附一院) that is not a phrase.
+ */
+function isIndexed(name: string, kind: OrganisationKind, mentions: number): boolean {
+  if (NATIONAL.has(name)) return true;
+  if (NOT_A_NAME.test(name)) return false;
+  return OWNED.test(name) || (kind !== 'government' && mentions >= 2);
+}
+
+/** Every organisation, filed under one name, with every form written and every mention. */
+export function organisationIndex(docs: readonly Doc[]): OrganisationEntry[] {
+  const byName = new Map<string, { kind: OrganisationKind; forms: string[]; mentions: Mention[] }>();
+  for (const s of sentencesOf(docs)) {
+    for (const o of organisations(s.text)) {
+      const entry = byName.get(o.name) ?? { kind: o.kind, forms: [], mentions: [] };
+      byName.set(o.name, entry);
+      entry.forms.push(o.text);
+      entry.mentions.push({ ...s, start: o.start, end: o.end });
+    }
+  }
+  const notes = new Map(GOVERNMENT_BODIES.filter((b) => b.note).map((b) => [b.name, b.note!]));
+  return [...byName]
+    .filter(([name, e]) => isIndexed(name, e.kind, e.mentions.length))
+    .map(([name, e]) => ({ id: idOf(`${e.kind}:${name}`), name, kind: e.kind, forms: [...new Set(e.forms)], ...(notes.has(name) ? { note: notes.get(name)! } : {}), mentions: e.mentions }))
+    .sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
+}
+
+export interface PlaceEntry {
+  id: string;
+  name: string;
+  level: 'province' | 'city';
+  mentions: Mention[];
+}
+
+/** Words that contain a place name without naming the place (大同小异, 长治久安, 朝阳医疗集团 is Beijing's 朝阳区). */
+const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集团|区|医院)|吉林大学|中山大学|中山医院|白山黑水|黄山毛峰|普洱茶|通化药业/g;
+
+/** Every province and city named, with every mention. */
+export function placeIndex(docs: readonly Doc[]): PlaceEntry[] {
+  const re = new RegExp(PLACE_NAMES.join('|'), 'g');
+  const byName = new Map<string, Mention[]>();
+  for (const s of sentencesOf(docs)) {
+    const t = matchText(s.text);
+    const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
+    for (const m of t.matchAll(re)) {
+      if (blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const list = byName.get(m[0]) ?? [];
+      byName.set(m[0], list);
+      list.push({ ...s, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return [...byName]
+    .map(([name, mentions]) => ({ id: idOf(`place:${name}`), name, level: isProvince(name) ? ('province' as const) : ('city' as const), mentions }))
+    .sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
+}
+
