@@ -14,6 +14,8 @@ const result = await runContentBuild({
   registryPath: 'content/registry.json',
   errataPath: 'content/errata.json',
   chartsPath: 'content/charts.json',
+  termsPath: 'content/terms.json',
+  modelsPath: 'content/models.json',
   location: siteLocation(),
   log: (line) => process.stdout.write(`${line}\n`),
 });

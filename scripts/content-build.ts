@@ -9,6 +9,11 @@ import { chartsJson, figuresJson } from '../src/generate/figures.ts';
 import { timeline } from '../src/extract/events.ts';
 import { corpusFigures } from '../src/extract/figures.ts';
 import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
+import { glossary, termMatcher, type TermSpec } from '../src/extract/terms.ts';
+import { buildModels, type ModelsSpec } from '../src/extract/models.ts';
+import { organisationIndex, placeIndex, policyIndex } from '../src/extract/indexes.ts';
+import { modelsJson, organisationsJson, placesJson, policiesJson, termsJson } from '../src/generate/indexes.ts';
+import { linkFirstMentions } from '../src/generate/term-links.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
@@ -23,6 +28,9 @@ export interface ContentBuildOptions {
   errataPath: string;
   /** Chart specifications (content/charts.json); a missing file means no charts. */
   chartsPath: string;
+  /** The glossary's terms (content/terms.json) and the model comparison (content/models.json); missing files mean none. */
+  termsPath: string;
+  modelsPath: string;
   location: SiteLocation;
   log: (line: string) => void;
 }
@@ -87,13 +95,18 @@ export async function runContentBuild(o: ContentBuildOptions) {
     throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
   }
   await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
+  const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
+  const findTerms = termMatcher(terms);
+  const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
+  const termName = new Map(terms.map((t) => [t.id, t.term]));
+  const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
   for (const [i, d] of docs.entries()) {
     await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     for (const [suffix, blocks] of variants) {
       const parts = blocksToMdx(blocks);
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), `${parts.join('\n\n')}\n`);
-      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withRetiredAnchors(await renderBlocks(parts), d.retired));
+      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(await renderBlocks(parts), d.retired)));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
@@ -107,6 +120,19 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await writeFile(join(o.outDir, 'figures.json'), JSON.stringify(figuresJson(figures, o.location)));
   await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
+  const entries = glossary(terms, docs);
+  const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
+  const policies = policyIndex(docs, events);
+  const orgs = organisationIndex(docs);
+  const places = placeIndex(docs);
+  await writeFile(join(o.outDir, 'terms.json'), JSON.stringify(termsJson(entries, o.location)));
+  await writeFile(join(o.outDir, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
+  await writeFile(join(o.outDir, 'policies.json'), JSON.stringify(policiesJson(policies, o.location)));
+  await writeFile(join(o.outDir, 'organisations.json'), JSON.stringify(organisationsJson(orgs, o.location)));
+  await writeFile(join(o.outDir, 'places.json'), JSON.stringify(placesJson(places, o.location)));
+  const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
+  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
+  o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
   if (committed !== registryText) await writeFile(o.registryPath, registryText);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }

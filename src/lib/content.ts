@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
+import type { ModelsData, OrganisationsData, PlacesData, PoliciesData, TermsData } from '../generate/indexes.ts';
 import type { TimelineData } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 
@@ -22,13 +23,14 @@ export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
   sourceLines: string[];
 }
 
-let corpus: CorpusData | undefined;
+/** A generated JSON file, read once per build. */
+function generated<T>(file: string): () => T {
+  let data: T | undefined;
+  return () => (data ??= JSON.parse(readFileSync(join(GENERATED, file), 'utf8')) as T);
+}
 
 /** The corpus index, sorted by date (undated last), then title. */
-export function loadCorpus(): CorpusData {
-  corpus ??= JSON.parse(readFileSync(join(GENERATED, 'corpus.json'), 'utf8')) as CorpusData;
-  return corpus;
-}
+export const loadCorpus = generated<CorpusData>('corpus.json');
 
 /** One document's full data. */
 export function loadDocument(id: string): DocumentData {
@@ -56,26 +58,16 @@ export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
   ];
 }
 
-let timelineData: TimelineData | undefined;
-
 /** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
-export function loadTimeline(): TimelineData {
-  timelineData ??= JSON.parse(readFileSync(join(GENERATED, 'timeline.json'), 'utf8')) as TimelineData;
-  return timelineData;
-}
-
-let figuresData: FiguresData | undefined;
-
+export const loadTimeline = generated<TimelineData>('timeline.json');
 /** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
-export function loadFigures(): FiguresData {
-  figuresData ??= JSON.parse(readFileSync(join(GENERATED, 'figures.json'), 'utf8')) as FiguresData;
-  return figuresData;
-}
-
-let chartsData: ChartsData | undefined;
-
+export const loadFigures = generated<FiguresData>('figures.json');
 /** The charts of content/charts.json with their figures, in the order written there. */
-export function loadCharts(): ChartsData {
-  chartsData ??= JSON.parse(readFileSync(join(GENERATED, 'charts.json'), 'utf8')) as ChartsData;
-  return chartsData;
-}
+export const loadCharts = generated<ChartsData>('charts.json');
+/** The glossary (content/terms.json) with definitions, counts and mentions. */
+export const loadTerms = generated<TermsData>('terms.json');
+/** The model comparison (content/models.json) filled from the corpus. */
+export const loadModels = generated<ModelsData>('models.json');
+export const loadPolicies = generated<PoliciesData>('policies.json');
+export const loadOrganisations = generated<OrganisationsData>('organisations.json');
+export const loadPlaces = generated<PlacesData>('places.json');

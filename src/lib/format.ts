@@ -46,3 +46,17 @@ export function rowSpans<T>(rows: readonly T[], key: (row: T) => string): number
     return n;
   });
 }
+
+/** A mention in context (a concordance line): up to `width` characters either side, cut with an ellipsis. */
+export function kwic(text: string, start: number, end: number, width = 36): { before: string; match: string; after: string } {
+  const from = Math.max(0, start - width);
+  const to = Math.min(text.length, end + width);
+  return { before: `${from > 0 ? '…' : ''}${text.slice(from, start)}`, match: text.slice(start, end), after: `${text.slice(end, to)}${to < text.length ? '…' : ''}` };
+}
+
+/** A title cut to fit a chart label: the part before a dash or colon, at most `max` characters. */
+export function shortTitle(title: string, max = 12): string {
+  const head = title.split(/——|—|:|:|,/)[0]!;
+  const s = head.length >= 4 ? head : title;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -42,8 +42,8 @@ export function buildIn(dir: string, corpusDir: string, env: NodeJS.ProcessEnv =
 }
 
 export interface CopyOptions {
-  /** Keep content/charts.json: its charts name figures of the seeds, so another corpus builds without it. */
-  charts?: boolean;
+  /** Keep what content/ says about the seeds in particular (charts.json names their figures, models.json quotes them); another corpus builds without it. */
+  seedsContent?: boolean;
 }
 
 /** A throw-away copy of the project's sources, sharing node_modules. */
@@ -53,6 +53,6 @@ export function copyProject(options: CopyOptions = {}): string {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join('src', 'generated')) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  if (options.charts === false) rmSync(join(dir, 'content', 'charts.json'));
+  if (options.seedsContent === false) for (const f of ['charts.json', 'models.json']) rmSync(join(dir, 'content', f));
   return dir;
 }

@@ -27,7 +27,7 @@ let corpus: { documents: { id: string; source: string; encoding: string; title: 
 beforeAll(() => {
   const dir = makeHostileCorpus();
   const corpusBefore = files(dir);
-  const project = copyProject({ charts: false });
+  const project = copyProject({ seedsContent: false });
   const projectBefore = files(project);
   out = buildIn(project, dir);
   // What the build wrote: only its outputs in the project, nothing in the corpus folder.

@@ -48,7 +48,7 @@ const ids: Record<string, string> = {};
 beforeAll(() => {
   const corpus = mkdtempSync(join(tmpdir(), 'kb-stable-'));
   cpSync(SEEDS, corpus, { recursive: true });
-  const first = buildCopy(corpus, {}, { charts: false });
+  const first = buildCopy(corpus, {}, { seedsContent: false });
   site = first.dir;
   before = readSite(join(first.dir, 'dist'));
   for (const d of JSON.parse(readFileSync(join(first.dir, 'dist', 'data', 'corpus.json'), 'utf8')).documents) ids[d.source.slice(0, 3)] = d.id;

@@ -1,0 +1,42 @@
+/**
+ * /data/terms.json, /data/policies.json, /data/organisations.json, /data/places.json and
+ * /data/models.json: the glossary, the indexes and the model comparison, every mention and passage
+ * with the URL of its paragraph.
+ */
+import type { OrganisationEntry, PlaceEntry, PolicyEntry } from '../extract/indexes.ts';
+import type { Models, Passage } from '../extract/models.ts';
+import type { Mention, TermEntry } from '../extract/terms.ts';
+import { paragraphUrl, type SiteLocation } from './data.ts';
+
+type Linked<T> = T & { url: string };
+const link = <T extends { doc: string; paragraph: string }>(loc: SiteLocation, x: T): Linked<T> => ({ ...x, url: paragraphUrl(loc, x.doc, x.paragraph) });
+const withMentions = <T extends { mentions: Mention[] }>(loc: SiteLocation, x: T) => ({ ...x, mentions: x.mentions.map((m) => link(loc, m)) });
+
+export function termsJson(terms: readonly TermEntry[], loc: SiteLocation) {
+  return { terms: terms.map((t) => ({ ...withMentions(loc, t), ...(t.definition ? { definition: link(loc, t.definition) } : {}) })) };
+}
+
+export const policiesJson = (policies: readonly PolicyEntry[], loc: SiteLocation) => ({ policies: policies.map((p) => withMentions(loc, p)) });
+export const organisationsJson = (orgs: readonly OrganisationEntry[], loc: SiteLocation) => ({ organisations: orgs.map((o) => withMentions(loc, o)) });
+export const placesJson = (places: readonly PlaceEntry[], loc: SiteLocation) => ({ places: places.map((p) => withMentions(loc, p)) });
+
+export function modelsJson(m: Models, loc: SiteLocation) {
+  const passages = (xs: readonly Passage[]) => xs.map((x) => link(loc, x));
+  const byDoc = (r: Record<string, Passage[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, passages(v)]));
+  const maybe = <T extends Passage>(x: T | undefined) => (x ? link(loc, x) : undefined);
+  return {
+    forms: m.forms.map((f) => ({ ...f, definition: maybe(f.definition), summary: maybe(f.summary), byDoc: byDoc(f.byDoc) })),
+    types: m.types.map((t) => ({ ...t, definition: maybe(t.definition), example: { ...t.example, passages: passages(t.example.passages) }, byDoc: byDoc(t.byDoc) })),
+    dimensions: m.dimensions,
+    matrix: Object.fromEntries(
+      Object.entries(m.matrix).map(([type, row]) => [type, Object.fromEntries(Object.entries(row).map(([dim, cell]) => [dim, { passages: passages(cell.passages), summary: maybe(cell.summary) }]))]),
+    ),
+    practices: m.practices.map((p) => ({ ...p, passages: passages(p.passages) })),
+  };
+}
+
+export type TermsData = ReturnType<typeof termsJson>;
+export type PoliciesData = ReturnType<typeof policiesJson>;
+export type OrganisationsData = ReturnType<typeof organisationsJson>;
+export type PlacesData = ReturnType<typeof placesJson>;
+export type ModelsData = ReturnType<typeof modelsJson>;
