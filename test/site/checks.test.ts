@@ -36,6 +36,12 @@ beforeAll(() => {
     'timeline (filtered)': 'timeline/kind/policy/',
     figures: 'figures/',
     'figures (filtered)': 'figures/unit/percent/',
+    models: 'models/',
+    terms: 'terms/',
+    'term page': 'terms/yilianti/',
+    policies: 'policies/',
+    organisations: 'organisations/',
+    places: 'places/',
     search: 'search/?q=%E5%8D%8E%E8%A5%BF%E5%8C%BB%E9%99%A2',
     'not found': '404.html',
   };

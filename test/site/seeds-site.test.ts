@@ -262,6 +262,66 @@ describe.skipIf(!hasChromium)('a reader on /figures/', () => {
   });
 });
 
+describe('models, terms and indexes', () => {
+  const data = (name: string) => JSON.parse(readFileSync(join(DIST, 'data', `${name}.json`), 'utf8'));
+  /** Every paragraph link a data file gives, found anywhere in it. */
+  const urls = (x: unknown): string[] => (typeof x === 'string' ? (/^https:\/\/example\.org\/docs\/[^/]+\/#p-/.test(x) ? [x] : []) : x && typeof x === 'object' ? Object.values(x).flatMap(urls) : []);
+
+  it('links every mention and passage to a paragraph that exists', () => {
+    const all = ['terms', 'models', 'policies', 'organisations', 'places'].flatMap((n) => urls(data(n)));
+    expect(all.length).toBeGreaterThan(1000);
+    for (const url of new Set(all)) {
+      const [, doc, paragraph] = /docs\/([^/]+)\/#(p-.+)$/.exec(url)!;
+      expect(page(`docs/${doc}`), url).toContain(`id="${paragraph}"`);
+    }
+  });
+
+  it('publishes the glossary, the indexes and the filled matrix', () => {
+    const { terms } = data('terms');
+    expect(terms.length).toBeGreaterThanOrEqual(25);
+    const yilianti = terms.find((t: { id: string }) => t.id === 'yilianti');
+    expect(yilianti.definition.text).toMatch(/^区域性医疗联合体,简称医联体,主要是指/);
+    expect(Object.keys(yilianti.counts)).toHaveLength(5);
+    for (const t of terms) expect(existsSync(join(DIST, 'terms', t.id, 'index.html'))).toBe(true);
+    const models = data('models');
+    const cells = Object.values(models.matrix as Record<string, Record<string, { passages: unknown[] }>>).flatMap((row) => Object.values(row));
+    expect(cells.filter((c) => c.passages.length > 0)).toHaveLength(18);
+    expect(page('models').match(/class="matrix-cell"/g)).toHaveLength(18);
+    expect(data('policies').policies.length).toBeGreaterThanOrEqual(7);
+    expect(page('organisations')).toContain('2018年改组为国家卫生健康委员会');
+  });
+
+  it('links each term where it first occurs on a reading page', () => {
+    const html = page(`docs/${idOf('000')}`);
+    expect(html.match(/<a class="term-link" href="\/terms\/yilianti\/"/g)).toHaveLength(1);
+    const first = html.indexOf('class="term-link" href="/terms/yilianti/"');
+    expect(html.slice(html.indexOf('<div class="prose">'), first)).not.toMatch(/<p id="p-[^"]+">[^<]*医联体/);
+  });
+});
+
+describe.skipIf(!hasChromium)('a reader on /models/', () => {
+  const base = useServer(DIST);
+
+  it('reads the matrix on a phone without sideways scrolling, and follows a quote to its paragraph', async () => {
+    const context = await launch({ viewport: { width: 390, height: 844 } });
+    const p = await context.newPage();
+    await p.goto(`${base()}models/`);
+    expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(1);
+    // On a phone the cells of a dimension stack: each type's cell is as wide as the text column.
+    const widths = (await p.evaluate('[...document.querySelectorAll("#dim-management + .matrix-cells .matrix-cell")].map((c) => c.getBoundingClientRect().width)')) as number[];
+    expect(widths).toHaveLength(3);
+    for (const w of widths) expect(w).toBeGreaterThan(300);
+    await p.screenshot({ path: join(ROOT, 'test-results', 'models-390.png') });
+    await p.locator('#cell-loose-management .passage-source').first().click();
+    await expect.poll(() => p.evaluate('document.querySelector(":target") && document.querySelector(":target").textContent')).toContain('山东青州医联体(松散型)');
+    await p.setViewportSize({ width: 1280, height: 900 });
+    await p.goto(`${base()}models/`);
+    const row = (await p.evaluate('[...document.querySelectorAll("#dim-management + .matrix-cells .matrix-cell")].map((c) => Math.round(c.getBoundingClientRect().top))')) as number[];
+    expect(new Set(row).size).toBe(1); // side by side on a desktop
+    await context.close();
+  });
+});
+
 describe.skipIf(!hasChromium)('a reader on the timeline', () => {
   const base = useServer(DIST);
 
