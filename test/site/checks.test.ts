@@ -103,6 +103,26 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     });
   }
 
+  it('fits every kind of page on a phone and a desktop, light and dark, with no console error and no failed request', async () => {
+    const problems: string[] = [];
+    for (const [scheme, width] of [['light', 390], ['dark', 390], ['light', 1280]] as const) {
+      const context = await launch({ colorScheme: scheme, viewport: { width, height: 844 } });
+      const p = await context.newPage();
+      p.on('console', (m) => m.type() === 'error' && problems.push(`${scheme} ${width}: console: ${m.text()}`));
+      p.on('requestfailed', (r) => problems.push(`${scheme} ${width}: failed request ${r.url()}`));
+      p.on('response', (r) => r.status() >= 400 && problems.push(`${scheme} ${width}: ${r.status()} ${r.url()}`));
+      for (const [kind, path] of Object.entries(kinds)) {
+        if (kind === 'not found') continue;
+        await p.goto(base() + path);
+        if (kind === 'search') await p.waitForSelector('.result');
+        const overflow = (await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+        if (overflow > 1) problems.push(`${scheme} ${width}: ${kind} scrolls sideways by ${overflow}px`);
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('is usable from the keyboard: the skip link comes first, focus is visible, copy buttons are reachable', async () => {
     const context = await launch({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
