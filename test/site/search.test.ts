@@ -116,9 +116,38 @@ describe.skipIf(!hasChromium)('searching in Chromium', () => {
     await context.close();
   });
 
-  it('opened from file://, the search page says clearly what to do', async () => {
+  it('opened from file://, searches with the offline files: the same results, in the same order, linked to pages that open', async () => {
     const context = await launch();
     const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const home = pathToFileURL(join(DIST, 'index.html')).href;
+    await p.goto(home);
+    // Keyboard only: / focuses the box, Enter searches (the form goes to search/index.html on disk).
+    await p.keyboard.press('/');
+    await p.keyboard.type('醫聯體 華西');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('.result a');
+    expect(p.url()).toMatch(/\/search\/index\.html\?q=/);
+    const offline = await p.locator('.result a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const served = (await search(index.pf, index.table, '醫聯體 華西', { limit: 30 })).map((r) => r.url);
+    expect(offline.map((u) => u.replace(/^.*\/dist\//, '/').replace('index.html', ''))).toEqual(served);
+    await p.locator('.result a').first().focus();
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/docs\/[^/]+\/index\.html#p-/);
+    await expect.poll(() => p.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('华西');
+    // The site's own links work from disk too.
+    await p.getByRole('link', { name: '时间线', exact: true }).first().click();
+    await p.waitForURL(/\/timeline\/index\.html$/);
+    expect(await p.locator('h1').textContent()).toBe('时间线');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opened from file:// without the offline files, the search page says clearly what to do', async () => {
+    const context = await launch();
+    const p = await context.newPage();
+    await p.route(/offline-data\.js$/, (r) => r.abort());
     await p.goto(pathToFileURL(join(DIST, 'search', 'index.html')).href + '?q=医联体');
     await expect.poll(() => p.locator('#search-status').textContent()).toMatch(/本地服务器/);
     await context.close();

@@ -1,0 +1,52 @@
+/**
+ * Search from a site opened straight from disk (file://), where browsers refuse modules and fetch.
+ * The index build writes the documents' searchable units into a classic script (offline-data.js);
+ * this file, bundled as a classic script too (offline-search.js), serves them through the same
+ * engine as Pagefind does over http, so the results and their order are the same.
+ */
+import { phraseText, type FoldTable } from './fold.ts';
+import type { PagefindApi, SearchUnit } from './engine.ts';
+import { fold } from './fold.ts';
+import { startSearchPage } from './page.ts';
+
+export interface OfflineRecord {
+  /** The page's path under the site root, e.g. docs/abc/. */
+  path: string;
+  title: string;
+  doc: string;
+  units: SearchUnit[];
+}
+
+export interface OfflineData {
+  table: FoldTable;
+  records: OfflineRecord[];
+}
+
+/** A stand-in for Pagefind's search over the records: a quoted phrase matches a record whose folded text contains it. */
+export function offlineApi(data: OfflineData, urlOf: (path: string) => string): PagefindApi {
+  const texts = data.records.map((r) => phraseText(fold(r.units.map((u) => u[2]).join('。'), data.table)).replaceAll(' ', ''));
+  return {
+    async search(term) {
+      const phrase = term.replace(/^"|"$/g, '').replaceAll(' ', '');
+      return {
+        results: data.records
+          .map((r, i) => ({ r, i }))
+          .filter(({ i }) => texts[i]!.includes(phrase))
+          .map(({ r, i }) => ({ id: String(i), data: async () => ({ url: urlOf(r.path), meta: { title: r.title, doc: r.doc, units: JSON.stringify(r.units) } }) })),
+      };
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    KB_SEARCH?: OfflineData;
+  }
+}
+
+if (typeof window !== 'undefined' && window.KB_SEARCH) {
+  const data = window.KB_SEARCH;
+  // The search page is <root>/search/index.html; pages are folders with an index.html.
+  const root = new URL('../', location.href).href;
+  startSearchPage(async () => ({ pf: offlineApi(data, (path) => `${root}${path}index.html`), table: data.table }));
+}
