@@ -7,12 +7,12 @@ import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.t
 import type { DateMention } from './dates.ts';
 import { documentDates } from './events.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
-import { sentenceSpans } from './units.ts';
+import { clip, sentenceSpans } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
   id: string;
-  /** The sentence the figure is in (a table row starts with its first cell: `上海：…`). */
+  /** The sentence the figure is in, cut to 120 characters either side (a table row starts with its first cell: `上海：…`). */
   context: string;
   doc: DocumentId;
   paragraph: BlockId;
@@ -48,18 +48,18 @@ export function documentFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'me
     const quantities = extractQuantities(unit.text, d.meta.published);
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
-      const sentence = unit.text.slice(s, e).trim();
-      const context = unit.label ? `${unit.label}：${sentence}` : sentence;
+      const sentence = unit.text.slice(s, e);
       const dates = result.mentions.filter((m) => m.start >= s && m.end <= e);
       for (const q of quantities.filter((x) => x.start >= s && x.start < e)) {
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);
         const { start, end: _end, ...quantity } = q;
         const date = sentenceDate(unit.text, dates, start);
+        const around = clip(sentence, start - s, q.end - s).text.trim();
         figures.push({
           id: `${d.id}-${unit.block}-${n}`,
           ...quantity,
-          context,
+          context: unit.label ? `${unit.label}：${around}` : around,
           doc: d.id,
           paragraph: unit.block,
           ...(date ? { date: date.date, ...(date.until ? { dateEnd: date.until } : {}), dateWritten: date.text, dateTrusted: d.datesTrusted } : {}),

@@ -6,7 +6,7 @@
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
-import { sentenceSpans, textUnits } from './units.ts';
+import { clip, sentenceSpans, textUnits } from './units.ts';
 
 export interface TermSpec {
   /** Used in URLs: /terms/<id>/. */
@@ -105,7 +105,7 @@ export function glossary(specs: readonly TermSpec[], docs: readonly Pick<Process
   const find = termMatcher(specs);
   const sentences = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
-  for (const s of sentences) for (const m of find(s.text)) mentions.get(m.id)!.push({ ...s, start: m.start, end: m.end });
+  for (const s of sentences) for (const m of find(s.text)) mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end) });
   return specs.map((spec) => {
     const own = mentions.get(spec.id)!;
     const names = [spec.term, ...(spec.synonyms ?? [])].map((x) => escape(fold(x))).join('|');

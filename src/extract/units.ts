@@ -44,3 +44,18 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   if (start < text.length) spans.push([start, text.length]);
   return spans.filter(([a, b]) => text.slice(a, b).trim().length > 0);
 }
+
+/** The most context a mention or a figure carries on either side: a 300,000-character "sentence" must not be copied for each. */
+export const CONTEXT = 120;
+
+/**
+ * A sentence cut to the context around [start, end), with an ellipsis where it was cut, and the
+ * span's place in the cut text. Short sentences come back whole.
+ */
+export function clip(text: string, start: number, end: number, room = CONTEXT): { text: string; start: number; end: number } {
+  const from = Math.max(0, start - room);
+  const to = Math.min(text.length, end + room);
+  if (from === 0 && to === text.length) return { text, start, end };
+  const before = from > 0 ? '…' : '';
+  return { text: `${before}${text.slice(from, to)}${to < text.length ? '…' : ''}`, start: start - from + before.length, end: end - from + before.length };
+}
