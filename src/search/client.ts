@@ -9,7 +9,8 @@ const base = document.documentElement.dataset.base ?? '/';
 startSearchPage(async () => {
   const tableLoad = fetch(`${base}pagefind/fold.json`).then((r) => r.json() as Promise<FoldTable>);
   const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
-  await pf.options({ baseUrl: '/' });
+  // On the main thread: the worker would fetch the wasm and the index again instead of using what the page preloaded.
+  await pf.options({ baseUrl: '/', noWorker: true });
   await pf.init();
   return { pf, table: await tableLoad };
 });

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { characterTable } from '../../src/pipeline/script.ts';
+import { fold, phraseText, queryParts } from '../../src/search/fold.ts';
+
+const table = characterTable();
+
+/** The plain definition fold() must keep to (it is written for speed). */
+function reference(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    let c = table[ch] ?? ch;
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCharCode(code - 0xfee0);
+    out += c.toLowerCase();
+  }
+  return out;
+}
+
+describe('folding for search', () => {
+  it.each([
+    ['醫聯體 HMO', '医联体hmo'],
+    ['ＡＢＣ　１２３', 'abc123'],
+    ['關於推進', '关于推进'],
+    ['ΑΒΓ Ä', 'αβγä'],
+  ])('%s', (text, expected) => expect(fold(text, table)).toBe(expected));
+
+  it('is the plain definition, character for character, on any text', () => {
+    const chars = fc.oneof(
+      fc.constantFrom(...'醫聯體医联体關於分級診療 \t\n\u3000\u00a0\ufeffＡＺａｚ０９！～AZaz09ÄÖΣΑ𠀀😀'.split('')),
+      fc.integer({ min: 0, max: 0x2ffff }).map((c) => String.fromCodePoint(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+        expect(fold(text, table)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('splits a query into parts and spells a phrase one character per word', () => {
+    expect(queryParts(' 醫聯體　“华西” 医联体 ', table)).toEqual(['医联体', '华西']);
+    expect(phraseText('医联体,hmo')).toBe('医 联 体 h m o');
+  });
+});
