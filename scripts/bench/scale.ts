@@ -1,0 +1,84 @@
+/**
+ * The build at corpus sizes: a synthetic corpus (synthetic.ts) of each size is built in a copy of
+ * the project, stage by stage, each stage timed with its peak memory (/usr/bin/time); then one
+ * document is changed, one added and one removed, and each rebuild is timed.
+ * Prints one JSON line per size. Usage: tsx scripts/bench/scale.ts 100 1000 5000
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv, copyProject } from '../lib/project.ts';
+import { writeSyntheticCorpus } from './synthetic.ts';
+
+export interface StageTime {
+  seconds: number;
+  peakMB: number;
+}
+
+/** Run one build stage in `dir`, timed by /usr/bin/time (wall seconds, peak resident memory). */
+function stage(dir: string, env: NodeJS.ProcessEnv, args: string[]): StageTime & { log: string } {
+  const timing = join(dir, '.time');
+  const log = execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, ...args], { cwd: dir, env: cleanEnv(env), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const [seconds, kb] = readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMB: Math.round(kb! / 1024), log };
+}
+
+const STAGES = {
+  content: ['node', '--import', 'tsx', 'scripts/build-content.ts'],
+  astro: ['node', 'node_modules/astro/bin/astro.mjs', 'build'],
+  search: ['node', '--import', 'tsx', 'scripts/search-index.ts'],
+} as const;
+
+function build(dir: string, env: NodeJS.ProcessEnv) {
+  const out = Object.fromEntries(Object.entries(STAGES).map(([name, args]) => [name, stage(dir, env, [...args])])) as Record<keyof typeof STAGES, StageTime & { log: string }>;
+  const total = Object.values(out).reduce((s, x) => s + x.seconds, 0);
+  return { stages: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { seconds: v.seconds, peakMB: v.peakMB }])), seconds: Math.round(total * 100) / 100, peakMB: Math.max(...Object.values(out).map((x) => x.peakMB)), log: out.content.log };
+}
+
+function bytes(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  return s.isDirectory() ? readdirSync(path).reduce((n, f) => n + bytes(join(path, f)), 0) : s.size;
+}
+
+function count(path: string, test: (name: string) => boolean): number {
+  return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(path, e.name), test) : test(e.name) ? 1 : 0), 0);
+}
+
+export function measure(size: number) {
+  const corpus = mkdtempSync(join(tmpdir(), `kb-scale-${size}-`));
+  writeSyntheticCorpus(corpus, size);
+  const dir = copyProject({ seedsContent: false });
+  const env = { CORPUS_DIR: corpus };
+  const corpusBytes = bytes(corpus);
+  const full = build(dir, env);
+  const dist = join(dir, 'dist');
+  const pages = count(dist, (n) => n.endsWith('.html'));
+  const result = {
+    documents: size,
+    corpusMB: Math.round(corpusBytes / 1e5) / 10,
+    full: { seconds: full.seconds, peakMB: full.peakMB, stages: full.stages },
+    pages,
+    pagesPerSecond: Math.round(pages / full.seconds),
+    distMB: Math.round(bytes(dist) / 1e5) / 10,
+    searchIndexMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10,
+    incremental: {} as Record<string, { seconds: number; peakMB: number; stages: object }>,
+  };
+  // One document changed, one added, one removed: each rebuilt in the same project copy.
+  const files = readdirSync(corpus).sort();
+  appendFileSync(join(corpus, files[0]!), '\n\n编者补记:这一段是后来加上的,用来测量只改一篇时的重建时间。\n');
+  result.incremental.changed = strip(build(dir, env));
+  writeSyntheticCorpus(corpus, 1, undefined, size);
+  result.incremental.added = strip(build(dir, env));
+  unlinkSync(join(corpus, files[2]!));
+  result.incremental.removed = strip(build(dir, env));
+  rmSync(corpus, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
+
+const isMain = process.argv[1]?.endsWith('scale.ts');
+if (isMain) for (const size of process.argv.slice(2).map(Number)) console.log(JSON.stringify(measure(size)));
