@@ -12,7 +12,7 @@ import { clip, sentenceSpans } from './units.ts';
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
   id: string;
-  /** The sentence the figure is in, cut to 120 characters either side (a table row starts with its first cell: `上海：…`). */
+  /** The sentence the figure is in, cut to 60 characters either side (a table row starts with its first cell: `上海：…`). */
   context: string;
   doc: DocumentId;
   paragraph: BlockId;

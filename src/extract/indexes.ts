@@ -11,7 +11,7 @@ import { matchText } from './numerals.ts';
 import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
 import { documentSentences, type Mention } from './terms.ts';
-import { clip } from './units.ts';
+import { clip, MENTION_CONTEXT } from './units.ts';
 
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
 
@@ -56,7 +56,7 @@ export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent
       const entry = byKey.get(key) ?? { titles: [], issuers: [], mentions: [] };
       byKey.set(key, entry);
       entry.titles.push(p.title);
-      entry.mentions.push({ ...s, ...clip(s.text, p.start, p.end) });
+      entry.mentions.push({ ...s, ...clip(s.text, p.start, p.end, MENTION_CONTEXT) });
       const own = BODY_NAMES.find((b) => matchText(p.title).startsWith(`${b.form}关于`));
       const before = bodies.filter((b) => b.end <= p.start && p.start - b.end <= 12).at(-1);
       const issuer = own?.name ?? before?.name;
@@ -118,7 +118,7 @@ export function organisationIndex(docs: readonly Doc[]): OrganisationEntry[] {
       const entry = byName.get(o.name) ?? { kind: o.kind, forms: [], mentions: [] };
       byName.set(o.name, entry);
       entry.forms.push(o.text);
-      entry.mentions.push({ ...s, ...clip(s.text, o.start, o.end) });
+      entry.mentions.push({ ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) });
     }
   }
   const notes = new Map(GOVERNMENT_BODIES.filter((b) => b.note).map((b) => [b.name, b.note!]));
@@ -149,7 +149,7 @@ export function placeIndex(docs: readonly Doc[]): PlaceEntry[] {
       if (blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
       const list = byName.get(m[0]) ?? [];
       byName.set(m[0], list);
-      list.push({ ...s, ...clip(s.text, m.index, m.index + m[0].length) });
+      list.push({ ...s, ...clip(s.text, m.index, m.index + m[0].length, MENTION_CONTEXT) });
     }
   }
   return [...byName]

@@ -7,7 +7,7 @@
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
 import { termMatcher, type TermEntry, type TermSpec } from './terms.ts';
-import { clip, CONTEXT, textUnits } from './units.ts';
+import { clip, textUnits } from './units.ts';
 
 interface Named {
   id: string;
@@ -56,7 +56,7 @@ function clauses(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], dime
     for (const u of textUnits(d.blocks)) {
       const lead = dimensionNames.find((n) => new RegExp(`^${n}[:：]`).test(u.text));
       for (const m of u.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)) {
-        const text = `${u.label ? `${u.label}：` : ''}${clip(m[0].trim(), 0, 0, 2 * CONTEXT).text}`;
+        const text = `${u.label ? `${u.label}：` : ''}${clip(m[0].trim(), 0, 0, 240).text}`;
         if (text.length > 1) out.push({ text, doc: d.id, paragraph: u.block, ...(lead ? { lead } : {}) });
       }
     }

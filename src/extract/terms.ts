@@ -6,7 +6,7 @@
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
-import { clip, sentenceSpans, textUnits } from './units.ts';
+import { clip, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
 
 export interface TermSpec {
   /** Used in URLs: /terms/<id>/. */
@@ -105,17 +105,26 @@ export function glossary(specs: readonly TermSpec[], docs: readonly Pick<Process
   const find = termMatcher(specs);
   const sentences = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
-  for (const s of sentences) for (const m of find(s.text)) mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end) });
+  // Whole sentences for the definitions; the mentions keep only the words around them.
+  const whole = new Map<string, Array<(typeof sentences)[number]>>(specs.map((s) => [s.id, []]));
+  for (const s of sentences) {
+    for (const m of find(s.text)) {
+      mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) });
+      const seen = whole.get(m.id)!;
+      if (seen.at(-1) !== s) seen.push(s);
+    }
+  }
   return specs.map((spec) => {
     const own = mentions.get(spec.id)!;
     const names = [spec.term, ...(spec.synonyms ?? [])].map((x) => escape(fold(x))).join('|');
     let definition: TermEntry['definition'];
     for (const form of DEFINITIONS) {
       const re = form(names);
-      const hit = own.find((m) => re.test(fold(m.text)));
+      const hit = whole.get(spec.id)!.find((x) => re.test(fold(x.text)));
       if (hit) {
         const m = re.exec(fold(hit.text))!;
-        definition = { text: clauseAt(hit.text, m.index + (/^[,，:：;；]/.test(m[0]) ? 1 : 0)), doc: hit.doc, paragraph: hit.paragraph };
+        const clause = clauseAt(hit.text, m.index + (/^[,，:：;；]/.test(m[0]) ? 1 : 0));
+        definition = { text: clause.length > 400 ? `${clause.slice(0, 400)}…` : clause, doc: hit.doc, paragraph: hit.paragraph };
         break;
       }
     }

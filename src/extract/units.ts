@@ -45,8 +45,13 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   return spans.filter(([a, b]) => text.slice(a, b).trim().length > 0);
 }
 
-/** The most context a mention or a figure carries on either side: a 300,000-character "sentence" must not be copied for each. */
-export const CONTEXT = 120;
+/**
+ * The most context a figure (CONTEXT) or a mention of a term, policy, organisation or place
+ * (MENTION_CONTEXT) carries on either side: a 300,000-character "sentence" must not be copied for
+ * each, and a 1,000-document corpus has hundreds of thousands of mentions.
+ */
+export const CONTEXT = 60;
+export const MENTION_CONTEXT = 40;
 
 /**
  * A sentence cut to the context around [start, end), with an ellipsis where it was cut, and the

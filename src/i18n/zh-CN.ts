@@ -87,6 +87,9 @@ export const strings = {
     removed: '行版面杂项已清除',
     start: '浏览文献',
   },
+  capped: (shown: number, total: number) => `这里只列出 ${shown} 项(共 ${total} 项);完整内容见筛选页、各文献页和数据文件。`,
+  moreSources: (n: number) => `等另外 ${n} 篇`,
+  moreMentions: (n: number) => `另有 ${n} 处,见数据文件`,
   reference: {
     terms: '术语',
     termsIntro: (n: number, defined: number) => `${n} 个术语,每个都给出各篇文献中的提及次数和全部上下文;${defined} 个在文中有定义(如“X是指……”“简称X”),定义取自原文。`,
