@@ -17,4 +17,7 @@ export default defineConfig({
   cacheDir: '.cache/astro',
   vite: { cacheDir: '.cache/vite' },
   compressHTML: true,
+  // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
+  // documents, events or charts changed, and the pages whose code changed.
+  experimental: { incrementalBuild: true },
 });

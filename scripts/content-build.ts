@@ -1,4 +1,5 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
@@ -58,6 +59,25 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
+/** Where rendered bodies are kept between builds, by the hash of their MDX and of the renderer's code. */
+const RENDER_CACHE = join('.cache', 'render');
+let rendererVersion: string | undefined;
+
+/** A reading page's body from its MDX parts: from the cache when this MDX was rendered before by the same code. */
+async function cachedRender(parts: string[]): Promise<string> {
+  rendererVersion ??= createHash('sha256')
+    .update(await Promise.all(['src/generate/render.ts', 'src/generate/mdx.ts', 'src/i18n/zh-CN.ts', 'src/lib/html.ts'].map((f) => readFile(f, 'utf8').catch(() => ''))).then((x) => x.join('\0')))
+    .digest('hex');
+  const key = createHash('sha256').update(rendererVersion).update(parts.join('\0')).digest('hex');
+  const file = join(RENDER_CACHE, key.slice(0, 2), `${key}.html`);
+  const hit = await readFile(file, 'utf8').catch(() => undefined);
+  if (hit !== undefined) return hit;
+  const html = await renderBlocks(parts);
+  await mkdir(join(RENDER_CACHE, key.slice(0, 2)), { recursive: true });
+  await writeFile(file, html);
+  return html;
+}
+
 /** Run the pipeline over the corpus folder and write everything Astro needs. */
 export async function runContentBuild(o: ContentBuildOptions) {
   const names = await listFiles(o.corpusDir);
@@ -68,6 +88,15 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
   let lastReport = 0;
+  // Seconds per stage, printed at the end (the scale benchmark reads them).
+  const times: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    times[name] = (times[name] ?? 0) + (now - mark) / 1000;
+    mark = now;
+  };
+  lap('read');
   const result = processCorpus(files, registry, errata, {
     progress: (stage, done, total, source) => {
       const now = performance.now();
@@ -78,6 +107,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     },
   });
 
+  lap('pipeline');
   for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
   for (const w of result.warnings) o.log(`[warning] ${w}`);
   for (const c of result.changes) {
@@ -100,31 +130,53 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
   const termName = new Map(terms.map((t) => [t.id, t.term]));
   const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
+  // What each document's pages are made of, hashed: Astro's incremental build skips a page whose key is unchanged.
+  const pageInputs = new Map<string, ReturnType<typeof createHash>>();
+  const written = async (id: string, file: string, text: string) => {
+    if (!pageInputs.has(id)) pageInputs.set(id, createHash('sha256'));
+    pageInputs.get(id)!.update(text);
+    await writeFile(file, text);
+  };
   for (const [i, d] of docs.entries()) {
-    await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    await written(d.id, join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     for (const [suffix, blocks] of variants) {
       const parts = blocksToMdx(blocks);
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), `${parts.join('\n\n')}\n`);
-      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(await renderBlocks(parts), d.retired)));
+      await written(d.id, join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(await cachedRender(parts), d.retired)));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
   o.log(`[generate] ${docs.length} pages of MDX, HTML and JSON written to ${o.outDir}`);
+  lap('pages');
   const events = timeline(docs);
   await writeFile(join(o.outDir, 'timeline.json'), JSON.stringify(timelineJson(events, o.location)));
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
+  lap('timeline');
   const figures = corpusFigures(docs);
   const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
   await writeFile(join(o.outDir, 'figures.json'), JSON.stringify(figuresJson(figures, o.location)));
   await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
+  const timelineData = timelineJson(events, o.location);
+  const chartData = chartsJson(charts, o.location);
+  const keys: Record<string, string> = {};
+  for (const d of docs) {
+    const h = pageInputs.get(d.id) ?? createHash('sha256');
+    h.update(JSON.stringify(timelineData.events.filter((e) => e.doc === d.id || e.sources.some((x) => x.doc === d.id))));
+    h.update(JSON.stringify(chartData.charts.filter((c) => c.doc === d.id)));
+    keys[d.id] = h.digest('hex').slice(0, 16);
+  }
+  await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
+  lap('figures');
   const entries = glossary(terms, docs);
   const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
+  lap('terms and models');
   const policies = policyIndex(docs, events);
   const orgs = organisationIndex(docs);
   const places = placeIndex(docs);
+  lap('indexes');
   await writeFile(join(o.outDir, 'terms.json'), JSON.stringify(termsJson(entries, o.location)));
   await writeFile(join(o.outDir, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
   await writeFile(join(o.outDir, 'policies.json'), JSON.stringify(policiesJson(policies, o.location)));
@@ -134,6 +186,8 @@ export async function runContentBuild(o: ContentBuildOptions) {
   o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
   if (committed !== registryText) await writeFile(o.registryPath, registryText);
+  lap('write');
+  o.log(`[time] ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }
 

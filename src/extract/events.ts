@@ -197,14 +197,21 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** Character-bigram overlap of two clauses (0..1), on simplified text without punctuation. */
-function overlap(a: string, b: string): number {
-  const grams = (s: string) => {
+/** The character bigrams of a clause, on simplified text without punctuation (memoised: merging compares each clause many times). */
+const gramCache = new Map<string, Set<string>>();
+function grams(s: string): Set<string> {
+  let g = gramCache.get(s);
+  if (!g) {
     const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
-    const g = new Set<string>();
+    g = new Set<string>();
     for (let i = 0; i + 1 < t.length; i++) g.add(t.slice(i, i + 2));
-    return g;
-  };
+    gramCache.set(s, g);
+  }
+  return g;
+}
+
+/** Character-bigram overlap of two clauses (0..1). */
+function overlap(a: string, b: string): number {
   const x = grams(a);
   const y = grams(b);
   if (!x.size || !y.size) return 0;
@@ -240,16 +247,34 @@ export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
   // Most precise tellings first, so that each group is led by the one with the fullest date.
   const ranked = [...all].sort((a, b) => precisionRank[a.precision] - precisionRank[b.precision] || b.date.length - a.date.length || order.get(a.id)! - order.get(b.id)!);
   const merged: TimelineEvent[] = [];
+  // An event can only join one with the same date or a shared policy (sameEvent): index those, so
+  // that each telling is compared with its few candidates, not with every event of the corpus.
+  const atDate = new Map<string, number[]>();
+  const byPolicy = new Map<string, number[]>();
+  const file = (index: Map<string, number[]>, key: string, i: number) => {
+    const list = index.get(key) ?? [];
+    if (list.at(-1) !== i) list.push(i);
+    index.set(key, list);
+  };
   for (const e of ranked) {
-    const into = merged.find((m) => sameEvent(m, e) && !m.sources.some((s) => s.doc === e.doc));
-    if (!into) {
+    const candidates = new Set(atDate.get(e.date) ?? []);
+    for (const p of e.policies) for (const i of byPolicy.get(policyKey(p)) ?? []) candidates.add(i);
+    const at = [...candidates]
+      .sort((a, b) => a - b)
+      .find((i) => sameEvent(merged[i]!, e) && !merged[i]!.sources.some((s) => s.doc === e.doc));
+    if (at === undefined) {
       merged.push({ ...e, sources: [] });
+      file(atDate, e.date, merged.length - 1);
+      for (const p of e.policies) file(byPolicy, policyKey(p), merged.length - 1);
       continue;
     }
+    const into = merged[at]!;
     into.sources.push({ doc: e.doc, paragraph: e.paragraph, written: e.written, text: e.text });
     into.policies = [...new Set([...into.policies, ...e.policies])];
     into.organisations = [...new Set([...into.organisations, ...e.organisations])];
+    for (const p of e.policies) file(byPolicy, policyKey(p), at);
   }
+  gramCache.clear();
   // A telling whose year the text does not give (今年4月, in a document without a date) joins the
   // event that names the same policy in the same month.
   for (const u of perDoc.flatMap((p) => p.unresolved)) {

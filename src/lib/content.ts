@@ -49,12 +49,17 @@ export function loadBody(id: string, variant: 'original' | 'simplified'): string
   return readFileSync(file, 'utf8');
 }
 
-/** Static paths for a page that every document id ever published must keep: live documents, then retired ones. */
+/**
+ * Static paths for a page that every document id ever published must keep: live documents, then
+ * retired ones. Each carries a cache key (a hash of everything the document's pages are made of,
+ * from the content build), so Astro's incremental build renders again only what changed.
+ */
 export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
   const { documents, retired } = loadCorpus();
+  const keys = loadPageKeys();
   return [
-    ...documents.filter(live).map((d) => ({ params: { id: d.id }, props: { retired: undefined } })),
-    ...retired.map((r) => ({ params: { id: r.id }, props: { retired: r } })),
+    ...documents.filter(live).map((d) => ({ params: { id: d.id }, props: { retired: undefined }, cacheKey: keys[d.id] })),
+    ...retired.map((r) => ({ params: { id: r.id }, props: { retired: r }, cacheKey: JSON.stringify(r) })),
   ];
 }
 
@@ -71,3 +76,5 @@ export const loadModels = generated<ModelsData>('models.json');
 export const loadPolicies = generated<PoliciesData>('policies.json');
 export const loadOrganisations = generated<OrganisationsData>('organisations.json');
 export const loadPlaces = generated<PlacesData>('places.json');
+/** Per document, the hash of what its pages are made of (scripts/content-build.ts). */
+export const loadPageKeys = generated<Record<string, string>>('keys.json');

@@ -23,3 +23,6 @@ const NAMES: Record<string, string> = { '%': '百分比(%)', 个百分点: '百�
 export function unitName(unit: string): string {
   return NAMES[unit] ?? unit;
 }
+
+/** The filters a figure is listed under: its document and its unit. */
+export const figureKeys = (f: { doc: string; unit: string }) => [`doc/${f.doc}`, `unit/${unitSlug(f.unit)}`];
