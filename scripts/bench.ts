@@ -1,11 +1,14 @@
 /**
  * npm run bench: the pipeline's throughput (MB/s of text, without Astro), one 8 MB document
- * through the pipeline (time and peak memory), the whole build of the seeds, and Lighthouse
- * scores of the built pages. Prints a table.
+ * through the pipeline (time and peak memory), the whole build of the seeds, Lighthouse scores of
+ * the built pages, and the build at corpus sizes (synthetic corpora of BENCH_SIZES documents,
+ * default 100 and 1000: each stage's time and peak memory, pages per second, sizes, and one
+ * document changed, added, removed). Prints a table and writes it to BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -86,7 +89,21 @@ for (const [page, s] of Object.entries(scores)) {
   rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);
 }
 
+// 6. The build at corpus sizes, each in its own process (scale.ts), one JSON line per size.
+const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+const scale = sizes.map((n) => {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'scale.ts'), String(n)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ScaleResult;
+});
+
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`machine: ${machine}`);
 console.log(`${'measure'.padEnd(w[0]!)}  ${'result'.padEnd(w[1]!)}  notes`);
 for (const r of rows) console.log(`${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2]}`);
+const scaleTable = scaleMarkdown(scale);
+console.log(`\n${scaleTable}`);
+writeFileSync(
+  join(root, 'BENCHMARKS.md'),
+  `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${machine}.\nReproduce: \`npm install\`, then \`npm run bench\` (\`BENCH_SIZES=100,1000,5000 npm run bench\` for other corpus sizes).\n\n## The seeds and the pipeline\n\n| measure | result | notes |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n\n## At corpus sizes\n\nSynthetic corpora (\`scripts/bench/synthetic.ts\`): documents of about 24,000 characters (some 30 pages) made from the seeds' paragraphs, each with a third of its kinds of characters swapped so that none is a near-duplicate of another. Times are wall seconds on the 2 cores, memory is the peak resident size of the stage's process.\n\n${scaleTable}\n`,
+);

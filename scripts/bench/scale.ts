@@ -80,5 +80,25 @@ export function measure(size: number) {
 
 const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
 
+export type ScaleResult = ReturnType<typeof measure>;
+
+/** The sizes side by side, as a Markdown table. */
+export function scaleMarkdown(results: readonly ScaleResult[]): string {
+  const stage = (r: ScaleResult, k: string) => (r.full.stages as Record<string, StageTime>)[k]!;
+  const lines: Array<[string, (r: ScaleResult) => string]> = [
+    ['corpus', (r) => `${r.corpusMB} MB`],
+    ['full build', (r) => `${r.full.seconds} s, peak ${r.full.peakMB} MB`],
+    ['  content (pipeline, extraction, pages)', (r) => `${stage(r, 'content').seconds} s, ${stage(r, 'content').peakMB} MB`],
+    ['  Astro', (r) => `${stage(r, 'astro').seconds} s, ${stage(r, 'astro').peakMB} MB`],
+    ['  search index', (r) => `${stage(r, 'search').seconds} s, ${stage(r, 'search').peakMB} MB`],
+    ['pages, pages per second', (r) => `${r.pages}, ${r.pagesPerSecond}/s`],
+    ['dist/, of it the search index', (r) => `${r.distMB} MB, ${r.searchIndexMB} MB`],
+    ['one document changed', (r) => `${r.incremental.changed!.seconds} s`],
+    ['one document added', (r) => `${r.incremental.added!.seconds} s`],
+    ['one document removed', (r) => `${r.incremental.removed!.seconds} s`],
+  ];
+  return [`| measure | ${results.map((r) => `${r.documents} documents`).join(' | ')} |`, `| --- |${results.map(() => ' --- |').join('')}`, ...lines.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
+}
+
 const isMain = process.argv[1]?.endsWith('scale.ts');
 if (isMain) for (const size of process.argv.slice(2).map(Number)) console.log(JSON.stringify(measure(size)));
