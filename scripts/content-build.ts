@@ -161,15 +161,27 @@ export async function runContentBuild(o: ContentBuildOptions) {
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
   const timelineData = timelineJson(events, o.location);
   const chartData = chartsJson(charts, o.location);
+  // Each document's events and charts, each hashed once (an event told by many documents is on all their pages).
+  const own = new Map<string, string[]>();
+  const add = (doc: string, digest: string) => {
+    const list = own.get(doc);
+    if (list) list.push(digest);
+    else own.set(doc, [digest]);
+  };
+  const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
+  for (const e of timelineData.events) {
+    const d = digest(e);
+    for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
+  }
+  for (const c of chartData.charts) add(c.doc, digest(c));
   const keys: Record<string, string> = {};
   for (const d of docs) {
     const h = pageInputs.get(d.id) ?? createHash('sha256');
-    h.update(JSON.stringify(timelineData.events.filter((e) => e.doc === d.id || e.sources.some((x) => x.doc === d.id))));
-    h.update(JSON.stringify(chartData.charts.filter((c) => c.doc === d.id)));
+    h.update((own.get(d.id) ?? []).join(''));
     keys[d.id] = h.digest('hex').slice(0, 16);
   }
   await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
-  lap('figures');
+  lap('figures and page keys');
   const entries = glossary(terms, docs);
   const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
   lap('terms and models');

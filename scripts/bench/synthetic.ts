@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blockText } from '../../src/pipeline/document.ts';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
+import { characterTable } from '../../src/pipeline/script.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -45,6 +46,7 @@ export function writeSyntheticCorpus(dir: string, count: number, chars = 24_000,
   mkdirSync(dir, { recursive: true });
   const lines = seedLines();
   const keep = protectedCharacters();
+  const traditional = characterTable();
   for (let i = first; i < first + count; i++) {
     const rand = random(i + 1);
     // This document's swap: about a third of the other CJK characters move to a neighbour.
@@ -53,7 +55,11 @@ export function writeSyntheticCorpus(dir: string, count: number, chars = 24_000,
       const c = ch.codePointAt(0)!;
       if (keep.has(ch) || c < 0x4e00 || c > 0x9fa5) return ch;
       const h = Math.imul(c ^ (i * 2654435761), 0x9e3779b1) >>> 0;
-      return h % 3 === 0 ? String.fromCodePoint(0x4e00 + ((c - 0x4e00 + offset) % (0x9fa5 - 0x4e00))) : ch;
+      if (h % 3 !== 0) return ch;
+      // A simplified character, as the corpus is: step on past traditional ones.
+      let to = 0x4e00 + ((c - 0x4e00 + offset) % (0x9fa5 - 0x4e00));
+      while (traditional[String.fromCodePoint(to)]) to = to + 1 > 0x9fa5 ? 0x4e00 : to + 1;
+      return String.fromCodePoint(to);
     };
     const year = 2010 + (i % 12);
     const out = [`合成文献第${i + 1}号:医联体建设观察`, `作者:合成 ${year}年${1 + (i % 12)}月${1 + (i % 28)}日`, ''];

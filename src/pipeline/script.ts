@@ -26,10 +26,11 @@ export function characterTable(): Record<string, string> {
  */
 export function simplifyCharacters(text: string): string {
   const t = characterTable();
-  let out = '';
-  for (const ch of text) out += t[ch] ?? ch;
-  return out;
+  // A native search and replace touches only the traditional characters (most text has none).
+  traditionalCharacters ??= new RegExp(`[${Object.keys(t).join('')}]`, 'gu');
+  return text.replace(traditionalCharacters, (c) => t[c]!);
 }
+let traditionalCharacters: RegExp | undefined;
 
 /** Convert traditional text to simplified, leaving everything else as it is. */
 export function simplify(text: string): string {
