@@ -9,6 +9,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, copyProject } from '../lib/project.ts';
+import { buildStarlight } from './starlight.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
 export interface StageTime {
@@ -65,6 +66,11 @@ export function measure(size: number) {
     searchIndexMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10,
     incremental: {} as Record<string, { seconds: number; peakMB: number; stages: object }>,
   };
+  // The same cleaned documents as a Starlight site; our bytes for one reading page: its HTML (CSS inline, no script).
+  const starlight = buildStarlight(join(dir, 'src', 'generated'));
+  const firstDoc = readdirSync(join(dist, 'docs')).filter((f) => statSync(join(dist, 'docs', f)).isDirectory()).sort()[0]!;
+  const ours = { pageBytes: statSync(join(dist, 'docs', firstDoc, 'index.html')).size };
+  Object.assign(result, { starlight, ours });
   // One document changed, one added, one removed: each rebuilt in the same project copy.
   const files = readdirSync(corpus).sort();
   appendFileSync(join(corpus, files[0]!), '\n\n编者补记:这一段是后来加上的,用来测量只改一篇时的重建时间。\n');
@@ -80,7 +86,7 @@ export function measure(size: number) {
 
 const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
 
-export type ScaleResult = ReturnType<typeof measure>;
+export type ScaleResult = ReturnType<typeof measure> & { starlight?: ReturnType<typeof buildStarlight>; ours?: { pageBytes: number } };
 
 /** The sizes side by side, as a Markdown table. */
 export function scaleMarkdown(results: readonly ScaleResult[]): string {
@@ -96,6 +102,9 @@ export function scaleMarkdown(results: readonly ScaleResult[]): string {
     ['one document changed', (r) => `${r.incremental.changed!.seconds} s`],
     ['one document added', (r) => `${r.incremental.added!.seconds} s`],
     ['one document removed', (r) => `${r.incremental.removed!.seconds} s`],
+    ['Starlight, same documents: build', (r) => (r.starlight ? `${r.starlight.seconds} s, peak ${r.starlight.peakMB} MB (ours ${(r.full.seconds / r.starlight.seconds).toFixed(2)}× its time)` : '—')],
+    ['Starlight: dist/, of it the search index', (r) => (r.starlight ? `${r.starlight.distMB} MB, ${r.starlight.pagefindMB} MB` : '—')],
+    ['bytes for one reading page (HTML+CSS+JS)', (r) => (r.starlight && r.ours ? `ours ${(r.ours.pageBytes / 1024).toFixed(0)} KB, Starlight ${(r.starlight.pageBytes / 1024).toFixed(0)} KB` : '—')],
   ];
   return [`| measure | ${results.map((r) => `${r.documents} documents`).join(' | ')} |`, `| --- |${results.map(() => ' --- |').join('')}`, ...lines.map(([name, f]) => `| ${name} | ${results.map(f).join(' | ')} |`)].join('\n');
 }
