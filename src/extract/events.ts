@@ -130,6 +130,9 @@ export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'quali
  * on its own.
  */
 export function documentDates(d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> {
+  // Read once per document: the timeline and the figures both need them.
+  const known = datesRead.get(d);
+  if (known) return known;
   const out: Array<{ unit: TextUnit; result: DateResult }> = [];
   let context: DateContext = { published: d.meta.published };
   for (const unit of textUnits(d.blocks)) {
@@ -139,8 +142,10 @@ export function documentDates(d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Ar
     if (!own) context = result.context;
     out.push({ unit, result });
   }
+  datesRead.set(d, out);
   return out;
 }
+const datesRead = new WeakMap<object, Array<{ unit: TextUnit; result: DateResult }>>();
 
 interface DocumentEvents {
   events: TimelineEvent[];

@@ -10,7 +10,7 @@ import type { TimelineEvent } from './events.ts';
 import { matchText } from './numerals.ts';
 import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
-import { documentSentences, type Mention } from './terms.ts';
+import { corpusSentences, type Mention } from './terms.ts';
 import { clip, MENTION_CONTEXT } from './units.ts';
 
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
@@ -18,9 +18,6 @@ type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
 /** A short id that stays the same as long as the key does. */
 const idOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
-function sentencesOf(docs: readonly Doc[]) {
-  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
-}
 
 /** The form most often written, the first written on a tie. */
 function commonest(forms: readonly string[]): string {
@@ -49,7 +46,7 @@ const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: 
  */
 export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent[]): PolicyEntry[] {
   const byKey = new Map<string, { titles: string[]; issuers: string[]; mentions: Mention[] }>();
-  for (const s of sentencesOf(docs)) {
+  for (const s of corpusSentences(docs)) {
     const bodies = organisations(s.text).filter((o) => o.kind === 'government');
     for (const p of policyTitles(s.text)) {
       const key = policyKey(p.title);
@@ -113,7 +110,7 @@ function isIndexed(name: string, kind: OrganisationKind, mentions: number): bool
 /** Every organisation, filed under one name, with every form written and every mention. */
 export function organisationIndex(docs: readonly Doc[]): OrganisationEntry[] {
   const byName = new Map<string, { kind: OrganisationKind; forms: string[]; mentions: Mention[] }>();
-  for (const s of sentencesOf(docs)) {
+  for (const s of corpusSentences(docs)) {
     for (const o of organisations(s.text)) {
       const entry = byName.get(o.name) ?? { kind: o.kind, forms: [], mentions: [] };
       byName.set(o.name, entry);
@@ -142,7 +139,7 @@ const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集�
 export function placeIndex(docs: readonly Doc[]): PlaceEntry[] {
   const re = new RegExp(PLACE_NAMES.join('|'), 'g');
   const byName = new Map<string, Mention[]>();
-  for (const s of sentencesOf(docs)) {
+  for (const s of corpusSentences(docs)) {
     const t = matchText(s.text);
     const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
     for (const m of t.matchAll(re)) {

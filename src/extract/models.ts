@@ -5,8 +5,7 @@
  * text contains; a quote the build cannot find stops it.
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
-import { matchText } from './numerals.ts';
-import { termMatcher, type TermEntry, type TermSpec } from './terms.ts';
+import { fold, termMatcher, type TermEntry, type TermSpec } from './terms.ts';
 import { clip, textUnits } from './units.ts';
 
 interface Named {
@@ -64,7 +63,6 @@ function clauses(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], dime
   return out;
 }
 
-const fold = (s: string) => matchText(s).toLowerCase();
 
 /** Where a quote is in the cleaned text (whitespace and character width aside), or a clear error. */
 function findQuote(quote: string, docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], where: string): Passage {

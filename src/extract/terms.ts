@@ -27,7 +27,7 @@ export interface TermMatch {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Simplified, half-width, lower-case: the same length as the text, so offsets carry over. */
-const fold = (s: string) => matchText(s).toLowerCase();
+export const fold = (s: string) => matchText(s).toLowerCase();
 
 /** A function that finds the terms in a text, left to right, longest name first, without overlaps. */
 export function termMatcher(specs: readonly TermSpec[]): (text: string) => TermMatch[] {
@@ -70,11 +70,22 @@ export interface Mention {
   end: number;
 }
 
-/** Every sentence of a document with its paragraph, for indexes and concordances. */
-export function documentSentences(d: Pick<ProcessedDocument, 'id' | 'blocks'>): Array<{ doc: DocumentId; paragraph: BlockId; text: string }> {
-  return textUnits(d.blocks).flatMap((u) =>
-    sentenceSpans(u.text).map(([s, e]) => ({ doc: d.id, paragraph: u.block, text: `${u.label ? `${u.label}：` : ''}${u.text.slice(s, e).trim()}` })),
-  );
+type Sentence = { doc: DocumentId; paragraph: BlockId; text: string };
+const sentencesRead = new WeakMap<object, Sentence[]>();
+
+/** Every sentence of a document with its paragraph, for indexes and concordances (cut once per document). */
+export function documentSentences(d: Pick<ProcessedDocument, 'id' | 'blocks'>): Sentence[] {
+  let out = sentencesRead.get(d);
+  if (!out) {
+    out = textUnits(d.blocks).flatMap((u) => sentenceSpans(u.text).map(([s, e]) => ({ doc: d.id, paragraph: u.block, text: `${u.label ? `${u.label}：` : ''}${u.text.slice(s, e).trim()}` })));
+    sentencesRead.set(d, out);
+  }
+  return out;
+}
+
+/** Every sentence of the corpus, documents in id order. */
+export function corpusSentences(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): Sentence[] {
+  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
 }
 
 export interface TermEntry extends TermSpec {
@@ -103,7 +114,7 @@ function clauseAt(sentence: string, at: number): string {
 /** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
 export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
   const find = termMatcher(specs);
-  const sentences = [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
+  const sentences = corpusSentences(docs);
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
   // Whole sentences for the definitions; the mentions keep only the words around them.
   const whole = new Map<string, Array<(typeof sentences)[number]>>(specs.map((s) => [s.id, []]));

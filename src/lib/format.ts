@@ -1,4 +1,5 @@
 /** Dates, periods and figures as a Chinese reader writes them. */
+import { clip } from '../extract/units.ts';
 import { formatDate } from './paths.ts';
 
 export interface Period {
@@ -49,9 +50,8 @@ export function rowSpans<T>(rows: readonly T[], key: (row: T) => string): number
 
 /** A mention in context (a concordance line): up to `width` characters either side, cut with an ellipsis. */
 export function kwic(text: string, start: number, end: number, width = 36): { before: string; match: string; after: string } {
-  const from = Math.max(0, start - width);
-  const to = Math.min(text.length, end + width);
-  return { before: `${from > 0 ? '…' : ''}${text.slice(from, start)}`, match: text.slice(start, end), after: `${text.slice(end, to)}${to < text.length ? '…' : ''}` };
+  const c = clip(text, start, end, width);
+  return { before: c.text.slice(0, c.start), match: c.text.slice(c.start, c.end), after: c.text.slice(c.end) };
 }
 
 /** A title cut to fit a chart label: the part before a dash or colon, at most `max` characters. */

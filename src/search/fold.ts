@@ -46,3 +46,12 @@ export function queryParts(query: string, table: FoldTable): string[] {
 export function phraseText(folded: string): string {
   return Array.from(folded.replace(/[^\p{L}\p{N}]/gu, '')).join(' ');
 }
+
+/**
+ * What a document's search record holds: its units' texts joined by a mark that phraseText drops
+ * (a phrase across two paragraphs can match here; the engine's literal check of each paragraph
+ * then rejects it), folded and spelled one character per word.
+ */
+export function recordText(texts: readonly string[], table: FoldTable): string {
+  return phraseText(fold(texts.join('。'), table));
+}

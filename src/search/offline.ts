@@ -4,9 +4,8 @@
  * this file, bundled as a classic script too (offline-search.js), serves them through the same
  * engine as Pagefind does over http, so the results and their order are the same.
  */
-import { phraseText, type FoldTable } from './fold.ts';
+import { recordText, type FoldTable } from './fold.ts';
 import type { PagefindApi, SearchUnit } from './engine.ts';
-import { fold } from './fold.ts';
 import { startSearchPage } from './page.ts';
 
 export interface OfflineRecord {
@@ -24,7 +23,7 @@ export interface OfflineData {
 
 /** A stand-in for Pagefind's search over the records: a quoted phrase matches a record whose folded text contains it. */
 export function offlineApi(data: OfflineData, urlOf: (path: string) => string): PagefindApi {
-  const texts = data.records.map((r) => phraseText(fold(r.units.map((u) => u[2]).join('。'), data.table)).replaceAll(' ', ''));
+  const texts = data.records.map((r) => recordText(r.units.map((u) => u[2]), data.table).replaceAll(' ', ''));
   return {
     async search(term) {
       const phrase = term.replace(/^"|"$/g, '').replaceAll(' ', '');
