@@ -119,6 +119,9 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
         if (kind === 'search') await p.waitForSelector('.result');
         const overflow = (await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
         if (overflow > 1) problems.push(`${scheme} ${width}: ${kind} scrolls sideways by ${overflow}px`);
+        // Each navigation link on one line (squeezed, 时间线 broke into one character per line).
+        const broken = (await p.evaluate('[...document.querySelectorAll(".site-nav li")].filter((li) => li.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(li).lineHeight)).map((li) => li.textContent)')) as string[];
+        if (broken.length) problems.push(`${scheme} ${width}: ${kind} breaks navigation links over lines: ${broken.join(', ')}`);
       }
       await context.close();
     }
