@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
-import { blocksToMdx } from '../src/generate/mdx.ts';
-import { renderBlocks } from '../src/generate/render.ts';
+import { documentToMdx } from '../src/generate/mdx.ts';
+import { blocksToHtml } from '../src/generate/body.ts';
 import { timelineJson } from '../src/generate/timeline.ts';
 import { chartsJson, figuresJson } from '../src/generate/figures.ts';
 import { timeline } from '../src/extract/events.ts';
@@ -57,25 +57,6 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
     throw new Error(`${path}: ${(err as Error).message}`);
   }
-}
-
-/** Where rendered bodies are kept between builds, by the hash of their MDX and of the renderer's code. */
-const RENDER_CACHE = join('.cache', 'render');
-let rendererVersion: string | undefined;
-
-/** A reading page's body from its MDX parts: from the cache when this MDX was rendered before by the same code. */
-async function cachedRender(parts: string[]): Promise<string> {
-  rendererVersion ??= createHash('sha256')
-    .update(await Promise.all(['src/generate/render.ts', 'src/generate/mdx.ts', 'src/i18n/zh-CN.ts', 'src/lib/html.ts'].map((f) => readFile(f, 'utf8').catch(() => ''))).then((x) => x.join('\0')))
-    .digest('hex');
-  const key = createHash('sha256').update(rendererVersion).update(parts.join('\0')).digest('hex');
-  const file = join(RENDER_CACHE, key.slice(0, 2), `${key}.html`);
-  const hit = await readFile(file, 'utf8').catch(() => undefined);
-  if (hit !== undefined) return hit;
-  const html = await renderBlocks(parts);
-  await mkdir(join(RENDER_CACHE, key.slice(0, 2)), { recursive: true });
-  await writeFile(file, html);
-  return html;
 }
 
 /** Run the pipeline over the corpus folder and write everything Astro needs. */
@@ -141,9 +122,8 @@ export async function runContentBuild(o: ContentBuildOptions) {
     await written(d.id, join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     for (const [suffix, blocks] of variants) {
-      const parts = blocksToMdx(blocks);
-      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), `${parts.join('\n\n')}\n`);
-      await written(d.id, join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(await cachedRender(parts), d.retired)));
+      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
+      await written(d.id, join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }

@@ -2,54 +2,92 @@
  * Build the search index after `astro build`: one Pagefind record per document, holding its folded
  * text one character per word (so that a quoted query is an exact substring match) and, as
  * metadata, its title and paragraphs with their ids (so one fragment gives every matching
- * paragraph). The fold table (traditional -> simplified) is written beside the index, and so is
- * the search page's scripts: over Pagefind (search-page.js, a module), and for a site opened from
- * disk (file://) the same units in a classic script (offline-data.js) with the same engine bundled
- * as a classic script (offline-search.js).
+ * paragraph); see src/search/records.ts. The fold table (traditional -> simplified) is written
+ * beside the index, and so are the search page's scripts: over Pagefind (search-page.js, a
+ * module), and for a site opened from disk (file://) the same units in a classic script
+ * (offline-data.js) with the same engine bundled as a classic script (offline-search.js).
+ *
+ * A large corpus is indexed in shards (src/search/shards.ts; dist/pagefind, then
+ * dist/pagefind/shard-<n>/, merged in the browser with Pagefind's mergeIndex): Pagefind holds a
+ * whole index in memory while it builds it, so shards bound the memory at any corpus size, and two
+ * are built side by side (scripts/search-shard.ts). Each shard is kept in .cache/search under the
+ * hash of its documents, so a rebuild after one document changed indexes only that shard.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import * as pagefind from 'pagefind';
 import { characterTable } from '../src/pipeline/script.ts';
-import type { SearchUnit } from '../src/search/engine.ts';
-import type { OfflineRecord } from '../src/search/offline.ts';
-import { recordText, type FoldTable } from '../src/search/fold.ts';
+import type { FoldTable } from '../src/search/fold.ts';
+import { offlineRecord } from '../src/search/records.ts';
+import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const generated = join(ROOT, 'src', 'generated', 'documents');
 const out = join(ROOT, 'dist', 'pagefind');
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
-
+const cacheDir = join(ROOT, '.cache', 'search');
 const started = performance.now();
 const table: FoldTable = characterTable();
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-let records = 0;
-const offline: OfflineRecord[] = [];
-const files = (await readdir(generated)).filter((f) => f.endsWith('.json')).sort();
-for (const file of files) {
-  const d = JSON.parse(await readFile(join(generated, file), 'utf8'));
-  const units: SearchUnit[] = [['', 'title', d.title], ...d.blocks.map((b: { id: string; type: string; text: string }) => [b.id, b.type === 'heading' ? 'heading' : 'body', b.text] as SearchUnit)];
-  await index.addCustomRecord({
-    url: `${base}docs/${d.id}/`,
-    content: recordText(units.map((u) => u[2]), table),
-    language: 'zh',
-    meta: { title: d.title, doc: d.id, units: JSON.stringify(units) },
-    filters: { doc: [d.id], ...(d.published ? { year: [String(d.published).slice(0, 4)] } : {}) },
-  });
-  offline.push({ path: `docs/${d.id}/`, title: d.title, doc: d.id, units });
-  records++;
-  if (files.length > 20 && records % 500 === 0) console.log(`[search] ${records}/${files.length} documents`);
+
+const ids = (await readdir(generated)).filter((f) => f.endsWith('.json')).sort().map((f) => f.slice(0, -'.json'.length));
+const count = Math.max(1, Math.ceil(ids.length / SHARD_DOCS));
+const shards: string[][] = Array.from({ length: count }, () => []);
+for (const id of ids) shards[shardOf(id, count)]!.push(id);
+// Shards that got no document are left out (an empty corpus still gets its one, empty, index).
+const filled = shards.map((docs, n) => ({ docs, n })).filter(({ docs }, n) => docs.length > 0 || (n === 0 && ids.length === 0));
+const dirs = shardDirs(filled.map(({ n }) => n));
+
+// A shard's key: its documents as generated, the base path its URLs carry, Pagefind's version and this code.
+const code = createHash('sha256').update(process.env.BASE_PATH ?? '/');
+code.update(JSON.parse(await readFile(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version);
+for (const f of ['scripts/search-index.ts', 'scripts/search-shard.ts', 'src/search/records.ts', 'src/search/fold.ts', 'src/pipeline/script.ts']) code.update(await readFile(join(ROOT, f)));
+const codeVersion = code.digest('hex');
+const offline = new Map<string, string>();
+const keys: string[] = [];
+for (const { docs } of filled) {
+  const h = createHash('sha256').update(codeVersion);
+  for (const id of docs) {
+    const text = await readFile(join(generated, `${id}.json`), 'utf8');
+    h.update(id).update(text);
+    offline.set(id, JSON.stringify(offlineRecord(JSON.parse(text))));
+  }
+  keys.push(h.digest('hex').slice(0, 24));
 }
-const written = await index.writeFiles({ outputPath: out });
-if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-await pagefind.close();
-await mkdir(out, { recursive: true });
+
+// Build the shards not in the cache, two at a time.
+await mkdir(cacheDir, { recursive: true });
+const cached = new Set(await readdir(cacheDir));
+const todo = filled.map((s, i) => ({ ...s, key: keys[i]! })).filter((s) => !cached.has(s.key));
+const run = promisify(execFile);
+const built = todo.length;
+let done = 0;
+const worker = async () => {
+  for (let s = todo.shift(); s; s = todo.shift()) {
+    const tmp = join(cacheDir, `${s.key}.tmp`);
+    await rm(tmp, { recursive: true, force: true });
+    await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'search-shard.ts'), tmp, ...s.docs], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    await rm(join(cacheDir, s.key), { recursive: true, force: true });
+    await cp(tmp, join(cacheDir, s.key), { recursive: true });
+    await rm(tmp, { recursive: true, force: true });
+    done++;
+    if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
+  }
+};
+await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, worker));
+
+await rm(out, { recursive: true, force: true });
+for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true });
+// Only the shards of this build stay cached.
+for (const entry of await readdir(cacheDir)) if (!keys.includes(entry)) await rm(join(cacheDir, entry), { recursive: true, force: true });
+
 await writeFile(join(out, 'fold.json'), JSON.stringify(table));
-await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH=${JSON.stringify({ table, records: offline })};\n`);
+await writeFile(join(out, 'shards.json'), JSON.stringify(dirs.slice(1)));
+await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(table)},"records":[${ids.map((id) => offline.get(id)).join(',')}]};\n`);
 // The search page's two scripts: a module over Pagefind (http) and a classic script over offline-data.js (file://).
 const bundle = { bundle: true, minify: true, target: 'es2020', logLevel: 'warning', legalComments: 'none' } as const;
-await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js') });
+await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js'), define: { KB_SHARDS: JSON.stringify(dirs.slice(1)) } });
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'offline.ts')], format: 'iife', outfile: join(out, 'offline-search.js') });
-console.log(`[search] ${records} documents indexed in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+console.log(`[search] ${ids.length} documents indexed in ${filled.length} shard(s) (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s`);

@@ -1,5 +1,5 @@
 /**
- * npm run search -- <query> [--json] [--limit N]: search the built index (dist/pagefind) from a
+ * npm run search -- <query> [--json] [--limit N]: search the built index (dist/pagefind, with its shards) from a
  * terminal, with the same engine, results and order as the browser.
  */
 import { readFile } from 'node:fs/promises';
@@ -16,9 +16,12 @@ export async function openIndex(dir: string, options: { fold?: boolean } = {}): 
     if (url.protocol !== 'file:') return nativeFetch(input, init);
     return new Response(await readFile(url));
   }) as typeof fetch;
-  const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+  const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
   await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
   await pf.init();
+  // A large corpus's other shards (scripts/search-index.ts).
+  const shards = JSON.parse(await readFile(join(dir, 'shards.json'), 'utf8').catch(() => '[]')) as string[];
+  for (const shard of shards) await pf.mergeIndex(pathToFileURL(join(dir, shard, '/')).href, { baseUrl: '/' });
   const table = options.fold === false ? {} : (JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as FoldTable);
   return { pf, table };
 }

@@ -1,8 +1,8 @@
-/** Run the pipeline (no Astro) once over a folder, then generate and render the pages; print JSON. */
+/** Run the pipeline (no Astro) once over a folder, then write each document's MDX and HTML body, as the content build does; print JSON. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { blocksToMdx } from '../../src/generate/mdx.ts';
-import { renderBlocks } from '../../src/generate/render.ts';
+import { blocksToHtml } from '../../src/generate/body.ts';
+import { documentToMdx } from '../../src/generate/mdx.ts';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 
 const dir = process.argv[2]!;
@@ -12,6 +12,9 @@ let start = performance.now();
 const result = processCorpus(files, { documents: [] }, { documents: {} });
 const pipelineMs = performance.now() - start;
 start = performance.now();
-for (const d of result.documents) await renderBlocks(blocksToMdx(d.blocks));
+for (const d of result.documents) {
+  documentToMdx(d.blocks);
+  blocksToHtml(d.blocks);
+}
 const renderMs = performance.now() - start;
 console.log(JSON.stringify({ pipelineMs, renderMs, bytes, documents: result.documents.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

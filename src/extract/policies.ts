@@ -25,8 +25,16 @@ export function policyTitles(text: string): TitleMention[] {
  * that some writers put in front of the title (国务院办公厅关于… = 关于…) removed.
  */
 export function policyKey(title: string): string {
-  return matchText(title)
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/^(国务院办公厅|国务院|国家卫生健康委员会|国家卫生和计划生育委员会|国家卫健委|国家卫计委|国家卫生计生委)(?=关于)/, '')
-    .replace(/[（(]征求意见稿[)）]$/, '');
+  let key = keys.get(title);
+  if (key === undefined) {
+    key = matchText(title)
+      .replace(/[\s\u3000]+/g, '')
+      .replace(/^(国务院办公厅|国务院|国家卫生健康委员会|国家卫生和计划生育委员会|国家卫健委|国家卫计委|国家卫生计生委)(?=关于)/, '')
+      .replace(/[（(]征求意见稿[)）]$/, '');
+    // Merging events and filing the policy index ask for the same titles' keys again and again.
+    if (keys.size > 100_000) keys.clear();
+    keys.set(title, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();

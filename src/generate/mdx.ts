@@ -73,8 +73,9 @@ export function phrasing(text: string, marks: readonly Mark[] = []): PhrasingCon
     if (m.start < at || m.end > text.length) continue;
     if (m.start > at) out.push({ type: 'text', value: text.slice(at, m.start) });
     const attributes: MdxJsxTextElement['attributes'] = [];
-    if (m.original !== undefined) attributes.push({ type: 'mdxJsxAttribute', name: 'original', value: m.original });
-    if (m.note !== undefined) attributes.push({ type: 'mdxJsxAttribute', name: 'note', value: m.note });
+    // MDX decodes character references in attribute values (`&amp;` would come back as `&`): write `&` as one.
+    if (m.original !== undefined) attributes.push({ type: 'mdxJsxAttribute', name: 'original', value: m.original.replaceAll('&', '&amp;') });
+    if (m.note !== undefined) attributes.push({ type: 'mdxJsxAttribute', name: 'note', value: m.note.replaceAll('&', '&amp;') });
     out.push({
       type: 'mdxJsxTextElement',
       name: m.kind === 'correction' ? 'Correction' : 'Damaged',
@@ -121,9 +122,10 @@ function blockNode(b: Block): RootContent {
 export function blocksToMdx(blocks: readonly Block[]): string[] {
   return blocks.map((b) => {
     const tree: Root = { type: 'root', children: [blockNode(b)] };
-    return toMarkdown(tree, { extensions: [mdxToMarkdown()], handlers: { lineElement, containerElement } as never, unsafe }).trimEnd();
+    return toMarkdown(tree, OPTIONS).trimEnd();
   });
 }
+const OPTIONS = { extensions: [mdxToMarkdown()], handlers: { lineElement, containerElement } as never, unsafe };
 
 /** The MDX body of a reading page. */
 export function documentToMdx(blocks: readonly Block[]): string {

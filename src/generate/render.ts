@@ -1,11 +1,11 @@
 /**
- * Render a reading page's MDX to HTML in the content build, with the MDX compiler and a tiny JSX
+ * Render a reading page's MDX to HTML, with the MDX compiler and a tiny JSX
  * runtime that writes escaped HTML strings. Only the elements our MDX generator writes are
  * allowed; anything else (which would mean corpus text became markup) stops the build.
  * Doing this here, not in Vite, keeps an 8 MB document from becoming an 8 MB JavaScript module.
  */
 import { compile, run } from '@mdx-js/mdx';
-import { strings } from '../i18n/zh-CN.ts';
+import { correction, damaged, selfLink } from './body.ts';
 import { escapeAttr, escapeText } from '../lib/html.ts';
 
 /** HTML that is already safe, as opposed to a string that still needs escaping. */
@@ -39,26 +39,16 @@ function jsx(type: unknown, props: Props): Html {
     if (!ATTRIBUTES.has(name) || typeof value !== 'string') throw new Error(`refusing attribute ${name} on <${type}>`);
     attrs += ` ${name}="${escapeAttr(value)}"`;
   }
-  return new Html(`<${type}${attrs}>${children(props.children)}${selfLink(type, props.id)}</${type}>`);
+  return new Html(`<${type}${attrs}>${children(props.children)}${selfLinkOf(type, props.id)}</${type}>`);
 }
 
-/** A link to a paragraph's or heading's own anchor, shown on hover and focus, for citing it. */
-function selfLink(type: string, id: unknown): string {
-  if (typeof id !== 'string' || !/^(p|h[2-4])$/.test(type)) return '';
-  return `<a class="self-link" href="#${escapeAttr(id)}" aria-label="${escapeAttr(strings.doc.paragraphLink)}"></a>`;
+/** The self link after a paragraph's or heading's text (body.ts). */
+function selfLinkOf(type: string, id: unknown): string {
+  return typeof id === 'string' && /^(p|h[2-4])$/.test(type) ? selfLink(id) : '';
 }
 
-/** An editorial correction: the corrected words, with the original for readers and screen readers. */
-function Correction(props: Props): Html {
-  const label = `${strings.doc.correction}:${strings.doc.correctionOriginal}“${String(props.original ?? '')}”${props.note ? `,${String(props.note)}` : ''}`;
-  return new Html(`<ins class="correction" title="${escapeAttr(label)}">${children(props.children)}<span class="vh">(${escapeText(label)})</span></ins>`);
-}
-
-/** Text destroyed in the source, shown as found and marked so no one quotes it as real. */
-function Damaged(props: Props): Html {
-  const label = `${strings.doc.damaged}${props.note ? `:${String(props.note)}` : ''}`;
-  return new Html(`<mark class="damaged" title="${escapeAttr(label)}">${children(props.children)}<span class="vh">(${escapeText(label)})</span></mark>`);
-}
+const Correction = (props: Props) => new Html(correction(children(props.children), String(props.original ?? ''), props.note ? String(props.note) : undefined));
+const Damaged = (props: Props) => new Html(damaged(children(props.children), props.note ? String(props.note) : undefined));
 
 /** Compile and render one MDX page body to an HTML string. */
 export async function renderMdx(mdx: string): Promise<string> {

@@ -89,6 +89,7 @@ export const strings = {
   },
   capped: (shown: number, total: number) => `这里只列出 ${shown} 项(共 ${total} 项);完整内容见筛选页、各文献页和数据文件。`,
   moreSources: (n: number) => `等另外 ${n} 篇`,
+  otherDocuments: (n: number) => `选择其他文献(共 ${n} 篇)`,
   moreMentions: (n: number) => `另有 ${n} 处,见数据文件`,
   reference: {
     terms: '术语',

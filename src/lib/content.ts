@@ -32,9 +32,14 @@ function generated<T>(file: string): () => T {
 /** The corpus index, sorted by date (undated last), then title. */
 export const loadCorpus = generated<CorpusData>('corpus.json');
 
+/** One document's full data, as the JSON text the content build wrote (what /data/documents/<id>.json serves). */
+export function documentText(id: string): string {
+  return readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8');
+}
+
 /** One document's full data. */
 export function loadDocument(id: string): DocumentData {
-  return JSON.parse(readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8')) as DocumentData;
+  return JSON.parse(documentText(id)) as DocumentData;
 }
 
 /** Whether a traditional document has a simplified rendering. */
@@ -42,7 +47,7 @@ export function hasSimplified(id: string): boolean {
   return existsSync(join(GENERATED, 'html', `${id}.simplified.html`));
 }
 
-/** A reading page's body, rendered from its MDX by the content build (src/generate/render.ts). */
+/** A reading page's body, rendered from its blocks by the content build (src/generate/body.ts). */
 export function loadBody(id: string, variant: 'original' | 'simplified'): string {
   const file = join(GENERATED, 'html', `${id}${variant === 'simplified' ? '.simplified' : ''}.html`);
   if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);

@@ -15,3 +15,14 @@ export const CONCORDANCE_DOCS = 50;
 export const MENTIONS_SHOWN = 20;
 /** Bars in a chart of counts per document (the table beside it has every document). */
 export const CHART_BARS = 20;
+/**
+ * Documents named one by one in a filtered page's "by document" links. A larger corpus lists them on
+ * the complete page only, and each filtered page links there: every page listing every document
+ * would make the site grow with the square of the corpus.
+ */
+export const DOC_FILTERS_INLINE = 12;
+
+/** The documents a page's "by document" filter row names: all of them, or on a filtered page of a large corpus only the chosen one. */
+export function docFilterLinks<D extends { id: string }>(documents: readonly D[], filtered: boolean, chosen?: string): readonly D[] {
+  return filtered && documents.length > DOC_FILTERS_INLINE ? documents.filter((d) => d.id === chosen) : documents;
+}

@@ -20,17 +20,52 @@ export function characterTable(): Record<string, string> {
   return table;
 }
 
+/** The table as an array over the CJK blocks it covers (U+3400..U+9FFF), for a lookup per code unit. */
+const FIRST = 0x3400;
+const LAST = 0x9fff;
+let byCode: (string | undefined)[] | undefined;
+function codeTable(): (string | undefined)[] {
+  if (byCode) return byCode;
+  const t = characterTable();
+  byCode = new Array<string | undefined>(LAST - FIRST + 1).fill(undefined);
+  for (const [from, to] of Object.entries(t)) byCode[from.charCodeAt(0) - FIRST] = to;
+  return byCode;
+}
+
 /**
- * Simplified characters, one for one: the same length as the input, so that an offset found in the
- * result is an offset in the original (what the extractors need to quote a traditional text as written).
+ * Simplified characters, one for one: the same number of characters as the input, so that an offset
+ * found in the result is an offset in the original (what the extractors need to quote a traditional
+ * text as written). A scan of code units that copies nothing when the text has no traditional
+ * character (most text): the extractors call this on every sentence they read.
  */
 export function simplifyCharacters(text: string): string {
-  const t = characterTable();
-  // A native search and replace touches only the traditional characters (most text has none).
-  traditionalCharacters ??= new RegExp(`[${Object.keys(t).join('')}]`, 'gu');
-  return text.replace(traditionalCharacters, (c) => t[c]!);
+  const codes = codeTable();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < FIRST || c > LAST) continue;
+    const s = codes[c - FIRST];
+    if (s === undefined) continue;
+    out += text.slice(from, i) + s;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
-let traditionalCharacters: RegExp | undefined;
+
+/** How many of a text's Han characters (U+3400..U+9FFF) and how many of those are traditional. */
+function traditionalShare(text: string): { han: number; traditional: number } {
+  const codes = codeTable();
+  let han = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < FIRST || c > LAST) continue;
+    han++;
+    if (codes[c - FIRST] !== undefined) traditional++;
+  }
+  return { han, traditional };
+}
 
 /** Convert traditional text to simplified, leaving everything else as it is. */
 export function simplify(text: string): string {
@@ -38,15 +73,11 @@ export function simplify(text: string): string {
 }
 
 /**
- * A document is traditional when a noticeable share of its Han characters change under
- * conversion (simplified text changes almost nowhere; traditional text changes everywhere).
+ * A document is traditional when a noticeable share of its Han characters are traditional ones
+ * (simplified text has almost none; traditional text has them everywhere).
  */
 export function detectScript(text: string): Script {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const han = Array.from(sample).filter((c) => /\p{Script=Han}/u.test(c));
-  if (han.length === 0) return 'simplified';
-  const converted = Array.from(toSimplified(han.join('')));
-  let changed = 0;
-  for (let i = 0; i < han.length; i++) if (han[i] !== converted[i]) changed++;
-  return changed / han.length > 0.05 ? 'traditional' : 'simplified';
+  const { han, traditional } = traditionalShare(text.length > 20000 ? text.slice(0, 20000) : text);
+  if (han === 0) return 'simplified';
+  return traditional / han > 0.05 ? 'traditional' : 'simplified';
 }

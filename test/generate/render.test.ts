@@ -1,11 +1,12 @@
 /** renderMdx: the MDX we generate becomes HTML whose text is exactly the input, and nothing else. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blocksToHtml } from '../../src/generate/body.ts';
 import { blocksToMdx, documentToMdx } from '../../src/generate/mdx.ts';
 import { renderBlocks, renderMdx } from '../../src/generate/render.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 import { normaliseLine } from '../../src/pipeline/normalise.ts';
-import type { Block, BlockId } from '../../src/pipeline/types.ts';
+import type { Block, BlockId, Mark } from '../../src/pipeline/types.ts';
 
 const withoutSelfLinks = (s: string) => s.replace(/<a class="self-link"[^>]*><\/a>/g, "");
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -45,5 +46,40 @@ describe('renderMdx', () => {
   it('refuses elements and attributes the generator never writes', async () => {
     await expect(renderMdx('<script>alert(1)</script>')).rejects.toThrow(/refusing element <script>/);
     await expect(renderMdx('<p onclick="x">a</p>')).rejects.toThrow(/refusing attribute onclick/);
+  });
+});
+
+/** Any block the pipeline can make: the four kinds, hostile text, marks anywhere (even overlapping or out of range). */
+const block = (i: number) => {
+  const id = `b${i}` as BlockId;
+  const marks = (t: string) =>
+    fc.array(
+      fc.record({ kind: fc.constantFrom('correction' as const, 'damaged' as const), start: fc.nat(t.length), len: fc.nat(4), original: fc.option(text, { nil: undefined }), note: fc.option(fc.oneof(text, fc.constant('')), { nil: undefined }) }),
+      { maxLength: 3 },
+    ).map((ms) => ms.map(({ len, ...m }) => ({ ...m, end: m.start + len }) as Mark));
+  return fc.oneof(
+    text.chain((t) => marks(t).map((m): Block => ({ type: 'paragraph', id, lines: [i], text: t, marks: m }))),
+    fc.tuple(text, fc.constantFrom(2 as const, 3 as const, 4 as const)).chain(([t, level]) => marks(t).map((m): Block => ({ type: 'heading', level, id, lines: [i], text: t, marks: m }))),
+    fc.tuple(fc.array(text, { minLength: 1, maxLength: 3 }), fc.constantFrom('contents' as const, undefined)).map(([items, role]): Block => ({ type: 'list', id, lines: [i], items, ...(role ? { role } : {}) }) as Block),
+    fc.tuple(fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(fc.array(text, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })).map(([header, rows]): Block => ({ type: 'table', id, lines: [i], header, rows })),
+  );
+};
+
+describe('blocksToHtml (what the build writes)', () => {
+  it('is exactly the HTML the MDX export renders to, on every seed', async () => {
+    for (const d of seedCorpus().documents) {
+      for (const blocks of [d.blocks, ...(d.simplifiedBlocks ? [d.simplifiedBlocks] : [])]) {
+        expect(blocksToHtml(blocks), d.source).toBe(await renderBlocks(blocksToMdx(blocks)));
+      }
+    }
+  });
+
+  it('is exactly the HTML the MDX export renders to, for any blocks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }).chain((ns) => fc.tuple(...ns.map((_, i) => block(i)))), async (blocks) => {
+        expect(blocksToHtml(blocks)).toBe(await renderBlocks(blocksToMdx(blocks)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

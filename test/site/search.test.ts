@@ -4,14 +4,14 @@
  * the terminal command gives the same results; and a reader can search in Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { search } from '../../src/search/engine.ts';
 import { fold, queryParts, type FoldTable } from '../../src/search/fold.ts';
-import { buildProject, cleanEnv } from '../helpers/build.ts';
+import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
@@ -90,6 +90,38 @@ describe('search precision and recall', () => {
     expect(json.results.length).toBeGreaterThan(0);
     expect(json.results[0]).toMatchObject({ url: expect.stringMatching(/^\/docs\/\w+\/#p-/), title: expect.any(String), excerpt: expect.stringContaining('<mark>') });
   });
+});
+
+describe('a large corpus: the index in shards', () => {
+  it('gives the same results in the same order as one index, and rebuilds only the shard whose document changed', async () => {
+    const dir = copyProject();
+    const env = cleanEnv({ CORPUS_DIR: join(ROOT, 'seeds'), SEARCH_SHARD_DOCS: '2' });
+    const run = (script: string) => execFileSync('npx', ['tsx', script], { cwd: dir, env, encoding: 'utf8' });
+    const report = (log: string) => {
+      const m = /in (\d+) shard\(s\) \((\d+) built, (\d+) unchanged\)/.exec(log)!;
+      return { shards: Number(m[1]), built: Number(m[2]), unchanged: Number(m[3]) };
+    };
+    try {
+      run('scripts/build-content.ts');
+      const first = report(run('scripts/search-index.ts'));
+      expect(first.shards).toBeGreaterThan(1);
+      expect(first.built).toBe(first.shards);
+      const sharded = await openIndex(join(dir, 'dist', 'pagefind'));
+      for (const q of queries) {
+        const urls = async (i: typeof index) => (await search(i.pf, i.table, q)).map((r) => r.url);
+        expect(await urls(sharded), q).toEqual(await urls(index));
+      }
+      expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 0, unchanged: first.shards });
+      // One document changes: only its shard is indexed again.
+      const docs = join(dir, 'src', 'generated', 'documents');
+      const file = join(docs, readdirSync(docs).sort()[0]!);
+      const d = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...d, title: `${d.title}(修订)` }));
+      expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 1, unchanged: first.shards - 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!hasChromium)('searching in Chromium', () => {
