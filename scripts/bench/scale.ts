@@ -1,13 +1,13 @@
 /**
  * The build at corpus sizes: a synthetic corpus (synthetic.ts) of each size is built in a copy of
- * the project, stage by stage, each stage timed with its peak memory (/usr/bin/time); then one
+ * the project, stage by stage, each stage timed with the peak memory of its processes; then one
  * document is changed, one added and one removed, and each rebuild is timed.
  * Prints one JSON line per size. Usage: tsx scripts/bench/scale.ts 100 1000 5000
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measure as measureCommand } from '../lib/measure.ts';
 import { cleanEnv, copyProject } from '../lib/project.ts';
 import { buildStarlight } from './starlight.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
@@ -17,12 +17,9 @@ export interface StageTime {
   peakMB: number;
 }
 
-/** Run one build stage in `dir`, timed by /usr/bin/time (wall seconds, peak resident memory). */
-function stage(dir: string, env: NodeJS.ProcessEnv, args: string[]): StageTime & { log: string } {
-  const timing = join(dir, '.time');
-  const log = execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, ...args], { cwd: dir, env: cleanEnv(env), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const [seconds, kb] = readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakMB: Math.round(kb! / 1024), log };
+/** Run one build stage in `dir`: wall seconds, peak memory of all its processes together. */
+function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]): StageTime & { log: string } {
+  return measureCommand(command!, args, { cwd: dir, env: cleanEnv(env) });
 }
 
 const STAGES = {

@@ -5,10 +5,10 @@
  * tables), built with Starlight's defaults (its own Pagefind search included).
  * Usage: tsx scripts/bench/starlight.ts <generated folder> — prints one JSON line.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../../src/pipeline/types.ts';
+import { measure } from '../lib/measure.ts';
 import { cleanEnv } from '../lib/project.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -56,9 +56,7 @@ export function buildStarlight(generated: string) {
   // Its dependencies listed, as Astro reads them to bundle (not externalise) integrations such as Starlight.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'kb-starlight-bench', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict' }));
-  const timing = join(dir, '.time');
-  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, 'node', join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv(), stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore' });
-  const [seconds, kb] = readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  const { seconds, peakMB } = measure('node', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
   const dist = join(dir, 'dist');
   const bytes = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : statSync(p).size);
   const first = files[0]!.replace(/\.json$/, '');
@@ -67,7 +65,7 @@ export function buildStarlight(generated: string) {
   // What a reader downloads for one page: its HTML, and the CSS and JS files it links.
   const linked = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
   const assets = [...new Set(linked)].reduce((n, f) => n + statSync(join(dist, f)).size, 0);
-  const result = { seconds: seconds!, peakMB: Math.round(kb! / 1024), pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
+  const result = { seconds, peakMB, pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
   rmSync(dir, { recursive: true, force: true });
   return result;
 }

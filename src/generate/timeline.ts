@@ -24,3 +24,6 @@ export function timelineCsv(data: TimelineData): string {
     data.events.map((e) => [e.id, e.date, e.end, e.precision, e.qualifier, e.written, e.kind, String(e.trusted), e.text, e.doc, e.paragraph, e.url, e.policies, e.organisations, e.sources.map((s) => s.url)]),
   );
 }
+
+/** The filters an event is listed under (/timeline/<filter>/): its kind, its document and every document that also tells it. */
+export const eventFilters = (e: TimelineEntry) => [`kind/${e.kind}`, `doc/${e.doc}`, ...e.sources.map((s) => `doc/${s.doc}`)];
