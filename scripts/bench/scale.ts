@@ -23,9 +23,9 @@ function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]
 }
 
 const STAGES = {
-  content: ['node', '--import', 'tsx', 'scripts/build-content.ts'],
-  astro: ['node', 'node_modules/astro/bin/astro.mjs', 'build'],
-  search: ['node', '--import', 'tsx', 'scripts/search-index.ts'],
+  content: [process.execPath, '--import', 'tsx', 'scripts/build-content.ts'],
+  astro: [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'],
+  search: [process.execPath, '--import', 'tsx', 'scripts/search-index.ts'],
 } as const;
 
 function build(dir: string, env: NodeJS.ProcessEnv) {

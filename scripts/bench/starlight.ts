@@ -56,7 +56,7 @@ export function buildStarlight(generated: string) {
   // Its dependencies listed, as Astro reads them to bundle (not externalise) integrations such as Starlight.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'kb-starlight-bench', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict' }));
-  const { seconds, peakMB } = measure('node', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
+  const { seconds, peakMB } = measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
   const dist = join(dir, 'dist');
   const bytes = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : statSync(p).size);
   const first = files[0]!.replace(/\.json$/, '');
