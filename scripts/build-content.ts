@@ -9,6 +9,7 @@ import { siteLocation, runContentBuild } from './content-build.ts';
 const started = performance.now();
 const result = await runContentBuild({
   corpusDir: process.env.CORPUS_DIR ?? 'seeds',
+  cacheDir: '.cache/documents',
   checkRegistry: process.argv.includes('--check'),
   outDir: 'src/generated',
   registryPath: 'content/registry.json',

@@ -1,5 +1,6 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
@@ -19,9 +20,12 @@ import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { SourceFile } from '../src/pipeline/types.ts';
+import { digestOf, documentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
 
 export interface ContentBuildOptions {
   corpusDir: string;
+  /** Where per-document results are kept between builds (.cache/documents); none: work everything out. */
+  cacheDir?: string;
   /** Fail instead of writing when the committed registry is not what this corpus gives (CI). */
   checkRegistry?: boolean;
   outDir: string;
@@ -59,6 +63,49 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
+/** What the per-document results depend on besides their documents: the code that computes them and its libraries. */
+async function codeVersion(): Promise<string> {
+  const h = createHash('sha256');
+  const root = join(import.meta.dirname, '..');
+  for (const dir of ['src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
+    for (const f of (await listFiles(join(root, dir))).filter((x) => x.endsWith('.ts'))) h.update(f).update(await readFile(join(root, dir, f)));
+  }
+  for (const f of ['scripts/content-build.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * A folder of per-document results for this code version (src/lib/per-document.ts). Results of
+ * another version are removed when it opens, results this build did not ask for when it closes.
+ */
+async function documentStore(dir: string, version: string): Promise<DocumentStore & { close(): Promise<number> }> {
+  await mkdir(join(dir, version), { recursive: true });
+  for (const other of await readdir(dir)) if (other !== version) await rm(join(dir, other), { recursive: true, force: true });
+  const used = new Set<string>();
+  let hits = 0;
+  const file = (key: string) => join(dir, version, `${key}.json`);
+  return {
+    get(key) {
+      used.add(key);
+      try {
+        const value: unknown = JSON.parse(readFileSync(file(key), 'utf8'));
+        hits++;
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      used.add(key);
+      writeFileSync(file(key), JSON.stringify(value));
+    },
+    async close() {
+      for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -'.json'.length))) await rm(join(dir, version, f), { force: true });
+      return hits;
+    },
+  };
+}
+
 /** Run the pipeline over the corpus folder and write everything Astro needs. */
 export async function runContentBuild(o: ContentBuildOptions) {
   const names = await listFiles(o.corpusDir);
@@ -78,7 +125,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
     mark = now;
   };
   lap('read');
+  const version = await codeVersion();
+  const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
+  useDocumentStore(store);
   const result = processCorpus(files, registry, errata, {
+    store,
     progress: (stage, done, total, source) => {
       const now = performance.now();
       if (total <= 20 || done === total || now - lastReport > 1000) {
@@ -95,7 +146,13 @@ export async function runContentBuild(o: ContentBuildOptions) {
     o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
   }
 
-  await rm(o.outDir, { recursive: true, force: true });
+  // The documents' files of the last build stay, listed with the key they were made under (written
+  // last, so an interrupted build leaves none); the rest of the folder is made afresh.
+  const manifestFile = join(o.outDir, 'documents.json');
+  const previous = await readJson<Record<string, string>>(manifestFile, {});
+  for (const entry of await readdir(o.outDir).catch(() => [] as string[])) {
+    if (!['documents', 'mdx', 'html'].includes(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
+  }
   await mkdir(join(o.outDir, 'documents'), { recursive: true });
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
@@ -111,23 +168,31 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
   const termName = new Map(terms.map((t) => [t.id, t.term]));
   const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
-  // What each document's pages are made of, hashed: Astro's incremental build skips a page whose key is unchanged.
-  const pageInputs = new Map<string, ReturnType<typeof createHash>>();
-  const written = async (id: string, file: string, text: string) => {
-    if (!pageInputs.has(id)) pageInputs.set(id, createHash('sha256'));
-    pageInputs.get(id)!.update(text);
-    await writeFile(file, text);
-  };
+  // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
+  // again only when that changed. Astro's incremental build skips a page whose key (this, and the
+  // document's events and charts, below) is unchanged.
+  const pagesName = `pages-${digestOf([version, o.location, terms])}`;
+  const made: Record<string, string> = {};
+  let rewritten = 0;
   for (const [i, d] of docs.entries()) {
-    await written(d.id, join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    const key = `${pagesName}-${documentDigest(d)}`;
+    made[d.id] = key;
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
+    const files = [join(o.outDir, 'documents', `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
+    if (previous[d.id] === key && files.every((f) => existsSync(f))) continue;
+    rewritten++;
+    await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     for (const [suffix, blocks] of variants) {
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
-      await written(d.id, join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
+      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
     }
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
-  o.log(`[generate] ${docs.length} pages of MDX, HTML and JSON written to ${o.outDir}`);
+  // Files of documents that are gone, or whose simplified rendering is gone.
+  const wanted = new Set(docs.flatMap((d) => [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])]));
+  for (const dir of ['documents', 'mdx', 'html']) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(f)) await rm(join(o.outDir, dir, f));
+  await writeFile(manifestFile, JSON.stringify(made));
+  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   lap('pages');
   const events = timeline(docs);
   await writeFile(join(o.outDir, 'timeline.json'), JSON.stringify(timelineJson(events, o.location)));
@@ -156,7 +221,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   for (const c of chartData.charts) add(c.doc, digest(c));
   const keys: Record<string, string> = {};
   for (const d of docs) {
-    const h = pageInputs.get(d.id) ?? createHash('sha256');
+    const h = createHash('sha256').update(made[d.id]!);
     h.update((own.get(d.id) ?? []).join(''));
     keys[d.id] = h.digest('hex').slice(0, 16);
   }
@@ -178,6 +243,8 @@ export async function runContentBuild(o: ContentBuildOptions) {
   o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
   if (committed !== registryText) await writeFile(o.registryPath, registryText);
+  if (store) o.log(`[cache] ${await store.close()} per-document results reused from ${o.cacheDir}`);
+  useDocumentStore(undefined);
   lap('write');
   o.log(`[time] ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
   return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };

@@ -6,6 +6,7 @@
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
 import { matchText } from './numerals.ts';
+import { perDocument } from '../lib/per-document.ts';
 import { organisations } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
 import { sentenceSpans, textUnits, type TextUnit } from './units.ts';
@@ -154,6 +155,10 @@ interface DocumentEvents {
 
 /** The events of one document, in reading order. */
 export function documentEvents(d: ProcessedDocument): DocumentEvents {
+  return perDocument('events', d, () => readEvents(d));
+}
+
+function readEvents(d: ProcessedDocument): DocumentEvents {
   const events: TimelineEvent[] = [];
   const unresolved: Unresolved[] = [];
   const perParagraph = new Map<string, number>();
@@ -252,8 +257,17 @@ export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
   // Most precise tellings first, so that each group is led by the one with the fullest date.
   const ranked = [...all].sort((a, b) => precisionRank[a.precision] - precisionRank[b.precision] || b.date.length - a.date.length || order.get(a.id)! - order.get(b.id)!);
   const merged: TimelineEvent[] = [];
-  // An event can only join one with the same date or a shared policy (sameEvent): index those, so
-  // that each telling is compared with its few candidates, not with every event of the corpus.
+  // An event can only join one with a shared policy, or one of the same date whose words overlap by
+  // half or more (sameEvent): index those, so that each telling is compared with its few
+  // candidates, not with every event of the corpus or of its date. For the overlap, each merged
+  // event is filed under the rarest of its bigrams only (prefix filtering: two sets that share
+  // half of the larger one's elements share one among the rarest |x| - ⌈|x|/2⌉ + 1 of each).
+  const rarity = new Map<string, number>();
+  for (const e of all) for (const g of grams(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
+  const rarest = (text: string) => {
+    const g = [...grams(text)].sort((a, b) => rarity.get(a)! - rarity.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    return g.slice(0, g.length - Math.ceil(g.length / 2) + 1);
+  };
   const atDate = new Map<string, number[]>();
   const byPolicy = new Map<string, number[]>();
   const file = (index: Map<string, number[]>, key: string, i: number) => {
@@ -262,14 +276,15 @@ export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
     index.set(key, list);
   };
   for (const e of ranked) {
-    const candidates = new Set(atDate.get(e.date) ?? []);
+    const candidates = new Set<number>();
+    for (const g of rarest(e.text)) for (const i of atDate.get(`${e.date}\u0000${g}`) ?? []) candidates.add(i);
     for (const p of e.policies) for (const i of byPolicy.get(policyKey(p)) ?? []) candidates.add(i);
     const at = [...candidates]
       .sort((a, b) => a - b)
       .find((i) => sameEvent(merged[i]!, e) && !merged[i]!.sources.some((s) => s.doc === e.doc));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
-      file(atDate, e.date, merged.length - 1);
+      for (const g of rarest(e.text)) file(atDate, `${e.date}\u0000${g}`, merged.length - 1);
       for (const p of e.policies) file(byPolicy, policyKey(p), merged.length - 1);
       continue;
     }
@@ -285,7 +300,8 @@ export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
   for (const u of perDoc.flatMap((p) => p.unresolved)) {
     if (!u.policies.length) continue;
     const keys = new Set(u.policies.map(policyKey));
-    const into = merged.find(
+    const candidates = [...new Set([...keys].flatMap((k) => byPolicy.get(k) ?? []))].sort((a, b) => a - b).map((i) => merged[i]!);
+    const into = candidates.find(
       (m) =>
         m.trusted &&
         m.doc !== u.doc &&

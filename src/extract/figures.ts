@@ -8,6 +8,7 @@ import type { DateMention } from './dates.ts';
 import { documentDates } from './events.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
 import { clip, sentenceSpans } from './units.ts';
+import { perDocument } from '../lib/per-document.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
@@ -42,6 +43,10 @@ function sentenceDate(text: string, mentions: readonly DateMention[], at: number
 
 /** Every figure of one document, in reading order. */
 export function documentFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
+  return perDocument('figures', d, () => readFigures(d));
+}
+
+function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   for (const { unit, result } of documentDates(d)) {

@@ -10,10 +10,14 @@ import type { TimelineEvent } from './events.ts';
 import { matchText } from './numerals.ts';
 import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
-import { corpusSentences, type Mention } from './terms.ts';
+import { documentSentences, type Mention } from './terms.ts';
+import { perDocument } from '../lib/per-document.ts';
 import { clip, MENTION_CONTEXT } from './units.ts';
 
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
+
+/** Documents in id order (the order every index lists its mentions in). */
+const inIdOrder = (docs: readonly Doc[]) => [...docs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 /** A short id that stays the same as long as the key does. */
 const idOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -39,6 +43,23 @@ export interface PolicyEntry {
 
 const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: f, name: b.name }))).sort((a, b) => b.form.length - a.form.length);
 
+/** One document's policy titles: each with its key, its mention, and its issuer when the text gives one. */
+function documentPolicies(d: Doc): Array<{ key: string; title: string; mention: Mention; issuer?: string }> {
+  return perDocument('policies', d, () =>
+    documentSentences(d).flatMap((s) => {
+      const titles = policyTitles(s.text);
+      if (titles.length === 0) return [];
+      const bodies = organisations(s.text).filter((o) => o.kind === 'government');
+      return titles.map((p) => {
+        const own = BODY_NAMES.find((b) => matchText(p.title).startsWith(`${b.form}关于`));
+        const before = bodies.filter((b) => b.end <= p.start && p.start - b.end <= 12).at(-1);
+        const issuer = own?.name ?? before?.name;
+        return { key: policyKey(p.title), title: p.title, mention: { ...s, ...clip(s.text, p.start, p.end, MENTION_CONTEXT) }, ...(issuer ? { issuer } : {}) };
+      });
+    }),
+  );
+}
+
 /**
  * Every policy title. The issuer comes from the title (国务院办公厅关于…) or from the government
  * body named just before it in the sentence (国务院办公厅发布了《…》); the date from the timeline's
@@ -46,25 +67,25 @@ const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: 
  */
 export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent[]): PolicyEntry[] {
   const byKey = new Map<string, { titles: string[]; issuers: string[]; mentions: Mention[] }>();
-  for (const s of corpusSentences(docs)) {
-    const bodies = organisations(s.text).filter((o) => o.kind === 'government');
-    for (const p of policyTitles(s.text)) {
-      const key = policyKey(p.title);
-      const entry = byKey.get(key) ?? { titles: [], issuers: [], mentions: [] };
-      byKey.set(key, entry);
+  for (const d of inIdOrder(docs)) {
+    for (const p of documentPolicies(d)) {
+      const entry = byKey.get(p.key) ?? { titles: [], issuers: [], mentions: [] };
+      byKey.set(p.key, entry);
       entry.titles.push(p.title);
-      entry.mentions.push({ ...s, ...clip(s.text, p.start, p.end, MENTION_CONTEXT) });
-      const own = BODY_NAMES.find((b) => matchText(p.title).startsWith(`${b.form}关于`));
-      const before = bodies.filter((b) => b.end <= p.start && p.start - b.end <= 12).at(-1);
-      const issuer = own?.name ?? before?.name;
-      if (issuer) entry.issuers.push(issuer);
+      entry.mentions.push(p.mention);
+      if (p.issuer) entry.issuers.push(p.issuer);
     }
   }
   const precision = { day: 0, month: 1, quarter: 2, half: 3, year: 4, decade: 5, range: 6 } as Record<string, number>;
+  // The trusted policy events under each policy key, found once (not once per policy).
+  const eventsByKey = new Map<string, TimelineEvent[]>();
+  for (const ev of events) {
+    if (!ev.trusted || ev.kind !== 'policy') continue;
+    for (const key of new Set(ev.policies.map(policyKey))) eventsByKey.set(key, [...(eventsByKey.get(key) ?? []), ev]);
+  }
   return [...byKey]
     .map(([key, e]) => {
-      const dated = events
-        .filter((ev) => ev.trusted && ev.kind === 'policy' && ev.policies.some((t) => policyKey(t) === key))
+      const dated = [...(eventsByKey.get(key) ?? [])]
         .sort((a, b) => (precision[a.precision] ?? 9) - (precision[b.precision] ?? 9) || (a.date < b.date ? -1 : 1))[0];
       const title = commonest(e.titles);
       return {
@@ -107,15 +128,22 @@ function isIndexed(name: string, kind: OrganisationKind, mentions: number): bool
   return OWNED.test(name) || (kind !== 'government' && mentions >= 2);
 }
 
+/** One document's organisations: the name each is filed under, its kind, the form written, the mention. */
+function documentOrganisations(d: Doc): Array<{ name: string; kind: OrganisationKind; text: string; mention: Mention }> {
+  return perDocument('organisations', d, () =>
+    documentSentences(d).flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } }))),
+  );
+}
+
 /** Every organisation, filed under one name, with every form written and every mention. */
 export function organisationIndex(docs: readonly Doc[]): OrganisationEntry[] {
   const byName = new Map<string, { kind: OrganisationKind; forms: string[]; mentions: Mention[] }>();
-  for (const s of corpusSentences(docs)) {
-    for (const o of organisations(s.text)) {
+  for (const d of inIdOrder(docs)) {
+    for (const o of documentOrganisations(d)) {
       const entry = byName.get(o.name) ?? { kind: o.kind, forms: [], mentions: [] };
       byName.set(o.name, entry);
       entry.forms.push(o.text);
-      entry.mentions.push({ ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) });
+      entry.mentions.push(o.mention);
     }
   }
   const notes = new Map(GOVERNMENT_BODIES.filter((b) => b.note).map((b) => [b.name, b.note!]));
@@ -135,18 +163,29 @@ export interface PlaceEntry {
 /** Words that contain a place name without naming the place (大同小异, 长治久安, 朝阳医疗集团 is Beijing's 朝阳区). */
 const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集团|区|医院)|吉林大学|中山大学|中山医院|白山黑水|黄山毛峰|普洱茶|通化药业/g;
 
+const placeNames = new RegExp(PLACE_NAMES.join('|'), 'g');
+
+/** One document's provinces and cities, each mention with the name. */
+function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
+  return perDocument('places', d, () =>
+    documentSentences(d).flatMap((s) => {
+      const t = matchText(s.text);
+      const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
+      return [...t.matchAll(placeNames)]
+        .filter((m) => !blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a))
+        .map((m) => ({ name: m[0], mention: { ...s, ...clip(s.text, m.index, m.index + m[0].length, MENTION_CONTEXT) } }));
+    }),
+  );
+}
+
 /** Every province and city named, with every mention. */
 export function placeIndex(docs: readonly Doc[]): PlaceEntry[] {
-  const re = new RegExp(PLACE_NAMES.join('|'), 'g');
   const byName = new Map<string, Mention[]>();
-  for (const s of corpusSentences(docs)) {
-    const t = matchText(s.text);
-    const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
-    for (const m of t.matchAll(re)) {
-      if (blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
-      const list = byName.get(m[0]) ?? [];
-      byName.set(m[0], list);
-      list.push({ ...s, ...clip(s.text, m.index, m.index + m[0].length, MENTION_CONTEXT) });
+  for (const d of inIdOrder(docs)) {
+    for (const p of documentPlaces(d)) {
+      const list = byName.get(p.name) ?? [];
+      byName.set(p.name, list);
+      list.push(p.mention);
     }
   }
   return [...byName]

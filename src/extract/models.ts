@@ -7,6 +7,7 @@
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { fold, termMatcher, type TermEntry, type TermSpec } from './terms.ts';
 import { clip, textUnits } from './units.ts';
+import { digestOf, perDocument } from '../lib/per-document.ts';
 
 interface Named {
   id: string;
@@ -48,16 +49,14 @@ export interface Models {
   practices: Array<Named & { passages: Passage[] }>;
 }
 
-/** Clauses: a paragraph cut at 。！？；, each remembering the dimension its paragraph opens with (管理模式:…). */
-function clauses(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], dimensionNames: string[]) {
+/** A document's clauses: each paragraph cut at 。！？；, each clause remembering the dimension its paragraph opens with (管理模式:…). */
+function clauses(d: Pick<ProcessedDocument, 'id' | 'blocks'>, dimensionNames: string[]) {
   const out: Array<Passage & { lead?: string }> = [];
-  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    for (const u of textUnits(d.blocks)) {
-      const lead = dimensionNames.find((n) => new RegExp(`^${n}[:：]`).test(u.text));
-      for (const m of u.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)) {
-        const text = `${u.label ? `${u.label}：` : ''}${clip(m[0].trim(), 0, 0, 240).text}`;
-        if (text.length > 1) out.push({ text, doc: d.id, paragraph: u.block, ...(lead ? { lead } : {}) });
-      }
+  for (const u of textUnits(d.blocks)) {
+    const lead = dimensionNames.find((n) => new RegExp(`^${n}[:：]`).test(u.text));
+    for (const m of u.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)) {
+      const text = `${u.label ? `${u.label}：` : ''}${clip(m[0].trim(), 0, 0, 240).text}`;
+      if (text.length > 1) out.push({ text, doc: d.id, paragraph: u.block, ...(lead ? { lead } : {}) });
     }
   }
   return out;
@@ -78,7 +77,13 @@ export function buildModels(spec: ModelsSpec, terms: readonly TermSpec[], glossa
   const termIds = new Set(terms.map((t) => t.id));
   for (const x of [...spec.forms, ...spec.types]) if (!termIds.has(x.term)) throw new Error(`content/models.json: ${x.name} names term "${x.term}", which content/terms.json does not have`);
   const find = termMatcher(terms);
-  const all = clauses(docs, spec.dimensions.map((d) => d.name)).map((c) => ({ ...c, terms: new Set(find(c.text).map((m) => m.id)) }));
+  // Each document's clauses with the terms they name (worked out per document; none when there is nothing to compare).
+  const names = spec.dimensions.map((d) => d.name);
+  const name = `model-clauses-${digestOf([names, terms])}`;
+  const compared = spec.forms.length + spec.types.length + spec.practices.length > 0;
+  const all = (compared ? [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)) : [])
+    .flatMap((d) => perDocument(name, d, () => clauses(d, names).map((c) => ({ ...c, terms: find(c.text).map((m) => m.id) }))))
+    .map((c) => ({ ...c, terms: new Set(c.terms) }));
   const definition = (term: string): Passage | undefined => glossary.find((g) => g.id === term)?.definition;
   const passage = ({ text, doc, paragraph }: Passage): Passage => ({ text, doc, paragraph });
   /** Per document, the clauses that name a term: definitions first, then in reading order. */

@@ -7,6 +7,7 @@
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
 import { clip, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
+import { digestOf, perDocument } from '../lib/per-document.ts';
 
 export interface TermSpec {
   /** Used in URLs: /terms/<id>/. */
@@ -83,11 +84,6 @@ export function documentSentences(d: Pick<ProcessedDocument, 'id' | 'blocks'>): 
   return out;
 }
 
-/** Every sentence of the corpus, documents in id order. */
-export function corpusSentences(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): Sentence[] {
-  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentSentences);
-}
-
 export interface TermEntry extends TermSpec {
   definition?: { text: string; doc: DocumentId; paragraph: BlockId };
   /** Mentions per document id. */
@@ -114,15 +110,22 @@ function clauseAt(sentence: string, at: number): string {
 /** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
 export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
   const find = termMatcher(specs);
-  const sentences = corpusSentences(docs);
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
   // Whole sentences for the definitions; the mentions keep only the words around them.
-  const whole = new Map<string, Array<(typeof sentences)[number]>>(specs.map((s) => [s.id, []]));
-  for (const s of sentences) {
-    for (const m of find(s.text)) {
-      mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) });
-      const seen = whole.get(m.id)!;
-      if (seen.at(-1) !== s) seen.push(s);
+  const whole = new Map<string, Sentence[]>(specs.map((s) => [s.id, []]));
+  const name = `terms-${digestOf(specs)}`;
+  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    // Per document, the sentences that name a term, with where.
+    const found = perDocument(name, d, () => documentSentences(d).flatMap((s) => {
+      const ms = find(s.text);
+      return ms.length ? [{ s, ms: ms.map((m) => ({ id: m.id, start: m.start, end: m.end })) }] : [];
+    }));
+    for (const { s, ms } of found) {
+      for (const m of ms) {
+        mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) });
+        const seen = whole.get(m.id)!;
+        if (seen.at(-1) !== s) seen.push(s);
+      }
     }
   }
   return specs.map((spec) => {

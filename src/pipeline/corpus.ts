@@ -4,7 +4,8 @@
  * cleans and structures each document. A file that fails never stops the others.
  */
 import { decode } from './decode.ts';
-import { processDocument, type Prepared } from './document.ts';
+import { processDocument, type DocumentResult, type Prepared } from './document.ts';
+import { digestOf, setDocumentDigest, type DocumentStore } from '../lib/per-document.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
 import { assignDocumentIds, sha256, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
@@ -60,6 +61,8 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface CorpusOptions {
   progress?: Progress;
+  /** Where each document's processing is kept between builds (src/lib/per-document.ts), under the hash of everything it is made from. */
+  store?: DocumentStore;
   /** Date recorded for documents seen for the first time (YYYY-MM-DD). */
   today?: string;
 }
@@ -105,7 +108,15 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
     }
     const entry = entries.get(id)!;
     try {
-      const r = processDocument(p, { id, added: entry.added, errata: errata.documents[id], repeatedLines: repeated, previousParagraphs: entry.paragraphs, retiredParagraphs: entry.retired });
+      const context = { id, added: entry.added, errata: errata.documents[id], repeatedLines: repeated, previousParagraphs: entry.paragraphs, retiredParagraphs: entry.retired };
+      // Everything the result depends on: the file (name and bytes), the id and its records, the errata, and which of its edge lines other documents repeat.
+      const key = `pipeline-${digestOf([p.source, p.sha256, id, entry.added, context.errata ?? null, entry.paragraphs ?? null, entry.retired ?? null, edgeLines(p.repaired.lines).filter((l) => repeated.has(l))])}`;
+      let r = options.store?.get(key) as DocumentResult | undefined;
+      if (r === undefined) {
+        r = processDocument(p, context);
+        options.store?.set(key, r);
+      }
+      if (r.document) setDocumentDigest(r.document, key);
       warnings.push(...r.warnings);
       if (r.document) {
         documents.push(r.document);
