@@ -264,32 +264,40 @@ export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
   // half of the larger one's elements share one among the rarest |x| - ⌈|x|/2⌉ + 1 of each).
   const rarity = new Map<string, number>();
   for (const e of all) for (const g of grams(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
+  // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
+  const rank = new Map([...rarity.keys()].sort((a, b) => rarity.get(a)! - rarity.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).map((g, i) => [g, i]));
   const rarest = (text: string) => {
-    const g = [...grams(text)].sort((a, b) => rarity.get(a)! - rarity.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    return g.slice(0, g.length - Math.ceil(g.length / 2) + 1);
+    const ranks = Int32Array.from(grams(text), (g) => rank.get(g)!).sort();
+    return ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1);
   };
-  const atDate = new Map<string, number[]>();
+  // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events naming it.
+  const atDate = new Map<string, Map<number, number[]>>();
   const byPolicy = new Map<string, number[]>();
-  const file = (index: Map<string, number[]>, key: string, i: number) => {
+  // The documents that tell each merged event (its own and its sources'): a document tells an event once.
+  const tellers: Set<string>[] = [];
+  const file = <K>(index: Map<K, number[]>, key: K, i: number) => {
     const list = index.get(key) ?? [];
     if (list.at(-1) !== i) list.push(i);
     index.set(key, list);
   };
   for (const e of ranked) {
     const candidates = new Set<number>();
-    for (const g of rarest(e.text)) for (const i of atDate.get(`${e.date}\u0000${g}`) ?? []) candidates.add(i);
+    const prefix = rarest(e.text);
+    const sameDate = atDate.get(e.date);
+    if (sameDate) for (const g of prefix) for (const i of sameDate.get(g) ?? []) candidates.add(i);
     for (const p of e.policies) for (const i of byPolicy.get(policyKey(p)) ?? []) candidates.add(i);
-    const at = [...candidates]
-      .sort((a, b) => a - b)
-      .find((i) => sameEvent(merged[i]!, e) && !merged[i]!.sources.some((s) => s.doc === e.doc));
+    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, e));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
-      for (const g of rarest(e.text)) file(atDate, `${e.date}\u0000${g}`, merged.length - 1);
+      tellers.push(new Set([e.doc]));
+      if (!atDate.has(e.date)) atDate.set(e.date, new Map());
+      for (const g of prefix) file(atDate.get(e.date)!, g, merged.length - 1);
       for (const p of e.policies) file(byPolicy, policyKey(p), merged.length - 1);
       continue;
     }
     const into = merged[at]!;
     into.sources.push({ doc: e.doc, paragraph: e.paragraph, written: e.written, text: e.text });
+    tellers[at]!.add(e.doc);
     into.policies = [...new Set([...into.policies, ...e.policies])];
     into.organisations = [...new Set([...into.organisations, ...e.organisations])];
     for (const p of e.policies) file(byPolicy, policyKey(p), at);

@@ -32,6 +32,13 @@ function generated<T>(file: string): () => T {
 /** The corpus index, sorted by date (undated last), then title. */
 export const loadCorpus = generated<CorpusData>('corpus.json');
 
+const CONTENT_TYPES: Record<string, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
+
+/** A data file as the content build wrote it, served as it is (/data/terms.json …): Astro neither parses nor serialises it. */
+export function generatedFile(file: string): Response {
+  return new Response(readFileSync(join(GENERATED, file)), { headers: { 'Content-Type': CONTENT_TYPES[file.split('.').at(-1)!]! } });
+}
+
 /** One document's full data, as the JSON text the content build wrote (what /data/documents/<id>.json serves). */
 export function documentText(id: string): string {
   return readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8');

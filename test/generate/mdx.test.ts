@@ -75,7 +75,8 @@ const HOSTILE = [
 ];
 const pipelineText = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 12 })
-  .map((parts) => normaliseLine(parts.join('')))
+  // A line of a document, as the pipeline has it: split at line breaks, then normalised.
+  .map((parts) => normaliseLine(parts.join('').split(/\r\n?|\n/)[0]!))
   .filter((s) => s.length > 0);
 
 const para = (text: string, i: number, marks: Mark[] = []): Block => ({ type: 'paragraph', id: `p${i}` as BlockId, lines: [i], text, marks });

@@ -1,7 +1,5 @@
 /** /data/figures.csv: the same figures as /data/figures.json, one row each. */
-import { figuresCsv } from '../../generate/figures.ts';
-import { loadFigures } from '../../lib/content.ts';
+import { generatedFile } from '../../lib/content.ts';
 
-export function GET() {
-  return new Response(figuresCsv(loadFigures()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-}
+/** Written by the content build (scripts/content-build.ts). */
+export const GET = () => generatedFile('figures.csv');

@@ -1,6 +1,5 @@
 /** /data/figures.json: every figure the documents quote, with links to its paragraph (src/generate/figures.ts). */
-import { loadFigures } from '../../lib/content.ts';
+import { generatedFile } from '../../lib/content.ts';
 
-export function GET() {
-  return new Response(JSON.stringify(loadFigures(), null, 1), { headers: { 'Content-Type': 'application/json' } });
-}
+/** Written by the content build (scripts/content-build.ts). */
+export const GET = () => generatedFile('figures.json');

@@ -1,6 +1,5 @@
 /** /data/models.json (src/generate/indexes.ts). */
-import { loadModels } from '../../lib/content.ts';
+import { generatedFile } from '../../lib/content.ts';
 
-export function GET() {
-  return new Response(JSON.stringify(loadModels(), null, 1), { headers: { 'Content-Type': 'application/json' } });
-}
+/** Written by the content build (scripts/content-build.ts). */
+export const GET = () => generatedFile('models.json');

@@ -1,6 +1,5 @@
 /** /data/policies.json (src/generate/indexes.ts). */
-import { loadPolicies } from '../../lib/content.ts';
+import { generatedFile } from '../../lib/content.ts';
 
-export function GET() {
-  return new Response(JSON.stringify(loadPolicies(), null, 1), { headers: { 'Content-Type': 'application/json' } });
-}
+/** Written by the content build (scripts/content-build.ts). */
+export const GET = () => generatedFile('policies.json');

@@ -1,6 +1,5 @@
 /** /data/terms.json (src/generate/indexes.ts). */
-import { loadTerms } from '../../lib/content.ts';
+import { generatedFile } from '../../lib/content.ts';
 
-export function GET() {
-  return new Response(JSON.stringify(loadTerms(), null, 1), { headers: { 'Content-Type': 'application/json' } });
-}
+/** Written by the content build (scripts/content-build.ts). */
+export const GET = () => generatedFile('terms.json');

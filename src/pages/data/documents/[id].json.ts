@@ -1,5 +1,5 @@
 /** /data/documents/<id>.json: one document's blocks and its whole cleaning report. */
-import { documentText, loadCorpus, loadPageKeys } from '../../../lib/content.ts';
+import { generatedFile, loadCorpus, loadPageKeys } from '../../../lib/content.ts';
 
 export function getStaticPaths() {
   const keys = loadPageKeys();
@@ -8,5 +8,5 @@ export function getStaticPaths() {
 }
 
 export function GET({ params }: { params: { id: string } }) {
-  return new Response(documentText(params.id), { headers: { 'Content-Type': 'application/json' } });
+  return generatedFile(`documents/${params.id}.json`);
 }
