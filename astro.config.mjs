@@ -1,7 +1,35 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
+import { cp, readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+
+/**
+ * The site's data files (/data/corpus.json, /data/terms.json, /data/documents/<id>.json …), written
+ * by the content build in src/generated/data: copied into the built site as they are (Astro would
+ * otherwise read, parse and write hundreds of megabytes for a large corpus), and served from there
+ * by the dev server.
+ */
+const DATA = join(process.cwd(), 'src', 'generated', 'data');
+const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
+const dataFiles = {
+  name: 'kb-data-files',
+  hooks: {
+    'astro:build:done': async ({ dir }) => cp(DATA, join(fileURLToPath(dir), 'data'), { recursive: true }),
+    'astro:server:setup': ({ server }) => {
+      server.middlewares.use(async (req, res, next) => {
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/data\//, '');
+        if (!req.url?.includes('/data/') || path.includes('..') || !/\.(json|csv)$/.test(path)) return next();
+        const body = await readFile(join(DATA, normalize(path))).catch(() => null);
+        if (!body) return next();
+        res.setHeader('Content-Type', TYPES[path.split('.').at(-1)]);
+        res.end(body);
+      });
+    },
+  },
+};
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -10,7 +38,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Corpus text is shown exactly as cleaned: no smart quotes, no GFM autolinks or strikethrough.
   markdown: { processor: unified({ smartypants: false, gfm: false }) },
-  integrations: [mdx()],
+  integrations: [mdx(), dataFiles],
   devToolbar: { enabled: false },
   // Caches live in the project, not in node_modules, so that builds with another base path or
   // corpus (tests build copies of the project that share node_modules) never reuse each other's.

@@ -148,12 +148,15 @@ export async function runContentBuild(o: ContentBuildOptions) {
 
   // The documents' files of the last build stay, listed with the key they were made under (written
   // last, so an interrupted build leaves none); the rest of the folder is made afresh.
+  // The site's data files (/data/…) are made in data/, and copied into dist/ as they are (astro.config.mjs).
+  const data = join(o.outDir, 'data');
+  const documentsDir = join(data, 'documents');
   const manifestFile = join(o.outDir, 'documents.json');
   const previous = await readJson<Record<string, string>>(manifestFile, {});
-  for (const entry of await readdir(o.outDir).catch(() => [] as string[])) {
-    if (!['documents', 'mdx', 'html'].includes(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
+  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html']], [data, ['documents']]] as const) {
+    for (const entry of await readdir(dir).catch(() => [] as string[])) if (!(keep as readonly string[]).includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
   }
-  await mkdir(join(o.outDir, 'documents'), { recursive: true });
+  await mkdir(documentsDir, { recursive: true });
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
   const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -162,7 +165,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   if (o.checkRegistry && committed !== registryText) {
     throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
   }
-  await writeFile(join(o.outDir, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
+  await writeFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
   const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
   const findTerms = termMatcher(terms);
   const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
@@ -178,10 +181,10 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const key = `${pagesName}-${documentDigest(d)}`;
     made[d.id] = key;
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
-    const files = [join(o.outDir, 'documents', `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
+    const files = [join(documentsDir, `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
     if (previous[d.id] === key && files.every((f) => existsSync(f))) continue;
     rewritten++;
-    await writeFile(join(o.outDir, 'documents', `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    await writeFile(join(documentsDir, `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     for (const [suffix, blocks] of variants) {
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
       await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
@@ -190,22 +193,22 @@ export async function runContentBuild(o: ContentBuildOptions) {
   }
   // Files of documents that are gone, or whose simplified rendering is gone.
   const wanted = new Set(docs.flatMap((d) => [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])]));
-  for (const dir of ['documents', 'mdx', 'html']) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(f)) await rm(join(o.outDir, dir, f));
+  for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
   await writeFile(manifestFile, JSON.stringify(made));
   o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   lap('pages');
   const events = timeline(docs);
   const timelineData = timelineJson(events, o.location);
-  await writeFile(join(o.outDir, 'timeline.json'), JSON.stringify(timelineData));
-  await writeFile(join(o.outDir, 'timeline.csv'), timelineCsv(timelineData));
+  await writeFile(join(data, 'timeline.json'), JSON.stringify(timelineData));
+  await writeFile(join(data, 'timeline.csv'), timelineCsv(timelineData));
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
   lap('timeline');
   const figures = corpusFigures(docs);
   const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
   const figuresData = figuresJson(figures, o.location);
-  await writeFile(join(o.outDir, 'figures.json'), JSON.stringify(figuresData));
-  await writeFile(join(o.outDir, 'figures.csv'), figuresCsv(figuresData));
+  await writeFile(join(data, 'figures.json'), JSON.stringify(figuresData));
+  await writeFile(join(data, 'figures.csv'), figuresCsv(figuresData));
   await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
   const chartData = chartsJson(charts, o.location);
@@ -237,11 +240,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const orgs = organisationIndex(docs);
   const places = placeIndex(docs);
   lap('indexes');
-  await writeFile(join(o.outDir, 'terms.json'), JSON.stringify(termsJson(entries, o.location)));
-  await writeFile(join(o.outDir, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
-  await writeFile(join(o.outDir, 'policies.json'), JSON.stringify(policiesJson(policies, o.location)));
-  await writeFile(join(o.outDir, 'organisations.json'), JSON.stringify(organisationsJson(orgs, o.location)));
-  await writeFile(join(o.outDir, 'places.json'), JSON.stringify(placesJson(places, o.location)));
+  await writeFile(join(data, 'terms.json'), JSON.stringify(termsJson(entries, o.location)));
+  await writeFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
+  await writeFile(join(data, 'policies.json'), JSON.stringify(policiesJson(policies, o.location)));
+  await writeFile(join(data, 'organisations.json'), JSON.stringify(organisationsJson(orgs, o.location)));
+  await writeFile(join(data, 'places.json'), JSON.stringify(placesJson(places, o.location)));
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
   o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);

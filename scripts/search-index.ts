@@ -10,23 +10,23 @@
  * A large corpus is indexed in shards (src/search/shards.ts; dist/pagefind, then
  * dist/pagefind/shard-<n>/, merged in the browser with Pagefind's mergeIndex): Pagefind holds a
  * whole index in memory while it builds it, so shards bound the memory at any corpus size, and two
- * are built side by side (scripts/search-shard.ts). Each shard is kept in .cache/search under the
- * hash of its documents, so a rebuild after one document changed indexes only that shard.
+ * are built side by side (scripts/search-shard.ts). Each shard, with its documents' records for the
+ * file:// search, is kept in .cache/search under the hash of its documents (their keys in the
+ * content build's list), so a rebuild after one document changed indexes only that shard.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { characterTable } from '../src/pipeline/script.ts';
 import type { FoldTable } from '../src/search/fold.ts';
-import { offlineRecord } from '../src/search/records.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const generated = join(ROOT, 'src', 'generated', 'documents');
+const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
 const out = join(ROOT, 'dist', 'pagefind');
 const cacheDir = join(ROOT, '.cache', 'search');
 const started = performance.now();
@@ -45,21 +45,19 @@ const code = createHash('sha256').update(process.env.BASE_PATH ?? '/');
 code.update(JSON.parse(await readFile(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version);
 for (const f of ['scripts/search-index.ts', 'scripts/search-shard.ts', 'src/search/records.ts', 'src/search/fold.ts', 'src/pipeline/script.ts']) code.update(await readFile(join(ROOT, f)));
 const codeVersion = code.digest('hex');
-const offline = new Map<string, string>();
+// Each document's key from the content build's list (the digest of what its files are made from), or its file's hash.
+const made = JSON.parse(await readFile(join(ROOT, 'src', 'generated', 'documents.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
 const keys: string[] = [];
 for (const { docs } of filled) {
   const h = createHash('sha256').update(codeVersion);
-  for (const id of docs) {
-    const text = await readFile(join(generated, `${id}.json`), 'utf8');
-    h.update(id).update(text);
-    offline.set(id, JSON.stringify(offlineRecord(JSON.parse(text))));
-  }
+  for (const id of docs) h.update(id).update(made[id] ?? (await readFile(join(generated, `${id}.json`))));
   keys.push(h.digest('hex').slice(0, 24));
 }
 
 // Build the shards not in the cache, two at a time.
 await mkdir(cacheDir, { recursive: true });
 const cached = new Set(await readdir(cacheDir));
+for (const key of keys) if (!cached.has(`${key}.offline`)) cached.delete(key);
 const todo = filled.map((s, i) => ({ ...s, key: keys[i]! })).filter((s) => !cached.has(s.key));
 const run = promisify(execFile);
 const built = todo.length;
@@ -68,10 +66,10 @@ const worker = async () => {
   for (let s = todo.shift(); s; s = todo.shift()) {
     const tmp = join(cacheDir, `${s.key}.tmp`);
     await rm(tmp, { recursive: true, force: true });
-    await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'search-shard.ts'), tmp, ...s.docs], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'search-shard.ts'), tmp, `${tmp}.offline`, ...s.docs], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     await rm(join(cacheDir, s.key), { recursive: true, force: true });
-    await cp(tmp, join(cacheDir, s.key), { recursive: true });
-    await rm(tmp, { recursive: true, force: true });
+    await rename(tmp, join(cacheDir, s.key));
+    await rename(`${tmp}.offline`, join(cacheDir, `${s.key}.offline`));
     done++;
     if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
   }
@@ -81,11 +79,13 @@ await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, wo
 await rm(out, { recursive: true, force: true });
 for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true });
 // Only the shards of this build stay cached.
-for (const entry of await readdir(cacheDir)) if (!keys.includes(entry)) await rm(join(cacheDir, entry), { recursive: true, force: true });
+for (const entry of await readdir(cacheDir)) if (!keys.includes(entry.replace(/\.offline$/, ''))) await rm(join(cacheDir, entry), { recursive: true, force: true });
 
 await writeFile(join(out, 'fold.json'), JSON.stringify(table));
 await writeFile(join(out, 'shards.json'), JSON.stringify(dirs.slice(1)));
-await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(table)},"records":[${ids.map((id) => offline.get(id)).join(',')}]};\n`);
+// The file:// search's records, shard by shard as the shards wrote them.
+const offline = await Promise.all(keys.map((key) => readFile(join(cacheDir, `${key}.offline`), 'utf8')));
+await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(table)},"records":[${offline.filter(Boolean).join(',')}]};\n`);
 // The search page's two scripts: a module over Pagefind (http) and a classic script over offline-data.js (file://).
 const bundle = { bundle: true, minify: true, target: 'es2020', logLevel: 'warning', legalComments: 'none' } as const;
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js'), define: { KB_SHARDS: JSON.stringify(dirs.slice(1)) } });

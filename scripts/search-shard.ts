@@ -1,30 +1,33 @@
 /**
  * Index one shard of the corpus with Pagefind (a process of its own, so that shards can be built
  * side by side and each gives its memory back when it ends); scripts/search-index.ts runs it.
- * Usage: tsx scripts/search-shard.ts <output folder> <document id>...
+ * Writes the shard's Pagefind files, and its documents' records for the file:// search (comma-separated JSON).
+ * Usage: tsx scripts/search-shard.ts <output folder> <records file> <document id>...
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { characterTable } from '../src/pipeline/script.ts';
-import { pagefindRecord } from '../src/search/records.ts';
+import { offlineRecord, pagefindRecord } from '../src/search/records.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const generated = join(ROOT, 'src', 'generated', 'documents');
+const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 /** Pagefind's files for its own UIs: this site has its own search page and never loads them. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** Records sent to Pagefind before waiting for its answers. */
 const IN_FLIGHT = 16;
 
-const [outputPath, ...ids] = process.argv.slice(2);
-if (!outputPath) throw new Error('usage: tsx scripts/search-shard.ts <output folder> <document id>...');
+const [outputPath, recordsPath, ...ids] = process.argv.slice(2);
+if (!outputPath || !recordsPath) throw new Error('usage: tsx scripts/search-shard.ts <output folder> <records file> <document id>...');
 const table = characterTable();
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 let pending: Promise<unknown>[] = [];
+const offline: string[] = [];
 for (const id of ids) {
   const d = JSON.parse(await readFile(join(generated, `${id}.json`), 'utf8'));
+  offline.push(JSON.stringify(offlineRecord(d)));
   pending.push(
     index.addCustomRecord(pagefindRecord(d, base, table)).then((r) => {
       if (r.errors.length) throw new Error(`pagefind, document ${id}: ${r.errors.join('; ')}`);
@@ -40,3 +43,4 @@ const written = await index.writeFiles({ outputPath });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 for (const f of await readdir(outputPath)) if (UNUSED.test(f)) await rm(join(outputPath, f));
+await writeFile(recordsPath, offline.join(','));

@@ -4,7 +4,7 @@
  * document is changed, one added and one removed, and each rebuild is timed.
  * Prints one JSON line per size. Usage: tsx scripts/bench/scale.ts 100 1000 5000
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure as measureCommand } from '../lib/measure.ts';
@@ -70,7 +70,9 @@ export function measure(size: number) {
   Object.assign(result, { starlight, ours });
   // One document changed, one added, one removed: each rebuilt in the same project copy.
   const files = readdirSync(corpus).sort();
-  appendFileSync(join(corpus, files[0]!), '\n\n编者补记:这一段是后来加上的,用来测量只改一篇时的重建时间。\n');
+  // A paragraph added in the middle (at the end, cleaning would remove it as footer and only the report would change).
+  const lines = readFileSync(join(corpus, files[0]!), 'utf8').split('\n');
+  writeFileSync(join(corpus, files[0]!), [...lines.slice(0, 20), '', '这一段是后来加上的,用来测量只改一篇文献时重建要多久。', '', ...lines.slice(20)].join('\n'));
   result.incremental.changed = strip(build(dir, env));
   writeSyntheticCorpus(corpus, 1, undefined, size);
   result.incremental.added = strip(build(dir, env));

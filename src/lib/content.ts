@@ -30,23 +30,11 @@ function generated<T>(file: string): () => T {
 }
 
 /** The corpus index, sorted by date (undated last), then title. */
-export const loadCorpus = generated<CorpusData>('corpus.json');
+export const loadCorpus = generated<CorpusData>('data/corpus.json');
 
-const CONTENT_TYPES: Record<string, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
-
-/** A data file as the content build wrote it, served as it is (/data/terms.json …): Astro neither parses nor serialises it. */
-export function generatedFile(file: string): Response {
-  return new Response(readFileSync(join(GENERATED, file)), { headers: { 'Content-Type': CONTENT_TYPES[file.split('.').at(-1)!]! } });
-}
-
-/** One document's full data, as the JSON text the content build wrote (what /data/documents/<id>.json serves). */
-export function documentText(id: string): string {
-  return readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8');
-}
-
-/** One document's full data. */
+/** One document's full data (/data/documents/<id>.json). */
 export function loadDocument(id: string): DocumentData {
-  return JSON.parse(documentText(id)) as DocumentData;
+  return JSON.parse(readFileSync(join(GENERATED, 'data', 'documents', `${id}.json`), 'utf8')) as DocumentData;
 }
 
 /** Whether a traditional document has a simplified rendering. */
@@ -76,17 +64,17 @@ export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
 }
 
 /** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
-export const loadTimeline = generated<TimelineData>('timeline.json');
+export const loadTimeline = generated<TimelineData>('data/timeline.json');
 /** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
-export const loadFigures = generated<FiguresData>('figures.json');
+export const loadFigures = generated<FiguresData>('data/figures.json');
 /** The charts of content/charts.json with their figures, in the order written there. */
 export const loadCharts = generated<ChartsData>('charts.json');
 /** The glossary (content/terms.json) with definitions, counts and mentions. */
-export const loadTerms = generated<TermsData>('terms.json');
+export const loadTerms = generated<TermsData>('data/terms.json');
 /** The model comparison (content/models.json) filled from the corpus. */
-export const loadModels = generated<ModelsData>('models.json');
-export const loadPolicies = generated<PoliciesData>('policies.json');
-export const loadOrganisations = generated<OrganisationsData>('organisations.json');
-export const loadPlaces = generated<PlacesData>('places.json');
+export const loadModels = generated<ModelsData>('data/models.json');
+export const loadPolicies = generated<PoliciesData>('data/policies.json');
+export const loadOrganisations = generated<OrganisationsData>('data/organisations.json');
+export const loadPlaces = generated<PlacesData>('data/places.json');
 /** Per document, the hash of what its pages are made of (scripts/content-build.ts). */
 export const loadPageKeys = generated<Record<string, string>>('keys.json');

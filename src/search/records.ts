@@ -3,7 +3,7 @@ import type { SearchUnit } from './engine.ts';
 import { recordText, type FoldTable } from './fold.ts';
 import type { OfflineRecord } from './offline.ts';
 
-/** The parts of a generated document (src/generated/documents/<id>.json) that search reads. */
+/** The parts of a generated document (src/generated/data/documents/<id>.json) that search reads. */
 export interface SearchableDocument {
   id: string;
   title: string;

@@ -7,10 +7,12 @@
 
 /**
  * Pagefind holds a whole index in memory while building it: measured, a shard's process peaks at
- * about 170 MB + 4.3 MB per ~24,000-character document (820 MB for 150). Two shards are built side
- * by side, so 200 keeps the search stage near 2 GB at any corpus size.
+ * about 170 MB + 4.3 MB per ~24,000-character document (820 MB for 150), and takes ~65 ms per
+ * document. Two shards are built side by side; 120 keeps the search stage near 1.5 GB at any corpus
+ * size and a rebuild after one changed document under 10 s, for a few more files to fetch on a
+ * first search (one small entry file per shard).
  */
-export const SHARD_DOCS = Number(process.env.SEARCH_SHARD_DOCS) || 200;
+export const SHARD_DOCS = Number(process.env.SEARCH_SHARD_DOCS) || 120;
 
 /** The shard of a document (FNV-1a of its id). */
 export function shardOf(id: string, shards: number): number {

@@ -4,7 +4,8 @@
  * the terminal command gives the same results; and a reader can search in Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ let index: Awaited<ReturnType<typeof openIndex>>;
 beforeAll(async () => {
   buildProject();
   index = await openIndex(join(DIST, 'pagefind'));
-  const dir = join(ROOT, 'src', 'generated', 'documents');
+  const dir = join(ROOT, 'src', 'generated', 'data', 'documents');
   units = readdirSync(dir).flatMap((f) => {
     const d = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     return [{ url: `/docs/${d.id}/`, text: d.title }, ...d.blocks.map((b: { id: string; text: string }) => ({ url: `/docs/${d.id}/#p-${b.id}`, text: b.text }))];
@@ -95,7 +96,9 @@ describe('search precision and recall', () => {
 describe('a large corpus: the index in shards', () => {
   it('gives the same results in the same order as one index, and rebuilds only the shard whose document changed', async () => {
     const dir = copyProject();
-    const env = cleanEnv({ CORPUS_DIR: join(ROOT, 'seeds'), SEARCH_SHARD_DOCS: '2' });
+    const corpus = mkdtempSync(join(tmpdir(), 'kb-shards-'));
+    cpSync(join(ROOT, 'seeds'), corpus, { recursive: true });
+    const env = cleanEnv({ CORPUS_DIR: corpus, SEARCH_SHARD_DOCS: '2' });
     const run = (script: string) => execFileSync('npx', ['tsx', script], { cwd: dir, env, encoding: 'utf8' });
     const report = (log: string) => {
       const m = /in (\d+) shard\(s\) \((\d+) built, (\d+) unchanged\)/.exec(log)!;
@@ -112,14 +115,18 @@ describe('a large corpus: the index in shards', () => {
         expect(await urls(sharded), q).toEqual(await urls(index));
       }
       expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 0, unchanged: first.shards });
-      // One document changes: only its shard is indexed again.
-      const docs = join(dir, 'src', 'generated', 'documents');
-      const file = join(docs, readdirSync(docs).sort()[0]!);
-      const d = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...d, title: `${d.title}(修订)` }));
+      // One document changes: only its shard is indexed again, and the change is found.
+      const file = join(corpus, readdirSync(corpus).sort()[0]!);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      writeFileSync(file, [...lines.slice(0, 20), '', '这一段是分片检索测试时加上的。', '', ...lines.slice(20)].join('\n'));
+      run('scripts/build-content.ts');
       expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 1, unchanged: first.shards - 1 });
+      // (From the terminal: this process has the first index's module loaded.)
+      const out = execFileSync('npx', ['tsx', 'scripts/search.ts', '分片检索测试', '--json'], { cwd: dir, env, encoding: 'utf8' });
+      expect(JSON.parse(out.slice(out.indexOf('{'))).results).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(corpus, { recursive: true, force: true });
     }
   }, 120_000);
 });
