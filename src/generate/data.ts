@@ -17,7 +17,19 @@ export function absoluteUrl(loc: SiteLocation, path: string): string {
 }
 
 /** The absolute URL of a paragraph of a reading page. */
-export const paragraphUrl = (loc: SiteLocation, doc: string, paragraph: string) => absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
+/** The site's documents folder as an absolute URL, worked out once per location (a large corpus links hundreds of thousands of paragraphs). */
+const docsRoot = new WeakMap<SiteLocation, string>();
+
+/**
+ * A paragraph's absolute URL: the same as absoluteUrl(loc, `docs/<doc>/#p-<paragraph>`) for ids
+ * made of URL-safe characters (ours are [a-z0-9]); any other id goes through the URL parser.
+ */
+export function paragraphUrl(loc: SiteLocation, doc: string, paragraph: string): string {
+  if (!/^[a-z0-9]+$/.test(doc) || !/^[a-z0-9]+$/.test(paragraph)) return absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
+  let root = docsRoot.get(loc);
+  if (root === undefined) docsRoot.set(loc, (root = absoluteUrl(loc, 'docs/')));
+  return `${root}${doc}/#p-${paragraph}`;
+}
 
 /** One entry of /data/corpus.json. */
 export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
@@ -62,7 +74,7 @@ export function corpusJson(docs: ProcessedDocument[], skipped: SkippedFile[], re
 export function documentJson(d: ProcessedDocument, loc: SiteLocation) {
   return {
     ...corpusEntry(d, loc),
-    blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: absoluteUrl(loc, `docs/${d.id}/#p-${b.id}`) })),
+    blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: paragraphUrl(loc, d.id, b.id) })),
     cleaning: d.cleaning,
     retired: d.retired,
     /** The decoded source, one entry per line, as the source view shows it. */
