@@ -91,9 +91,19 @@ for (const [page, s] of Object.entries(scores)) {
 
 // 6. The build at corpus sizes, each in its own process (scale.ts), one JSON line per size.
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
-const scale = sizes.map((n) => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'scale.ts'), String(n)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as ScaleResult;
+// A size that fails is reported with its error, after the others (a failure must not lose the rest).
+const failed: string[] = [];
+const scale = sizes.flatMap((n) => {
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'scale.ts'), String(n)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const line = out.trim().split('\n').at(-1)!;
+    console.log(`[scale] ${line}`);
+    return [JSON.parse(line) as ScaleResult];
+  } catch (err) {
+    const message = String((err as { stderr?: string }).stderr || (err as Error).message);
+    failed.push(`${n} documents: the build failed: ${message.match(/\w*Error: [^\n]*/)?.[0] ?? message.slice(-300)}`);
+    return [];
+  }
 });
 
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
@@ -101,7 +111,7 @@ const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalme
 console.log(`machine: ${machine}`);
 console.log(`${'measure'.padEnd(w[0]!)}  ${'result'.padEnd(w[1]!)}  notes`);
 for (const r of rows) console.log(`${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2]}`);
-const scaleTable = scaleMarkdown(scale);
+const scaleTable = `${scaleMarkdown(scale)}${failed.map((f) => `\n\n${f}`).join('')}`;
 console.log(`\n${scaleTable}`);
 writeFileSync(
   join(root, 'BENCHMARKS.md'),

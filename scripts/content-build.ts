@@ -1,6 +1,8 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
@@ -61,6 +63,35 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
     throw new Error(`${path}: ${(err as Error).message}`);
   }
+}
+
+/**
+ * JSON.stringify(value), written piece by piece: each element of a top-level array on its own, so
+ * that a data file may be longer than the longest string JavaScript can hold (about 512 MB; the
+ * glossary of 5,000 documents is longer).
+ */
+async function writeJson(file: string, value: object): Promise<void> {
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  let first = true;
+  await write('{');
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined) continue;
+    await write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    if (!Array.isArray(field)) {
+      await write(JSON.stringify(field));
+      continue;
+    }
+    await write('[');
+    for (const [i, item] of field.entries()) await write(`${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`);
+    await write(']');
+  }
+  await write('}');
+  out.end();
+  await finished(out);
 }
 
 /** What the per-document results depend on besides their documents: the code that computes them and its libraries. */
@@ -199,7 +230,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   lap('pages');
   const events = timeline(docs);
   const timelineData = timelineJson(events, o.location);
-  await writeFile(join(data, 'timeline.json'), JSON.stringify(timelineData));
+  await writeJson(join(data, 'timeline.json'), timelineData);
   await writeFile(join(data, 'timeline.csv'), timelineCsv(timelineData));
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
@@ -207,7 +238,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const figures = corpusFigures(docs);
   const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
   const figuresData = figuresJson(figures, o.location);
-  await writeFile(join(data, 'figures.json'), JSON.stringify(figuresData));
+  await writeJson(join(data, 'figures.json'), figuresData);
   await writeFile(join(data, 'figures.csv'), figuresCsv(figuresData));
   await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
@@ -240,11 +271,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const orgs = organisationIndex(docs);
   const places = placeIndex(docs);
   lap('indexes');
-  await writeFile(join(data, 'terms.json'), JSON.stringify(termsJson(entries, o.location)));
+  await writeJson(join(data, 'terms.json'), termsJson(entries, o.location));
   await writeFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
-  await writeFile(join(data, 'policies.json'), JSON.stringify(policiesJson(policies, o.location)));
-  await writeFile(join(data, 'organisations.json'), JSON.stringify(organisationsJson(orgs, o.location)));
-  await writeFile(join(data, 'places.json'), JSON.stringify(placesJson(places, o.location)));
+  await writeJson(join(data, 'policies.json'), policiesJson(policies, o.location));
+  await writeJson(join(data, 'organisations.json'), organisationsJson(orgs, o.location));
+  await writeJson(join(data, 'places.json'), placesJson(places, o.location));
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
   o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
