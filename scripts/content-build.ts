@@ -240,9 +240,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const figuresData = figuresJson(figures, o.location);
   await writeJson(join(data, 'figures.json'), figuresData);
   await writeFile(join(data, 'figures.csv'), figuresCsv(figuresData));
-  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartsJson(charts, o.location)));
-  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
   const chartData = chartsJson(charts, o.location);
+  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartData));
+  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
   // Each document's events and charts, each hashed once (an event told by many documents is on all their pages).
   const own = new Map<string, string[]>();
   const add = (doc: string, digest: string) => {
@@ -250,12 +250,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
     if (list) list.push(digest);
     else own.set(doc, [digest]);
   };
-  const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
   for (const e of timelineData.events) {
-    const d = digest(e);
+    const d = digestOf(e);
     for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
   }
-  for (const c of chartData.charts) add(c.doc, digest(c));
+  for (const c of chartData.charts) add(c.doc, digestOf(c));
   const keys: Record<string, string> = {};
   for (const d of docs) {
     const h = createHash('sha256').update(made[d.id]!);

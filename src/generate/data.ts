@@ -16,7 +16,6 @@ export function absoluteUrl(loc: SiteLocation, path: string): string {
   return new URL(base.replace(/^\/?/, '/') + path.replace(/^\//, ''), loc.site).href;
 }
 
-/** The absolute URL of a paragraph of a reading page. */
 /** The site's documents folder as an absolute URL, worked out once per location (a large corpus links hundreds of thousands of paragraphs). */
 const docsRoot = new WeakMap<SiteLocation, string>();
 

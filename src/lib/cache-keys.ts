@@ -6,15 +6,13 @@
  * only when a count or a title changes.
  */
 import { createHash } from 'node:crypto';
-
-/** A short digest of any JSON data. */
-export const digest = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
+import { digestOf } from './per-document.ts';
 
 /** Each item's digest, worked out once (an item is on several filter pages). */
 const itemDigests = new WeakMap<object, string>();
 const itemDigest = (item: object) => {
   let d = itemDigests.get(item);
-  if (d === undefined) itemDigests.set(item, (d = digest(item)));
+  if (d === undefined) itemDigests.set(item, (d = digestOf(item)));
   return d;
 };
 
