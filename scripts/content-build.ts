@@ -17,6 +17,7 @@ import { glossary, termMatcher, type TermSpec } from '../src/extract/terms.ts';
 import { buildModels, type ModelsSpec } from '../src/extract/models.ts';
 import { organisationIndex, placeIndex, policyIndex } from '../src/extract/indexes.ts';
 import { modelsJson, organisationsJson, placesJson, policiesJson, termsJson } from '../src/generate/indexes.ts';
+import { indexPage, termPages, type IndexPages } from '../src/generate/page-data.ts';
 import { linkFirstMentions } from '../src/generate/term-links.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
@@ -275,6 +276,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await writeJson(join(data, 'policies.json'), policiesJson(policies, o.location));
   await writeJson(join(data, 'organisations.json'), organisationsJson(orgs, o.location));
   await writeJson(join(data, 'places.json'), placesJson(places, o.location));
+  // What the glossary and index pages show of them (the data files are too long to read whole at 5,000 documents).
+  await mkdir(join(o.outDir, 'pages'));
+  await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
+  const indexPages: IndexPages = { policies: indexPage(policies), organisations: indexPage(orgs), places: indexPage(places) };
+  for (const [name, page] of Object.entries(indexPages)) await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(page));
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
   o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);

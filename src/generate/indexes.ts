@@ -35,8 +35,4 @@ export function modelsJson(m: Models, loc: SiteLocation) {
   };
 }
 
-export type TermsData = ReturnType<typeof termsJson>;
-export type PoliciesData = ReturnType<typeof policiesJson>;
-export type OrganisationsData = ReturnType<typeof organisationsJson>;
-export type PlacesData = ReturnType<typeof placesJson>;
 export type ModelsData = ReturnType<typeof modelsJson>;

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
-import type { ModelsData, OrganisationsData, PlacesData, PoliciesData, TermsData } from '../generate/indexes.ts';
+import type { ModelsData } from '../generate/indexes.ts';
+import type { IndexPages, TermPages } from '../generate/page-data.ts';
 import type { TimelineData } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 
@@ -69,12 +70,13 @@ export const loadTimeline = generated<TimelineData>('data/timeline.json');
 export const loadFigures = generated<FiguresData>('data/figures.json');
 /** The charts of content/charts.json with their figures, in the order written there. */
 export const loadCharts = generated<ChartsData>('charts.json');
-/** The glossary (content/terms.json) with definitions, counts and mentions. */
-export const loadTerms = generated<TermsData>('data/terms.json');
+/** The glossary (content/terms.json) with definitions, counts, and the mentions its pages show (src/generate/page-data.ts). */
+export const loadTerms = generated<TermPages>('pages/terms.json');
 /** The model comparison (content/models.json) filled from the corpus. */
 export const loadModels = generated<ModelsData>('data/models.json');
-export const loadPolicies = generated<PoliciesData>('data/policies.json');
-export const loadOrganisations = generated<OrganisationsData>('data/organisations.json');
-export const loadPlaces = generated<PlacesData>('data/places.json');
+/** The indexes: the entries their pages list, with the mentions shown, and how many entries there are. */
+export const loadPolicies = generated<IndexPages['policies']>('pages/policies.json');
+export const loadOrganisations = generated<IndexPages['organisations']>('pages/organisations.json');
+export const loadPlaces = generated<IndexPages['places']>('pages/places.json');
 /** Per document, the hash of what its pages are made of (scripts/content-build.ts). */
 export const loadPageKeys = generated<Record<string, string>>('keys.json');

@@ -3,16 +3,16 @@
  * size. Beyond these, a page says how many it left out and where the rest are (a filtered page,
  * the document's own page, the data files); the data files always hold everything.
  */
+import type { ConcordanceLimits } from './concordance.ts';
 
 /** Items on one listing page (events, figures, organisations, places, policies). */
 export const LIST_LIMIT = 500;
 /** Other documents named beside an event. */
 export const SOURCES_SHOWN = 5;
-/** Lines of a term's concordance per document, and documents in it. */
-export const CONCORDANCE_PER_DOC = 5;
-export const CONCORDANCE_DOCS = 50;
+/** A term's concordance: lines per document, and documents. */
+export const TERM_CONCORDANCE: ConcordanceLimits = { perDoc: 5, maxDocs: 50 };
 /** Mentions shown under one organisation, place or policy. */
-export const MENTIONS_SHOWN = 20;
+export const INDEX_MENTIONS: ConcordanceLimits = { limit: 20 };
 /** Bars in a chart of counts per document (the table beside it has every document). */
 export const CHART_BARS = 20;
 /**

@@ -1,0 +1,29 @@
+/**
+ * What the glossary and index pages read (src/generated/pages/…): their entries with only the
+ * mentions the pages show, and how many there are. The full lists are the data files
+ * (/data/terms.json …), which at 5,000 documents are too long for one JavaScript string.
+ */
+import type { OrganisationEntry, PlaceEntry, PolicyEntry } from '../extract/indexes.ts';
+import type { Mention, TermEntry } from '../extract/terms.ts';
+import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
+import { INDEX_MENTIONS, LIST_LIMIT, TERM_CONCORDANCE } from '../lib/limits.ts';
+
+/** An entry with the mentions a page shows of it, and how many it has in all. */
+export type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
+
+const shown = <T extends { mentions: Mention[] }>(x: T, limits: ConcordanceLimits): Shown<T> => ({ ...x, mentions: shownMentions(x.mentions, limits), mentionCount: x.mentions.length });
+
+/** Every term (there are tens), each with its concordance's lines. */
+export const termPages = (terms: readonly TermEntry[]) => ({ terms: terms.map((t) => shown(t, TERM_CONCORDANCE)) });
+
+/** The first LIST_LIMIT entries, in the index's own order (organisations and places by mentions, policies by date): those its page lists; and how many there are. */
+export function indexPage<T extends { mentions: Mention[] }>(entries: readonly T[]) {
+  return { total: entries.length, entries: entries.slice(0, LIST_LIMIT).map((e) => shown(e, INDEX_MENTIONS)) };
+}
+
+export type TermPages = ReturnType<typeof termPages>;
+export interface IndexPages {
+  policies: ReturnType<typeof indexPage<PolicyEntry>>;
+  organisations: ReturnType<typeof indexPage<OrganisationEntry>>;
+  places: ReturnType<typeof indexPage<PlaceEntry>>;
+}
