@@ -8,11 +8,11 @@ import { processDocument, type DocumentResult, type Prepared } from './document.
 import { digestOf, setDocumentDigest, type DocumentStore } from '../lib/per-document.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
-import { assignDocumentIds, sha256, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
+import { assignDocumentIds, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
 import { signature } from './similarity.ts';
 import { normalise } from './normalise.ts';
 import { repair } from './repair.ts';
-import type { ProcessedDocument, SkippedFile, SourceFile } from './types.ts';
+import type { BlockId, ProcessedDocument, SkippedFile, SourceFile } from './types.ts';
 
 export interface CorpusResult {
   documents: ProcessedDocument[];
@@ -67,6 +67,11 @@ export interface CorpusOptions {
   today?: string;
 }
 
+/** Where a document's result is kept: what it is made from, and its paragraph records in the registry (as processCorpus keeps them). */
+function pipelineKey(made: string, paragraphs: ParagraphRecord[] | undefined, retired: Record<string, BlockId | null> | undefined): string {
+  return `pipeline-${digestOf([made, paragraphs ?? null, retired && Object.keys(retired).length > 0 ? retired : null])}`;
+}
+
 /** Run the whole pipeline over a corpus. */
 export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
   const progress = options.progress ?? (() => {});
@@ -110,13 +115,20 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
     try {
       const context = { id, added: entry.added, errata: errata.documents[id], repeatedLines: repeated, previousParagraphs: entry.paragraphs, retiredParagraphs: entry.retired };
       // Everything the result depends on: the file (name and bytes), the id and its records, the errata, and which of its edge lines other documents repeat.
-      const key = `pipeline-${digestOf([p.source, p.sha256, id, entry.added, context.errata ?? null, entry.paragraphs ?? null, entry.retired ?? null, edgeLines(p.repaired.lines).filter((l) => repeated.has(l))])}`;
+      const made = digestOf([p.source, p.sha256, id, entry.added, context.errata ?? null, edgeLines(p.repaired.lines).filter((l) => repeated.has(l))]);
+      const key = pipelineKey(made, entry.paragraphs, entry.retired);
       let r = options.store?.get(key) as DocumentResult | undefined;
       if (r === undefined) {
         r = processDocument(p, context);
         options.store?.set(key, r);
       }
-      if (r.document) setDocumentDigest(r.document, key);
+      // A document is known by what it is made from and the ids it got: its digest is the same whether
+      // its records were in the registry already or were assigned now. Given the records it wrote, it
+      // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
+      // is also the next build's, once the registry holds them.
+      const own = pipelineKey(made, r.paragraphs, r.retired);
+      if (own !== key) options.store?.set(own, r);
+      if (r.document) setDocumentDigest(r.document, own);
       warnings.push(...r.warnings);
       if (r.document) {
         documents.push(r.document);

@@ -1,4 +1,5 @@
 /** identify: document ids kept across renames and re-scrapes, paragraph ids carried forward. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignDocumentIds, assignParagraphIds } from '../../src/pipeline/identify.ts';
 import { signature } from '../../src/pipeline/similarity.ts';
@@ -86,5 +87,19 @@ describe('paragraph ids', () => {
   it('numbers repeats of the same text', () => {
     const { ids } = assignParagraphIds(['同一段。', '同一段。']);
     expect(ids[1]).toBe(`${ids[0]}-2`);
+  });
+
+  it('gives a document its own ids again from the records it wrote (the build caches on this)', () => {
+    // Paragraphs from a small alphabet, so that repeats, near-copies and edits are common.
+    const paragraph = fc.array(fc.constantFrom('医联体', '县域医共体', '城市医疗集团', '专科联盟', '远程医疗', '。', '2017年', '华西'), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 12 }), fc.array(paragraph, { maxLength: 12 }), fc.array(paragraph, { maxLength: 12 }), (before, middle, now) => {
+        // Records with a history: two earlier versions, then this one.
+        const a = assignParagraphIds(before);
+        const b = assignParagraphIds(middle, a.paragraphs, a.retired);
+        const c = assignParagraphIds(now, b.paragraphs, b.retired);
+        expect(assignParagraphIds(now, c.paragraphs, c.retired)).toEqual(c);
+      }),
+    );
   });
 });

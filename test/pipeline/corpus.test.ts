@@ -1,0 +1,61 @@
+/** processCorpus with a store: each document worked out once, then taken from the store, also by the build after its ids were first written. */
+import { describe, expect, it } from 'vitest';
+import { processCorpus } from '../../src/pipeline/corpus.ts';
+import { documentDigest, type DocumentStore } from '../../src/lib/per-document.ts';
+import { parseRegistry, serializeRegistry } from '../../src/pipeline/identify.ts';
+import { seedFiles } from '../helpers/seeds.ts';
+
+function countingStore() {
+  const data = new Map<string, string>();
+  const calls = { hits: 0, misses: 0, sets: 0 };
+  const store: DocumentStore = {
+    get: (k) => {
+      if (data.has(k)) calls.hits++;
+      else calls.misses++;
+      return data.has(k) ? JSON.parse(data.get(k)!) : undefined;
+    },
+    set: (k, v) => {
+      calls.sets++;
+      data.set(k, JSON.stringify(v));
+    },
+  };
+  return { store, calls };
+}
+
+const errata = { documents: {} };
+const today = '2026-11-22';
+
+describe('processCorpus with a store', () => {
+  it('takes every document from the store in the build after the one that registered it, with the same digest', () => {
+    const { store, calls } = countingStore();
+    // A corpus new to the registry: the first build assigns every id and records its paragraphs.
+    const first = processCorpus(seedFiles(), { documents: [] }, errata, { store, today });
+    expect(calls.hits).toBe(0);
+    expect(first.documents.length).toBe(5);
+    // The next build reads the registry the first one wrote (as committed).
+    const registry = parseRegistry(JSON.parse(serializeRegistry(first.registry)));
+    const before = { ...calls };
+    const second = processCorpus(seedFiles(), registry, errata, { store, today });
+    expect(calls.hits - before.hits).toBe(5);
+    expect(calls.misses - before.misses).toBe(0);
+    expect(calls.sets - before.sets).toBe(0);
+    expect(second.documents).toEqual(first.documents);
+    expect(second.documents.map(documentDigest)).toEqual(first.documents.map(documentDigest));
+    expect(serializeRegistry(second.registry)).toBe(serializeRegistry(first.registry));
+  });
+
+  it('works a document out again when its text changes, and only that one', () => {
+    const { store, calls } = countingStore();
+    const first = processCorpus(seedFiles(), { documents: [] }, errata, { store, today });
+    const registry = parseRegistry(JSON.parse(serializeRegistry(first.registry)));
+    const files = seedFiles();
+    const text = new TextDecoder().decode(files[1]!.bytes).split('\n');
+    files[1] = { ...files[1]!, bytes: new TextEncoder().encode([...text.slice(0, 12), '', '这一段是后来加上的,只为看缓存是否只重算这一篇。', '', ...text.slice(12)].join('\n')) };
+    const before = { ...calls };
+    const second = processCorpus(files, registry, errata, { store, today });
+    expect(calls.misses - before.misses).toBe(1);
+    expect(calls.hits - before.hits).toBe(4);
+    const changed = second.documents.find((d) => d.source === files[1]!.name)!;
+    expect(changed.blocks.some((b) => 'text' in b && String(b.text).includes('只为看缓存'))).toBe(true);
+  });
+});
