@@ -8,22 +8,23 @@ import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
 import { documentToMdx } from '../src/generate/mdx.ts';
 import { blocksToHtml } from '../src/generate/body.ts';
-import { timelineCsv, timelineJson } from '../src/generate/timeline.ts';
-import { chartsJson, figuresCsv, figuresJson } from '../src/generate/figures.ts';
-import { timeline } from '../src/extract/events.ts';
+import { timelineCsv, timelineEntry } from '../src/generate/timeline.ts';
+import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../src/generate/figures.ts';
+import { timeline, type TimelineEvent } from '../src/extract/events.ts';
 import { corpusFigures } from '../src/extract/figures.ts';
 import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
 import { glossary, termMatcher, type TermSpec } from '../src/extract/terms.ts';
 import { buildModels, type ModelsSpec } from '../src/extract/models.ts';
-import { organisationIndex, placeIndex, policyIndex } from '../src/extract/indexes.ts';
-import { modelsJson, organisationsJson, placesJson, policiesJson, termsJson } from '../src/generate/indexes.ts';
-import { indexPage, termPages, type IndexPages } from '../src/generate/page-data.ts';
+import { organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../src/extract/indexes.ts';
+import { indexEntry, modelsJson, termEntry } from '../src/generate/indexes.ts';
+import { indexPage, termPages } from '../src/generate/page-data.ts';
+import { map } from '../src/lib/iterate.ts';
 import { linkFirstMentions } from '../src/generate/term-links.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
-import type { SourceFile } from '../src/pipeline/types.ts';
-import { digestOf, documentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
+import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
+import { digestOf, documentDigest, forgetReadings, setDocumentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
 
 export interface ContentBuildOptions {
   corpusDir: string;
@@ -66,34 +67,55 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
-/**
- * JSON.stringify(value), written piece by piece: each element of a top-level array on its own, so
- * that a data file may be longer than the longest string JavaScript can hold (about 512 MB; the
- * glossary of 5,000 documents is longer).
- */
-async function writeJson(file: string, value: object): Promise<void> {
+/** Text written piece by piece, about a megabyte per write (a write per piece costs more than the pieces). */
+async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
   const out = createWriteStream(file);
-  const write = async (text: string) => {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    const text = pending.join('');
+    pending = [];
+    size = 0;
     if (!out.write(text)) await once(out, 'drain');
   };
-  let first = true;
-  await write('{');
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined) continue;
-    await write(`${first ? '' : ','}${JSON.stringify(key)}:`);
-    first = false;
-    if (!Array.isArray(field)) {
-      await write(JSON.stringify(field));
-      continue;
-    }
-    await write('[');
-    for (const [i, item] of field.entries()) await write(`${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`);
-    await write(']');
+  for (const piece of pieces) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) await flush();
   }
-  await write('}');
+  await flush();
   out.end();
   await finished(out);
 }
+
+const isList = (x: unknown): x is Iterable<unknown> => typeof x === 'object' && x !== null && Symbol.iterator in x;
+
+/** The pieces of JSON.stringify(value): each element of a top-level list on its own. */
+function* jsonPieces(value: Record<string, unknown>): Generator<string> {
+  let first = true;
+  yield '{';
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined) continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (!isList(field)) {
+      yield JSON.stringify(field);
+      continue;
+    }
+    let i = 0;
+    yield '[';
+    for (const item of field) yield `${i++ ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
+    yield ']';
+  }
+  yield '}';
+}
+
+/**
+ * JSON.stringify(value), written element by element, its top-level lists arrays or made as they
+ * are written (iterate.ts `map`): a data file may be longer than the longest string JavaScript can
+ * hold (about 512 MB; the glossary of 5,000 documents is longer), and its items are never all copied.
+ */
+const writeJson = (file: string, value: Record<string, unknown>) => writeText(file, jsonPieces(value));
 
 /** What the per-document results depend on besides their documents: the code that computes them and its libraries. */
 async function codeVersion(): Promise<string> {
@@ -138,29 +160,82 @@ async function documentStore(dir: string, version: string): Promise<DocumentStor
   };
 }
 
-/** Run the pipeline over the corpus folder and write everything Astro needs. */
-export async function runContentBuild(o: ContentBuildOptions) {
+/** The corpus folder's files, in name order. */
+async function readCorpus(o: ContentBuildOptions): Promise<SourceFile[]> {
   const names = await listFiles(o.corpusDir);
   o.log(`[content] corpus ${o.corpusDir}: ${names.length} files`);
   const files: SourceFile[] = [];
   for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(o.corpusDir, name))) });
+  return files;
+}
 
-  const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
-  const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
-  let lastReport = 0;
+/**
+ * Run the pipeline over the corpus folder and write everything Astro needs. Each stage is a
+ * function of its own, so that what it holds (the files' bytes, the source views, every figure,
+ * every mention with its URL) is freed when it is done: a 5,000-document corpus needs that.
+ */
+export async function runContentBuild(o: ContentBuildOptions) {
   // Seconds per stage, printed at the end (the scale benchmark reads them).
   const times: Record<string, number> = {};
+  // The JavaScript heap in use at the end of each stage (what a larger corpus would run out of).
+  const heap: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
     times[name] = (times[name] ?? 0) + (now - mark) / 1000;
+    heap[name] = process.memoryUsage().heapUsed / 1e6;
     mark = now;
   };
-  lap('read');
   const version = await codeVersion();
   const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
   useDocumentStore(store);
-  const result = processCorpus(files, registry, errata, {
+  const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
+  const corpus = await documentsStage(o, version, terms, store, lap);
+  const { docs } = corpus;
+  const events = await timelineStage(o, docs);
+  lap('timeline');
+  const charts = await figuresStage(o, docs);
+  // The timeline and the figures shared each document's dates; the glossary and the indexes share its sentences.
+  forgetReadings();
+  // Each document's page key: its files' key, and its events and charts, each hashed once (an event told by many documents is on all their pages).
+  const own = new Map<string, string[]>();
+  const add = (doc: string, digest: string) => {
+    const list = own.get(doc);
+    if (list) list.push(digest);
+    else own.set(doc, [digest]);
+  };
+  for (const e of events) {
+    const d = digestOf(timelineEntry(e, o.location));
+    for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
+  }
+  for (const c of charts) add(c.doc, digestOf(c));
+  const keys: Record<string, string> = {};
+  for (const d of docs) keys[d.id] = createHash('sha256').update(corpus.made[d.id]!).update((own.get(d.id) ?? []).join('')).digest('hex').slice(0, 16);
+  await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
+  lap('figures and page keys');
+  await glossaryStage(o, terms, docs, lap);
+  await indexesStage(o, docs, events);
+  forgetReadings();
+  lap('indexes');
+  if (corpus.committed !== corpus.registryText) await writeFile(o.registryPath, corpus.registryText);
+  if (store) o.log(`[cache] ${await store.close()} per-document results reused from ${o.cacheDir}`);
+  useDocumentStore(undefined);
+  lap('registry and cache');
+  o.log(`[time] ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
+  o.log(`[memory] heap in use after ${Object.entries(heap).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}`);
+  return { documents: docs.length, skipped: corpus.skipped, changes: corpus.changes, warnings: corpus.warnings };
+}
+
+/**
+ * The pipeline over the corpus, then each document's files (its data file, MDX and HTML), written
+ * again only when what they are made from changed. Returns what the later stages read of the
+ * documents: their text and metadata (the source lines and cleaning reports are in the files now).
+ */
+async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: DocumentStore | undefined, lap: (name: string) => void) {
+  const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
+  const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
+  let lastReport = 0;
+  const result = processCorpus(await readCorpus(o), registry, errata, {
     store,
     progress: (stage, done, total, source) => {
       const now = performance.now();
@@ -170,7 +245,6 @@ export async function runContentBuild(o: ContentBuildOptions) {
       }
     },
   });
-
   lap('pipeline');
   for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
   for (const w of result.warnings) o.log(`[warning] ${w}`);
@@ -191,6 +265,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await mkdir(documentsDir, { recursive: true });
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
+  await mkdir(join(o.outDir, 'pages'), { recursive: true });
   const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
   const registryText = serializeRegistry(result.registry);
   const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
@@ -198,14 +273,13 @@ export async function runContentBuild(o: ContentBuildOptions) {
     throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
   }
   await writeFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
-  const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
   const findTerms = termMatcher(terms);
   const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
   const termName = new Map(terms.map((t) => [t.id, t.term]));
   const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
   // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
   // again only when that changed. Astro's incremental build skips a page whose key (this, and the
-  // document's events and charts, below) is unchanged.
+  // document's events and charts) is unchanged.
   const pagesName = `pages-${digestOf([version, o.location, terms])}`;
   const made: Record<string, string> = {};
   let rewritten = 0;
@@ -229,67 +303,64 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await writeFile(manifestFile, JSON.stringify(made));
   o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   lap('pages');
+  const texts = docs.map((d) => {
+    const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
+    // The same document to the per-document caches.
+    setDocumentDigest(text, documentDigest(d));
+    return text;
+  });
+  return { docs: texts, made, registryText, committed, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
+}
+
+/** /data/timeline.json and .csv; the events (the policy index dates policies by them). */
+async function timelineStage(o: ContentBuildOptions, docs: readonly DocumentText[]): Promise<TimelineEvent[]> {
+  const data = join(o.outDir, 'data');
   const events = timeline(docs);
-  const timelineData = timelineJson(events, o.location);
-  await writeJson(join(data, 'timeline.json'), timelineData);
-  await writeFile(join(data, 'timeline.csv'), timelineCsv(timelineData));
+  const entries = () => map(events, (e) => timelineEntry(e, o.location));
+  await writeJson(join(data, 'timeline.json'), { events: entries() });
+  await writeText(join(data, 'timeline.csv'), timelineCsv(entries()));
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
-  lap('timeline');
+  return events;
+}
+
+/** /data/figures.json and .csv, and the charts of content/charts.json with their figures (src/generated/charts.json). */
+async function figuresStage(o: ContentBuildOptions, docs: readonly DocumentText[]): Promise<LinkedChart[]> {
+  const data = join(o.outDir, 'data');
   const figures = corpusFigures(docs);
   const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
-  const figuresData = figuresJson(figures, o.location);
-  await writeJson(join(data, 'figures.json'), figuresData);
-  await writeFile(join(data, 'figures.csv'), figuresCsv(figuresData));
+  const entries = () => map(figures, (f) => figureEntry(f, o.location));
+  await writeJson(join(data, 'figures.json'), { figures: entries() });
+  await writeText(join(data, 'figures.csv'), figuresCsv(entries()));
   const chartData = chartsJson(charts, o.location);
   await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartData));
   o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
-  // Each document's events and charts, each hashed once (an event told by many documents is on all their pages).
-  const own = new Map<string, string[]>();
-  const add = (doc: string, digest: string) => {
-    const list = own.get(doc);
-    if (list) list.push(digest);
-    else own.set(doc, [digest]);
-  };
-  for (const e of timelineData.events) {
-    const d = digestOf(e);
-    for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
-  }
-  for (const c of chartData.charts) add(c.doc, digestOf(c));
-  const keys: Record<string, string> = {};
-  for (const d of docs) {
-    const h = createHash('sha256').update(made[d.id]!);
-    h.update((own.get(d.id) ?? []).join(''));
-    keys[d.id] = h.digest('hex').slice(0, 16);
-  }
-  await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
-  lap('figures and page keys');
+  return chartData.charts;
+}
+
+/** The glossary and the model comparison: /data/terms.json, /data/models.json, and what the term pages show. */
+async function glossaryStage(o: ContentBuildOptions, terms: TermSpec[], docs: readonly DocumentText[], lap: (name: string) => void): Promise<void> {
+  const data = join(o.outDir, 'data');
   const entries = glossary(terms, docs);
   const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
   lap('terms and models');
-  const policies = policyIndex(docs, events);
-  const orgs = organisationIndex(docs);
-  const places = placeIndex(docs);
-  lap('indexes');
-  await writeJson(join(data, 'terms.json'), termsJson(entries, o.location));
+  await writeJson(join(data, 'terms.json'), { terms: map(entries, (t) => termEntry(t, o.location)) });
   await writeFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
-  await writeJson(join(data, 'policies.json'), policiesJson(policies, o.location));
-  await writeJson(join(data, 'organisations.json'), organisationsJson(orgs, o.location));
-  await writeJson(join(data, 'places.json'), placesJson(places, o.location));
-  // What the glossary and index pages show of them (the data files are too long to read whole at 5,000 documents).
-  await mkdir(join(o.outDir, 'pages'));
+  // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
   await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
-  const indexPages: IndexPages = { policies: indexPage(policies), organisations: indexPage(orgs), places: indexPage(places) };
-  for (const [name, page] of Object.entries(indexPages)) await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(page));
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
-  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${policies.length} policies, ${orgs.length} organisations, ${places.length} places`);
+  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`);
   o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
-  if (committed !== registryText) await writeFile(o.registryPath, registryText);
-  if (store) o.log(`[cache] ${await store.close()} per-document results reused from ${o.cacheDir}`);
-  useDocumentStore(undefined);
-  lap('write');
-  o.log(`[time] ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
-  return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
+}
+
+/** The indexes of policies, organisations and places: /data/<name>.json, and what their pages show. */
+async function indexesStage(o: ContentBuildOptions, docs: readonly DocumentText[], events: readonly TimelineEvent[]): Promise<void> {
+  const indexes: Record<string, readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[]> = { policies: policyIndex(docs, events), organisations: organisationIndex(docs), places: placeIndex(docs) };
+  for (const [name, entries] of Object.entries(indexes)) {
+    await writeJson(join(o.outDir, 'data', `${name}.json`), { [name]: map(entries, (x) => indexEntry(x, o.location)) });
+    await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(indexPage(entries)));
+  }
+  o.log(`[indexes] ${indexes.policies!.length} policies, ${indexes.organisations!.length} organisations, ${indexes.places!.length} places`);
 }
 
 /**

@@ -3,10 +3,10 @@
  * with its kind, the policies and organisations it names; one event told by several documents is
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
-import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import type { BlockId, DocumentId, DocumentText, ProcessedDocument } from '../pipeline/types.ts';
 import { extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
 import { matchText } from './numerals.ts';
-import { perDocument } from '../lib/per-document.ts';
+import { documentReading, perDocument } from '../lib/per-document.ts';
 import { organisations } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
 import { sentenceSpans, textUnits, type TextUnit } from './units.ts';
@@ -130,10 +130,8 @@ export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'quali
  * text before it in the same section (a heading starts a new one); a table row or list item stands
  * on its own.
  */
-export function documentDates(d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> {
+export const documentDates = documentReading((d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> => {
   // Read once per document: the timeline and the figures both need them.
-  const known = datesRead.get(d);
-  if (known) return known;
   const out: Array<{ unit: TextUnit; result: DateResult }> = [];
   let context: DateContext = { published: d.meta.published };
   for (const unit of textUnits(d.blocks)) {
@@ -143,10 +141,8 @@ export function documentDates(d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Ar
     if (!own) context = result.context;
     out.push({ unit, result });
   }
-  datesRead.set(d, out);
   return out;
-}
-const datesRead = new WeakMap<object, Array<{ unit: TextUnit; result: DateResult }>>();
+});
 
 interface DocumentEvents {
   events: TimelineEvent[];
@@ -154,11 +150,11 @@ interface DocumentEvents {
 }
 
 /** The events of one document, in reading order. */
-export function documentEvents(d: ProcessedDocument): DocumentEvents {
+export function documentEvents(d: DocumentText): DocumentEvents {
   return perDocument('events', d, () => readEvents(d));
 }
 
-function readEvents(d: ProcessedDocument): DocumentEvents {
+function readEvents(d: DocumentText): DocumentEvents {
   const events: TimelineEvent[] = [];
   const unresolved: Unresolved[] = [];
   const perParagraph = new Map<string, number>();
@@ -250,7 +246,7 @@ function byDate(a: TimelineEvent, b: TimelineEvent, order: Map<string, number>):
  * The corpus timeline: each document's events, an event told by several documents merged into the
  * telling with the most precise date (the others become its sources), sorted by date.
  */
-export function timeline(docs: readonly ProcessedDocument[]): TimelineEvent[] {
+export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
   const perDoc = docs.map(documentEvents);
   const all = perDoc.flatMap((p) => p.events);
   const order = new Map(all.map((e, i) => [e.id, i]));

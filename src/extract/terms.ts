@@ -7,7 +7,7 @@
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
 import { clip, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
-import { digestOf, perDocument } from '../lib/per-document.ts';
+import { digestOf, documentReading, perDocument } from '../lib/per-document.ts';
 
 export interface TermSpec {
   /** Used in URLs: /terms/<id>/. */
@@ -72,17 +72,10 @@ export interface Mention {
 }
 
 type Sentence = { doc: DocumentId; paragraph: BlockId; text: string };
-const sentencesRead = new WeakMap<object, Sentence[]>();
-
 /** Every sentence of a document with its paragraph, for indexes and concordances (cut once per document). */
-export function documentSentences(d: Pick<ProcessedDocument, 'id' | 'blocks'>): Sentence[] {
-  let out = sentencesRead.get(d);
-  if (!out) {
-    out = textUnits(d.blocks).flatMap((u) => sentenceSpans(u.text).map(([s, e]) => ({ doc: d.id, paragraph: u.block, text: `${u.label ? `${u.label}：` : ''}${u.text.slice(s, e).trim()}` })));
-    sentencesRead.set(d, out);
-  }
-  return out;
-}
+export const documentSentences = documentReading((d: Pick<ProcessedDocument, 'id' | 'blocks'>): Sentence[] =>
+  textUnits(d.blocks).flatMap((u) => sentenceSpans(u.text).map(([s, e]) => ({ doc: d.id, paragraph: u.block, text: `${u.label ? `${u.label}：` : ''}${u.text.slice(s, e).trim()}` }))),
+);
 
 export interface TermEntry extends TermSpec {
   definition?: { text: string; doc: DocumentId; paragraph: BlockId };
@@ -107,41 +100,54 @@ function clauseAt(sentence: string, at: number): string {
   return sentence.slice(start, end).trim();
 }
 
+/** A definition found in one document: the term, which of DEFINITIONS found it (the lower, the more explicit), and the clause. */
+interface FoundDefinition {
+  term: string;
+  form: number;
+  definition: NonNullable<TermEntry['definition']>;
+}
+
 /** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
 export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
   const find = termMatcher(specs);
+  const forms = new Map(
+    specs.map((spec) => {
+      const names = [spec.term, ...(spec.synonyms ?? [])].map((x) => escape(fold(x))).join('|');
+      return [spec.id, DEFINITIONS.map((form) => form(names))];
+    }),
+  );
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
-  // Whole sentences for the definitions; the mentions keep only the words around them.
-  const whole = new Map<string, Sentence[]>(specs.map((s) => [s.id, []]));
+  const definitions = new Map<string, FoundDefinition>();
   const name = `terms-${digestOf(specs)}`;
   for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    // Per document, the sentences that name a term, with where.
-    const found = perDocument(name, d, () => documentSentences(d).flatMap((s) => {
-      const ms = find(s.text);
-      return ms.length ? [{ s, ms: ms.map((m) => ({ id: m.id, start: m.start, end: m.end })) }] : [];
-    }));
-    for (const { s, ms } of found) {
-      for (const m of ms) {
-        mentions.get(m.id)!.push({ ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) });
-        const seen = whole.get(m.id)!;
-        if (seen.at(-1) !== s) seen.push(s);
+    // Per document: each mention with the words around it, and the first sentence that defines each term in each way.
+    const found = perDocument(name, d, () => {
+      const own: { term: string; mention: Mention }[] = [];
+      const defined: FoundDefinition[] = [];
+      for (const s of documentSentences(d)) {
+        const ms = find(s.text);
+        if (!ms.length) continue;
+        let folded: string | undefined;
+        for (const m of ms) {
+          own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
+          forms.get(m.id)!.forEach((re, form) => {
+            if (defined.some((x) => x.term === m.id && x.form === form)) return;
+            const hit = re.exec((folded ??= fold(s.text)));
+            if (!hit) return;
+            const clause = clauseAt(s.text, hit.index + (/^[,，:：;；]/.test(hit[0]) ? 1 : 0));
+            defined.push({ term: m.id, form, definition: { text: clause.length > 400 ? `${clause.slice(0, 400)}…` : clause, doc: s.doc, paragraph: s.paragraph } });
+          });
+        }
       }
-    }
+      return { mentions: own, definitions: defined };
+    });
+    for (const { term, mention } of found.mentions) mentions.get(term)!.push(mention);
+    // The most explicit way of defining wins; between documents, the first in id order.
+    for (const x of found.definitions) if ((definitions.get(x.term)?.form ?? Infinity) > x.form) definitions.set(x.term, x);
   }
   return specs.map((spec) => {
     const own = mentions.get(spec.id)!;
-    const names = [spec.term, ...(spec.synonyms ?? [])].map((x) => escape(fold(x))).join('|');
-    let definition: TermEntry['definition'];
-    for (const form of DEFINITIONS) {
-      const re = form(names);
-      const hit = whole.get(spec.id)!.find((x) => re.test(fold(x.text)));
-      if (hit) {
-        const m = re.exec(fold(hit.text))!;
-        const clause = clauseAt(hit.text, m.index + (/^[,，:：;；]/.test(m[0]) ? 1 : 0));
-        definition = { text: clause.length > 400 ? `${clause.slice(0, 400)}…` : clause, doc: hit.doc, paragraph: hit.paragraph };
-        break;
-      }
-    }
+    const definition = definitions.get(spec.id)?.definition;
     const counts: Record<string, number> = {};
     for (const m of own) counts[m.doc] = (counts[m.doc] ?? 0) + 1;
     return { ...spec, ...(definition ? { definition } : {}), counts, mentions: own };

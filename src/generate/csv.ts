@@ -11,7 +11,11 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** A CSV document from a header and rows, with a byte-order mark so that spreadsheets read it as UTF-8. */
-export function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+/** A CSV document from a header and rows, line by line (a byte-order mark first, so that spreadsheets read it as UTF-8). */
+export function* csvLines(header: readonly string[], rows: Iterable<readonly unknown[]>): Generator<string> {
+  yield `\ufeff${header.map(cell).join(',')}\r\n`;
+  for (const r of rows) yield `${r.map(cell).join(',')}\r\n`;
 }
+
+/** A CSV document from a header and rows, as one string. */
+export const csv = (header: readonly string[], rows: Iterable<readonly unknown[]>): string => [...csvLines(header, rows)].join('');

@@ -1,23 +1,23 @@
 /** /data/figures.json, /data/figures.csv and one CSV per chart: the figures, with links to their paragraphs. */
 import { isValue, type ChartMissing, type ChartValue, type ResolvedChart } from '../charts/spec.ts';
 import type { Figure } from '../extract/figures.ts';
-import { csv } from './csv.ts';
+import { csv, csvLines } from './csv.ts';
 import { paragraphUrl, type SiteLocation } from './data.ts';
+import { map } from '../lib/iterate.ts';
 
-/** The public shape of the figures (documented in README). */
-export function figuresJson(figures: readonly Figure[], loc: SiteLocation) {
-  return { figures: figures.map((f) => ({ ...f, url: paragraphUrl(loc, f.doc, f.paragraph) })) };
+/** One figure in the public shape of the figures (documented in README): with the link to its paragraph. */
+export const figureEntry = (f: Figure, loc: SiteLocation) => ({ ...f, url: paragraphUrl(loc, f.doc, f.paragraph) });
+
+export type FigureEntry = ReturnType<typeof figureEntry>;
+/** /data/figures.json. */
+export interface FiguresData {
+  figures: FigureEntry[];
 }
 
-export type FiguresData = ReturnType<typeof figuresJson>;
-export type FigureEntry = FiguresData['figures'][number];
-
-export function figuresCsv(data: FiguresData): string {
+/** /data/figures.csv, line by line. */
+export function figuresCsv(figures: Iterable<FigureEntry>): Generator<string> {
   const header = ['id', 'value', 'upper', 'unit', 'approximate', 'bound', 'text', 'counted', 'date', 'date_end', 'date_written', 'date_trusted', 'context', 'doc', 'paragraph', 'url'];
-  return csv(
-    header,
-    data.figures.map((f) => [f.id, f.value, f.upper, f.unit, String(f.approximate), f.bound, f.text, f.counted, f.date, f.dateEnd, f.dateWritten, f.dateTrusted === undefined ? '' : String(f.dateTrusted), f.context, f.doc, f.paragraph, f.url]),
-  );
+  return csvLines(header, map(figures, (f) => [f.id, f.value, f.upper, f.unit, String(f.approximate), f.bound, f.text, f.counted, f.date, f.dateEnd, f.dateWritten, f.dateTrusted === undefined ? '' : String(f.dateTrusted), f.context, f.doc, f.paragraph, f.url]));
 }
 
 interface FigureLink {

@@ -12,13 +12,11 @@ type Linked<T> = T & { url: string };
 const link = <T extends { doc: string; paragraph: string }>(loc: SiteLocation, x: T): Linked<T> => ({ ...x, url: paragraphUrl(loc, x.doc, x.paragraph) });
 const withMentions = <T extends { mentions: Mention[] }>(loc: SiteLocation, x: T) => ({ ...x, mentions: x.mentions.map((m) => link(loc, m)) });
 
-export function termsJson(terms: readonly TermEntry[], loc: SiteLocation) {
-  return { terms: terms.map((t) => ({ ...withMentions(loc, t), ...(t.definition ? { definition: link(loc, t.definition) } : {}) })) };
-}
+/** One term of /data/terms.json. */
+export const termEntry = (t: TermEntry, loc: SiteLocation) => ({ ...withMentions(loc, t), ...(t.definition ? { definition: link(loc, t.definition) } : {}) });
 
-export const policiesJson = (policies: readonly PolicyEntry[], loc: SiteLocation) => ({ policies: policies.map((p) => withMentions(loc, p)) });
-export const organisationsJson = (orgs: readonly OrganisationEntry[], loc: SiteLocation) => ({ organisations: orgs.map((o) => withMentions(loc, o)) });
-export const placesJson = (places: readonly PlaceEntry[], loc: SiteLocation) => ({ places: places.map((p) => withMentions(loc, p)) });
+/** One entry of /data/policies.json, /data/organisations.json or /data/places.json. */
+export const indexEntry = <T extends PolicyEntry | OrganisationEntry | PlaceEntry>(x: T, loc: SiteLocation) => withMentions(loc, x);
 
 export function modelsJson(m: Models, loc: SiteLocation) {
   const passages = (xs: readonly Passage[]) => xs.map((x) => link(loc, x));

@@ -1,7 +1,7 @@
 /**
  * Results worked out from one document alone (its events, figures, term mentions, index entries,
- * pages), remembered per document: in memory for the length of a build, and between builds in a
- * store the content build gives (.cache/documents), under the document's digest. So a rebuild
+ * pages), kept between builds in a store the content build gives (.cache/documents), under the
+ * document's digest. So a rebuild
  * after one document changed works out again only that document's results, then the corpus-wide
  * steps (merging the timeline, counting, sorting) over everything.
  */
@@ -37,24 +37,38 @@ export function documentDigest(d: object): string {
   return h;
 }
 
-const memo = new WeakMap<object, Map<string, unknown>>();
+const readings: Array<() => void> = [];
 
 /**
- * `compute()` for this document, or what it gave before. `name` names the result and everything
- * else it depends on (a term list's digest, the base path); the value must survive JSON. With
- * `keep: false` the result is not kept in memory (for large results read once).
+ * `read` as a function that reads each document once: for a reading several extractions share (a
+ * document's dates, its sentences), remembered until `forgetReadings()`.
  */
-export function perDocument<T>(name: string, d: object, compute: () => T, options: { keep?: boolean } = {}): T {
-  let own = memo.get(d);
-  if (!own) memo.set(d, (own = new Map()));
-  if (own.has(name)) return own.get(name) as T;
+export function documentReading<D extends object, T>(read: (d: D) => T): (d: D) => T {
+  let seen = new WeakMap<D, T>();
+  readings.push(() => (seen = new WeakMap()));
+  return (d) => {
+    if (!seen.has(d)) seen.set(d, read(d));
+    return seen.get(d)!;
+  };
+}
+
+/** Forget every document reading: the content build calls this when the stages that share them are done. */
+export function forgetReadings(): void {
+  for (const forget of readings) forget();
+}
+
+/**
+ * `compute()` for this document, or what it gave before: from the store, under `name` and the
+ * document's digest. `name` names the result and everything else it depends on (a term list's
+ * digest, the base path); the value must survive JSON. Nothing is kept in memory: each result is
+ * read once per build, and a corpus of thousands could not hold all of them.
+ */
+export function perDocument<T>(name: string, d: object, compute: () => T): T {
   const key = `${name}-${documentDigest(d)}`;
   let value = store?.get(key) as T | undefined;
   if (value === undefined) {
     value = compute();
     store?.set(key, value);
   }
-  // Large results read once (a document's pages) are not kept in memory.
-  if (options.keep !== false) own.set(name, value);
   return value;
 }

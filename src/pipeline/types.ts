@@ -154,6 +154,9 @@ export interface ProcessedDocument {
   cleaning: CleaningReport;
 }
 
+/** What extraction (events, figures, terms, indexes, models) reads of a document. */
+export type DocumentText = Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>;
+
 /** A corpus file the pipeline could not turn into a page, with the reason. */
 export interface SkippedFile {
   source: string;
