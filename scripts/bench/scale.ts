@@ -26,7 +26,8 @@ function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]
 const SIDE_BY_SIDE = Number(process.env.BENCH_SIDE_BY_SIDE) || 1000;
 
 const STAGES = {
-  content: [process.execPath, '--import', 'tsx', 'scripts/build-content.ts'],
+  // As package.json runs it: a larger young generation spends less time collecting garbage (~8% on a rebuild).
+  content: [process.execPath, '--max-semi-space-size=64', '--import', 'tsx', 'scripts/build-content.ts'],
   astro: [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'],
   search: [process.execPath, '--import', 'tsx', 'scripts/search-index.ts'],
 } as const;
