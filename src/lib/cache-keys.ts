@@ -16,9 +16,18 @@ const itemDigest = (item: object) => {
   return d;
 };
 
-/** The key of one filter page: what every page of its kind shows, and its own items. */
-export function filterPageKey(shared: string, items: readonly object[]): string {
+/**
+ * The key of one filter page: what every page of its kind shows, and its own items, each known by
+ * its digest or by a key that decides it (a figure by its document's page key: a document's
+ * figures are worked out from it alone; a run of items with the same key counts once).
+ */
+export function filterPageKey<T extends object>(shared: string, items: readonly T[], keyOf: (item: T) => string = itemDigest): string {
   const h = createHash('sha256');
-  for (const item of items) h.update(itemDigest(item));
+  let last: string | undefined;
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== last) h.update(key);
+    last = key;
+  }
   return `${shared}-${h.digest('hex').slice(0, 16)}`;
 }

@@ -1,6 +1,7 @@
 /** Deterministic: two builds of the same corpus give byte-identical dist/ trees. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCopy, buildIn } from '../helpers/build.ts';
@@ -35,5 +36,23 @@ describe('determinism', () => {
     expect(again.log).toMatch(/\(0 built, 1 unchanged\)/);
     expect(again.log).toContain('(restored)');
     same(digest(join(first.dir, 'dist')));
+  }, 300_000);
+
+  it('gives after one document changed the same dist/ as a fresh build of the changed corpus (no stale page from a cache)', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kb-changed-'));
+    cpSync(SEEDS, corpus, { recursive: true });
+    const built = buildCopy(corpus);
+    // A paragraph in the middle of one document, with a date, a figure and a term: its page, the
+    // timeline, the figures, the glossary and their filtered pages all change.
+    const file = join(corpus, readdirSync(corpus).sort()[1]!);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [...lines.slice(0, 12), '', '2019年5月,该医联体新增签约医院12家,覆盖人口约30万人,双向转诊人次同比增长15%。', '', ...lines.slice(12)].join('\n'));
+    const rebuilt = buildIn(built.dir, corpus);
+    expect(rebuilt.log).toContain('(restored)');
+    expect(rebuilt.log).toMatch(/\(1 built, 0 unchanged\)/);
+    const fresh = digest(join(buildCopy(corpus).dir, 'dist'));
+    const incremental = digest(join(built.dir, 'dist'));
+    expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+    expect([...fresh].filter(([f, h]) => incremental.get(f) !== h).map(([f]) => f)).toEqual([]);
   }, 300_000);
 });
