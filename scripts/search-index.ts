@@ -13,6 +13,10 @@
  * are built side by side (scripts/search-shard.ts). Each shard, with its documents' records for the
  * file:// search, is kept in .cache/search under the hash of its documents (their keys in the
  * content build's list), so a rebuild after one document changed indexes only that shard.
+ *
+ * With `--shards` it only builds the shards into the cache: the index is made from src/generated,
+ * not from the pages, so `npm run build` (scripts/build.ts) runs that beside Astro, then this
+ * script again to put the index into dist/ (Astro empties dist/ when it starts).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -75,6 +79,11 @@ const worker = async () => {
   }
 };
 await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, worker));
+// `--shards`: only the shards, while Astro builds the pages (scripts/build.ts); a run without it then puts them in dist/.
+if (process.argv.includes('--shards')) {
+  console.log(`[search] ${filled.length} shard(s) of ${ids.length} documents ready (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  process.exit(0);
+}
 
 await rm(out, { recursive: true, force: true });
 for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true });
