@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { characterTable } from '../src/pipeline/script.ts';
-import type { FoldTable } from '../src/search/fold.ts';
+import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -90,11 +90,11 @@ for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, d
 // Only the shards of this build stay cached.
 for (const entry of await readdir(cacheDir)) if (!keys.includes(entry.replace(/\.offline$/, ''))) await rm(join(cacheDir, entry), { recursive: true, force: true });
 
-await writeFile(join(out, 'fold.json'), JSON.stringify(table));
+await writeFile(join(out, 'fold.json'), JSON.stringify(packTable(table)));
 await writeFile(join(out, 'shards.json'), JSON.stringify(dirs.slice(1)));
 // The file:// search's records, shard by shard as the shards wrote them.
 const offline = await Promise.all(keys.map((key) => readFile(join(cacheDir, `${key}.offline`), 'utf8')));
-await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(table)},"records":[${offline.filter(Boolean).join(',')}]};\n`);
+await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(packTable(table))},"records":[${offline.filter(Boolean).join(',')}]};\n`);
 // The search page's two scripts: a module over Pagefind (http) and a classic script over offline-data.js (file://).
 const bundle = { bundle: true, minify: true, target: 'es2020', logLevel: 'warning', legalComments: 'none' } as const;
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js'), define: { KB_SHARDS: JSON.stringify(dirs.slice(1)) } });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { search, type PagefindApi } from '../src/search/engine.ts';
-import type { FoldTable } from '../src/search/fold.ts';
+import { unpackTable, type FoldTable } from '../src/search/fold.ts';
 
 /** Load Pagefind's browser API in Node: it fetches its index files, so give it a file-reading fetch. */
 export async function openIndex(dir: string, options: { fold?: boolean } = {}): Promise<{ pf: PagefindApi; table: FoldTable }> {
@@ -22,7 +22,7 @@ export async function openIndex(dir: string, options: { fold?: boolean } = {}): 
   // A large corpus's other shards (scripts/search-index.ts).
   const shards = JSON.parse(await readFile(join(dir, 'shards.json'), 'utf8').catch(() => '[]')) as string[];
   for (const shard of shards) await pf.mergeIndex(pathToFileURL(join(dir, shard, '/')).href, { baseUrl: '/' });
-  const table = options.fold === false ? {} : (JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as FoldTable);
+  const table = options.fold === false ? {} : unpackTable(JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as string);
   return { pf, table };
 }
 

@@ -7,6 +7,27 @@
 /** Traditional character -> simplified character, for every character that changes. */
 export type FoldTable = Record<string, string>;
 
+/**
+ * The table as shipped beside the index (pagefind/fold.json, and in the file:// data): one string,
+ * each traditional character followed by its simplified one, less than half the bytes of the same
+ * table as a JSON object (it is downloaded with the first query).
+ */
+export function packTable(table: FoldTable): string {
+  return Object.entries(table)
+    .map(([from, to]) => {
+      if (Array.from(from).length !== 1 || Array.from(to).length !== 1) throw new Error(`fold table: ${from} -> ${to} is not one character to one`);
+      return from + to;
+    })
+    .join('');
+}
+
+export function unpackTable(packed: string): FoldTable {
+  const chars = Array.from(packed);
+  const table: FoldTable = {};
+  for (let i = 0; i + 1 < chars.length; i += 2) table[chars[i]!] = chars[i + 1]!;
+  return table;
+}
+
 /** Code points that \s matches: what folding drops. */
 const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 

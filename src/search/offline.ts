@@ -4,7 +4,7 @@
  * this file, bundled as a classic script too (offline-search.js), serves them through the same
  * engine as Pagefind does over http, so the results and their order are the same.
  */
-import { recordText, type FoldTable } from './fold.ts';
+import { recordText, unpackTable, type FoldTable } from './fold.ts';
 import type { PagefindApi, SearchUnit } from './engine.ts';
 import { startSearchPage } from './page.ts';
 
@@ -39,12 +39,13 @@ export function offlineApi(data: OfflineData, urlOf: (path: string) => string): 
 
 declare global {
   interface Window {
-    KB_SEARCH?: OfflineData;
+    /** offline-data.js: the records, and the fold table packed (fold.ts packTable). */
+    KB_SEARCH?: Omit<OfflineData, 'table'> & { table: string };
   }
 }
 
 if (typeof window !== 'undefined' && window.KB_SEARCH) {
-  const data = window.KB_SEARCH;
+  const data: OfflineData = { ...window.KB_SEARCH, table: unpackTable(window.KB_SEARCH.table) };
   // The search page is <root>/search/index.html; pages are folders with an index.html.
   const root = new URL('../', location.href).href;
   startSearchPage(async () => ({ pf: offlineApi(data, (path) => `${root}${path}index.html`), table: data.table }));

@@ -12,10 +12,8 @@ export interface BuildOutput {
 
 function run(cwd: string, env: NodeJS.ProcessEnv): string {
   const opts = { cwd, env: cleanEnv(env), encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
-  const a = execFileSync('npx', ['tsx', 'scripts/build-content.ts'], opts);
-  const b = execFileSync('npx', ['astro', 'build'], opts);
-  const c = execFileSync('npx', ['tsx', 'scripts/search-index.ts'], opts);
-  return a + b + c;
+  // As `npm run build` does it (scripts/build.ts: the content build, then Astro beside the search index).
+  return execFileSync('npx', ['tsx', 'scripts/build.ts'], opts);
 }
 
 /** Build the project itself (into ROOT/dist). */

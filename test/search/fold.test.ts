@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterTable } from '../../src/pipeline/script.ts';
-import { fold, phraseText, queryParts } from '../../src/search/fold.ts';
+import { fold, packTable, phraseText, queryParts, unpackTable } from '../../src/search/fold.ts';
 
 const table = characterTable();
 
@@ -42,5 +42,12 @@ describe('folding for search', () => {
   it('splits a query into parts and spells a phrase one character per word', () => {
     expect(queryParts(' 醫聯體　“华西” 医联体 ', table)).toEqual(['医联体', '华西']);
     expect(phraseText('医联体,hmo')).toBe('医 联 体 h m o');
+  });
+
+  it('ships the table packed, and unpacks it to the same table, in fewer bytes', () => {
+    const packed = packTable(table);
+    expect(unpackTable(packed)).toEqual(table);
+    expect(Buffer.byteLength(JSON.stringify(packed))).toBeLessThan(Buffer.byteLength(JSON.stringify(table)) * 0.55);
+    expect(() => packTable({ 乾: '干乾' })).toThrow(/one character/);
   });
 });
