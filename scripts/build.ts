@@ -1,11 +1,12 @@
 /**
- * `npm run build`: the content build (src/generated), then Astro's pages and the search index's
- * shards side by side (the index is made from src/generated, not from the pages: on two cores the
- * two take about the time of the longer instead of their sum), then the index put into dist/.
- * Prints each stage's time. `--stage content` or `--stage site` runs one half (the benchmark
- * measures them apart).
+ * `npm run build`: the content build (src/generated); the search index's shards as soon as the
+ * content build has written the documents (the index is made from their data files, not from the
+ * pages: the shards take the core the content build leaves idle, one Pagefind at a time); Astro
+ * when the content build is done; then the index put into dist/ (Astro empties dist/ first).
+ * Prints each stage's time and peak memory (all its processes together).
+ * `--sequential` runs the stages one after another (for measuring each alone).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -13,43 +14,82 @@ const node = (args: string[]) => [process.execPath, ...args];
 const STAGES = {
   // A larger young generation: less time collecting garbage (~8% of a rebuild at 1,000 documents).
   content: node(['--max-semi-space-size=64', '--import', 'tsx', 'scripts/build-content.ts']),
-  astro: node([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']),
   shards: node(['--import', 'tsx', 'scripts/search-index.ts', '--shards']),
+  astro: node([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']),
   index: node(['--import', 'tsx', 'scripts/search-index.ts']),
 };
+type Stage = keyof typeof STAGES;
 
-const running = new Set<ChildProcess>();
+/** What the content build prints when every document's data file is written (scripts/content-build.ts). */
+const DOCUMENTS_WRITTEN = /^\[generate\] MDX, HTML and JSON of /m;
 
-/** Run a stage with the terminal's output; resolves with its seconds, rejects if it fails. */
-function run(name: keyof typeof STAGES): Promise<number> {
+const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();
+
+/** Resident memory of every running stage, its child processes included (Pagefind runs two levels down). */
+function sample(): void {
+  let table: string;
+  try {
+    table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  const rows = table.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const rss = new Map(rows.map(([pid, , kb]) => [pid, kb]));
+  const tree = (pid: number): number => (rss.get(pid) ?? 0) + (children.get(pid) ?? []).reduce((n, c) => n + tree(c), 0);
+  for (const [child, stage] of running) stage.peakKB = Math.max(stage.peakKB, tree(child.pid!));
+}
+
+/** Run a stage, its output passed on (and shown to `watch` line by line); resolves with its seconds, rejects if it fails. */
+function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: string) => void } = {}): Promise<number> {
   const [command, ...args] = STAGES[name];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, { cwd: ROOT, stdio: 'inherit' });
-    running.add(child);
+    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const stage = { name, peakKB: 0 };
+    running.set(child, stage);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      options.watch?.(chunk.toString());
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
       const seconds = (performance.now() - started) / 1000;
-      console.log(`[build] ${name} ${code === 0 ? 'done' : 'FAILED'} in ${seconds.toFixed(2)} s`);
+      // On a line of its own (another stage's line may still be open).
+      console.log(`\n[build] ${name} ${code === 0 ? 'done' : 'FAILED'} in ${seconds.toFixed(2)} s, peak ${Math.round(stage.peakKB / 1024)} MB`);
       if (code === 0) resolve(seconds);
       else reject(new Error(`${name} failed (${signal ?? `exit code ${code}`})`));
     });
   });
 }
 
-const stage = process.argv.includes('--stage') ? process.argv[process.argv.indexOf('--stage') + 1] : 'all';
 const started = performance.now();
+const sampler = setInterval(sample, 300);
 try {
-  if (stage === 'all' || stage === 'content') await run('content');
-  if (stage === 'all' || stage === 'site') {
-    await Promise.all([run('astro'), run('shards')]);
+  if (process.argv.includes('--sequential')) {
+    for (const name of Object.keys(STAGES) as Stage[]) await run(name);
+  } else {
+    let shards: Promise<number> | undefined;
+    let seen = '';
+    // One Pagefind at a time beside the content build, which uses the other core.
+    const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' } }));
+    await run('content', {
+      watch: (text) => {
+        seen = (seen + text).slice(-4096);
+        if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
+      },
+    });
+    await Promise.all([run('astro'), startShards()]);
     await run('index');
   }
-  console.log(`[build] ${stage === 'all' ? 'site built' : `${stage} done`} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (err) {
   console.error(`[build] ${(err as Error).message}`);
-  // The stage beside the one that failed stops too.
-  for (const child of running) child.kill();
+  // The stages beside the one that failed stop too.
+  for (const child of running.keys()) child.kill();
   process.exit(1);
+} finally {
+  clearInterval(sampler);
 }

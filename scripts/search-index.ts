@@ -14,9 +14,10 @@
  * file:// search, is kept in .cache/search under the hash of its documents (their keys in the
  * content build's list), so a rebuild after one document changed indexes only that shard.
  *
- * With `--shards` it only builds the shards into the cache: the index is made from src/generated,
- * not from the pages, so `npm run build` (scripts/build.ts) runs that beside Astro, then this
- * script again to put the index into dist/ (Astro empties dist/ when it starts).
+ * With `--shards` it only builds the shards into the cache: the index is made from the documents'
+ * data files, not from the pages, so `npm run build` (scripts/build.ts) runs that as soon as the
+ * content build has written them, then this script again after Astro to put the index into dist/
+ * (Astro empties dist/ when it starts).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -78,7 +79,8 @@ const worker = async () => {
     if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
   }
 };
-await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, worker));
+// Two Pagefind processes at a time, or SEARCH_JOBS (scripts/build.ts runs one beside the content build).
+await Promise.all(Array.from({ length: Math.min(Number(process.env.SEARCH_JOBS) || 2, availableParallelism()) }, worker));
 // `--shards`: only the shards, while Astro builds the pages (scripts/build.ts); a run without it then puts them in dist/.
 if (process.argv.includes('--shards')) {
   console.log(`[search] ${filled.length} shard(s) of ${ids.length} documents ready (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
