@@ -4,7 +4,6 @@
  * pages: the shards take the core the content build leaves idle, one Pagefind at a time); Astro
  * when the content build is done; then the index put into dist/ (Astro empties dist/ first).
  * Prints each stage's time and peak memory (all its processes together).
- * `--sequential` runs the stages one after another (for measuring each alone).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -68,22 +67,18 @@ function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: str
 const started = performance.now();
 const sampler = setInterval(sample, 300);
 try {
-  if (process.argv.includes('--sequential')) {
-    for (const name of Object.keys(STAGES) as Stage[]) await run(name);
-  } else {
-    let shards: Promise<number> | undefined;
-    let seen = '';
-    // One Pagefind at a time beside the content build, which uses the other core.
-    const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' } }));
-    await run('content', {
-      watch: (text) => {
-        seen = (seen + text).slice(-4096);
-        if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
-      },
-    });
-    await Promise.all([run('astro'), startShards()]);
-    await run('index');
-  }
+  let shards: Promise<number> | undefined;
+  let seen = '';
+  // One Pagefind at a time beside the content build, which uses the other core.
+  const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' } }));
+  await run('content', {
+    watch: (text) => {
+      seen = (seen + text).slice(-4096);
+      if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
+    },
+  });
+  await Promise.all([run('astro'), startShards()]);
+  await run('index');
   console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (err) {
   console.error(`[build] ${(err as Error).message}`);

@@ -12,6 +12,7 @@ import { timelineCsv, timelineEntry } from '../src/generate/timeline.ts';
 import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../src/generate/figures.ts';
 import { timeline, type TimelineEvent } from '../src/extract/events.ts';
 import { corpusFigures } from '../src/extract/figures.ts';
+import { inIdOrder } from '../src/extract/units.ts';
 import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
 import { glossary, termMatcher, type TermSpec } from '../src/extract/terms.ts';
 import { buildModels, type ModelsSpec } from '../src/extract/models.ts';
@@ -266,7 +267,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
   await mkdir(join(o.outDir, 'pages'), { recursive: true });
-  const docs = [...result.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const docs = inIdOrder(result.documents);
   const registryText = serializeRegistry(result.registry);
   const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
   if (o.checkRegistry && committed !== registryText) {

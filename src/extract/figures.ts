@@ -7,7 +7,7 @@ import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.t
 import type { DateMention } from './dates.ts';
 import { documentDates } from './events.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
-import { clip, sentenceSpans } from './units.ts';
+import { clip, inIdOrder, sentenceSpans } from './units.ts';
 import { perDocument } from '../lib/per-document.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -77,5 +77,5 @@ function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'date
 
 /** The figures of the whole corpus, documents in id order. */
 export function corpusFigures(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>[]): Figure[] {
-  return [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap(documentFigures);
+  return inIdOrder(docs).flatMap(documentFigures);
 }

@@ -12,12 +12,9 @@ import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organ
 import { policyKey, policyTitles } from './policies.ts';
 import { documentSentences, type Mention } from './terms.ts';
 import { perDocument } from '../lib/per-document.ts';
-import { clip, MENTION_CONTEXT } from './units.ts';
+import { clip, inIdOrder, MENTION_CONTEXT } from './units.ts';
 
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
-
-/** Documents in id order (the order every index lists its mentions in). */
-const inIdOrder = (docs: readonly Doc[]) => [...docs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 /** A short id that stays the same as long as the key does. */
 const idOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -81,7 +78,11 @@ export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent
   const eventsByKey = new Map<string, TimelineEvent[]>();
   for (const ev of events) {
     if (!ev.trusted || ev.kind !== 'policy') continue;
-    for (const key of new Set(ev.policies.map(policyKey))) eventsByKey.set(key, [...(eventsByKey.get(key) ?? []), ev]);
+    for (const key of new Set(ev.policies.map(policyKey))) {
+      const list = eventsByKey.get(key);
+      if (list) list.push(ev);
+      else eventsByKey.set(key, [ev]);
+    }
   }
   return [...byKey]
     .map(([key, e]) => {

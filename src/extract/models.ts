@@ -6,7 +6,7 @@
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { fold, termMatcher, type TermEntry, type TermSpec } from './terms.ts';
-import { clip, textUnits } from './units.ts';
+import { clip, inIdOrder, textUnits } from './units.ts';
 import { digestOf, perDocument } from '../lib/per-document.ts';
 
 interface Named {
@@ -66,7 +66,7 @@ function clauses(d: Pick<ProcessedDocument, 'id' | 'blocks'>, dimensionNames: st
 /** Where a quote is in the cleaned text (whitespace and character width aside), or a clear error. */
 function findQuote(quote: string, docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], where: string): Passage {
   const q = fold(quote).replace(/\s+/g, '');
-  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const d of inIdOrder(docs)) {
     for (const u of textUnits(d.blocks)) if (fold(u.text).replace(/\s+/g, '').includes(q)) return { text: quote, doc: d.id, paragraph: u.block };
   }
   throw new Error(`content/models.json: the summary for ${where} quotes text that is not in the corpus: “${quote}”. A summary must rest on a quote found in the cleaned text.`);
@@ -81,7 +81,7 @@ export function buildModels(spec: ModelsSpec, terms: readonly TermSpec[], glossa
   const names = spec.dimensions.map((d) => d.name);
   const name = `model-clauses-${digestOf([names, terms])}`;
   const compared = spec.forms.length + spec.types.length + spec.practices.length > 0;
-  const all = (compared ? [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)) : [])
+  const all = (compared ? inIdOrder(docs) : [])
     .flatMap((d) => perDocument(name, d, () => clauses(d, names).map((c) => ({ ...c, terms: find(c.text).map((m) => m.id) }))))
     .map((c) => ({ ...c, terms: new Set(c.terms) }));
   const definition = (term: string): Passage | undefined => glossary.find((g) => g.id === term)?.definition;

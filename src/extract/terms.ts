@@ -6,7 +6,7 @@
  */
 import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
-import { clip, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
+import { clip, inIdOrder, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
 import { digestOf, documentReading, perDocument } from '../lib/per-document.ts';
 
 export interface TermSpec {
@@ -119,7 +119,7 @@ export function glossary(specs: readonly TermSpec[], docs: readonly Pick<Process
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
   const definitions = new Map<string, FoundDefinition>();
   const name = `terms-${digestOf(specs)}`;
-  for (const d of [...docs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const d of inIdOrder(docs)) {
     // Per document: each mention with the words around it, and the first sentence that defines each term in each way.
     const found = perDocument(name, d, () => {
       const own: { term: string; mention: Mention }[] = [];

@@ -4,6 +4,9 @@
  */
 import type { Block, BlockId } from '../pipeline/types.ts';
 
+/** Documents in id order: the order every corpus-wide list (figures, mentions, indexes) keeps. */
+export const inIdOrder = <D extends { id: string }>(docs: readonly D[]): D[] => [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 export interface TextUnit {
   block: BlockId;
   kind: 'heading' | 'paragraph' | 'item' | 'row';

@@ -9,7 +9,7 @@ import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
 import { INDEX_MENTIONS, LIST_LIMIT, TERM_CONCORDANCE } from '../lib/limits.ts';
 
 /** An entry with the mentions a page shows of it, and how many it has in all. */
-export type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
+type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
 
 const shown = <T extends { mentions: Mention[] }>(x: T, limits: ConcordanceLimits): Shown<T> => ({ ...x, mentions: shownMentions(x.mentions, limits), mentionCount: x.mentions.length });
 

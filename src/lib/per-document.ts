@@ -1,9 +1,8 @@
 /**
  * Results worked out from one document alone (its events, figures, term mentions, index entries,
  * pages), kept between builds in a store the content build gives (.cache/documents), under the
- * document's digest. So a rebuild
- * after one document changed works out again only that document's results, then the corpus-wide
- * steps (merging the timeline, counting, sorting) over everything.
+ * document's digest. So a rebuild after one document changed works out again only that document's
+ * results, then the corpus-wide steps (merging the timeline, counting, sorting) over everything.
  */
 import { createHash } from 'node:crypto';
 
@@ -15,7 +14,7 @@ export interface DocumentStore {
 
 let store: DocumentStore | undefined;
 
-/** Keep results between builds in this store (or, with none, only for this build). */
+/** Keep results between builds in this store (with none, every result is worked out when asked for). */
 export function useDocumentStore(s: DocumentStore | undefined): void {
   store = s;
 }
@@ -33,7 +32,7 @@ export function setDocumentDigest(d: object, digest: string): void {
 /** A document's digest: the one it was given, or the hash of its data. */
 export function documentDigest(d: object): string {
   let h = digests.get(d);
-  if (h === undefined) digests.set(d, (h = createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 32)));
+  if (h === undefined) digests.set(d, (h = digestOf(d)));
   return h;
 }
 
