@@ -39,7 +39,7 @@ const totals = { ours: { hit: 0, got: 0, want: 0 }, plain: { hit: 0, got: 0, wan
 console.log(`${'query'.padEnd(22)} expected  ours P/R     plain Pagefind P/R`);
 for (const q of queries) {
   const want = expectedDocs(q);
-  const mine = new Set((await search(ours.pf, ours.table, q)).map((r) => /\/docs\/(\w+)\//.exec(r.url)![1]!));
+  const mine = new Set((await search(ours.index, ours.table, q)).map((r) => /\/docs\/(\w+)\//.exec(r.url)![1]!));
   const theirsRaw = await plain.pf.search(q);
   const theirs = new Set((await Promise.all(theirsRaw.results.map((r) => r.data()))).map((d) => /\/docs\/(\w+)\//.exec(d.url)?.[1] ?? d.url));
   const a = row(q, mine, want);

@@ -29,6 +29,7 @@ import { build } from 'esbuild';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
+import { installUnits } from './lib/search-units.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
@@ -48,7 +49,7 @@ const dirs = shardDirs(filled.map(({ n }) => n));
 // A shard's key: its documents as generated, the base path its URLs carry, Pagefind's version and this code.
 const code = createHash('sha256').update(process.env.BASE_PATH ?? '/');
 code.update(JSON.parse(await readFile(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version);
-for (const f of ['scripts/search-index.ts', 'scripts/search-shard.ts', 'src/search/records.ts', 'src/search/fold.ts', 'src/pipeline/script.ts']) code.update(await readFile(join(ROOT, f)));
+for (const f of ['scripts/search-index.ts', 'scripts/search-shard.ts', 'scripts/lib/search-units.ts', 'src/search/records.ts', 'src/search/documents.ts', 'src/search/fold.ts', 'src/pipeline/script.ts']) code.update(await readFile(join(ROOT, f)));
 const codeVersion = code.digest('hex');
 // Each document's key from the content build's list (the digest of what its files are made from), or its file's hash.
 const made = JSON.parse(await readFile(join(ROOT, 'src', 'generated', 'documents.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
@@ -88,7 +89,10 @@ if (process.argv.includes('--shards')) {
 }
 
 await rm(out, { recursive: true, force: true });
-for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true });
+// Each shard's index in its folder; the units files of all in one (the search fetches them by page id).
+for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true, filter: (src) => src !== join(cacheDir, key, 'units') });
+let sharedIds = 0;
+for (const key of keys) sharedIds += await installUnits(join(cacheDir, key), out);
 // Only the shards of this build stay cached.
 for (const entry of await readdir(cacheDir)) if (!keys.includes(entry.replace(/\.offline$/, ''))) await rm(join(cacheDir, entry), { recursive: true, force: true });
 
@@ -101,4 +105,4 @@ await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.
 const bundle = { bundle: true, minify: true, target: 'es2020', logLevel: 'warning', legalComments: 'none' } as const;
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js'), define: { KB_SHARDS: JSON.stringify(dirs.slice(1)) } });
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'offline.ts')], format: 'iife', outfile: join(out, 'offline-search.js') });
-console.log(`[search] ${ids.length} documents indexed in ${filled.length} shard(s) (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+console.log(`[search] ${ids.length} documents indexed in ${filled.length} shard(s) (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s${sharedIds ? ` (${sharedIds} page id(s) shared by two shards, their units files joined)` : ''}`);

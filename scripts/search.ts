@@ -5,11 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { search, type PagefindApi } from '../src/search/engine.ts';
+import { pagefindIndex } from '../src/search/documents.ts';
+import { search, type PagefindApi, type SearchIndex } from '../src/search/engine.ts';
 import { unpackTable, type FoldTable } from '../src/search/fold.ts';
 
-/** Load Pagefind's browser API in Node: it fetches its index files, so give it a file-reading fetch. */
-export async function openIndex(dir: string, options: { fold?: boolean } = {}): Promise<{ pf: PagefindApi; table: FoldTable }> {
+/**
+ * Load Pagefind's browser API in Node: it fetches its index files (and the engine its units files),
+ * so give it a file-reading fetch. `pf` is Pagefind itself (the benchmark also opens a plain
+ * Pagefind index with it), `index` the engine's view of ours.
+ */
+export async function openIndex(dir: string, options: { fold?: boolean } = {}): Promise<{ pf: PagefindApi; index: SearchIndex; table: FoldTable }> {
   const nativeFetch = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -23,7 +28,7 @@ export async function openIndex(dir: string, options: { fold?: boolean } = {}): 
   const shards = JSON.parse(await readFile(join(dir, 'shards.json'), 'utf8').catch(() => '[]')) as string[];
   for (const shard of shards) await pf.mergeIndex(pathToFileURL(join(dir, shard, '/')).href, { baseUrl: '/' });
   const table = options.fold === false ? {} : unpackTable(JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as string);
-  return { pf, table };
+  return { pf, index: pagefindIndex(pf, pathToFileURL(`${dir}/`).href), table };
 }
 
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
@@ -37,8 +42,8 @@ if (isMain) {
     console.error('usage: npm run search -- <query> [--json] [--limit N]');
     process.exit(2);
   }
-  const { pf, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'pagefind'));
-  const results = await search(pf, table, query, { limit });
+  const { index, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'pagefind'));
+  const results = await search(index, table, query, { limit });
   if (json) console.log(JSON.stringify({ query, results: results.map(({ url, title, excerpt, where, doc, section, text }) => ({ url, title, excerpt, where, doc, section, text })) }, null, 1));
   else {
     console.log(`${results.length} result(s) for ${query}`);

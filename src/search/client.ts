@@ -1,4 +1,5 @@
 /** The search page over Pagefind: built by the index build into pagefind/search-page.js, loaded only on /search/ served over http. */
+import { pagefindIndex } from './documents.ts';
 import type { PagefindApi } from './engine.ts';
 import { unpackTable } from './fold.ts';
 import { startSearchPage } from './page.ts';
@@ -17,5 +18,5 @@ startSearchPage(async () => {
   await pf.options({ baseUrl: '/' });
   await pf.init();
   await Promise.all(KB_SHARDS.map((dir) => pf.mergeIndex(`${base}pagefind/${dir}`, { baseUrl: '/' })));
-  return { pf, table: await tableLoad };
+  return { index: pagefindIndex(pf, `${base}pagefind/`), table: await tableLoad };
 });

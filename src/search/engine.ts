@@ -5,17 +5,34 @@
  * paragraph of those documents is checked for literal containment of every part, ranked (title,
  * heading, body; exact whole query; how often), and given an excerpt centred on the match in the
  * document's own script.
+ *
+ * A document's title and paragraphs are not in Pagefind's fragments (which would also carry the
+ * whole folded text): the index build writes them, gzipped, to pagefind/units/<Pagefind's page
+ * id>.kb_units (src/search/documents.ts), so one small file per matching document is all a search
+ * fetches besides the index.
  */
 import { escapeAttr } from '../lib/html.ts';
 import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
 
 /** The parts of the Pagefind API this uses (browser and Node alike). */
 export interface PagefindApi {
-  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<PagefindData> }[] }>;
+  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
 }
-interface PagefindData {
+
+/** A document as search reads it: its page's URL, title, id and searchable units. */
+export interface SearchDocument {
   url: string;
-  meta: Record<string, string>;
+  title: string;
+  doc: string;
+  units: SearchUnit[];
+}
+
+/** What the engine searches: Pagefind over http or from the terminal, or the records of the file:// search. */
+export interface SearchIndex {
+  /** The entries whose text contains a folded phrase (one word per character, see phraseText), best first. */
+  find(phrase: string, filters?: Record<string, string | string[]>): Promise<string[]>;
+  /** The documents of one entry (one, or more when two shards gave two documents the same Pagefind id). */
+  documents(id: string): Promise<SearchDocument[]>;
 }
 
 export interface SearchResult {
@@ -44,7 +61,6 @@ const BATCH = 12;
 
 /** One searchable unit of a document, as the index stores it: [paragraph id ('' for the title), where, text]. */
 export type SearchUnit = [id: string, where: 'title' | 'heading' | 'body', text: string];
-
 
 /** Fold a text and keep, for each folded character, the index of the original character it came from. */
 function foldWithOffsets(text: string, table: FoldTable): { folded: string; origin: number[] } {
@@ -84,31 +100,36 @@ export function excerpt(text: string, parts: string[], table: FoldTable): string
 }
 
 /** Search: only results that contain every part of the query, best first. */
-export async function search(pf: PagefindApi, table: FoldTable, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+export async function search(index: SearchIndex, table: FoldTable, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
   const parts = queryParts(query, table);
   if (parts.length === 0) return [];
   const whole = fold(query, table);
   // One lookup per part; candidate documents must appear for every part (taken in the rarest part's order).
-  const responses = await Promise.all(parts.map((p) => pf.search(`"${phraseText(p)}"`, { filters: options.filters })));
-  const ids = responses.map((r) => new Set(r.results.map((x) => x.id)));
-  const rarest = [...responses].sort((a, b) => a.results.length - b.results.length)[0]!;
-  const candidates = rarest.results.filter((r) => ids.every((set) => set.has(r.id)));
+  const found = await Promise.all(parts.map((p) => index.find(phraseText(p), options.filters)));
+  const ids = found.map((r) => new Set(r));
+  const rarest = [...found].sort((a, b) => a.length - b.length)[0]!;
+  const candidates = rarest.filter((id) => ids.every((set) => set.has(id)));
   const results: SearchResult[] = [];
+  const seen = new Set<string>();
   for (let at = 0; at < candidates.length; at += BATCH) {
     if (options.limit && results.length >= options.limit) break;
-    const docs = await Promise.all(candidates.slice(at, at + BATCH).map((c) => c.data()));
-    for (const d of docs) results.push(...matchesIn(d, parts, whole, table));
+    const batch = await Promise.all(candidates.slice(at, at + BATCH).map((id) => index.documents(id)));
+    for (const d of batch.flat()) {
+      // Each document once, whichever entry brought it.
+      if (seen.has(d.doc)) continue;
+      seen.add(d.doc);
+      results.push(...matchesIn(d, parts, whole, table));
+    }
   }
   results.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return options.limit ? results.slice(0, options.limit) : results;
 }
 
 /** The title and paragraphs of one document that contain every part literally, scored, with excerpts. */
-function matchesIn(d: PagefindData, parts: string[], whole: string, table: FoldTable): SearchResult[] {
-  const units = JSON.parse(d.meta.units ?? '[]') as SearchUnit[];
+function matchesIn(d: SearchDocument, parts: string[], whole: string, table: FoldTable): SearchResult[] {
   const out: SearchResult[] = [];
   let section = '';
-  for (const [id, where, text] of units) {
+  for (const [id, where, text] of d.units) {
     if (where === 'heading') section = text;
     const folded = fold(text, table);
     if (!parts.every((p) => folded.includes(p))) continue;
@@ -116,8 +137,8 @@ function matchesIn(d: PagefindData, parts: string[], whole: string, table: FoldT
     const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
     out.push({
       url: id ? `${d.url}#p-${id}` : d.url,
-      title: d.meta.title ?? '',
-      doc: d.meta.doc ?? '',
+      title: d.title,
+      doc: d.doc,
       where,
       ...(where === 'body' && section ? { section } : {}),
       text,

@@ -5,7 +5,7 @@
  * engine as Pagefind does over http, so the results and their order are the same.
  */
 import { recordText, unpackTable, type FoldTable } from './fold.ts';
-import type { PagefindApi, SearchUnit } from './engine.ts';
+import type { SearchIndex, SearchUnit } from './engine.ts';
 import { startSearchPage } from './page.ts';
 
 export interface OfflineRecord {
@@ -21,18 +21,17 @@ export interface OfflineData {
   records: OfflineRecord[];
 }
 
-/** A stand-in for Pagefind's search over the records: a quoted phrase matches a record whose folded text contains it. */
-export function offlineApi(data: OfflineData, urlOf: (path: string) => string): PagefindApi {
+/** A stand-in for Pagefind over the records: a phrase matches a record whose folded text contains it. */
+export function offlineIndex(data: OfflineData, urlOf: (path: string) => string): SearchIndex {
   const texts = data.records.map((r) => recordText(r.units.map((u) => u[2]), data.table).replaceAll(' ', ''));
   return {
-    async search(term) {
-      const phrase = term.replace(/^"|"$/g, '').replaceAll(' ', '');
-      return {
-        results: data.records
-          .map((r, i) => ({ r, i }))
-          .filter(({ i }) => texts[i]!.includes(phrase))
-          .map(({ r, i }) => ({ id: String(i), data: async () => ({ url: urlOf(r.path), meta: { title: r.title, doc: r.doc, units: JSON.stringify(r.units) } }) })),
-      };
+    async find(phrase) {
+      const wanted = phrase.replaceAll(' ', '');
+      return texts.flatMap((text, i) => (text.includes(wanted) ? [String(i)] : []));
+    },
+    async documents(id) {
+      const r = data.records[Number(id)]!;
+      return [{ url: urlOf(r.path), title: r.title, doc: r.doc, units: r.units }];
     },
   };
 }
@@ -48,5 +47,5 @@ if (typeof window !== 'undefined' && window.KB_SEARCH) {
   const data: OfflineData = { ...window.KB_SEARCH, table: unpackTable(window.KB_SEARCH.table) };
   // The search page is <root>/search/index.html; pages are folders with an index.html.
   const root = new URL('../', location.href).href;
-  startSearchPage(async () => ({ pf: offlineApi(data, (path) => `${root}${path}index.html`), table: data.table }));
+  startSearchPage(async () => ({ index: offlineIndex(data, (path) => `${root}${path}index.html`), table: data.table }));
 }

@@ -4,10 +4,10 @@
  * over Pagefind (http), `offline.ts` over the data file written for file://.
  */
 import { escapeAttr } from '../lib/html.ts';
-import { search, type PagefindApi, type SearchResult } from './engine.ts';
+import { search, type SearchIndex, type SearchResult } from './engine.ts';
 import type { FoldTable } from './fold.ts';
 
-export type EngineLoader = () => Promise<{ pf: PagefindApi; table: FoldTable }>;
+export type EngineLoader = () => Promise<{ index: SearchIndex; table: FoldTable }>;
 
 export function startSearchPage(loader: EngineLoader): void {
   const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -39,8 +39,8 @@ export function startSearchPage(loader: EngineLoader): void {
     }
     if (!query.trim()) return render('', []);
     status.textContent = '正在搜索…';
-    const { pf, table } = await load();
-    const results = await search(pf, table, query, { limit: 30 });
+    const { index, table } = await load();
+    const results = await search(index, table, query, { limit: 30 });
     if (mine === seq) render(query.trim(), results);
   };
 

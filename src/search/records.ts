@@ -1,5 +1,5 @@
 /** What the index build makes of one generated document: its Pagefind record and its record for the file:// search. */
-import type { SearchUnit } from './engine.ts';
+import type { SearchDocument, SearchUnit } from './engine.ts';
 import { recordText, type FoldTable } from './fold.ts';
 import type { OfflineRecord } from './offline.ts';
 
@@ -16,16 +16,29 @@ export function searchUnits(d: SearchableDocument): SearchUnit[] {
   return [['', 'title', d.title], ...d.blocks.map((b): SearchUnit => [b.id, b.type === 'heading' ? 'heading' : 'body', b.text])];
 }
 
-/** The document as Pagefind indexes it: folded text one character per word, its units as metadata. */
+/**
+ * The index's language tag. The text Pagefind gets is already split, one word per character, and
+ * folded to one script: under `zh` Pagefind would run its Chinese word segmenter over it again at
+ * build time (a third of the indexing time) and in the browser on every query, and put a
+ * zero-width space between all the characters it stores, for the same words. `und` (BCP 47:
+ * undetermined) makes it take the words as given; it is still one index for both scripts.
+ */
+export const INDEX_LANGUAGE = 'und';
+
+/** The document as Pagefind indexes it: folded text one character per word (its units go to the units file: searchDocument). */
 export function pagefindRecord(d: SearchableDocument, base: string, table: FoldTable) {
-  const units = searchUnits(d);
   return {
     url: `${base}docs/${d.id}/`,
-    content: recordText(units.map((u) => u[2]), table),
-    language: 'zh',
-    meta: { title: d.title, doc: d.id, units: JSON.stringify(units) },
+    content: recordText(searchUnits(d).map((u) => u[2]), table),
+    language: INDEX_LANGUAGE,
+    meta: { title: d.title },
     filters: { doc: [d.id], ...(d.published ? { year: [String(d.published).slice(0, 4)] } : {}) },
   };
+}
+
+/** The document as a search reads it from its units file (src/search/documents.ts). */
+export function searchDocument(d: SearchableDocument, base: string): SearchDocument {
+  return { url: `${base}docs/${d.id}/`, title: d.title, doc: d.id, units: searchUnits(d) };
 }
 
 /** The document as the file:// search reads it. */

@@ -51,7 +51,7 @@ describe('search precision and recall', () => {
     let fn = 0;
     for (const q of queries) {
       const want = expected(q, index.table);
-      const got = new Set((await search(index.pf, index.table, q)).map((r) => r.url));
+      const got = new Set((await search(index.index, index.table, q)).map((r) => r.url));
       const hit = [...got].filter((u) => want.has(u)).length;
       tp += hit;
       fp += got.size - hit;
@@ -65,16 +65,16 @@ describe('search precision and recall', () => {
   });
 
   it('finds traditional text with a simplified query and the reverse, and shows each in its own script', async () => {
-    const simplified = await search(index.pf, index.table, '远程心界');
-    const traditional = await search(index.pf, index.table, '遠程心界');
+    const simplified = await search(index.index, index.table, '远程心界');
+    const traditional = await search(index.index, index.table, '遠程心界');
     expect(simplified.map((r) => r.url)).toEqual(traditional.map((r) => r.url));
     expect(simplified[0]!.excerpt).toContain('<mark>遠程心界</mark>');
-    const back = await search(index.pf, index.table, '醫聯體');
+    const back = await search(index.index, index.table, '醫聯體');
     expect(back.some((r) => r.text.includes('医联体'))).toBe(true);
   });
 
   it('ranks a title match first, then headings, then body text, and highlights the match once', async () => {
-    const r = await search(index.pf, index.table, '互联网医联体');
+    const r = await search(index.index, index.table, '互联网医联体');
     expect(r[0]!.where).toBe('title');
     const firstBody = r.findIndex((x) => x.where === 'body');
     expect(r.slice(0, firstBody).every((x) => x.where !== 'body')).toBe(true);
@@ -82,7 +82,7 @@ describe('search precision and recall', () => {
   });
 
   it('never returns scattered single-character matches', async () => {
-    for (const r of await search(index.pf, index.table, '县域医共体')) expect(fold(r.text, index.table)).toContain('县域医共体');
+    for (const r of await search(index.index, index.table, '县域医共体')) expect(fold(r.text, index.table)).toContain('县域医共体');
   });
 
   it('gives the same results from the terminal, as JSON', () => {
@@ -111,7 +111,7 @@ describe('a large corpus: the index in shards', () => {
       expect(first.built).toBe(first.shards);
       const sharded = await openIndex(join(dir, 'dist', 'pagefind'));
       for (const q of queries) {
-        const urls = async (i: typeof index) => (await search(i.pf, i.table, q)).map((r) => r.url);
+        const urls = async (i: typeof index) => (await search(i.index, i.table, q)).map((r) => r.url);
         expect(await urls(sharded), q).toEqual(await urls(index));
       }
       expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 0, unchanged: first.shards });
@@ -169,7 +169,7 @@ describe.skipIf(!hasChromium)('searching in Chromium', () => {
     await p.waitForSelector('.result a');
     expect(p.url()).toMatch(/\/search\/index\.html\?q=/);
     const offline = await p.locator('.result a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const served = (await search(index.pf, index.table, '醫聯體 華西', { limit: 30 })).map((r) => r.url);
+    const served = (await search(index.index, index.table, '醫聯體 華西', { limit: 30 })).map((r) => r.url);
     expect(offline.map((u) => u.replace(/^.*\/dist\//, '/').replace('index.html', ''))).toEqual(served);
     await p.locator('.result a').first().focus();
     await p.keyboard.press('Enter');
