@@ -1,6 +1,8 @@
 /** Escaping for text and attribute values written into HTML strings. */
 export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 export const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+/** Escaping as Astro escapes an expression's text (& < > ' "), for HTML strings put into a page beside Astro's own. */
+export const escapeLikeAstro = (s: string) => escapeAttr(s).replace(/'/g, '&#39;');
 
 /**
  * Cut rendered HTML just after the elements with the given ids, so that something (a chart) can be
