@@ -72,12 +72,12 @@ if (existsSync(chromiumPath)) {
     const fresh = await context.newPage();
     await fresh.goto('about:blank');
     await fresh.waitForTimeout(1000);
-    // Every response, the worker's included: its bytes as served, and gzipped as a host that compresses text would send them (Pagefind's files are gzip already).
+    // Every response, the worker's included: its bytes as served, and gzipped as a host that compresses text would send them (Pagefind's files and the units files are gzip already).
     const bodies: Promise<{ raw: number; gzip: number }>[] = [];
     fresh.on('response', (r) => {
       bodies.push(
         r.body().then(
-          (b) => ({ raw: b.length, gzip: /\.(pf_\w+|pagefind)$/.test(new URL(r.url()).pathname) ? b.length : gzipSync(b).length }),
+          (b) => ({ raw: b.length, gzip: /\.(pf_\w+|kb_units|pagefind)$/.test(new URL(r.url()).pathname) ? b.length : gzipSync(b).length }),
           () => ({ raw: 0, gzip: 0 }),
         ),
       );
