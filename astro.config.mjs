@@ -1,5 +1,5 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
-import { cp, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -8,16 +8,26 @@ import { defineConfig } from 'astro/config';
 
 /**
  * The site's data files (/data/corpus.json, /data/terms.json, /data/documents/<id>.json …), written
- * by the content build in src/generated/data: copied into the built site as they are (Astro would
- * otherwise read, parse and write hundreds of megabytes for a large corpus), and served from there
- * by the dev server.
+ * by the content build in src/generated/data: put into the built site as they are (Astro would
+ * otherwise read, parse and write hundreds of megabytes for a large corpus), as hard links where
+ * the file system allows (540 MB at 1,000 documents; the content build replaces a data file by
+ * renaming a new one into its place, so the site's link keeps the old one), and served from there by
+ * the dev server.
  */
+async function linkTree(from, to) {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const [src, dst] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) await linkTree(src, dst);
+    else if (!entry.name.endsWith('.partial')) await link(src, dst).catch(() => copyFile(src, dst));
+  }
+}
 const DATA = join(process.cwd(), 'src', 'generated', 'data');
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
 const dataFiles = {
   name: 'kb-data-files',
   hooks: {
-    'astro:build:done': async ({ dir }) => cp(DATA, join(fileURLToPath(dir), 'data'), { recursive: true }),
+    'astro:build:done': async ({ dir }) => linkTree(DATA, join(fileURLToPath(dir), 'data')),
     'astro:server:setup': ({ server }) => {
       server.middlewares.use(async (req, res, next) => {
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/data\//, '');

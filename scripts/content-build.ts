@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
 import { documentToMdx } from '../src/generate/mdx.ts';
@@ -70,7 +70,8 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
 
 /** Text written piece by piece, about a megabyte per write (a write per piece costs more than the pieces). */
 async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
-  const out = createWriteStream(file);
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
   let pending: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -87,6 +88,17 @@ async function writeText(file: string, pieces: Iterable<string>): Promise<void> 
   await flush();
   out.end();
   await finished(out);
+  await rename(partial, file);
+}
+
+/**
+ * Write a file by renaming a new one into its place, never changing the old one: the built site's
+ * data files are hard links to these (astro.config.mjs), and must stay as they were until Astro
+ * builds the site again.
+ */
+async function replaceFile(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.partial`, text);
+  await rename(`${file}.partial`, file);
 }
 
 const isList = (x: unknown): x is Iterable<unknown> => typeof x === 'object' && x !== null && Symbol.iterator in x;
@@ -273,7 +285,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   if (o.checkRegistry && committed !== registryText) {
     throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
   }
-  await writeFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
+  await replaceFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
   const findTerms = termMatcher(terms);
   const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
   const termName = new Map(terms.map((t) => [t.id, t.term]));
@@ -291,7 +303,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
     const files = [join(documentsDir, `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
     if (previous[d.id] === key && files.every((f) => existsSync(f))) continue;
     rewritten++;
-    await writeFile(join(documentsDir, `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    await replaceFile(join(documentsDir, `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
     for (const [suffix, blocks] of variants) {
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
       await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
@@ -346,7 +358,7 @@ async function glossaryStage(o: ContentBuildOptions, terms: TermSpec[], docs: re
   const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
   lap('terms and models');
   await writeJson(join(data, 'terms.json'), { terms: map(entries, (t) => termEntry(t, o.location)) });
-  await writeFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
+  await replaceFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
   // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
   await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
