@@ -1,7 +1,8 @@
 /**
  * `npm run build`: the content build (src/generated); the search index's shards as soon as the
  * content build has written the documents (the index is made from their data files, not from the
- * pages: the shards take the core the content build leaves idle, one Pagefind at a time); Astro
+ * pages: the shards take the core the content build's corpus-wide stages leave idle, one Pagefind
+ * at a time); Astro
  * when the content build is done (the last dist/ moved aside and deleted beside it); then the index
  * put into dist/.
  * Prints each stage's time and peak memory (all its processes together).
@@ -22,7 +23,7 @@ const STAGES = {
 };
 type Stage = keyof typeof STAGES;
 
-/** What the content build prints when every document's data file is written (scripts/content-build.ts). */
+/** What the content build prints when every document's data file is written and its extraction threads are done (scripts/content-build.ts). */
 const DOCUMENTS_WRITTEN = /^\[generate\] MDX, HTML and JSON of /m;
 
 const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();

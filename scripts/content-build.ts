@@ -1,6 +1,6 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { documentToMdx } from '../src/generate/mdx.ts';
 import { blocksToHtml } from '../src/generate/body.ts';
 import { timelineCsv, timelineEntry } from '../src/generate/timeline.ts';
 import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../src/generate/figures.ts';
-import { timeline, type TimelineEvent } from '../src/extract/events.ts';
+import { EVENTS_RESULT, timeline, type TimelineEvent } from '../src/extract/events.ts';
 import { corpusFigures } from '../src/extract/figures.ts';
 import { inIdOrder } from '../src/extract/units.ts';
 import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
@@ -25,7 +25,9 @@ import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
-import { digestOf, documentDigest, forgetReadings, setDocumentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
+import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
+import { documentStore } from './lib/document-store.ts';
+import { extractInWorkers, extractionWorkers } from './lib/extraction.ts';
 
 export interface ContentBuildOptions {
   corpusDir: string;
@@ -141,38 +143,6 @@ async function codeVersion(): Promise<string> {
   return h.digest('hex').slice(0, 16);
 }
 
-/**
- * A folder of per-document results for this code version (src/lib/per-document.ts). Results of
- * another version are removed when it opens, results this build did not ask for when it closes.
- */
-async function documentStore(dir: string, version: string): Promise<DocumentStore & { close(): Promise<number> }> {
-  await mkdir(join(dir, version), { recursive: true });
-  for (const other of await readdir(dir)) if (other !== version) await rm(join(dir, other), { recursive: true, force: true });
-  const used = new Set<string>();
-  let hits = 0;
-  const file = (key: string) => join(dir, version, `${key}.json`);
-  return {
-    get(key) {
-      used.add(key);
-      try {
-        const value: unknown = JSON.parse(readFileSync(file(key), 'utf8'));
-        hits++;
-        return value;
-      } catch {
-        return undefined;
-      }
-    },
-    set(key, value) {
-      used.add(key);
-      writeFileSync(file(key), JSON.stringify(value));
-    },
-    async close() {
-      for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -'.json'.length))) await rm(join(dir, version, f), { force: true });
-      return hits;
-    },
-  };
-}
-
 /** The corpus folder's files, in name order. */
 async function readCorpus(o: ContentBuildOptions): Promise<SourceFile[]> {
   const names = await listFiles(o.corpusDir);
@@ -203,7 +173,14 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
   useDocumentStore(store);
   const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
-  const corpus = await documentsStage(o, version, terms, store, lap);
+  // With the documents known, the extraction results not kept from an earlier build (a document
+  // with its events kept has the rest too) are worked out in worker threads while the pages are written.
+  const extract = (docs: readonly DocumentText[]) => {
+    if (!o.cacheDir || !store) return Promise.resolve();
+    const todo = docs.filter((d) => !store.has(resultKey(EVENTS_RESULT, d)));
+    return extractInWorkers(todo, { cacheDir: o.cacheDir, version, terms }, extractionWorkers(todo.length), o.log);
+  };
+  const corpus = await documentsStage(o, version, terms, store, lap, extract);
   const { docs } = corpus;
   const events = await timelineStage(o, docs);
   lap('timeline');
@@ -244,7 +221,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
  * again only when what they are made from changed. Returns what the later stages read of the
  * documents: their text and metadata (the source lines and cleaning reports are in the files now).
  */
-async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: DocumentStore | undefined, lap: (name: string) => void) {
+async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: DocumentStore | undefined, lap: (name: string) => void, extract: (docs: readonly DocumentText[]) => Promise<void>) {
   const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
   let lastReport = 0;
@@ -280,6 +257,13 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   await mkdir(join(o.outDir, 'html'), { recursive: true });
   await mkdir(join(o.outDir, 'pages'), { recursive: true });
   const docs = inIdOrder(result.documents);
+  // What the later stages read of each document, known to the per-document caches by the document's digest.
+  const texts = docs.map((d) => {
+    const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
+    setDocumentDigest(text, documentDigest(d));
+    return text;
+  });
+  const extracted = extract(texts);
   const registryText = serializeRegistry(result.registry);
   const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
   if (o.checkRegistry && committed !== registryText) {
@@ -314,14 +298,11 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   const wanted = new Set(docs.flatMap((d) => [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])]));
   for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
   await writeFile(manifestFile, JSON.stringify(made));
-  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   lap('pages');
-  const texts = docs.map((d) => {
-    const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
-    // The same document to the per-document caches.
-    setDocumentDigest(text, documentDigest(d));
-    return text;
-  });
+  await extracted;
+  lap('extraction');
+  // Printed once the extraction threads are done too: npm run build starts the search index's shards on it (scripts/build.ts).
+  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   return { docs: texts, made, registryText, committed, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }
 

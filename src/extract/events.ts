@@ -149,9 +149,12 @@ interface DocumentEvents {
   unresolved: Unresolved[];
 }
 
+/** The name of a document's events among its per-document results. */
+export const EVENTS_RESULT = 'events';
+
 /** The events of one document, in reading order. */
 export function documentEvents(d: DocumentText): DocumentEvents {
-  return perDocument('events', d, () => readEvents(d));
+  return perDocument(EVENTS_RESULT, d, () => readEvents(d));
 }
 
 function readEvents(d: DocumentText): DocumentEvents {

@@ -41,7 +41,7 @@ export interface PolicyEntry {
 const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: f, name: b.name }))).sort((a, b) => b.form.length - a.form.length);
 
 /** One document's policy titles: each with its key, its mention, and its issuer when the text gives one. */
-function documentPolicies(d: Doc): Array<{ key: string; title: string; mention: Mention; issuer?: string }> {
+export function documentPolicies(d: Doc): Array<{ key: string; title: string; mention: Mention; issuer?: string }> {
   return perDocument('policies', d, () =>
     documentSentences(d).flatMap((s) => {
       const titles = policyTitles(s.text);
@@ -130,7 +130,7 @@ function isIndexed(name: string, kind: OrganisationKind, mentions: number): bool
 }
 
 /** One document's organisations: the name each is filed under, its kind, the form written, the mention. */
-function documentOrganisations(d: Doc): Array<{ name: string; kind: OrganisationKind; text: string; mention: Mention }> {
+export function documentOrganisations(d: Doc): Array<{ name: string; kind: OrganisationKind; text: string; mention: Mention }> {
   return perDocument('organisations', d, () =>
     documentSentences(d).flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } }))),
   );
@@ -167,7 +167,7 @@ const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集�
 const placeNames = new RegExp(PLACE_NAMES.join('|'), 'g');
 
 /** One document's provinces and cities, each mention with the name. */
-function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
+export function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
   return perDocument('places', d, () =>
     documentSentences(d).flatMap((s) => {
       const t = matchText(s.text);

@@ -107,8 +107,11 @@ interface FoundDefinition {
   definition: NonNullable<TermEntry['definition']>;
 }
 
-/** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
-export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
+/** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
+export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
+
+/** Per document, what the glossary takes from it (worked out once per document and term list). */
+export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDocument, 'id' | 'blocks'>) => DocumentTerms {
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
@@ -116,13 +119,10 @@ export function glossary(specs: readonly TermSpec[], docs: readonly Pick<Process
       return [spec.id, DEFINITIONS.map((form) => form(names))];
     }),
   );
-  const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
-  const definitions = new Map<string, FoundDefinition>();
   const name = `terms-${digestOf(specs)}`;
-  for (const d of inIdOrder(docs)) {
-    // Per document: each mention with the words around it, and the first sentence that defines each term in each way.
-    const found = perDocument(name, d, () => {
-      const own: { term: string; mention: Mention }[] = [];
+  return (d) =>
+    perDocument(name, d, () => {
+      const own: DocumentTerms['mentions'] = [];
       const defined: FoundDefinition[] = [];
       for (const s of documentSentences(d)) {
         const ms = find(s.text);
@@ -141,6 +141,15 @@ export function glossary(specs: readonly TermSpec[], docs: readonly Pick<Process
       }
       return { mentions: own, definitions: defined };
     });
+}
+
+/** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
+export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
+  const termsOf = documentTerms(specs);
+  const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
+  const definitions = new Map<string, FoundDefinition>();
+  for (const d of inIdOrder(docs)) {
+    const found = termsOf(d);
     for (const { term, mention } of found.mentions) mentions.get(term)!.push(mention);
     // The most explicit way of defining wins; between documents, the first in id order.
     for (const x of found.definitions) if ((definitions.get(x.term)?.form ?? Infinity) > x.form) definitions.set(x.term, x);

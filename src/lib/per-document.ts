@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 export interface DocumentStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Whether a result is kept, without reading it. */
+  has?(key: string): boolean;
 }
 
 let store: DocumentStore | undefined;
@@ -56,6 +58,9 @@ export function forgetReadings(): void {
   for (const forget of readings) forget();
 }
 
+/** Where a document's result of one kind is kept in the store. */
+export const resultKey = (name: string, d: object) => `${name}-${documentDigest(d)}`;
+
 /**
  * `compute()` for this document, or what it gave before: from the store, under `name` and the
  * document's digest. `name` names the result and everything else it depends on (a term list's
@@ -63,7 +68,7 @@ export function forgetReadings(): void {
  * read once per build, and a corpus of thousands could not hold all of them.
  */
 export function perDocument<T>(name: string, d: object, compute: () => T): T {
-  const key = `${name}-${documentDigest(d)}`;
+  const key = resultKey(name, d);
   let value = store?.get(key) as T | undefined;
   if (value === undefined) {
     value = compute();

@@ -21,14 +21,18 @@ function digest(dir: string): Map<string, string> {
 }
 
 describe('determinism', () => {
-  it('gives byte-identical dist/ trees for two builds of the same corpus, and for a rebuild from the caches', () => {
+  it('gives byte-identical dist/ trees for two builds of the same corpus (one extracting in worker threads), and for a rebuild from the caches', () => {
     const first = buildCopy(SEEDS);
     const a = digest(join(first.dir, 'dist'));
     const same = (b: Map<string, string>) => {
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       expect([...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f)).toEqual([]);
     };
-    same(digest(join(buildCopy(SEEDS).dir, 'dist')));
+    // The second with the documents' extraction in two worker threads (a large corpus's default).
+    const threaded = buildCopy(SEEDS, { CONTENT_WORKERS: '2' });
+    expect(threaded.log).toMatch(/\[extract\] 5\/5 documents \(2 threads\)/);
+    expect(first.log).not.toContain('[extract]');
+    same(digest(join(threaded.dir, 'dist')));
     expect(a.size).toBeGreaterThan(20);
     // Built again in the same folder: every per-document result, search shard and page comes from a cache.
     const again = buildIn(first.dir, SEEDS);
