@@ -4,7 +4,6 @@
  * Needs a built site (npm run build) and Chromium for the latency part.
  */
 import { execFileSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { search } from '../src/search/engine.ts';
 import { fold, queryParts } from '../src/search/fold.ts';
 import { serve } from './lib/serve.ts';
+import { firstQuery } from './bench/first-query.ts';
 import { openIndex } from './search.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -59,42 +59,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromiumPath)) {
   const { url: base, server } = await serve(dist);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  // First query: the reader opens /search/?q=… in a fresh browser context (empty cache); time from
-  // navigation start to results shown. Eleven runs, median reported. A new context opens a new
-  // window, and Chromium 156 builds that window's own interface (its omnibox pop-up, a page of its
-  // own) in the first few hundred milliseconds: on two cores that took ~400 ms of CPU beside our
-  // page and added ~100 ms to the measure. So the window opens on about:blank and settles for a
-  // second first, as a reader's browser has long been open when they search.
-  const colds: number[] = [];
-  let first = { raw: 0, gzip: 0, requests: 0 };
-  for (let run = 0; run < 11; run++) {
-    const context = await browser.newContext();
-    const fresh = await context.newPage();
-    await fresh.goto('about:blank');
-    await fresh.waitForTimeout(1000);
-    // Every response, the worker's included: its bytes as served, and gzipped as a host that compresses text would send them (Pagefind's files and the units files are gzip already).
-    const bodies: Promise<{ raw: number; gzip: number }>[] = [];
-    fresh.on('response', (r) => {
-      bodies.push(
-        r.body().then(
-          (b) => ({ raw: b.length, gzip: /\.(pf_\w+|kb_units|pagefind)$/.test(new URL(r.url()).pathname) ? b.length : gzipSync(b).length }),
-          () => ({ raw: 0, gzip: 0 }),
-        ),
-      );
-    });
-    await fresh.goto(`${base}search/?q=${encodeURIComponent('医联体')}`);
-    colds.push((await fresh.evaluate(`new Promise((resolve) => {
-      const status = document.querySelector('#search-status');
-      const poll = () => (/处结果|没有找到/.test(status.textContent) ? resolve(performance.now()) : requestAnimationFrame(poll));
-      poll();
-    })`)) as number);
-    await fresh.waitForLoadState('networkidle');
-    const sizes = await Promise.all(bodies);
-    first = { raw: sizes.reduce((n, x) => n + x.raw, 0), gzip: sizes.reduce((n, x) => n + x.gzip, 0), requests: sizes.length };
-    await context.close();
-  }
-  colds.sort((a, b) => a - b);
-  const cold = colds[Math.floor(colds.length / 2)]!;
+  // First query: the reader opens /search/?q=… in a fresh browser context; eleven runs, the median.
+  const first = await firstQuery(browser, base, '医联体', 11);
+  const cold = first.ms;
   const page = await browser.newPage();
   await page.goto(`${base}search/`);
   await page.waitForLoadState('networkidle');

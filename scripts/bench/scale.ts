@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure as measureCommand } from '../lib/measure.ts';
 import { cleanEnv, copyProject } from '../lib/project.ts';
+import { chromium } from 'playwright-core';
+import { serve } from '../lib/serve.ts';
+import { firstQuery, type FirstQuery } from './first-query.ts';
 import { buildStarlight } from './starlight.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
@@ -59,7 +62,21 @@ function count(path: string, test: (name: string) => boolean): number {
   return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(path, e.name), test) : test(e.name) ? 1 : 0), 0);
 }
 
-export function measure(size: number) {
+/** A reader's first search on the built site (three runs, the median time), or nothing without Chromium. */
+async function firstSearch(dist: string): Promise<FirstQuery | undefined> {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) return undefined;
+  const { url, server } = await serve(dist);
+  const browser = await chromium.launch({ executablePath: path, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    return await firstQuery(browser, url, '医联体', 3);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+export async function measure(size: number) {
   const corpus = mkdtempSync(join(tmpdir(), `kb-scale-${size}-`));
   writeSyntheticCorpus(corpus, size);
   const dir = copyProject({ seedsContent: false });
@@ -78,6 +95,7 @@ export function measure(size: number) {
     searchIndexMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10,
     incremental: {} as Record<string, { seconds: number; peakMB: number; stages: object }>,
   };
+  Object.assign(result, { firstQuery: await firstSearch(dist) });
   // Our bytes for one reading page: its HTML (CSS inline, no script).
   const firstDoc = readdirSync(join(dist, 'docs')).filter((f) => statSync(join(dist, 'docs', f)).isDirectory()).sort()[0]!;
   Object.assign(result, { ours: { pageBytes: statSync(join(dist, 'docs', firstDoc, 'index.html')).size } });
@@ -106,7 +124,7 @@ export function measure(size: number) {
 
 const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
 
-export type ScaleResult = ReturnType<typeof measure> & { starlight?: ReturnType<typeof buildStarlight>; ours?: { pageBytes: number } };
+export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: ReturnType<typeof buildStarlight>; ours?: { pageBytes: number }; firstQuery?: FirstQuery };
 
 /** A rebuild's time, its stages, and its share of the full build's time. */
 function rebuilt(r: ScaleResult, kind: string): string {
@@ -127,6 +145,10 @@ export function scaleMarkdown(results: readonly ScaleResult[]): string {
     ['  Astro', (r) => `${stage(r, 'astro').seconds} s, ${stage(r, 'astro').peakMB} MB`],
     ['pages, pages per second', (r) => `${r.pages}, ${r.pagesPerSecond}/s`],
     ['dist/, of it the search index', (r) => `${r.distMB} MB, ${r.searchIndexMB} MB`],
+    [
+      'a first search (医联体, fresh browser): downloaded, time to results',
+      (r) => (r.firstQuery ? `${(r.firstQuery.gzip / 1024).toFixed(0)} KB from a host that compresses text (${(r.firstQuery.raw / 1024).toFixed(0)} KB as served, ${r.firstQuery.requests} requests), ${r.firstQuery.ms.toFixed(0)} ms` : '—'),
+    ],
     ['one document changed', (r) => rebuilt(r, 'changed')],
     ['one document added', (r) => rebuilt(r, 'added')],
     ['one document removed', (r) => rebuilt(r, 'removed')],
@@ -138,4 +160,6 @@ export function scaleMarkdown(results: readonly ScaleResult[]): string {
 }
 
 const isMain = process.argv[1]?.endsWith('scale.ts');
-if (isMain) for (const size of process.argv.slice(2).map(Number)) console.log(JSON.stringify(measure(size)));
+if (isMain) for (const size of process.argv.slice(2).map(Number)) console.log(JSON.stringify(await measure(size)));
+// The browser's and the server's handles must not keep the process alive.
+if (isMain) process.exit(0);
