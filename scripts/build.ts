@@ -2,9 +2,8 @@
  * `npm run build`: the content build (src/generated); the search index's shards as soon as the
  * content build has written the documents (the index is made from their data files, not from the
  * pages: the shards take the core the content build's corpus-wide stages leave idle, one Pagefind
- * at a time); Astro
- * when the content build is done (the last dist/ moved aside and deleted beside it); then the index
- * put into dist/.
+ * at a time); Astro when the content build is done (the last dist/ moved aside and deleted beside
+ * it); then the index put into dist/.
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';

@@ -70,7 +70,10 @@ async function readJson<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
-/** Text written piece by piece, about a megabyte per write (a write per piece costs more than the pieces). */
+/**
+ * Text written piece by piece, about a megabyte per write (a write per piece costs more than the
+ * pieces), into a new file renamed into place at the end: the old file is never changed.
+ */
 async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
@@ -94,14 +97,10 @@ async function writeText(file: string, pieces: Iterable<string>): Promise<void> 
 }
 
 /**
- * Write a file by renaming a new one into its place, never changing the old one: the built site's
- * data files are hard links to these (astro.config.mjs), and must stay as they were until Astro
- * builds the site again.
+ * A data file written whole (by renaming a new one into its place, as writeText does, never
+ * changing the old one: the built site's data files are hard links to these, astro.config.mjs).
  */
-async function replaceFile(file: string, text: string): Promise<void> {
-  await writeFile(`${file}.partial`, text);
-  await rename(`${file}.partial`, file);
-}
+const replaceFile = (file: string, text: string) => writeText(file, [text]);
 
 const isList = (x: unknown): x is Iterable<unknown> => typeof x === 'object' && x !== null && Symbol.iterator in x;
 

@@ -31,11 +31,11 @@ const offline: string[] = [];
 const byUrl = new Map<string, SearchDocument>();
 for (const id of ids) {
   const d = JSON.parse(await readFile(join(generated, `${id}.json`), 'utf8'));
-  offline.push(JSON.stringify(offlineRecord(d)));
-  const record = pagefindRecord(d, base, table);
-  byUrl.set(record.url, searchDocument(d, base));
+  const doc = searchDocument(d, base);
+  offline.push(JSON.stringify(offlineRecord(doc, base)));
+  byUrl.set(doc.url, doc);
   pending.push(
-    index.addCustomRecord(record).then((r) => {
+    index.addCustomRecord(pagefindRecord(doc, d.published, table)).then((r) => {
       if (r.errors.length) throw new Error(`pagefind, document ${id}: ${r.errors.join('; ')}`);
     }),
   );

@@ -5,7 +5,8 @@ import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
 import type { IndexPages, TermPages } from '../generate/page-data.ts';
-import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
+import { eventFilters, type TimelineData, type TimelineEntry } from '../generate/timeline.ts';
+import { groupByKey } from './counts.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 
 const GENERATED = join(process.cwd(), 'src', 'generated');
@@ -67,28 +68,15 @@ export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
 /** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
 export const loadTimeline = generated<TimelineData>('data/timeline.json');
 
-let tellings: Map<string, TimelineEntry[]> | undefined;
 /**
  * A document's own tellings of the timeline's events, in timeline order: the events it gives, and
- * those another document gives that it tells too, in its own words. Grouped once per build (each
- * reading page used to scan the whole timeline: 3 s of a 1,000-document build).
+ * those another document gives that it tells too, in its own words. From the grouping the timeline
+ * pages make (once per build; each reading page used to scan the whole timeline).
  */
-export function documentEvents(id: string): TimelineEntry[] {
-  if (!tellings) {
-    const byDoc = new Map<string, TimelineEntry[]>();
-    const add = (doc: string, e: TimelineEntry) => (byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!).push(e);
-    for (const e of loadTimeline().events) {
-      add(e.doc, e);
-      const told = new Set([e.doc]);
-      for (const s of e.sources) {
-        if (told.has(s.doc)) continue;
-        told.add(s.doc);
-        add(s.doc, { ...e, ...s, sources: [] });
-      }
-    }
-    tellings = byDoc;
-  }
-  return tellings.get(id) ?? [];
+export function eventsToldBy(id: string): TimelineEntry[] {
+  return (groupByKey('timeline', loadTimeline().events, eventFilters).get(`doc/${id}`) ?? []).map((e) =>
+    e.doc === id ? e : { ...e, ...e.sources.find((s) => s.doc === id)!, sources: [] },
+  );
 }
 /** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
 export const loadFigures = generated<FiguresData>('data/figures.json');

@@ -25,23 +25,23 @@ export function searchUnits(d: SearchableDocument): SearchUnit[] {
  */
 export const INDEX_LANGUAGE = 'und';
 
-/** The document as Pagefind indexes it: folded text one character per word (its units go to the units file: searchDocument). */
-export function pagefindRecord(d: SearchableDocument, base: string, table: FoldTable) {
-  return {
-    url: `${base}docs/${d.id}/`,
-    content: recordText(searchUnits(d).map((u) => u[2]), table),
-    language: INDEX_LANGUAGE,
-    meta: { title: d.title },
-    filters: { doc: [d.id], ...(d.published ? { year: [String(d.published).slice(0, 4)] } : {}) },
-  };
-}
-
-/** The document as a search reads it from its units file (src/search/documents.ts). */
+/** The document as a search reads it from its units file (src/search/documents.ts): the other two records are made from it. */
 export function searchDocument(d: SearchableDocument, base: string): SearchDocument {
   return { url: `${base}docs/${d.id}/`, title: d.title, doc: d.id, units: searchUnits(d) };
 }
 
-/** The document as the file:// search reads it. */
-export function offlineRecord(d: SearchableDocument): OfflineRecord {
-  return { path: `docs/${d.id}/`, title: d.title, doc: d.id, units: searchUnits(d) };
+/** The document as Pagefind indexes it: folded text one character per word (its units are in the units file). */
+export function pagefindRecord(doc: SearchDocument, published: string | null | undefined, table: FoldTable) {
+  return {
+    url: doc.url,
+    content: recordText(doc.units.map((u) => u[2]), table),
+    language: INDEX_LANGUAGE,
+    meta: { title: doc.title },
+    filters: { doc: [doc.doc], ...(published ? { year: [String(published).slice(0, 4)] } : {}) },
+  };
+}
+
+/** The document as the file:// search reads it: its page's path under the site root instead of its URL. */
+export function offlineRecord(doc: SearchDocument, base: string): OfflineRecord {
+  return { path: doc.url.slice(base.length), title: doc.title, doc: doc.doc, units: doc.units };
 }
