@@ -1,6 +1,7 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
-import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -24,10 +25,50 @@ async function linkTree(from, to) {
 }
 const DATA = join(process.cwd(), 'src', 'generated', 'data');
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
-const dataFiles = {
-  name: 'kb-data-files',
+
+/** Every file under `dir`, as paths relative to it. */
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/** Folders under `dir` left empty, deepest first (a folder is removed only when it is empty). */
+async function removeEmptyFolders(dir) {
+  const folders = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+  for (const f of folders.sort((a, b) => b.length - a.length)) await rmdir(f).catch(() => {});
+}
+
+/**
+ * dist/ is kept from one build to the next: Astro's incremental build then leaves a page whose
+ * cache key has not changed where it is (1,000 documents: 4,000 pages not copied back from its
+ * cache). What a build does not make again goes: every file but the pages and the search index
+ * when it starts (Astro writes its bundles, public/ and endpoints each time; the data files are
+ * linked again at the end), and when it is done every page that is not one of this build's (a
+ * removed document's, say). A build that stopped half way leaves a marker, and the next one
+ * starts from an empty dist/.
+ */
+let outDir = '';
+const MARKER = '.kb-building';
+const keptDist = {
+  name: 'kb-kept-dist',
   hooks: {
-    'astro:build:done': async ({ dir }) => linkTree(DATA, join(fileURLToPath(dir), 'data')),
+    'astro:config:done': ({ config }) => {
+      outDir = fileURLToPath(config.outDir);
+    },
+    'astro:build:start': async () => {
+      if (existsSync(join(outDir, MARKER))) await rm(outDir, { recursive: true, force: true });
+      for (const f of await filesUnder(outDir)) if (!f.endsWith('.html') && !f.startsWith(`pagefind/`)) await rm(join(outDir, f));
+      await mkdir(outDir, { recursive: true });
+      await writeFile(join(outDir, MARKER), '');
+    },
+    'astro:build:done': async ({ dir, assets }) => {
+      const root = fileURLToPath(dir);
+      const made = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url))));
+      for (const f of await filesUnder(root)) if (f.endsWith('.html') && !made.has(f)) await rm(join(root, f));
+      await linkTree(DATA, join(root, 'data'));
+      await removeEmptyFolders(root);
+      await rm(join(root, MARKER));
+    },
     'astro:server:setup': ({ server }) => {
       server.middlewares.use(async (req, res, next) => {
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/data\//, '');
@@ -50,12 +91,13 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Corpus text is shown exactly as cleaned: no smart quotes, no GFM autolinks or strikethrough.
   markdown: { processor: unified({ smartypants: false, gfm: false }) },
-  integrations: [mdx(), dataFiles],
+  integrations: [mdx(), keptDist],
   devToolbar: { enabled: false },
   // Caches live in the project, not in node_modules, so that builds with another base path or
   // corpus (tests build copies of the project that share node_modules) never reuse each other's.
   cacheDir: '.cache/astro',
-  vite: { cacheDir: '.cache/vite' },
+  // dist/ is kept between builds and tidied by keptDist, not emptied.
+  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false } },
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.

@@ -2,13 +2,11 @@
  * `npm run build`: the content build (src/generated); the search index's shards as soon as the
  * content build has written the documents (the index is made from their data files, not from the
  * pages: the shards take the core the content build's corpus-wide stages leave idle, one Pagefind
- * at a time); Astro when the content build is done (the last dist/ moved aside and deleted beside
- * it); then the index put into dist/.
+ * at a time); Astro when the content build is done (dist/ kept from the last build, and tidied by
+ * astro.config.mjs); then the index put into dist/.
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -67,18 +65,6 @@ function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: str
   });
 }
 
-/**
- * Astro empties dist/ before it builds (2 s at 1,000 documents, on its one busy core): move the last
- * site out of its way instead (a rename) and delete it beside the build, in a process of its own.
- */
-async function setAsideDist(): Promise<void> {
-  const dist = join(ROOT, 'dist');
-  const aside = join(ROOT, '.cache', 'old-dist');
-  await mkdir(aside, { recursive: true });
-  if (existsSync(dist)) await rename(dist, join(aside, String(process.pid)));
-  spawn(process.execPath, ['-e', `require('fs').rmSync(${JSON.stringify(aside)}, { recursive: true, force: true })`], { stdio: 'ignore' });
-}
-
 const started = performance.now();
 const sampler = setInterval(sample, 300);
 try {
@@ -92,7 +78,6 @@ try {
       if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
     },
   });
-  await setAsideDist();
   await Promise.all([run('astro'), startShards()]);
   await run('index');
   console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);

@@ -16,8 +16,7 @@
  *
  * With `--shards` it only builds the shards into the cache: the index is made from the documents'
  * data files, not from the pages, so `npm run build` (scripts/build.ts) runs that as soon as the
- * content build has written them, then this script again after Astro to put the index into dist/
- * (Astro empties dist/ when it starts).
+ * content build has written them, then this script again after Astro to put the index into dist/.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /** Deterministic: two builds of the same corpus give byte-identical dist/ trees. */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ function digest(dir: string): Map<string, string> {
 }
 
 describe('determinism', () => {
-  it('gives byte-identical dist/ trees for two builds of the same corpus (one extracting in worker threads), and for a rebuild from the caches', () => {
+  it('gives byte-identical dist/ trees for two builds of the same corpus (one extracting in worker threads), and for a rebuild from the caches, also after a build that stopped half way', () => {
     const first = buildCopy(SEEDS);
     const a = digest(join(first.dir, 'dist'));
     const same = (b: Map<string, string>) => {
@@ -38,11 +38,20 @@ describe('determinism', () => {
     const again = buildIn(first.dir, SEEDS);
     expect(again.log).toMatch(/\[cache\] [1-9]\d* per-document results reused/);
     expect(again.log).toMatch(/\(0 built, 1 unchanged\)/);
-    expect(again.log).toContain('(restored)');
+    // dist/ is kept: an unchanged page stays where it is.
+    expect(again.log).toContain('(cached)');
+    same(digest(join(first.dir, 'dist')));
+    // A build that stopped half way leaves its marker in dist/ (astro.config.mjs): the next starts from an empty dist/ and restores every page from Astro's cache.
+    writeFileSync(join(first.dir, 'dist', '.kb-building'), '');
+    const page = join(first.dir, 'dist', 'docs', readdirSync(join(first.dir, 'dist', 'docs')).sort()[0]!, 'index.html');
+    writeFileSync(page, 'half written');
+    const recovered = buildIn(first.dir, SEEDS);
+    expect(recovered.log).toContain('(restored)');
+    expect(recovered.log).not.toContain('(cached)');
     same(digest(join(first.dir, 'dist')));
   }, 300_000);
 
-  it('gives after one document changed the same dist/ as a fresh build of the changed corpus (no stale page from a cache)', () => {
+  it('gives after one document changed, then one removed, the same dist/ as a fresh build of the corpus (no stale page from a cache or a kept dist/)', () => {
     const corpus = mkdtempSync(join(tmpdir(), 'kb-changed-'));
     cpSync(SEEDS, corpus, { recursive: true });
     const built = buildCopy(corpus);
@@ -52,11 +61,29 @@ describe('determinism', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, [...lines.slice(0, 12), '', '2019年5月,该医联体新增签约医院12家,覆盖人口约30万人,双向转诊人次同比增长15%。', '', ...lines.slice(12)].join('\n'));
     const rebuilt = buildIn(built.dir, corpus);
-    expect(rebuilt.log).toContain('(restored)');
+    expect(rebuilt.log).toContain('(cached)');
     expect(rebuilt.log).toMatch(/\(1 built, 0 unchanged\)/);
-    const fresh = digest(join(buildCopy(corpus).dir, 'dist'));
-    const incremental = digest(join(built.dir, 'dist'));
-    expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
-    expect([...fresh].filter(([f, h]) => incremental.get(f) !== h).map(([f]) => f)).toEqual([]);
-  }, 300_000);
+    const sameAsFresh = () => {
+      const fresh = digest(join(buildCopy(corpus).dir, 'dist'));
+      const incremental = digest(join(built.dir, 'dist'));
+      expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+      expect([...fresh].filter(([f, h]) => incremental.get(f) !== h).map(([f]) => f)).toEqual([]);
+    };
+    sameAsFresh();
+    // Then one document removed: its data file leaves the kept dist/.
+    // One the charts (content/charts.json) do not draw on.
+    const gone = readdirSync(corpus).sort()[4]!;
+    const goneId = (JSON.parse(readFileSync(join(built.dir, 'src', 'generated', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] }).documents.find((d) => d.source === gone)!.id;
+    const dataFile = join(built.dir, 'dist', 'data', 'documents', `${goneId}.json`);
+    expect(existsSync(dataFile)).toBe(true);
+    // And a page no build makes any more (as a term taken out of content/terms.json leaves one).
+    const stray = join(built.dir, 'dist', 'terms', 'gone', 'index.html');
+    cpSync(join(built.dir, 'dist', 'about', 'index.html'), stray);
+    rmSync(join(corpus, gone));
+    buildIn(built.dir, corpus);
+    expect([dataFile, stray].filter((f) => existsSync(f))).toEqual([]);
+    // Its reading page stays, saying where it went (links never break).
+    expect(readFileSync(join(built.dir, 'dist', 'docs', goneId, 'index.html'), 'utf8')).not.toContain('<article');
+    sameAsFresh();
+  }, 400_000);
 });
