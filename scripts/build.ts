@@ -7,6 +7,7 @@
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -42,11 +43,13 @@ function sample(): void {
 }
 
 /** Run a stage, its output passed on (and shown to `watch` line by line); resolves with its seconds, rejects if it fails. */
-function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: string) => void } = {}): Promise<number> {
+function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: string) => void; niceness?: number } = {}): Promise<number> {
   const [command, ...args] = STAGES[name];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // Before it starts its own processes (Pagefind), which have its priority.
+    if (options.niceness && child.pid) setPriority(child.pid, options.niceness);
     const stage = { name, peakKB: 0 };
     running.set(child, stage);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -70,8 +73,9 @@ const sampler = setInterval(sample, 300);
 try {
   let shards: Promise<number> | undefined;
   let seen = '';
-  // One Pagefind at a time beside the content build, which uses the other core.
-  const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' } }));
+  // Beside the content build and Astro, at a lower priority: the shards take what the content
+  // build's threads and Astro leave of the cores, and never slow them down.
+  const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' }, niceness: 10 }));
   await run('content', {
     watch: (text) => {
       seen = (seen + text).slice(-4096);

@@ -1,25 +1,15 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
 import { documentToMdx } from '../src/generate/mdx.ts';
 import { blocksToHtml } from '../src/generate/body.ts';
-import { timelineCsv, timelineEntry } from '../src/generate/timeline.ts';
-import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../src/generate/figures.ts';
-import { EVENTS_RESULT, timeline, type TimelineEvent } from '../src/extract/events.ts';
-import { corpusFigures } from '../src/extract/figures.ts';
+import { timelineEntry } from '../src/generate/timeline.ts';
+import { EVENTS_RESULT } from '../src/extract/events.ts';
 import { inIdOrder } from '../src/extract/units.ts';
-import { parseChartSpecs, resolveCharts } from '../src/charts/spec.ts';
-import { glossary, termMatcher, type TermSpec } from '../src/extract/terms.ts';
-import { buildModels, type ModelsSpec } from '../src/extract/models.ts';
-import { organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../src/extract/indexes.ts';
-import { indexEntry, modelsJson, termEntry } from '../src/generate/indexes.ts';
-import { indexPage, termPages } from '../src/generate/page-data.ts';
-import { map } from '../src/lib/iterate.ts';
+import { termMatcher, type TermSpec } from '../src/extract/terms.ts';
 import { linkFirstMentions } from '../src/generate/term-links.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
@@ -28,6 +18,9 @@ import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
 import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
 import { documentStore } from './lib/document-store.ts';
 import { extractInWorkers, extractionWorkers } from './lib/extraction.ts';
+import { besideTheTimeline, besideTheTimelineInWorker, indexesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
+import { readJson, replaceFile } from './lib/data-files.ts';
+import { stopwatch } from './lib/stopwatch.ts';
 
 export interface ContentBuildOptions {
   corpusDir: string;
@@ -61,76 +54,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readJson<T>(path: string, fallback: T): Promise<T> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw new Error(`${path}: ${(err as Error).message}`);
-  }
-}
-
-/**
- * Text written piece by piece, about a megabyte per write (a write per piece costs more than the
- * pieces), into a new file renamed into place at the end: the old file is never changed.
- */
-async function writeText(file: string, pieces: Iterable<string>): Promise<void> {
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  for (const piece of pieces) {
-    pending.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) await flush();
-  }
-  await flush();
-  out.end();
-  await finished(out);
-  await rename(partial, file);
-}
-
-/**
- * A data file written whole (by renaming a new one into its place, as writeText does, never
- * changing the old one: the built site's data files are hard links to these, astro.config.mjs).
- */
-const replaceFile = (file: string, text: string) => writeText(file, [text]);
-
-const isList = (x: unknown): x is Iterable<unknown> => typeof x === 'object' && x !== null && Symbol.iterator in x;
-
-/** The pieces of JSON.stringify(value): each element of a top-level list on its own. */
-function* jsonPieces(value: Record<string, unknown>): Generator<string> {
-  let first = true;
-  yield '{';
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined) continue;
-    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (!isList(field)) {
-      yield JSON.stringify(field);
-      continue;
-    }
-    let i = 0;
-    yield '[';
-    for (const item of field) yield `${i++ ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
-    yield ']';
-  }
-  yield '}';
-}
-
-/**
- * JSON.stringify(value), written element by element, its top-level lists arrays or made as they
- * are written (iterate.ts `map`): a data file may be longer than the longest string JavaScript can
- * hold (about 512 MB; the glossary of 5,000 documents is longer), and its items are never all copied.
- */
-const writeJson = (file: string, value: Record<string, unknown>) => writeText(file, jsonPieces(value));
-
 /** What the per-document results depend on besides their documents: the code that computes them and its libraries. */
 async function codeVersion(): Promise<string> {
   const h = createHash('sha256');
@@ -157,35 +80,40 @@ async function readCorpus(o: ContentBuildOptions): Promise<SourceFile[]> {
  * every mention with its URL) is freed when it is done: a 5,000-document corpus needs that.
  */
 export async function runContentBuild(o: ContentBuildOptions) {
-  // Seconds per stage, printed at the end (the scale benchmark reads them).
-  const times: Record<string, number> = {};
-  // The JavaScript heap in use at the end of each stage (what a larger corpus would run out of).
-  const heap: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    times[name] = (times[name] ?? 0) + (now - mark) / 1000;
-    heap[name] = process.memoryUsage().heapUsed / 1e6;
-    mark = now;
-  };
+  // Seconds and heap in use per stage, printed at the end.
+  const clock = stopwatch();
+  const lap = clock.lap;
   const version = await codeVersion();
   const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
   useDocumentStore(store);
   const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
+  const workers = (n: number) => (o.cacheDir && store ? extractionWorkers(n) : 0);
   // With the documents known, the extraction results not kept from an earlier build (a document
   // with its events kept has the rest too) are worked out in worker threads while the pages are written.
   const extract = (docs: readonly DocumentText[]) => {
     if (!o.cacheDir || !store) return Promise.resolve();
     const todo = docs.filter((d) => !store.has(resultKey(EVENTS_RESULT, d)));
-    return extractInWorkers(todo, { cacheDir: o.cacheDir, version, terms }, extractionWorkers(todo.length), o.log);
+    return extractInWorkers(todo, { cacheDir: o.cacheDir, version, terms }, workers(todo.length), o.log);
   };
   const corpus = await documentsStage(o, version, terms, store, lap, extract);
   const { docs } = corpus;
+  // For a large corpus, what needs nothing from the timeline runs beside it and the indexes in a worker thread; else between them.
+  const paths: StagePaths = { outDir: o.outDir, chartsPath: o.chartsPath, modelsPath: o.modelsPath, location: o.location };
+  const beside =
+    workers(docs.length) > 0 ? besideTheTimelineInWorker({ paths, cacheDir: o.cacheDir!, version, terms, docs: docs.map((d) => [documentDigest(d), d]) }, o.log) : undefined;
+  // (Its failure is the build's, when it is awaited below; not an unhandled rejection before that.)
+  beside?.catch(() => {});
   const events = await timelineStage(o, docs);
   lap('timeline');
-  const charts = await figuresStage(o, docs);
-  // The timeline and the figures shared each document's dates; the glossary and the indexes share its sentences.
+  const charts = beside ? undefined : await besideTheTimeline(o, terms, docs, clock);
+  await indexesStage(o, docs, events);
   forgetReadings();
+  lap('indexes');
+  const fromWorker = await beside;
+  if (fromWorker) {
+    store!.keep(fromWorker.used);
+    lap('waiting for the worker thread');
+  }
   // Each document's page key: its files' key, and its events and charts, each hashed once (an event told by many documents is on all their pages).
   const own = new Map<string, string[]>();
   const add = (doc: string, digest: string) => {
@@ -197,21 +125,16 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const d = digestOf(timelineEntry(e, o.location));
     for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
   }
-  for (const c of charts) add(c.doc, digestOf(c));
+  for (const c of charts ?? fromWorker!.charts) add(c.doc, digestOf(c));
   const keys: Record<string, string> = {};
   for (const d of docs) keys[d.id] = createHash('sha256').update(corpus.made[d.id]!).update((own.get(d.id) ?? []).join('')).digest('hex').slice(0, 16);
   await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
-  lap('figures and page keys');
-  await glossaryStage(o, terms, docs, lap);
-  await indexesStage(o, docs, events);
-  forgetReadings();
-  lap('indexes');
+  lap('page keys');
   if (corpus.committed !== corpus.registryText) await writeFile(o.registryPath, corpus.registryText);
-  if (store) o.log(`[cache] ${await store.close()} per-document results reused from ${o.cacheDir}`);
+  if (store) o.log(`[cache] ${(await store.close()) + (fromWorker?.hits ?? 0)} per-document results reused from ${o.cacheDir}`);
   useDocumentStore(undefined);
   lap('registry and cache');
-  o.log(`[time] ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
-  o.log(`[memory] heap in use after ${Object.entries(heap).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}`);
+  for (const line of clock.report()) o.log(line);
   return { documents: docs.length, skipped: corpus.skipped, changes: corpus.changes, warnings: corpus.warnings };
 }
 
@@ -303,57 +226,6 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   // Printed once the extraction threads are done too: npm run build starts the search index's shards on it (scripts/build.ts).
   o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   return { docs: texts, made, registryText, committed, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
-}
-
-/** /data/timeline.json and .csv; the events (the policy index dates policies by them). */
-async function timelineStage(o: ContentBuildOptions, docs: readonly DocumentText[]): Promise<TimelineEvent[]> {
-  const data = join(o.outDir, 'data');
-  const events = timeline(docs);
-  const entries = () => map(events, (e) => timelineEntry(e, o.location));
-  await writeJson(join(data, 'timeline.json'), { events: entries() });
-  await writeText(join(data, 'timeline.csv'), timelineCsv(entries()));
-  const shared = events.filter((e) => e.sources.length > 0).length;
-  o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
-  return events;
-}
-
-/** /data/figures.json and .csv, and the charts of content/charts.json with their figures (src/generated/charts.json). */
-async function figuresStage(o: ContentBuildOptions, docs: readonly DocumentText[]): Promise<LinkedChart[]> {
-  const data = join(o.outDir, 'data');
-  const figures = corpusFigures(docs);
-  const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
-  const entries = () => map(figures, (f) => figureEntry(f, o.location));
-  await writeJson(join(data, 'figures.json'), { figures: entries() });
-  await writeText(join(data, 'figures.csv'), figuresCsv(entries()));
-  const chartData = chartsJson(charts, o.location);
-  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartData));
-  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
-  return chartData.charts;
-}
-
-/** The glossary and the model comparison: /data/terms.json, /data/models.json, and what the term pages show. */
-async function glossaryStage(o: ContentBuildOptions, terms: TermSpec[], docs: readonly DocumentText[], lap: (name: string) => void): Promise<void> {
-  const data = join(o.outDir, 'data');
-  const entries = glossary(terms, docs);
-  const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
-  lap('terms and models');
-  await writeJson(join(data, 'terms.json'), { terms: map(entries, (t) => termEntry(t, o.location)) });
-  await replaceFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
-  // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
-  await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
-  const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
-  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`);
-  o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
-}
-
-/** The indexes of policies, organisations and places: /data/<name>.json, and what their pages show. */
-async function indexesStage(o: ContentBuildOptions, docs: readonly DocumentText[], events: readonly TimelineEvent[]): Promise<void> {
-  const indexes: Record<string, readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[]> = { policies: policyIndex(docs, events), organisations: organisationIndex(docs), places: placeIndex(docs) };
-  for (const [name, entries] of Object.entries(indexes)) {
-    await writeJson(join(o.outDir, 'data', `${name}.json`), { [name]: map(entries, (x) => indexEntry(x, o.location)) });
-    await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(indexPage(entries)));
-  }
-  o.log(`[indexes] ${indexes.policies!.length} policies, ${indexes.organisations!.length} organisations, ${indexes.places!.length} places`);
 }
 
 /**

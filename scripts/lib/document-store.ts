@@ -35,9 +35,9 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
 
 /**
  * The folder of per-document results for this code version. Results of another version are
- * removed when it opens, results this build did not ask for when it closes.
+ * removed when it opens, results this build did not ask for (nor a worker thread, `keep`) when it closes.
  */
-export async function documentStore(dir: string, version: string): Promise<Required<DocumentStore> & { close(): Promise<number> }> {
+export async function documentStore(dir: string, version: string): Promise<Required<DocumentStore> & { keep(keys: Iterable<string>): void; close(): Promise<number> }> {
   await mkdir(join(dir, version), { recursive: true });
   for (const other of await readdir(dir)) if (other !== version) await rm(join(dir, other), { recursive: true, force: true });
   const files = resultFiles(dir, version);
@@ -52,6 +52,10 @@ export async function documentStore(dir: string, version: string): Promise<Requi
       files.set(key, value);
     },
     has: (key) => files.has(key),
+    /** Results a worker thread used (they stay too). */
+    keep(keys) {
+      for (const key of keys) used.add(key);
+    },
     async close() {
       for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -'.json'.length))) await rm(join(dir, version, f), { force: true });
       return files.hits();

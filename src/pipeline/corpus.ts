@@ -90,10 +90,20 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
     }
   });
 
+  // A file's signature is kept under the hash of its bytes (its text is made from them by the code the store's keys name).
+  const signatureOf = (p: Prepared, text: string) => {
+    const key = `signature-${p.sha256}`;
+    let sig = options.store?.get(key) as string | undefined;
+    if (sig === undefined) {
+      sig = signature(text);
+      options.store?.set(key, sig);
+    }
+    return sig;
+  };
   const identified = assignDocumentIds(
     prepared.map((p) => {
       const text = p.repaired.lines.map((l) => l.text).join('');
-      return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length };
+      return { source: p.source, sha256: p.sha256, sig: signatureOf(p, text), chars: text.length };
     }),
     registry,
     options.today ?? today(),

@@ -1,0 +1,116 @@
+/**
+ * The content build's corpus-wide stages: each merges every document's results (kept in the
+ * per-document store) and writes a data file of the site, and what its pages show. The timeline
+ * and the indexes (the policy index dates policies by the timeline's events) run in the content
+ * build's own thread; the figures and the glossary, which need neither, in a worker thread beside
+ * them for a large corpus (stage-worker.ts), or between them.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { parseChartSpecs, resolveCharts } from '../../src/charts/spec.ts';
+import { timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { corpusFigures } from '../../src/extract/figures.ts';
+import { organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
+import { buildModels, type ModelsSpec } from '../../src/extract/models.ts';
+import { glossary, type TermSpec } from '../../src/extract/terms.ts';
+import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../../src/generate/figures.ts';
+import { indexEntry, modelsJson, termEntry } from '../../src/generate/indexes.ts';
+import { indexPage, termPages } from '../../src/generate/page-data.ts';
+import { timelineCsv, timelineEntry } from '../../src/generate/timeline.ts';
+import type { SiteLocation } from '../../src/generate/data.ts';
+import { map } from '../../src/lib/iterate.ts';
+import { forgetReadings } from '../../src/lib/per-document.ts';
+import type { DocumentText } from '../../src/pipeline/types.ts';
+import { readJson, replaceFile, writeJson, writeText } from './data-files.ts';
+import type { StageJob, StageMessage } from './stage-worker.ts';
+import type { Stopwatch } from './stopwatch.ts';
+
+/** Where the stages write and what they read besides the documents (a worker thread gets them as they are). */
+export interface StagePaths {
+  outDir: string;
+  /** Chart specifications (content/charts.json); a missing file means no charts. */
+  chartsPath: string;
+  /** The model comparison (content/models.json); a missing file means none. */
+  modelsPath: string;
+  location: SiteLocation;
+}
+export type StageOptions = StagePaths & { log: (line: string) => void };
+
+/** /data/timeline.json and .csv; the events (the policy index dates policies by them). */
+export async function timelineStage(o: StageOptions, docs: readonly DocumentText[]): Promise<TimelineEvent[]> {
+  const data = join(o.outDir, 'data');
+  const events = timeline(docs);
+  const entries = () => map(events, (e) => timelineEntry(e, o.location));
+  await writeJson(join(data, 'timeline.json'), { events: entries() });
+  await writeText(join(data, 'timeline.csv'), timelineCsv(entries()));
+  const shared = events.filter((e) => e.sources.length > 0).length;
+  o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
+  return events;
+}
+
+/** /data/figures.json and .csv, and the charts of content/charts.json with their figures (src/generated/charts.json). */
+async function figuresStage(o: StageOptions, docs: readonly DocumentText[]): Promise<LinkedChart[]> {
+  const data = join(o.outDir, 'data');
+  const figures = corpusFigures(docs);
+  const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
+  const entries = () => map(figures, (f) => figureEntry(f, o.location));
+  await writeJson(join(data, 'figures.json'), { figures: entries() });
+  await writeText(join(data, 'figures.csv'), figuresCsv(entries()));
+  const chartData = chartsJson(charts, o.location);
+  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartData));
+  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
+  return chartData.charts;
+}
+
+/** The glossary and the model comparison: /data/terms.json, /data/models.json, and what the term pages show. */
+async function glossaryStage(o: StageOptions, terms: TermSpec[], docs: readonly DocumentText[]): Promise<void> {
+  const data = join(o.outDir, 'data');
+  const entries = glossary(terms, docs);
+  const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
+  await writeJson(join(data, 'terms.json'), { terms: map(entries, (t) => termEntry(t, o.location)) });
+  await replaceFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
+  // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
+  await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
+  const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
+  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`);
+  o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
+}
+
+/** An index (of policies, organisations or places): /data/<name>.json, and what its page shows. */
+async function indexStage(o: StageOptions, name: string, entries: readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[]): Promise<void> {
+  await writeJson(join(o.outDir, 'data', `${name}.json`), { [name]: map(entries, (x) => indexEntry(x, o.location)) });
+  await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(indexPage(entries)));
+  o.log(`[indexes] ${entries.length} ${name}`);
+}
+
+/**
+ * What needs nothing from the timeline: the figures and charts, the glossary and the model
+ * comparison. Returns the charts (the documents' page keys include them).
+ */
+export async function besideTheTimeline(o: StageOptions, terms: TermSpec[], docs: readonly DocumentText[], clock: Stopwatch): Promise<LinkedChart[]> {
+  const charts = await figuresStage(o, docs);
+  // The timeline and the figures share each document's dates; the glossary and the indexes its sentences.
+  forgetReadings();
+  clock.lap('figures');
+  await glossaryStage(o, terms, docs);
+  clock.lap('terms and models');
+  return charts;
+}
+
+/** The indexes of policies (dated by the timeline's events), organisations and places. */
+export async function indexesStage(o: StageOptions, docs: readonly DocumentText[], events: readonly TimelineEvent[]): Promise<void> {
+  await indexStage(o, 'policies', policyIndex(docs, events));
+  await indexStage(o, 'organisations', organisationIndex(docs));
+  await indexStage(o, 'places', placeIndex(docs));
+}
+
+/** `besideTheTimeline` in a worker thread (stage-worker.ts): the charts, and the per-document results it used and found kept. */
+export function besideTheTimelineInWorker(job: StageJob, log: (line: string) => void): Promise<{ charts: LinkedChart[]; used: string[]; hits: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), { workerData: job });
+    worker.on('message', (m: StageMessage) => ('log' in m ? log(m.log) : resolve(m)));
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the stages beside the timeline stopped (exit code ${code})`)));
+  });
+}
