@@ -1,9 +1,10 @@
 /**
  * `npm run build`: the content build (src/generated); the search index's shards as soon as the
  * content build has written the documents (the index is made from their data files, not from the
- * pages: the shards take the core the content build's corpus-wide stages leave idle, one Pagefind
- * at a time); Astro when the content build is done (dist/ kept from the last build, and tidied by
- * astro.config.mjs); then the index put into dist/.
+ * pages), one Pagefind at a time and at a lower priority, so that they take only what the content
+ * build and Astro leave of the cores, and two at a time once Astro is done; Astro when the content
+ * build is done (dist/ kept from the last build, and tidied by astro.config.mjs); then the index
+ * put into dist/.
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -21,7 +22,7 @@ const STAGES = {
 };
 type Stage = keyof typeof STAGES;
 
-/** What the content build prints when every document's data file is written and its extraction threads are done (scripts/content-build.ts). */
+/** What the content build prints when every document's data file is written (scripts/content-build.ts). */
 const DOCUMENTS_WRITTEN = /^\[generate\] MDX, HTML and JSON of /m;
 
 const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();
@@ -82,7 +83,12 @@ try {
       if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
     },
   });
-  await Promise.all([run('astro'), startShards()]);
+  // When Astro is done, the shards still to build may take both cores.
+  const astro = run('astro').then((seconds) => {
+    for (const [child, stage] of running) if (stage.name === 'shards') child.kill('SIGUSR2');
+    return seconds;
+  });
+  await Promise.all([astro, startShards()]);
   await run('index');
   console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (err) {

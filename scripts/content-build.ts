@@ -15,8 +15,11 @@ import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
-import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore, type DocumentStore } from '../src/lib/per-document.ts';
+import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore } from '../src/lib/per-document.ts';
 import { documentStore } from './lib/document-store.ts';
+import { processCorpusInWorkers } from './lib/pipeline-workers.ts';
+
+type ContentStore = Awaited<ReturnType<typeof documentStore>>;
 import { extractInWorkers, extractionWorkers } from './lib/extraction.ts';
 import { besideTheTimeline, besideTheTimelineInWorker, indexesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
@@ -65,12 +68,10 @@ async function codeVersion(): Promise<string> {
   return h.digest('hex').slice(0, 16);
 }
 
-/** The corpus folder's files, in name order. */
-async function readCorpus(o: ContentBuildOptions): Promise<SourceFile[]> {
-  const names = await listFiles(o.corpusDir);
-  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files`);
+/** The corpus folder's files. */
+async function readCorpus(dir: string, names: readonly string[]): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(o.corpusDir, name))) });
+  for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
   return files;
 }
 
@@ -95,7 +96,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const todo = docs.filter((d) => !store.has(resultKey(EVENTS_RESULT, d)));
     return extractInWorkers(todo, { cacheDir: o.cacheDir, version, terms }, workers(todo.length), o.log);
   };
-  const corpus = await documentsStage(o, version, terms, store, lap, extract);
+  const corpus = await documentsStage(o, version, terms, store, lap, extract, workers);
   const { docs } = corpus;
   // For a large corpus, what needs nothing from the timeline runs beside it and the indexes in a worker thread; else between them.
   const paths: StagePaths = { outDir: o.outDir, chartsPath: o.chartsPath, modelsPath: o.modelsPath, location: o.location };
@@ -131,7 +132,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
   lap('page keys');
   if (corpus.committed !== corpus.registryText) await writeFile(o.registryPath, corpus.registryText);
-  if (store) o.log(`[cache] ${(await store.close()) + (fromWorker?.hits ?? 0)} per-document results reused from ${o.cacheDir}`);
+  if (store) o.log(`[cache] ${(await store.close()) + corpus.reused + (fromWorker?.hits ?? 0)} per-document results reused from ${o.cacheDir}`);
   useDocumentStore(undefined);
   lap('registry and cache');
   for (const line of clock.report()) o.log(line);
@@ -143,20 +144,23 @@ export async function runContentBuild(o: ContentBuildOptions) {
  * again only when what they are made from changed. Returns what the later stages read of the
  * documents: their text and metadata (the source lines and cleaning reports are in the files now).
  */
-async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: DocumentStore | undefined, lap: (name: string) => void, extract: (docs: readonly DocumentText[]) => Promise<void>) {
+async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: ContentStore | undefined, lap: (name: string) => void, extract: (docs: readonly DocumentText[]) => Promise<void>, workers: (documents: number) => number) {
   const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
   let lastReport = 0;
-  const result = processCorpus(await readCorpus(o), registry, errata, {
-    store,
-    progress: (stage, done, total, source) => {
-      const now = performance.now();
-      if (total <= 20 || done === total || now - lastReport > 1000) {
-        o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
-        lastReport = now;
-      }
-    },
-  });
+  const progress = (stage: string, done: number, total: number, source?: string) => {
+    const now = performance.now();
+    if (total <= 20 || done === total || now - lastReport > 1000) {
+      o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
+      lastReport = now;
+    }
+  };
+  const names = await listFiles(o.corpusDir);
+  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${workers(names.length) > 0 ? ` (${workers(names.length)} threads)` : ''}`);
+  // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
+  const pooled = workers(names.length) > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: workers(names.length), progress }) : undefined;
+  if (pooled) store!.keep(pooled.used);
+  const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
   lap('pipeline');
   for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
   for (const w of result.warnings) o.log(`[warning] ${w}`);
@@ -221,11 +225,13 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
   await writeFile(manifestFile, JSON.stringify(made));
   lap('pages');
+  // npm run build starts the search index's shards on this line (scripts/build.ts): they are made from these files.
+  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
   await extracted;
   lap('extraction');
-  // Printed once the extraction threads are done too: npm run build starts the search index's shards on it (scripts/build.ts).
-  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
-  return { docs: texts, made, registryText, committed, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
+  // Kept results the pipeline's threads used (the store counts its own).
+  const reused = pooled?.hits ?? 0;
+  return { docs: texts, made, registryText, committed, reused, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }
 
 /**

@@ -30,6 +30,10 @@ import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 import { installUnits } from './lib/search-units.ts';
 
+// Asked for one more Pagefind at a time (SIGUSR2), before the shards are known or after they are done: nothing to do then.
+let anotherJob = () => {};
+process.on('SIGUSR2', () => anotherJob());
+
 const ROOT = join(import.meta.dirname, '..');
 const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
 const out = join(ROOT, 'dist', 'pagefind');
@@ -82,8 +86,15 @@ const worker = async () => {
     if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
   }
 };
-// Two Pagefind processes at a time, or SEARCH_JOBS (scripts/build.ts runs one beside the content build).
-await Promise.all(Array.from({ length: Math.min(Number(process.env.SEARCH_JOBS) || 2, availableParallelism()) }, worker));
+// Two Pagefind processes at a time, or SEARCH_JOBS (scripts/build.ts runs one beside the content
+// build and Astro), and one more each time it is asked (SIGUSR2: scripts/build.ts, when Astro is done).
+const running: Promise<void>[] = [];
+const another = () => {
+  if (todo.length > 0) running.push(worker());
+};
+for (let i = 0; i < Math.min(Number(process.env.SEARCH_JOBS) || 2, availableParallelism()); i++) another();
+anotherJob = another;
+for (let i = 0; i < running.length; i++) await running[i];
 // `--shards`: only the shards, while Astro builds the pages (scripts/build.ts); a run without it then puts them in dist/.
 if (process.argv.includes('--shards')) {
   console.log(`[search] ${filled.length} shard(s) of ${ids.length} documents ready (${built} built, ${filled.length - built} unchanged) in ${((performance.now() - started) / 1000).toFixed(2)} s`);

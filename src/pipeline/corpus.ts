@@ -4,7 +4,7 @@
  * cleans and structures each document. A file that fails never stops the others.
  */
 import { decode } from './decode.ts';
-import { processDocument, type DocumentResult, type Prepared } from './document.ts';
+import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
 import { digestOf, setDocumentDigest, type DocumentStore } from '../lib/per-document.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
@@ -46,13 +46,6 @@ export function prepare(file: SourceFile): Prepared | SkippedFile {
   };
 }
 
-/** Lines found at the edges of at least two documents. */
-export function repeatedEdgeLines(prepared: Prepared[]): Set<string> {
-  const seenIn = new Map<string, number>();
-  for (const p of prepared) for (const line of edgeLines(p.repaired.lines)) seenIn.set(line, (seenIn.get(line) ?? 0) + 1);
-  return new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
-}
-
 /** Today's date for newly registered documents: SOURCE_DATE_EPOCH when set, for reproducible builds. */
 export function today(env: NodeJS.ProcessEnv = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
@@ -72,88 +65,157 @@ function pipelineKey(made: string, paragraphs: ParagraphRecord[] | undefined, re
   return `pipeline-${digestOf([made, paragraphs ?? null, retired && Object.keys(retired).length > 0 ? retired : null])}`;
 }
 
-/** Run the whole pipeline over a corpus. */
-export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
-  const progress = options.progress ?? (() => {});
-  const skipped: SkippedFile[] = [];
-  const prepared: Prepared[] = [];
-  const warnings: string[] = [];
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  sorted.forEach((file, i) => {
-    progress('decode', i + 1, sorted.length, file.name);
-    try {
-      const p = prepare(file);
-      if ('reason' in p) skipped.push(p);
-      else prepared.push(p);
-    } catch (err) {
-      skipped.push({ source: file.name, reason: `unexpected error: ${(err as Error).message}`, kind: 'error' });
-    }
-  });
+/** What the corpus-wide steps need of a prepared file (identifying it, finding the lines repeated at documents' edges). */
+export interface FileSummary {
+  source: string;
+  sha256: string;
+  /** MinHash signature of its text (similarity.ts). */
+  sig: string;
+  chars: number;
+  /** Its first and last lines (clean.ts edgeLines). */
+  edges: string[];
+}
 
-  // A file's signature is kept under the hash of its bytes (its text is made from them by the code the store's keys name).
-  const signatureOf = (p: Prepared, text: string) => {
-    const key = `signature-${p.sha256}`;
-    let sig = options.store?.get(key) as string | undefined;
-    if (sig === undefined) {
-      sig = signature(text);
-      options.store?.set(key, sig);
-    }
-    return sig;
-  };
-  const identified = assignDocumentIds(
-    prepared.map((p) => {
-      const text = p.repaired.lines.map((l) => l.text).join('');
-      return { source: p.source, sha256: p.sha256, sig: signatureOf(p, text), chars: text.length };
-    }),
-    registry,
-    options.today ?? today(),
-  );
+/** A file's summary; its signature kept in the store under the hash of its bytes (its text is made from them by the code the store's keys name). */
+export function summarise(p: Prepared, store?: DocumentStore): FileSummary {
+  const text = p.repaired.lines.map((l) => l.text).join('');
+  const key = `signature-${p.sha256}`;
+  let sig = store?.get(key) as string | undefined;
+  if (sig === undefined) {
+    sig = signature(text);
+    store?.set(key, sig);
+  }
+  return { source: p.source, sha256: p.sha256, sig, chars: text.length, edges: edgeLines(p.repaired.lines) };
+}
+
+/** What a document is processed with, or that it is a copy of another. */
+export type Plan = { source: string; duplicate: string } | { source: string; context: DocumentContext };
+
+/** What a document's processing gave, or the error it stopped on. */
+export type Outcome = { result: DocumentResult; digest: string } | { error: string };
+
+/**
+ * The corpus-wide pass between the two per-file ones: the documents' ids (from the registry, or
+ * new), the lines repeated at the edges of several documents, and so each document's context.
+ */
+export function planCorpus(summaries: FileSummary[], registry: Registry, errata: ErrataFile, day: string) {
+  const identified = assignDocumentIds(summaries, registry, day);
   const entries = new Map(identified.registry.documents.map((e) => [e.id, e]));
-  const repeated = repeatedEdgeLines(prepared);
-  const documents: ProcessedDocument[] = [];
-  const done = new Set<string>();
-  prepared.forEach((p, i) => {
-    progress('clean', i + 1, prepared.length, p.source);
-    const id = identified.ids.get(p.source)!;
-    const dup = identified.duplicates.get(p.source);
-    if (dup) {
-      const how = dup.near ? 'nearly the same text as' : 'the same bytes as';
-      skipped.push({ source: p.source, reason: `${how} ${dup.of}; listed once, as ${id}`, kind: 'duplicate' });
-      return;
-    }
+  const seenIn = new Map<string, number>();
+  for (const f of summaries) for (const line of f.edges) seenIn.set(line, (seenIn.get(line) ?? 0) + 1);
+  const repeated = new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
+  const plans = summaries.map((f): Plan => {
+    const id = identified.ids.get(f.source)!;
+    const dup = identified.duplicates.get(f.source);
+    if (dup) return { source: f.source, duplicate: `${dup.near ? 'nearly the same text as' : 'the same bytes as'} ${dup.of}; listed once, as ${id}` };
     const entry = entries.get(id)!;
-    try {
-      const context = { id, added: entry.added, errata: errata.documents[id], repeatedLines: repeated, previousParagraphs: entry.paragraphs, retiredParagraphs: entry.retired };
-      // Everything the result depends on: the file (name and bytes), the id and its records, the errata, and which of its edge lines other documents repeat.
-      const made = digestOf([p.source, p.sha256, id, entry.added, context.errata ?? null, edgeLines(p.repaired.lines).filter((l) => repeated.has(l))]);
-      const key = pipelineKey(made, entry.paragraphs, entry.retired);
-      let r = options.store?.get(key) as DocumentResult | undefined;
-      if (r === undefined) {
-        r = processDocument(p, context);
-        options.store?.set(key, r);
-      }
-      // A document is known by what it is made from and the ids it got: its digest is the same whether
-      // its records were in the registry already or were assigned now. Given the records it wrote, it
-      // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
-      // is also the next build's, once the registry holds them.
-      const own = pipelineKey(made, r.paragraphs, r.retired);
-      if (own !== key) options.store?.set(own, r);
-      if (r.document) setDocumentDigest(r.document, own);
-      warnings.push(...r.warnings);
-      if (r.document) {
-        documents.push(r.document);
-        entry.paragraphs = r.paragraphs;
-        if (r.retired && Object.keys(r.retired).length > 0) entry.retired = r.retired;
-        else delete entry.retired;
-        done.add(id);
-      } else skipped.push({ source: p.source, reason: r.skipped!, kind: 'no-content' });
-    } catch (err) {
-      skipped.push({ source: p.source, reason: `unexpected error: ${(err as Error).message}`, kind: 'error' });
-    }
+    // Only the repeated lines at its own edges: the context is all its result depends on.
+    const context: DocumentContext = {
+      id,
+      added: entry.added,
+      errata: errata.documents[id],
+      repeatedLines: new Set(f.edges.filter((l) => repeated.has(l))),
+      previousParagraphs: entry.paragraphs,
+      retiredParagraphs: entry.retired,
+    };
+    return { source: f.source, context };
   });
+  return { identified, entries, plans };
+}
+
+/**
+ * A document's result: from the store, or worked out. Everything it depends on (the file's name and
+ * bytes, the id and its records, the errata, and which of its edge lines other documents repeat)
+ * names it in the store.
+ */
+export function documentOutcome(p: Prepared, context: DocumentContext, store?: DocumentStore): Outcome {
+  try {
+    const made = digestOf([p.source, p.sha256, context.id, context.added, context.errata ?? null, edgeLines(p.repaired.lines).filter((l) => context.repeatedLines?.has(l))]);
+    const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
+    let r = store?.get(key) as DocumentResult | undefined;
+    if (r === undefined) {
+      r = processDocument(p, context);
+      store?.set(key, r);
+    }
+    // A document is known by what it is made from and the ids it got: its digest is the same whether
+    // its records were in the registry already or were assigned now. Given the records it wrote, it
+    // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
+    // is also the next build's, once the registry holds them.
+    const own = pipelineKey(made, r.paragraphs, r.retired);
+    if (own !== key) store?.set(own, r);
+    return { result: r, digest: own };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** The corpus's result from each document's outcome (in the plans' order), the registry updated with their records. */
+export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome>, planned: ReturnType<typeof planCorpus>, errata: ErrataFile, skipped: SkippedFile[]): CorpusResult {
+  const { identified, entries } = planned;
+  const documents: ProcessedDocument[] = [];
+  const warnings: string[] = [];
+  for (const plan of plans) {
+    if ('duplicate' in plan) {
+      skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
+      continue;
+    }
+    const outcome = outcomes.get(plan.source)!;
+    if ('error' in outcome) {
+      skipped.push({ source: plan.source, reason: `unexpected error: ${outcome.error}`, kind: 'error' });
+      continue;
+    }
+    const { result: r, digest } = outcome;
+    warnings.push(...r.warnings);
+    if (!r.document) {
+      skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
+      continue;
+    }
+    setDocumentDigest(r.document, digest);
+    documents.push(r.document);
+    const entry = entries.get(plan.context.id)!;
+    entry.paragraphs = r.paragraphs;
+    if (r.retired && Object.keys(r.retired).length > 0) entry.retired = r.retired;
+    else delete entry.retired;
+  }
   for (const id of Object.keys(errata.documents)) {
     if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`content/errata.json: no document has the id ${id}`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
   return { documents, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+}
+
+/** Prepare one file, or say why it cannot be read (an unexpected error included). */
+export function prepareFile(file: SourceFile): Prepared | SkippedFile {
+  try {
+    return prepare(file);
+  } catch (err) {
+    return { source: file.name, reason: `unexpected error: ${(err as Error).message}`, kind: 'error' };
+  }
+}
+
+/** Run the whole pipeline over a corpus, in this thread (scripts/lib/pipeline-workers.ts runs the same steps in several). */
+export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
+  const progress = options.progress ?? (() => {});
+  const skipped: SkippedFile[] = [];
+  const prepared: Prepared[] = [];
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  sorted.forEach((file, i) => {
+    progress('decode', i + 1, sorted.length, file.name);
+    const p = prepareFile(file);
+    if ('reason' in p) skipped.push(p);
+    else prepared.push(p);
+  });
+  const planned = planCorpus(
+    prepared.map((p) => summarise(p, options.store)),
+    registry,
+    errata,
+    options.today ?? today(),
+  );
+  const bySource = new Map(prepared.map((p) => [p.source, p]));
+  const outcomes = new Map<string, Outcome>();
+  planned.plans.forEach((plan, i) => {
+    progress('clean', i + 1, planned.plans.length, plan.source);
+    if ('context' in plan) outcomes.set(plan.source, documentOutcome(bySource.get(plan.source)!, plan.context, options.store));
+  });
+  return collectCorpus(planned.plans, outcomes, planned, errata, skipped);
 }

@@ -28,10 +28,12 @@ describe('determinism', () => {
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       expect([...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f)).toEqual([]);
     };
-    // The second with the documents' extraction in two worker threads (a large corpus's default),
+    // The second with the documents' pipeline and extraction in two worker threads (a large corpus's default),
     const threaded = buildCopy(SEEDS, { CONTENT_WORKERS: '2' });
     expect(threaded.log).toMatch(/\[extract\] 5\/5 documents \(2 threads\)/);
     expect(first.log).not.toContain('[extract]');
+    // the pipeline too,
+    expect(threaded.log).toMatch(/\[content\] corpus .*: 5 files \(2 threads\)/);
     // and the corpus-wide stages that need nothing from the timeline in a thread beside it.
     expect(threaded.log).toContain('beside the timeline (a worker thread)');
     expect(first.log).not.toContain('a worker thread');

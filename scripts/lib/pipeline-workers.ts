@@ -1,0 +1,73 @@
+/**
+ * The content build's pipeline on every core: the corpus's files shared among worker threads
+ * (pipeline-worker.ts), which prepare them, then, once the corpus-wide pass (ids, lines repeated at
+ * documents' edges: planCorpus) has run here, clean and structure them. The same steps as
+ * processCorpus (src/pipeline/corpus.ts) in one thread, and the same result.
+ */
+import { Worker } from 'node:worker_threads';
+import { collectCorpus, planCorpus, today, type CorpusOptions, type CorpusResult, type FileSummary, type Outcome } from '../../src/pipeline/corpus.ts';
+import type { ErrataFile } from '../../src/pipeline/errata.ts';
+import type { Registry } from '../../src/pipeline/identify.ts';
+import type { SkippedFile } from '../../src/pipeline/types.ts';
+import type { PipelineMessage, PipelineShare } from './pipeline-worker.ts';
+
+export interface PipelineWorkersOptions extends Omit<CorpusOptions, 'store'> {
+  cacheDir: string;
+  version: string;
+  workers: number;
+}
+
+/** processCorpus over the files `names` of `dir`, in `workers` threads; with the per-document results they used and found kept. */
+export async function processCorpusInWorkers(dir: string, names: readonly string[], registry: Registry, errata: ErrataFile, o: PipelineWorkersOptions): Promise<CorpusResult & { used: string[]; hits: number }> {
+  const progress = o.progress ?? (() => {});
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const shares = Array.from({ length: Math.max(1, Math.min(o.workers, sorted.length)) }, (_, w) => sorted.filter((_, i) => i % o.workers === w));
+  const items = new Map<string, FileSummary | SkippedFile>();
+  const outcomes = new Map<string, Outcome>();
+  const used: string[] = [];
+  let hits = 0;
+  let processedCount = 0;
+  let plansReady: (plans: ReturnType<typeof planCorpus>) => void;
+  const planned = new Promise<ReturnType<typeof planCorpus>>((resolve) => (plansReady = resolve));
+  const workers = shares.map(
+    (share) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: { dir, names: share, cacheDir: o.cacheDir, version: o.version } satisfies PipelineShare });
+        worker.on('message', (m: PipelineMessage) => {
+          if ('prepared' in m) {
+            items.set(m.prepared, m.item);
+            progress('decode', items.size, sorted.length, m.prepared);
+            if (items.size === sorted.length) plansReady(plan());
+          } else if ('processed' in m) {
+            outcomes.set(m.processed, m.outcome);
+            progress('clean', ++processedCount, sorted.length, m.processed);
+          } else {
+            used.push(...m.used);
+            hits += m.hits;
+            resolve();
+            void worker.terminate();
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`a pipeline worker stopped (exit code ${code})`)));
+        // Each worker gets the plans of its own files.
+        const mine = new Set(share);
+        void planned.then((p) => worker.postMessage(p.plans.filter((plan) => mine.has(plan.source))));
+      }),
+  );
+  // The corpus-wide pass, once every file is prepared: in the files' order, as in one thread.
+  const skipped: SkippedFile[] = [];
+  const plan = () => {
+    const summaries: FileSummary[] = [];
+    for (const name of sorted) {
+      const item = items.get(name)!;
+      if ('reason' in item) skipped.push(item);
+      else summaries.push(item);
+    }
+    return planCorpus(summaries, registry, errata, o.today ?? today());
+  };
+  if (sorted.length === 0) plansReady!(plan());
+  await Promise.all(workers);
+  const p = await planned;
+  return { ...collectCorpus(p.plans, outcomes, p, errata, skipped), used, hits };
+}
