@@ -32,9 +32,12 @@ async function filesUnder(dir) {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-/** Folders under `dir` left empty, deepest first (a folder is removed only when it is empty). */
+/** Folders under `dir` left empty, deepest first (a folder is removed only when it is empty), but for the search index's. */
 async function removeEmptyFolders(dir) {
-  const folders = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+  const folders = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((f) => !inSearchIndex(relative(dir, f)));
   for (const f of folders.sort((a, b) => b.length - a.length)) await rmdir(f).catch(() => {});
 }
 
@@ -45,10 +48,13 @@ async function removeEmptyFolders(dir) {
  * when it starts (Astro writes its bundles, public/ and endpoints each time; the data files are
  * linked again at the end), and when it is done every page that is not one of this build's (a
  * removed document's, say). A build that stopped half way leaves a marker, and the next one
- * starts from an empty dist/.
+ * starts from an empty dist/. The search index (dist/pagefind/) is never touched: npm run build
+ * puts it there itself, beside Astro.
  */
 let outDir = '';
 const MARKER = '.kb-building';
+/** Whether a path in dist/ is in the search index's folder: npm run build puts the index there beside Astro (scripts/build.ts). */
+const inSearchIndex = (path) => path === 'pagefind' || path.startsWith('pagefind/');
 const keptDist = {
   name: 'kb-kept-dist',
   hooks: {
@@ -56,8 +62,8 @@ const keptDist = {
       outDir = fileURLToPath(config.outDir);
     },
     'astro:build:start': async () => {
-      if (existsSync(join(outDir, MARKER))) await rm(outDir, { recursive: true, force: true });
-      for (const f of await filesUnder(outDir)) if (!f.endsWith('.html') && !f.startsWith(`pagefind/`)) await rm(join(outDir, f));
+      const stopped = existsSync(join(outDir, MARKER));
+      for (const f of await filesUnder(outDir)) if ((stopped || !f.endsWith('.html')) && !inSearchIndex(f)) await rm(join(outDir, f));
       await mkdir(outDir, { recursive: true });
       await writeFile(join(outDir, MARKER), '');
     },

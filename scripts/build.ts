@@ -3,8 +3,8 @@
  * content build has written the documents (the index is made from their data files, not from the
  * pages), one Pagefind at a time and at a lower priority, so that they take only what the content
  * build and Astro leave of the cores, and two at a time once Astro is done; Astro when the content
- * build is done (dist/ kept from the last build, and tidied by astro.config.mjs); then the index
- * put into dist/.
+ * build is done (dist/ kept from the last build, and tidied by astro.config.mjs); the index put
+ * into dist/ as soon as the shards are done.
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -72,15 +72,16 @@ function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: str
 const started = performance.now();
 const sampler = setInterval(sample, 300);
 try {
-  let shards: Promise<number> | undefined;
+  let search: Promise<number> | undefined;
   let seen = '';
   // Beside the content build and Astro, at a lower priority: the shards take what the content
-  // build's threads and Astro leave of the cores, and never slow them down.
-  const startShards = () => (shards ??= run('shards', { env: { SEARCH_JOBS: '1' }, niceness: 10 }));
+  // build's threads and Astro leave of the cores, and never slow them down. Then the index is put
+  // into dist/pagefind/, beside Astro too (Astro leaves that folder alone: astro.config.mjs).
+  const startSearch = () => (search ??= run('shards', { env: { SEARCH_JOBS: '1' }, niceness: 10 }).then(() => run('index')));
   await run('content', {
     watch: (text) => {
       seen = (seen + text).slice(-4096);
-      if (DOCUMENTS_WRITTEN.test(seen)) void startShards().catch(() => {});
+      if (DOCUMENTS_WRITTEN.test(seen)) void startSearch().catch(() => {});
     },
   });
   // When Astro is done, the shards still to build may take both cores.
@@ -88,8 +89,7 @@ try {
     for (const [child, stage] of running) if (stage.name === 'shards') child.kill('SIGUSR2');
     return seconds;
   });
-  await Promise.all([astro, startShards()]);
-  await run('index');
+  await Promise.all([astro, startSearch()]);
   console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (err) {
   console.error(`[build] ${(err as Error).message}`);
