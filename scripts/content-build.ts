@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
+import { readingData } from '../src/generate/page-data.ts';
 import { documentToMdx } from '../src/generate/mdx.ts';
 import { blocksToHtml } from '../src/generate/body.ts';
 import { timelineEntry } from '../src/generate/timeline.ts';
@@ -175,12 +176,15 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   const documentsDir = join(data, 'documents');
   const manifestFile = join(o.outDir, 'documents.json');
   const previous = await readJson<Record<string, string>>(manifestFile, {});
-  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html']], [data, ['documents']]] as const) {
+  // What a reading page reads of its document (its data file without the text's blocks and source lines).
+  const readingDir = join(o.outDir, 'reading');
+  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html', 'reading']], [data, ['documents']]] as const) {
     for (const entry of await readdir(dir).catch(() => [] as string[])) if (!(keep as readonly string[]).includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
   }
   await mkdir(documentsDir, { recursive: true });
   await mkdir(join(o.outDir, 'mdx'), { recursive: true });
   await mkdir(join(o.outDir, 'html'), { recursive: true });
+  await mkdir(readingDir, { recursive: true });
   await mkdir(join(o.outDir, 'pages'), { recursive: true });
   const docs = inIdOrder(result.documents);
   // What the later stages read of each document, known to the per-document caches by the document's digest.
@@ -210,10 +214,12 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
     const key = `${pagesName}-${documentDigest(d)}`;
     made[d.id] = key;
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
-    const files = [join(documentsDir, `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
+    const files = [join(documentsDir, `${d.id}.json`), join(readingDir, `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
     if (previous[d.id] === key && files.every((f) => existsSync(f))) continue;
     rewritten++;
-    await replaceFile(join(documentsDir, `${d.id}.json`), JSON.stringify(documentJson(d, o.location)));
+    const json = documentJson(d, o.location);
+    await replaceFile(join(documentsDir, `${d.id}.json`), JSON.stringify(json));
+    await writeFile(join(readingDir, `${d.id}.json`), JSON.stringify(readingData(json)));
     for (const [suffix, blocks] of variants) {
       await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
       await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
@@ -222,7 +228,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   }
   // Files of documents that are gone, or whose simplified rendering is gone.
   const wanted = new Set(docs.flatMap((d) => [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])]));
-  for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
+  for (const dir of [documentsDir, readingDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
   await writeFile(manifestFile, JSON.stringify(made));
   lap('pages');
   // npm run build starts the search index's shards on this line (scripts/build.ts): they are made from these files.

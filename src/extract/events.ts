@@ -264,10 +264,16 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
   const rarity = new Map<string, number>();
   for (const e of all) for (const g of grams(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
   // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
-  const rank = new Map([...rarity.keys()].sort((a, b) => rarity.get(a)! - rarity.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).map((g, i) => [g, i]));
+  const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([g], i) => [g, i]));
+  // Worked out once per text (the same sentence is often told by several documents).
+  const prefixes = new Map<string, Int32Array>();
   const rarest = (text: string) => {
-    const ranks = Int32Array.from(grams(text), (g) => rank.get(g)!).sort();
-    return ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1);
+    let prefix = prefixes.get(text);
+    if (!prefix) {
+      const ranks = Int32Array.from(grams(text), (g) => rank.get(g)!).sort();
+      prefixes.set(text, (prefix = ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1)));
+    }
+    return prefix;
   };
   // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events naming it.
   const atDate = new Map<string, Map<number, number[]>>();

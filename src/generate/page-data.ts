@@ -1,8 +1,10 @@
 /**
- * What the glossary and index pages read (src/generated/pages/…): their entries with only the
- * mentions the pages show, and how many there are. The full lists are the data files
- * (/data/terms.json …), which at 5,000 documents are too long for one JavaScript string.
+ * What pages read besides the data files. The glossary and index pages (src/generated/pages/…):
+ * their entries with only the mentions the pages show, and how many there are (the full lists are
+ * the data files, /data/terms.json …, which at 5,000 documents are too long for one JavaScript
+ * string). A reading page (src/generated/reading/<id>.json): its document without the text.
  */
+import type { documentJson } from './data.ts';
 import type { OrganisationEntry, PlaceEntry, PolicyEntry } from '../extract/indexes.ts';
 import type { Mention, TermEntry } from '../extract/terms.ts';
 import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
@@ -26,4 +28,15 @@ export interface IndexPages {
   policies: ReturnType<typeof indexPage<PolicyEntry>>;
   organisations: ReturnType<typeof indexPage<OrganisationEntry>>;
   places: ReturnType<typeof indexPage<PlaceEntry>>;
+}
+
+/**
+ * What a reading page reads of its document's data file: all but the blocks (whose HTML the page
+ * gets from the content build: src/generated/html/) and the source lines (the source page's); the
+ * headings, for its contents. A tenth of the file: Astro parses each document's file once, for its
+ * source page.
+ */
+export function readingData(doc: ReturnType<typeof documentJson>) {
+  const { blocks, sourceLines: _, ...rest } = doc;
+  return { ...rest, headings: blocks.filter((b) => b.type === 'heading') };
 }

@@ -39,6 +39,14 @@ export function loadDocument(id: string): DocumentData {
   return JSON.parse(readFileSync(join(GENERATED, 'data', 'documents', `${id}.json`), 'utf8')) as DocumentData;
 }
 
+/** What a reading page shows of a document besides its text (src/generate/page-data.ts readingData). */
+export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & { headings: DocumentData['blocks'] };
+
+/** A reading page's data (src/generated/reading/<id>.json). */
+export function loadReading(id: string): ReadingData {
+  return JSON.parse(readFileSync(join(GENERATED, 'reading', `${id}.json`), 'utf8')) as ReadingData;
+}
+
 /** Whether a traditional document has a simplified rendering. */
 export function hasSimplified(id: string): boolean {
   return existsSync(join(GENERATED, 'html', `${id}.simplified.html`));
