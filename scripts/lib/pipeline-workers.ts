@@ -27,8 +27,25 @@ export async function processCorpusInWorkers(dir: string, names: readonly string
   const used: string[] = [];
   let hits = 0;
   let processedCount = 0;
-  let plansReady: (plans: ReturnType<typeof planCorpus>) => void;
-  const planned = new Promise<ReturnType<typeof planCorpus>>((resolve) => (plansReady = resolve));
+  let toProcess = 0;
+  const planned = Promise.withResolvers<ReturnType<typeof planCorpus>>();
+  // The corpus-wide pass, once every file is prepared: in the files' order, as in one thread.
+  const skipped: SkippedFile[] = [];
+  const plan = () => {
+    try {
+      const summaries: FileSummary[] = [];
+      for (const name of sorted) {
+        const item = items.get(name)!;
+        if ('reason' in item) skipped.push(item);
+        else summaries.push(item);
+      }
+      const p = planCorpus(summaries, registry, errata, o.today ?? today());
+      toProcess = p.plans.filter((x) => 'context' in x).length;
+      planned.resolve(p);
+    } catch (err) {
+      planned.reject(err);
+    }
+  };
   const workers = shares.map(
     (share) =>
       new Promise<void>((resolve, reject) => {
@@ -37,10 +54,10 @@ export async function processCorpusInWorkers(dir: string, names: readonly string
           if ('prepared' in m) {
             items.set(m.prepared, m.item);
             progress('decode', items.size, sorted.length, m.prepared);
-            if (items.size === sorted.length) plansReady(plan());
+            if (items.size === sorted.length) plan();
           } else if ('processed' in m) {
             outcomes.set(m.processed, m.outcome);
-            progress('clean', ++processedCount, sorted.length, m.processed);
+            progress('clean', ++processedCount, toProcess, m.processed);
           } else {
             used.push(...m.used);
             hits += m.hits;
@@ -50,24 +67,19 @@ export async function processCorpusInWorkers(dir: string, names: readonly string
         });
         worker.on('error', reject);
         worker.on('exit', (code) => reject(new Error(`a pipeline worker stopped (exit code ${code})`)));
-        // Each worker gets the plans of its own files.
+        // Each worker gets the plans of its own files (or stops, if planning failed).
         const mine = new Set(share);
-        void planned.then((p) => worker.postMessage(p.plans.filter((plan) => mine.has(plan.source))));
+        planned.promise.then(
+          (p) => worker.postMessage(p.plans.filter((x) => mine.has(x.source))),
+          (err: unknown) => {
+            reject(err);
+            void worker.terminate();
+          },
+        );
       }),
   );
-  // The corpus-wide pass, once every file is prepared: in the files' order, as in one thread.
-  const skipped: SkippedFile[] = [];
-  const plan = () => {
-    const summaries: FileSummary[] = [];
-    for (const name of sorted) {
-      const item = items.get(name)!;
-      if ('reason' in item) skipped.push(item);
-      else summaries.push(item);
-    }
-    return planCorpus(summaries, registry, errata, o.today ?? today());
-  };
-  if (sorted.length === 0) plansReady!(plan());
+  if (sorted.length === 0) plan();
   await Promise.all(workers);
-  const p = await planned;
+  const p = await planned.promise;
   return { ...collectCorpus(p.plans, outcomes, p, errata, skipped), used, hits };
 }
