@@ -22,7 +22,7 @@ import { processCorpusInWorkers } from './lib/pipeline-workers.ts';
 
 type ContentStore = Awaited<ReturnType<typeof documentStore>>;
 import { extractInWorkers, extractionWorkers } from './lib/extraction.ts';
-import { besideTheTimeline, besideTheTimelineInWorker, indexesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
+import { besideTheTimeline, besideTheTimelineInWorker, policiesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
@@ -58,14 +58,14 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** What the per-document results depend on besides their documents: the code that computes them and its libraries. */
+/** What the per-document results (and the corpus-wide stages' files, whose inputs the store keeps too) depend on besides the documents: the code that makes them and its libraries. */
 async function codeVersion(): Promise<string> {
   const h = createHash('sha256');
   const root = join(import.meta.dirname, '..');
   for (const dir of ['src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
     for (const f of (await listFiles(join(root, dir))).filter((x) => x.endsWith('.ts'))) h.update(f).update(await readFile(join(root, dir, f)));
   }
-  for (const f of ['scripts/content-build.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
+  for (const f of ['scripts/content-build.ts', 'scripts/lib/corpus-stages.ts', 'scripts/lib/data-files.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -108,9 +108,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const events = await timelineStage(o, docs);
   lap('timeline');
   const charts = beside ? undefined : await besideTheTimeline(o, terms, docs, clock);
-  await indexesStage(o, docs, events);
+  await policiesStage(o, docs, events);
   forgetReadings();
-  lap('indexes');
+  lap('policies');
   const fromWorker = await beside;
   if (fromWorker) {
     store!.keep(fromWorker.used);
@@ -178,7 +178,9 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   const previous = await readJson<Record<string, string>>(manifestFile, {});
   // What a reading page reads of its document (its data file without the text's blocks and source lines).
   const readingDir = join(o.outDir, 'reading');
-  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html', 'reading']], [data, ['documents']]] as const) {
+  // (and the files of the corpus-wide stages, which a stage whose inputs did not change keeps: scripts/lib/corpus-stages.ts).
+  const stageFiles = ['corpus.json', 'timeline.json', 'timeline.csv', 'figures.json', 'figures.csv', 'terms.json', 'models.json', 'policies.json', 'organisations.json', 'places.json'];
+  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html', 'reading', 'pages', 'charts.json']], [data, ['documents', ...stageFiles]]] as const) {
     for (const entry of await readdir(dir).catch(() => [] as string[])) if (!(keep as readonly string[]).includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
   }
   await mkdir(documentsDir, { recursive: true });

@@ -1,26 +1,27 @@
 /**
  * The content build's corpus-wide stages: each merges every document's results (kept in the
  * per-document store) and writes a data file of the site, and what its pages show. The timeline
- * and the indexes (the policy index dates policies by the timeline's events) run in the content
- * build's own thread; the figures and the glossary, which need neither, in a worker thread beside
- * them for a large corpus (stage-worker.ts), or between them.
+ * and the policy index (which dates policies by the timeline's events) run in the content build's
+ * own thread; the rest, which need neither, in a worker thread beside them for a large corpus
+ * (stage-worker.ts), or between them. A stage that reads only the documents' kept results runs
+ * again only when they changed.
  */
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { parseChartSpecs, resolveCharts } from '../../src/charts/spec.ts';
 import { timeline, type TimelineEvent } from '../../src/extract/events.ts';
-import { corpusFigures } from '../../src/extract/figures.ts';
-import { organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
+import { corpusFigures, documentFigures, FIGURES_RESULT } from '../../src/extract/figures.ts';
+import { documentOrganisations, documentPlaces, organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
 import { buildModels, type ModelsSpec } from '../../src/extract/models.ts';
-import { glossary, type TermSpec } from '../../src/extract/terms.ts';
-import { chartsJson, figureEntry, figuresCsv, type LinkedChart } from '../../src/generate/figures.ts';
+import { documentTerms, glossary, termsResultName, type TermSpec } from '../../src/extract/terms.ts';
+import { chartsJson, figureEntry, figuresCsv, type ChartsData, type LinkedChart } from '../../src/generate/figures.ts';
 import { indexEntry, modelsJson, termEntry } from '../../src/generate/indexes.ts';
 import { indexPage, termPages } from '../../src/generate/page-data.ts';
 import { timelineCsv, timelineEntry } from '../../src/generate/timeline.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { map } from '../../src/lib/iterate.ts';
-import { forgetReadings } from '../../src/lib/per-document.ts';
+import { digestOf, documentDigest, forgetReadings, resultsDigest, stageInputs } from '../../src/lib/per-document.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
 import { readJson, replaceFile, writeJson, writeText } from './data-files.ts';
 import type { StageJob, StageMessage } from './stage-worker.ts';
@@ -49,44 +50,86 @@ export async function timelineStage(o: StageOptions, docs: readonly DocumentText
   return events;
 }
 
+/**
+ * A stage that reads only documents' kept results (and `inputs` besides) runs again only when they
+ * changed or one of its files is gone: a typical edit changes a document's text and not its figures
+ * or term mentions. `made` is what the stage returns, read back from its files when it does not run.
+ */
+async function unlessUnchanged<T>(o: StageOptions, stage: string, inputs: string | undefined, files: string[], run: () => Promise<T>, made: () => Promise<T>): Promise<T> {
+  const last = stageInputs(stage, inputs);
+  if (last.unchanged && files.every((f) => existsSync(f))) {
+    o.log(`[${stage}] unchanged since the last build (the documents' results it reads are the same)`);
+    return made();
+  }
+  const result = await run();
+  last.ran();
+  return result;
+}
+
+/** A digest of a stage's inputs: the site's location, what else it reads, and its documents' results (`name`, worked out by `compute` where not kept yet); undefined without a store. */
+function inputsOf(o: StageOptions, docs: readonly DocumentText[], name: string, compute: (d: DocumentText) => unknown, other: unknown): string | undefined {
+  const results = resultsDigest(name, docs, compute);
+  return results === undefined ? undefined : digestOf([o.location, other, results]);
+}
+
 /** /data/figures.json and .csv, and the charts of content/charts.json with their figures (src/generated/charts.json). */
 async function figuresStage(o: StageOptions, docs: readonly DocumentText[]): Promise<LinkedChart[]> {
   const data = join(o.outDir, 'data');
-  const figures = corpusFigures(docs);
-  const charts = resolveCharts(parseChartSpecs(await readJson(o.chartsPath, { charts: [] }), o.chartsPath), figures, o.chartsPath);
-  const entries = () => map(figures, (f) => figureEntry(f, o.location));
-  await writeJson(join(data, 'figures.json'), { figures: entries() });
-  await writeText(join(data, 'figures.csv'), figuresCsv(entries()));
-  const chartData = chartsJson(charts, o.location);
-  await writeFile(join(o.outDir, 'charts.json'), JSON.stringify(chartData));
-  o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
-  return chartData.charts;
+  const specs = await readJson(o.chartsPath, { charts: [] });
+  const files = [join(data, 'figures.json'), join(data, 'figures.csv'), join(o.outDir, 'charts.json')];
+  const run = async () => {
+    const figures = corpusFigures(docs);
+    const charts = resolveCharts(parseChartSpecs(specs, o.chartsPath), figures, o.chartsPath);
+    const entries = () => map(figures, (f) => figureEntry(f, o.location));
+    await writeJson(files[0]!, { figures: entries() });
+    await writeText(files[1]!, figuresCsv(entries()));
+    const chartData = chartsJson(charts, o.location);
+    await replaceFile(files[2]!, JSON.stringify(chartData));
+    o.log(`[figures] ${figures.length} figures in ${new Set(figures.map((f) => f.doc)).size} documents; ${charts.length} charts`);
+    return chartData.charts;
+  };
+  return unlessUnchanged(o, 'figures', inputsOf(o, docs, FIGURES_RESULT, documentFigures, specs), files, run, async () => (await readJson<ChartsData>(files[2]!, { charts: [] })).charts);
 }
 
 /** The glossary and the model comparison: /data/terms.json, /data/models.json, and what the term pages show. */
 async function glossaryStage(o: StageOptions, terms: TermSpec[], docs: readonly DocumentText[]): Promise<void> {
   const data = join(o.outDir, 'data');
-  const entries = glossary(terms, docs);
-  const models = buildModels(await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] }), terms, entries, docs);
-  await writeJson(join(data, 'terms.json'), { terms: map(entries, (t) => termEntry(t, o.location)) });
-  await replaceFile(join(data, 'models.json'), JSON.stringify(modelsJson(models, o.location)));
-  // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
-  await writeFile(join(o.outDir, 'pages', 'terms.json'), JSON.stringify(termPages(entries)));
-  const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
-  o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`);
-  o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
+  const spec = await readJson<ModelsSpec>(o.modelsPath, { forms: [], types: [], dimensions: [], practices: [] });
+  const files = [join(data, 'terms.json'), join(data, 'models.json'), join(o.outDir, 'pages', 'terms.json')];
+  // The model comparison quotes the documents' text: with a comparison to make, every document's digest is an input too.
+  const modelled = spec.forms.length + spec.practices.length > 0 ? docs.map(documentDigest) : null;
+  const run = async () => {
+    const entries = glossary(terms, docs);
+    const models = buildModels(spec, terms, entries, docs);
+    await writeJson(files[0]!, { terms: map(entries, (t) => termEntry(t, o.location)) });
+    await replaceFile(files[1]!, JSON.stringify(modelsJson(models, o.location)));
+    // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
+    await replaceFile(files[2]!, JSON.stringify(termPages(entries)));
+    const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
+    o.log(`[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`);
+    o.log(`[models] ${models.forms.length} forms, ${cells.filter((c) => c.passages.length > 0).length} of ${cells.length} matrix cells filled from the text, ${models.practices.length} practices`);
+  };
+  await unlessUnchanged(o, 'terms', inputsOf(o, docs, termsResultName(terms), documentTerms(terms), [terms, spec, modelled]), files, run, async () => {});
 }
 
 /** An index (of policies, organisations or places): /data/<name>.json, and what its page shows. */
 async function indexStage(o: StageOptions, name: string, entries: readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[]): Promise<void> {
   await writeJson(join(o.outDir, 'data', `${name}.json`), { [name]: map(entries, (x) => indexEntry(x, o.location)) });
-  await writeFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(indexPage(entries)));
+  await replaceFile(join(o.outDir, 'pages', `${name}.json`), JSON.stringify(indexPage(entries)));
   o.log(`[indexes] ${entries.length} ${name}`);
+}
+
+/** The index of organisations or of places, made from the documents' kept results alone. */
+async function mentionIndexStage(o: StageOptions, name: 'organisations' | 'places', docs: readonly DocumentText[]): Promise<void> {
+  const files = [join(o.outDir, 'data', `${name}.json`), join(o.outDir, 'pages', `${name}.json`)];
+  const run = () => indexStage(o, name, name === 'organisations' ? organisationIndex(docs) : placeIndex(docs));
+  await unlessUnchanged(o, name, inputsOf(o, docs, name, name === 'organisations' ? documentOrganisations : documentPlaces, null), files, run, async () => {});
 }
 
 /**
  * What needs nothing from the timeline: the figures and charts, the glossary and the model
- * comparison. Returns the charts (the documents' page keys include them).
+ * comparison, the indexes of organisations and places. Returns the charts (the documents' page
+ * keys include them).
  */
 export async function besideTheTimeline(o: StageOptions, terms: TermSpec[], docs: readonly DocumentText[], clock: Stopwatch): Promise<LinkedChart[]> {
   const charts = await figuresStage(o, docs);
@@ -95,14 +138,15 @@ export async function besideTheTimeline(o: StageOptions, terms: TermSpec[], docs
   clock.lap('figures');
   await glossaryStage(o, terms, docs);
   clock.lap('terms and models');
+  await mentionIndexStage(o, 'organisations', docs);
+  await mentionIndexStage(o, 'places', docs);
+  clock.lap('organisations and places');
   return charts;
 }
 
-/** The indexes of policies (dated by the timeline's events), organisations and places. */
-export async function indexesStage(o: StageOptions, docs: readonly DocumentText[], events: readonly TimelineEvent[]): Promise<void> {
+/** The index of policies, dated by the timeline's events. */
+export async function policiesStage(o: StageOptions, docs: readonly DocumentText[], events: readonly TimelineEvent[]): Promise<void> {
   await indexStage(o, 'policies', policyIndex(docs, events));
-  await indexStage(o, 'organisations', organisationIndex(docs));
-  await indexStage(o, 'places', placeIndex(docs));
 }
 
 /** `besideTheTimeline` in a worker thread (stage-worker.ts): the charts, and the per-document results it used and found kept. */

@@ -4,6 +4,7 @@
  * other versions' results, and at the end those this build did not use); its extraction workers
  * (scripts/lib/extract-worker.ts) only read and write results (resultFiles).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,13 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
       renameSync(partial, file(key));
     },
     has: (key) => existsSync(file(key)),
+    digest(key) {
+      try {
+        return createHash('sha256').update(readFileSync(file(key))).digest('hex');
+      } catch {
+        return undefined;
+      }
+    },
     hits: () => hits,
   };
 }
@@ -52,6 +60,10 @@ export async function documentStore(dir: string, version: string): Promise<Requi
       files.set(key, value);
     },
     has: (key) => files.has(key),
+    digest(key) {
+      used.add(key);
+      return files.digest(key);
+    },
     /** Results a worker thread used (they stay too). */
     keep(keys) {
       for (const key of keys) used.add(key);

@@ -31,6 +31,7 @@ useDocumentStore({
   get: (key) => (used.add(key), files.get(key)),
   set: (key, value) => (used.add(key), files.set(key, value)),
   has: files.has,
+  digest: (key) => (used.add(key), files.digest(key)),
 });
 const post = (message: StageMessage) => parentPort!.postMessage(message);
 const docs = job.docs.map(([digest, doc]) => (setDocumentDigest(doc, digest), doc));

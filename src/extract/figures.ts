@@ -41,9 +41,12 @@ function sentenceDate(text: string, mentions: readonly DateMention[], at: number
   return last ?? mentions.find((m) => m.start >= at);
 }
 
+/** The name a document's figures are kept under (src/lib/per-document.ts). */
+export const FIGURES_RESULT = 'figures';
+
 /** Every figure of one document, in reading order. */
 export function documentFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
-  return perDocument('figures', d, () => readFigures(d));
+  return perDocument(FIGURES_RESULT, d, () => readFigures(d));
 }
 
 function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {

@@ -110,6 +110,9 @@ interface FoundDefinition {
 /** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
 export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
 
+/** The name a document's term results are kept under, for a term list. */
+export const termsResultName = (specs: readonly TermSpec[]) => `terms-${digestOf(specs)}`;
+
 /** Per document, what the glossary takes from it (worked out once per document and term list). */
 export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDocument, 'id' | 'blocks'>) => DocumentTerms {
   const find = termMatcher(specs);
@@ -119,7 +122,7 @@ export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDoc
       return [spec.id, DEFINITIONS.map((form) => form(names))];
     }),
   );
-  const name = `terms-${digestOf(specs)}`;
+  const name = termsResultName(specs);
   return (d) =>
     perDocument(name, d, () => {
       const own: DocumentTerms['mentions'] = [];

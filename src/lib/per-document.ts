@@ -12,6 +12,8 @@ export interface DocumentStore {
   set(key: string, value: unknown): void;
   /** Whether a result is kept, without reading it. */
   has?(key: string): boolean;
+  /** A digest of a kept result as it is stored, without parsing it; undefined when it is not kept. */
+  digest?(key: string): string | undefined;
 }
 
 let store: DocumentStore | undefined;
@@ -75,4 +77,39 @@ export function perDocument<T>(name: string, d: object, compute: () => T): T {
     store?.set(key, value);
   }
   return value;
+}
+
+/**
+ * A digest of every document's result `name` as the store keeps it, in the documents' order (a
+ * result not kept yet is worked out first, by `compute`, which keeps it); undefined without a
+ * store. A corpus-wide stage that reads only these results makes the same files when this digest
+ * is the same.
+ */
+export function resultsDigest<D extends { id: string }>(name: string, docs: readonly D[], compute: (d: D) => unknown): string | undefined {
+  if (!store?.digest) return undefined;
+  const h = createHash('sha256');
+  for (const d of docs) {
+    const key = resultKey(name, d);
+    let digest = store.digest(key);
+    if (digest === undefined) {
+      compute(d);
+      digest = store.digest(key);
+    }
+    if (digest === undefined) return undefined;
+    h.update(d.id).update(digest);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Whether a corpus-wide stage's inputs (a digest of everything it reads) are those it last ran
+ * with, as kept in the store; `ran()` keeps them once it has run again. Without a store, or
+ * inputs, a stage always runs.
+ */
+export function stageInputs(stage: string, inputs: string | undefined): { unchanged: boolean; ran(): void } {
+  const key = `stage-${stage}`;
+  const unchanged = inputs !== undefined && store !== undefined && store.get(key) === inputs;
+  // Forgotten before the stage runs: a stage stopped half way has left files that no inputs describe.
+  if (!unchanged) store?.set(key, null);
+  return { unchanged, ran: () => (inputs === undefined ? undefined : store?.set(key, inputs)) };
 }
