@@ -19,12 +19,12 @@ import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
 import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore } from '../src/lib/per-document.ts';
 import { documentStore } from './lib/document-store.ts';
 import { processCorpusInWorkers } from './lib/pipeline-workers.ts';
-
-type ContentStore = Awaited<ReturnType<typeof documentStore>>;
-import { extractInWorkers, extractionWorkers } from './lib/extraction.ts';
+import { extractInWorkers, workerThreads } from './lib/extraction.ts';
 import { besideTheTimeline, besideTheTimelineInWorker, policiesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
 import { stopwatch } from './lib/stopwatch.ts';
+
+type ContentStore = Awaited<ReturnType<typeof documentStore>>;
 
 export interface ContentBuildOptions {
   corpusDir: string;
@@ -89,7 +89,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
   useDocumentStore(store);
   const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
-  const workers = (n: number) => (o.cacheDir && store ? extractionWorkers(n) : 0);
+  const workers = (n: number) => (o.cacheDir && store ? workerThreads(n) : 0);
   // With the documents known, the extraction results not kept from an earlier build (a document
   // with its events kept has the rest too) are worked out in worker threads while the pages are written.
   const extract = (docs: readonly DocumentText[]) => {
@@ -157,9 +157,10 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
     }
   };
   const names = await listFiles(o.corpusDir);
-  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${workers(names.length) > 0 ? ` (${workers(names.length)} threads)` : ''}`);
+  const threads = workers(names.length);
+  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
   // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
-  const pooled = workers(names.length) > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: workers(names.length), progress }) : undefined;
+  const pooled = threads > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: threads, progress }) : undefined;
   if (pooled) store!.keep(pooled.used);
   const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
   lap('pipeline');

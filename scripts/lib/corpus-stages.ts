@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseChartSpecs, resolveCharts } from '../../src/charts/spec.ts';
 import { timeline, type TimelineEvent } from '../../src/extract/events.ts';
 import { corpusFigures, documentFigures, FIGURES_RESULT } from '../../src/extract/figures.ts';
-import { documentOrganisations, documentPlaces, organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
+import { documentOrganisations, documentPlaces, ORGANISATIONS_RESULT, organisationIndex, placeIndex, PLACES_RESULT, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
 import { buildModels, type ModelsSpec } from '../../src/extract/models.ts';
 import { documentTerms, glossary, termsResultName, type TermSpec } from '../../src/extract/terms.ts';
 import { chartsJson, figureEntry, figuresCsv, type ChartsData, type LinkedChart } from '../../src/generate/figures.ts';
@@ -119,11 +119,17 @@ async function indexStage(o: StageOptions, name: string, entries: readonly (Poli
   o.log(`[indexes] ${entries.length} ${name}`);
 }
 
-/** The index of organisations or of places, made from the documents' kept results alone. */
-async function mentionIndexStage(o: StageOptions, name: 'organisations' | 'places', docs: readonly DocumentText[]): Promise<void> {
+/** The indexes made from the documents' kept results alone: each with its documents' results. */
+const MENTION_INDEXES = {
+  organisations: { index: organisationIndex, result: ORGANISATIONS_RESULT, ofDocument: documentOrganisations },
+  places: { index: placeIndex, result: PLACES_RESULT, ofDocument: documentPlaces },
+};
+
+/** The index of organisations or of places. */
+async function mentionIndexStage(o: StageOptions, name: keyof typeof MENTION_INDEXES, docs: readonly DocumentText[]): Promise<void> {
+  const { index, result, ofDocument } = MENTION_INDEXES[name];
   const files = [join(o.outDir, 'data', `${name}.json`), join(o.outDir, 'pages', `${name}.json`)];
-  const run = () => indexStage(o, name, name === 'organisations' ? organisationIndex(docs) : placeIndex(docs));
-  await unlessUnchanged(o, name, inputsOf(o, docs, name, name === 'organisations' ? documentOrganisations : documentPlaces, null), files, run, async () => {});
+  await unlessUnchanged(o, name, inputsOf(o, docs, result, ofDocument, null), files, () => indexStage(o, name, index(docs)), async () => {});
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The content build's per-document results on disk (src/lib/per-document.ts): one JSON file per
  * result under <dir>/<code version>/. The content build owns the folder (documentStore: it removes
- * other versions' results, and at the end those this build did not use); its extraction workers
- * (scripts/lib/extract-worker.ts) only read and write results (resultFiles).
+ * other versions' results, and at the end those this build did not use, nor its worker threads
+ * told it of); the worker threads only read and write results (resultFiles, trackedResults).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -41,6 +41,19 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
   };
 }
 
+/** The results as files, with the keys asked for or written (a worker thread tells the content build which it used, so that they are kept). */
+export function trackedResults(dir: string, version: string): { store: Required<DocumentStore>; used: Set<string>; hits(): number } {
+  const files = resultFiles(dir, version);
+  const used = new Set<string>();
+  const store: Required<DocumentStore> = {
+    get: (key) => (used.add(key), files.get(key)),
+    set: (key, value) => (used.add(key), files.set(key, value)),
+    has: (key) => files.has(key),
+    digest: (key) => (used.add(key), files.digest(key)),
+  };
+  return { store, used, hits: files.hits };
+}
+
 /**
  * The folder of per-document results for this code version. Results of another version are
  * removed when it opens, results this build did not ask for (nor a worker thread, `keep`) when it closes.
@@ -48,29 +61,16 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
 export async function documentStore(dir: string, version: string): Promise<Required<DocumentStore> & { keep(keys: Iterable<string>): void; close(): Promise<number> }> {
   await mkdir(join(dir, version), { recursive: true });
   for (const other of await readdir(dir)) if (other !== version) await rm(join(dir, other), { recursive: true, force: true });
-  const files = resultFiles(dir, version);
-  const used = new Set<string>();
+  const { store, used, hits } = trackedResults(dir, version);
   return {
-    get(key) {
-      used.add(key);
-      return files.get(key);
-    },
-    set(key, value) {
-      used.add(key);
-      files.set(key, value);
-    },
-    has: (key) => files.has(key),
-    digest(key) {
-      used.add(key);
-      return files.digest(key);
-    },
+    ...store,
     /** Results a worker thread used (they stay too). */
     keep(keys) {
       for (const key of keys) used.add(key);
     },
     async close() {
       for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -'.json'.length))) await rm(join(dir, version, f), { force: true });
-      return files.hits();
+      return hits();
     },
   };
 }

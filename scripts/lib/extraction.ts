@@ -13,8 +13,8 @@ import type { ExtractionJob, ExtractionSetup } from './extract-worker.ts';
 /** Below this many documents, starting the workers (~0.3 s each) costs more than they save. */
 const MIN_DOCUMENTS = 60;
 
-/** How many workers for a corpus: CONTENT_WORKERS, or one per core for a large corpus. */
-export function extractionWorkers(documents: number, env: NodeJS.ProcessEnv = process.env): number {
+/** How many worker threads the content build uses for a corpus (its pipeline, its extraction, its stages beside the timeline): CONTENT_WORKERS, or one per core for a large corpus. */
+export function workerThreads(documents: number, env: NodeJS.ProcessEnv = process.env): number {
   if (env.CONTENT_WORKERS !== undefined) return Math.max(0, Number(env.CONTENT_WORKERS) || 0);
   return documents >= MIN_DOCUMENTS ? availableParallelism() : 0;
 }

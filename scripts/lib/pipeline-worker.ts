@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { documentOutcome, prepareFile, summarise, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
 import type { Prepared } from '../../src/pipeline/document.ts';
 import type { SkippedFile } from '../../src/pipeline/types.ts';
-import { resultFiles } from './document-store.ts';
+import { trackedResults } from './document-store.ts';
 
 export interface PipelineShare {
   dir: string;
@@ -24,12 +24,7 @@ export type PipelineMessage =
   | { done: true; used: string[]; hits: number };
 
 const share = workerData as PipelineShare;
-const files = resultFiles(share.cacheDir, share.version);
-const used = new Set<string>();
-const store = {
-  get: (key: string) => (used.add(key), files.get(key)),
-  set: (key: string, value: unknown) => (used.add(key), files.set(key, value)),
-};
+const { store, used, hits } = trackedResults(share.cacheDir, share.version);
 const post = (m: PipelineMessage) => parentPort!.postMessage(m);
 
 const prepared = new Map<string, Prepared>();
@@ -43,5 +38,5 @@ parentPort!.once('message', (plans: Plan[]) => {
     if ('context' in plan) post({ processed: plan.source, outcome: documentOutcome(prepared.get(plan.source)!, plan.context, store) });
     prepared.delete(plan.source);
   }
-  post({ done: true, used: [...used], hits: files.hits() });
+  post({ done: true, used: [...used], hits: hits() });
 });

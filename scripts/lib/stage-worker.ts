@@ -11,7 +11,7 @@ import type { LinkedChart } from '../../src/generate/figures.ts';
 import { setDocumentDigest, useDocumentStore } from '../../src/lib/per-document.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
 import { besideTheTimeline, type StagePaths } from './corpus-stages.ts';
-import { resultFiles } from './document-store.ts';
+import { trackedResults } from './document-store.ts';
 import { stopwatch } from './stopwatch.ts';
 
 export interface StageJob {
@@ -25,17 +25,11 @@ export interface StageJob {
 export type StageMessage = { log: string } | { charts: LinkedChart[]; used: string[]; hits: number };
 
 const job = workerData as StageJob;
-const files = resultFiles(job.cacheDir, job.version);
-const used = new Set<string>();
-useDocumentStore({
-  get: (key) => (used.add(key), files.get(key)),
-  set: (key, value) => (used.add(key), files.set(key, value)),
-  has: files.has,
-  digest: (key) => (used.add(key), files.digest(key)),
-});
+const { store, used, hits } = trackedResults(job.cacheDir, job.version);
+useDocumentStore(store);
 const post = (message: StageMessage) => parentPort!.postMessage(message);
 const docs = job.docs.map(([digest, doc]) => (setDocumentDigest(doc, digest), doc));
 const clock = stopwatch();
 const charts = await besideTheTimeline({ ...job.paths, log: (line) => post({ log: line }) }, job.terms, docs, clock);
 for (const line of clock.report('beside the timeline (a worker thread): ')) post({ log: line });
-post({ charts, used: [...used], hits: files.hits() });
+post({ charts, used: [...used], hits: hits() });

@@ -129,9 +129,13 @@ function isIndexed(name: string, kind: OrganisationKind, mentions: number): bool
   return OWNED.test(name) || (kind !== 'government' && mentions >= 2);
 }
 
+/** The names a document's organisations and places are kept under (src/lib/per-document.ts). */
+export const ORGANISATIONS_RESULT = 'organisations';
+export const PLACES_RESULT = 'places';
+
 /** One document's organisations: the name each is filed under, its kind, the form written, the mention. */
 export function documentOrganisations(d: Doc): Array<{ name: string; kind: OrganisationKind; text: string; mention: Mention }> {
-  return perDocument('organisations', d, () =>
+  return perDocument(ORGANISATIONS_RESULT, d, () =>
     documentSentences(d).flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } }))),
   );
 }
@@ -168,7 +172,7 @@ const placeNames = new RegExp(PLACE_NAMES.join('|'), 'g');
 
 /** One document's provinces and cities, each mention with the name. */
 export function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
-  return perDocument('places', d, () =>
+  return perDocument(PLACES_RESULT, d, () =>
     documentSentences(d).flatMap((s) => {
       const t = matchText(s.text);
       const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
