@@ -6,6 +6,7 @@
  * cannot be found is refused with a reason, and a day or month the text does not give stays unknown.
  */
 import { matchText, numberValue } from './numerals.ts';
+import { allMatches } from '../lib/matches.ts';
 
 /** How much of the date the text gives: `date` (and `until`) are YYYY, YYYY-MM or YYYY-MM-DD. */
 export type Precision = 'day' | 'month' | 'quarter' | 'half' | 'year' | 'decade' | 'range';
@@ -259,7 +260,7 @@ export function extractDates(text: string, context: DateContext): DateResult {
     return q < quotes.length && i > quotes[q]![0] && i < quotes[q]![1];
   };
   const sentenceEnds: number[] = [];
-  for (const m of t.matchAll(SENTENCE_END)) sentenceEnds.push(m.index);
+  for (const m of allMatches(SENTENCE_END, t)) sentenceEnds.push(m.index);
   let passed = 0;
   /** The index of the sentence an offset is in (offsets only grow, so a pointer is enough). */
   const sentenceOf = (i: number) => {

@@ -13,6 +13,7 @@ import { policyKey, policyTitles } from './policies.ts';
 import { documentSentences, type Mention } from './terms.ts';
 import { perDocument } from '../lib/per-document.ts';
 import { clip, inIdOrder, MENTION_CONTEXT } from './units.ts';
+import { allMatches } from '../lib/matches.ts';
 
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
 
@@ -175,8 +176,8 @@ export function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }
   return perDocument(PLACES_RESULT, d, () =>
     documentSentences(d).flatMap((s) => {
       const t = matchText(s.text);
-      const blocked = [...t.matchAll(NOT_A_PLACE)].map((m) => [m.index, m.index + m[0].length] as const);
-      return [...t.matchAll(placeNames)]
+      const blocked = allMatches(NOT_A_PLACE, t).map((m) => [m.index, m.index + m[0].length] as const);
+      return allMatches(placeNames, t)
         .filter((m) => !blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a))
         .map((m) => ({ name: m[0], mention: { ...s, ...clip(s.text, m.index, m.index + m[0].length, MENTION_CONTEXT) } }));
     }),

@@ -8,6 +8,7 @@ import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.t
 import { fold, termMatcher, type TermEntry, type TermSpec } from './terms.ts';
 import { clip, inIdOrder, textUnits } from './units.ts';
 import { digestOf, perDocument } from '../lib/per-document.ts';
+import { allMatches } from '../lib/matches.ts';
 
 interface Named {
   id: string;
@@ -54,7 +55,7 @@ function clauses(d: Pick<ProcessedDocument, 'id' | 'blocks'>, dimensionNames: st
   const out: Array<Passage & { lead?: string }> = [];
   for (const u of textUnits(d.blocks)) {
     const lead = dimensionNames.find((n) => new RegExp(`^${n}[:：]`).test(u.text));
-    for (const m of u.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)) {
+    for (const m of allMatches(/[^。！？!?；;]+[。！？!?；;]*/g, u.text)) {
       const text = `${u.label ? `${u.label}：` : ''}${clip(m[0].trim(), 0, 0, 240).text}`;
       if (text.length > 1) out.push({ text, doc: d.id, paragraph: u.block, ...(lead ? { lead } : {}) });
     }

@@ -4,6 +4,7 @@
  * made only of generic words (三级医院, 基层医院, 互联网医院) names a kind, not an organisation.
  */
 import { matchText } from './numerals.ts';
+import { allMatches } from '../lib/matches.ts';
 
 export type OrganisationKind = 'government' | 'hospital' | 'company';
 
@@ -72,18 +73,18 @@ export function organisations(text: string): OrganisationMention[] {
   const t = matchText(text);
   const found: OrganisationMention[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
-  for (const m of t.matchAll(LOCAL_BODY_RE)) {
+  for (const m of allMatches(LOCAL_BODY_RE, t)) {
     const start = nameStart(t, m.index + m[1]!.length);
     const end = m.index + m[0].length;
     if (t.slice(start, end).length - m[2]!.length < 2) continue;
     found.push({ start, end, text: text.slice(start, end), name: t.slice(start, end), kind: 'government' });
   }
-  for (const m of t.matchAll(BODY_RE)) {
+  for (const m of allMatches(BODY_RE, t)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     const body = FORM_TO_BODY.get(m[0])!;
     found.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), name: body.name, kind: 'government' });
   }
-  for (const m of t.matchAll(NAMED_RE)) {
+  for (const m of allMatches(NAMED_RE, t)) {
     const suffixStart = m.index + m[1]!.length;
     const end = m.index + m[0].length;
     // The name runs left from the suffix until a stop character.

@@ -1,5 +1,6 @@
 /** Policy documents named by title: every 《…》 that reads as a policy (意见, 通知, 规划 …), not a journal. */
 import { matchText } from './numerals.ts';
+import { allMatches } from '../lib/matches.ts';
 
 export interface TitleMention {
   start: number;
@@ -13,7 +14,7 @@ const POLICY_WORD = /(意见|通知|办法|规划|方案|决定|细则|条例|�
 /** Every 《…》 title in a text whose last word is a kind of policy document. */
 export function policyTitles(text: string): TitleMention[] {
   const out: TitleMention[] = [];
-  for (const m of matchText(text).matchAll(/《([^《》\n]{2,80})》/g)) {
+  for (const m of allMatches(/《([^《》\n]{2,80})》/g, matchText(text))) {
     const title = text.slice(m.index + 1, m.index + 1 + m[1]!.length);
     if (POLICY_WORD.test(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, title });
   }

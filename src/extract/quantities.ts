@@ -6,6 +6,7 @@
  */
 import { extractDates } from './dates.ts';
 import { matchText, numberValue } from './numerals.ts';
+import { allMatches } from '../lib/matches.ts';
 
 export interface Quantity {
   start: number;
@@ -67,7 +68,7 @@ function excluded(t: string, published: string | null): Array<[number, number]> 
     /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
     /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
   ]) {
-    for (const m of t.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(re, t)) spans.push([m.index, m.index + m[0].length]);
   }
   for (const place of NUMERAL_PLACES) for (let i = t.indexOf(place); i >= 0; i = t.indexOf(place, i + 1)) spans.push([i, i + place.length]);
   return spans;
@@ -94,7 +95,7 @@ export function extractQuantities(text: string, published: string | null = null)
 
   for (const { kind, re } of FORMS) {
     re.lastIndex = 0;
-    for (const m of t.matchAll(re)) {
+    for (const m of allMatches(re, t)) {
       const start = m.index;
       const end = start + m[0].length;
       if (m[0].length === 0 || taken(start, end) || overlapsSkip(start, end)) continue;

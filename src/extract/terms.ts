@@ -8,6 +8,7 @@ import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.t
 import { matchText } from './numerals.ts';
 import { clip, inIdOrder, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
 import { digestOf, documentReading, perDocument } from '../lib/per-document.ts';
+import { allMatches } from '../lib/matches.ts';
 
 export interface TermSpec {
   /** Used in URLs: /terms/<id>/. */
@@ -48,9 +49,9 @@ export function termMatcher(specs: readonly TermSpec[]): (text: string) => TermM
   const excludes = specs.flatMap((s) => (s.exclude ?? []).map((x) => ({ id: s.id, re: new RegExp(fold(x), 'g') })));
   return (text) => {
     const t = fold(text);
-    const blocked = excludes.flatMap((x) => [...t.matchAll(x.re)].map((m) => ({ id: x.id, start: m.index, end: m.index + m[0].length })));
+    const blocked = excludes.flatMap((x) => allMatches(x.re, t).map((m) => ({ id: x.id, start: m.index, end: m.index + m[0].length })));
     const out: TermMatch[] = [];
-    for (const m of t.matchAll(re)) {
+    for (const m of allMatches(re, t)) {
       const id = owner.get(m[0])!;
       const start = m.index;
       const end = start + m[0].length;

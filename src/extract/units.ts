@@ -3,6 +3,7 @@
  * a heading, a paragraph, a list item, or a table row (its cells after the first, labelled with the first).
  */
 import type { Block, BlockId } from '../pipeline/types.ts';
+import { allMatches } from '../lib/matches.ts';
 
 /** Documents in id order: the order every corpus-wide list (figures, mentions, indexes) keeps. */
 export const inIdOrder = <D extends { id: string }>(docs: readonly D[]): D[] => [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -39,7 +40,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const re = /[。！？!?]+[”」"']?|\n/g;
   let start = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of allMatches(re, text)) {
     const end = m.index + m[0].length;
     if (end > start) spans.push([start, end]);
     start = end;

@@ -132,17 +132,15 @@ export function documentOutcome(p: Prepared, context: DocumentContext, store?: D
   try {
     const made = digestOf([p.source, p.sha256, context.id, context.added, context.errata ?? null, edgeLines(p.repaired.lines).filter((l) => context.repeatedLines?.has(l))]);
     const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
-    let r = store?.get(key) as DocumentResult | undefined;
-    if (r === undefined) {
-      r = processDocument(p, context);
-      store?.set(key, r);
-    }
+    const stored = store?.get(key) as DocumentResult | undefined;
+    const r = stored ?? processDocument(p, context);
     // A document is known by what it is made from and the ids it got: its digest is the same whether
     // its records were in the registry already or were assigned now. Given the records it wrote, it
     // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
-    // is also the next build's, once the registry holds them.
+    // is also the next build's, once the registry holds them: it is stored under that name only (a
+    // new document's result is never looked up again under the name its missing records gave).
     const own = pipelineKey(made, r.paragraphs, r.retired);
-    if (own !== key) store?.set(own, r);
+    if (stored === undefined || own !== key) store?.set(own, r);
     return { result: r, digest: own };
   } catch (err) {
     return { error: (err as Error).message };

@@ -4,6 +4,7 @@
  * Punctuation is left exactly as the text has it (ASCII `,` and full-width `,` both stay).
  */
 import type { CleaningReport, Line } from './types.ts';
+import { allMatches } from '../lib/matches.ts';
 
 export type NormaliseStats = CleaningReport['normalised'];
 
@@ -45,7 +46,5 @@ export function normaliseLine(raw: string): string {
 }
 
 function count(s: string, re: RegExp): number {
-  let n = 0;
-  for (const _ of s.matchAll(re)) n++;
-  return n;
+  return allMatches(re, s).length;
 }

@@ -6,6 +6,7 @@
  * - damaged spans (runs of `?`, U+FFFD, mojibake around them) are flagged, never guessed.
  */
 import type { Line, Repair } from './types.ts';
+import { allMatches } from '../lib/matches.ts';
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 /** One pinyin syllable with at least one tone mark, in ASCII or full-width parentheses. */
@@ -30,7 +31,7 @@ export function repair(lines: Line[]): RepairResult {
     let text = line.text;
     const afterRuby = text.replace(RUBY, '');
     if (afterRuby !== text) {
-      for (const m of text.matchAll(RUBY)) repaired.push({ line: line.n, kind: 'ruby', before: m[0], after: '' });
+      for (const m of allMatches(RUBY, text)) repaired.push({ line: line.n, kind: 'ruby', before: m[0], after: '' });
       text = afterRuby;
     }
     const afterEntities = text.replace(ENTITY, (whole, dec, hex, name, bareDec) => {

@@ -6,6 +6,7 @@ import { PROSE_PUNCT, SENTENCE_END } from './clean-rules.ts';
 import { parseByline, titleFromFirstSentence } from './meta.ts';
 import { recoverTable } from './table.ts';
 import type { Block, DocumentMeta, Line } from './types.ts';
+import { allMatches } from '../lib/matches.ts';
 
 /** A block before it has an id and marks. */
 export type DraftBlock = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'marks'> : never) : never;
@@ -172,7 +173,7 @@ function gapHasRemoval(a: Line, b: Line, removed: ReadonlySet<number>): boolean 
 function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
   const out: DraftBlock[] = [];
   let last = 0;
-  for (const m of text.matchAll(INLINE_HEADING)) {
+  for (const m of allMatches(INLINE_HEADING, text)) {
     // `降到了8 天` is a number and its unit, not a heading.
     if (/[\dA-Za-z]$/.test(m[1]!)) continue;
     const start = m.index! + m[0].indexOf(m[1]!);

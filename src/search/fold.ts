@@ -74,5 +74,35 @@ export function phraseText(folded: string): string {
  * then rejects it), folded and spelled one character per word.
  */
 export function recordText(texts: readonly string[], table: FoldTable): string {
-  return phraseText(fold(texts.join('。'), table));
+  const wordsOf = recordWords(table);
+  const words: string[] = [];
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      // A code point as for…of reads it: a surrogate pair is one, a lone surrogate is one too.
+      if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
+      let w = wordsOf.get(code);
+      if (w === undefined) wordsOf.set(code, (w = Array.from(phraseText(fold(String.fromCodePoint(code), table)).replaceAll(' ', ''))));
+      for (const c of w) words.push(c);
+    }
+  }
+  return words.join(' ');
+}
+
+/**
+ * What each character becomes in a record (none, or its folded letters and digits), worked out the
+ * first time it is met: folding and phraseText go character by character, so a record is the same
+ * as phraseText(fold(text)), at a fraction of the cost (an index folds millions of characters).
+ */
+const recordWordCache = new WeakMap<FoldTable, Map<number, string[]>>();
+function recordWords(table: FoldTable): Map<number, string[]> {
+  let words = recordWordCache.get(table);
+  if (!words) recordWordCache.set(table, (words = new Map()));
+  return words;
 }

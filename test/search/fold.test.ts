@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterTable } from '../../src/pipeline/script.ts';
-import { fold, packTable, phraseText, queryParts, unpackTable } from '../../src/search/fold.ts';
+import { fold, packTable, phraseText, queryParts, recordText, unpackTable } from '../../src/search/fold.ts';
 
 const table = characterTable();
 
@@ -37,6 +37,21 @@ describe('folding for search', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('spells a record as phraseText of the folded texts joined, on any texts', () => {
+    const chars = fc.oneof(
+      fc.constantFrom(...'醫聯體医联体關於分級診療。,《》 \t\n\u3000\u00a0\ufeffＡＺａｚ０９！～AZaz09ÄÖΣΑİ𠀀😀'.split('')),
+      fc.integer({ min: 0, max: 0x2ffff }).map((c) => String.fromCodePoint(c)),
+    );
+    const text = fc.array(chars, { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
+        expect(recordText(texts, table)).toBe(phraseText(fold(texts.join('。'), table)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(recordText(['醫聯體,HMO', 'İ'], table)).toBe('医 联 体 h m o i');
   });
 
   it('splits a query into parts and spells a phrase one character per word', () => {
