@@ -8,6 +8,7 @@
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,15 +28,31 @@ const DOCUMENTS_WRITTEN = /^\[generate\] MDX, HTML and JSON of /m;
 
 const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();
 
+/** Every process's id, parent and resident kilobytes: from /proc where there is one (no process started per sample), else from ps. */
+function processTable(): [number, number, number][] {
+  if (existsSync('/proc/self/stat')) {
+    const rows: [number, number, number][] = [];
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        rows.push([Number(pid), Number(/^PPid:\s*(\d+)/m.exec(status)?.[1]), Number(/^VmRSS:\s*(\d+) kB/m.exec(status)?.[1] ?? 0)]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return rows;
+  }
+  try {
+    return execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  } catch {
+    return [];
+  }
+}
+
 /** Resident memory of every running stage, its child processes included (Pagefind runs two levels down). */
 function sample(): void {
-  let table: string;
-  try {
-    table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
-  } catch {
-    return;
-  }
-  const rows = table.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const rows = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   const rss = new Map(rows.map(([pid, , kb]) => [pid, kb]));

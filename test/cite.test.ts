@@ -2,7 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citations } from '../src/cite/formats.ts';
+import fc from 'fast-check';
+import { Cite } from '@citation-js/core';
+import { apaWebpage } from '../src/cite/apa.ts';
+import { apaOf, citations, cslItem } from '../src/cite/formats.ts';
 import { gbt7714 } from '../src/cite/gbt7714.ts';
 import { splitName } from '../src/cite/names.ts';
 import { ROOT } from './helpers/seeds.ts';
@@ -52,5 +55,64 @@ describe('other formats', () => {
     expect(splitName('夏宇豪')).toEqual({ family: '夏', given: '宇豪' });
     expect(splitName('欧阳修')).toEqual({ family: '欧阳', given: '修' });
     expect(splitName('王')).toEqual({ family: '王', given: '' });
+  });
+});
+
+describe('APA written directly', () => {
+  /** What the reference processor writes for the same document. */
+  const reference = (d: { title: string; author: string | null; published: string | null; publisher: string | null; accessed: string; url: string; language: string }) =>
+    apaOf(new Cite(cslItem({ id: 'x', ...d })));
+  const direct = (d: Parameters<typeof reference>[0]) =>
+    apaWebpage({ title: d.title, author: d.author ? splitName(d.author) : null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url });
+
+  const chars = (alphabet: string) => fc.array(fc.constantFrom(...Array.from(alphabet)), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
+  const chinese = chars('医联体互联网县域共同建设发展的年月号第一二三45 67,，、；：…。—·-《》（）「」？！%:.').chain((t) => fc.constantFrom(t, `“${t}”${t}`, `${t}“${t}”${t}`));
+  const anything = chars('医联体共建年45,，、.。?？!！:：;；…—-"\'“”‘’()（）《》<>&*_%+/ aZhMO').chain((t) => fc.constantFrom(t, `“${t}”${t}`, `${t}“${t}”`, `${t}“${t}”${t}`));
+  const date = fc.constantFrom(null, '2018', '2018-06', '2018-06-09', '2021-12-31', '2019-01-01', '2018-13', '2018-06-32', '18-06-09');
+  const document = (text: fc.Arbitrary<string>) =>
+    fc.record({
+      title: text,
+      author: fc.constantFrom(null, '夏宇豪', '欧阳修', '王', 'John Smith', 'Smith', '国家卫生健康委员会'),
+      published: date,
+      publisher: fc.oneof(fc.constant(null), text),
+      accessed: fc.constantFrom('2025-01-15', '2026-11-23', '2024-02-29'),
+      url: fc.constantFrom('https://example.org/docs/abc/', 'https://kb.example.org/base/docs/x9y8z7/', 'http://localhost:4321/docs/a/', 'https://e.org/a b/', 'https://e.org/"q"/'),
+      language: fc.constantFrom('zh-CN', 'zh-Hant', 'en-US'),
+    });
+
+  it('writes what the reference processor writes, on every document it takes', () => {
+    fc.assert(
+      fc.property(document(anything), (d) => {
+        const mine = direct(d);
+        if (mine !== undefined) expect(mine).toBe(reference(d));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('takes almost every Chinese document, and the same for them as the reference processor', () => {
+    let taken = 0;
+    const chineseDocument = document(chinese).chain((d) =>
+      fc.record({ author: fc.constantFrom(null, '夏宇豪', '欧阳修', '国家卫生健康委员会'), published: fc.constantFrom(null, '2018', '2018-06', '2018-06-09'), url: fc.constant('https://example.org/docs/abc/') }).map((o) => ({ ...d, ...o })),
+    );
+    fc.assert(
+      fc.property(chineseDocument, (d) => {
+        const mine = direct(d);
+        if (mine === undefined) return;
+        taken++;
+        expect(mine).toBe(reference(d));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(600);
+  });
+
+  it('writes the fixture\'s reference, and leaves Latin names and quotation marks to the processor', () => {
+    expect(direct({ title: input.title, author: '夏宇豪', published: input.published, publisher: input.site, accessed: input.accessed, url: input.url, language: 'zh-CN' })).toBe(fixture.expected.apa);
+    const d = { title: '医联体', author: null, published: null, publisher: null, accessed: '2025-01-15', url: 'https://e.org/d/', language: 'zh-CN' };
+    expect(direct(d)).toBe('医联体. (n.d.). Retrieved January 15, 2025, from https://e.org/d/');
+    expect(direct({ ...d, author: 'John Smith' })).toBeUndefined();
+    expect(direct({ ...d, title: '医联体 "quoted"' })).toBeUndefined();
+    expect(direct({ ...d, title: '医联体?' })).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import { apaWebpage } from './apa.ts';
 import { gbt7714, type WebReference } from './gbt7714.ts';
 import { splitName } from './names.ts';
 
@@ -49,6 +50,9 @@ export function cslItem(d: CitableDocument) {
   };
 }
 
+/** APA as the reference processor writes it (the style's bibliography entry, as text). */
+export const apaOf = (cite: Cite) => (cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }) as string).trim();
+
 /** Every format at once. */
 export function citations(d: CitableDocument): Citations {
   const ref: WebReference = { title: d.title, authors: d.author ? [splitName(d.author)] : [], published: d.published, accessed: d.accessed, url: d.url };
@@ -58,7 +62,7 @@ export function citations(d: CitableDocument): Citations {
     'gbt7714-2025': gbt7714(ref, '2025', 'numeric'),
     'gbt7714-2015': gbt7714(ref, '2015', 'numeric'),
     'gbt7714-2025-author-date': gbt7714(ref, '2025', 'author-date'),
-    apa: (cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }) as string).trim(),
+    apa: apaWebpage({ title: d.title, author: ref.authors[0] ?? null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url }) ?? apaOf(cite),
     bibtex: (cite.format('biblatex') as string).trim(),
     ris: (cite.format('ris') as string).trim(),
     'csl-json': JSON.stringify([item], null, 2),
