@@ -1,11 +1,12 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { linkTree } from './scripts/lib/link-tree.ts';
 
 /**
  * The site's data files (/data/corpus.json, /data/terms.json, /data/documents/<id>.json …), written
@@ -15,14 +16,6 @@ import { defineConfig } from 'astro/config';
  * renaming a new one into its place, so the site's link keeps the old one), and served from there by
  * the dev server.
  */
-async function linkTree(from, to) {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const [src, dst] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) await linkTree(src, dst);
-    else if (!entry.name.endsWith('.partial')) await link(src, dst).catch(() => copyFile(src, dst));
-  }
-}
 const DATA = join(process.cwd(), 'src', 'generated', 'data');
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
 

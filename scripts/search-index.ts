@@ -20,7 +20,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,8 @@ import { build } from 'esbuild';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
+import { writeText } from './lib/data-files.ts';
+import { linkTree } from './lib/link-tree.ts';
 import { installUnits } from './lib/search-units.ts';
 
 // Asked for one more Pagefind at a time (SIGUSR2), before the shards are known or after they are done: nothing to do then.
@@ -103,7 +105,8 @@ if (process.argv.includes('--shards')) {
 
 await rm(out, { recursive: true, force: true });
 // Each shard's index in its folder; the units files of all in one (the search fetches them by page id).
-for (const [i, key] of keys.entries()) await cp(join(cacheDir, key), join(out, dirs[i]!), { recursive: true, filter: (src) => src !== join(cacheDir, key, 'units') });
+// As hard links to the cached shards (whatever changes a file there replaces it: search-units.ts).
+for (const [i, key] of keys.entries()) await linkTree(join(cacheDir, key), join(out, dirs[i]!), (path) => path === 'units');
 let sharedIds = 0;
 for (const key of keys) sharedIds += await installUnits(join(cacheDir, key), out);
 // Only the shards of this build stay cached.
@@ -112,8 +115,8 @@ for (const entry of await readdir(cacheDir)) if (!keys.includes(entry.replace(/\
 await writeFile(join(out, 'fold.json'), JSON.stringify(packTable(table)));
 await writeFile(join(out, 'shards.json'), JSON.stringify(dirs.slice(1)));
 // The file:// search's records, shard by shard as the shards wrote them.
-const offline = await Promise.all(keys.map((key) => readFile(join(cacheDir, `${key}.offline`), 'utf8')));
-await writeFile(join(out, 'offline-data.js'), `window.KB_SEARCH={"table":${JSON.stringify(packTable(table))},"records":[${offline.filter(Boolean).join(',')}]};\n`);
+const offline = (await Promise.all(keys.map((key) => readFile(join(cacheDir, `${key}.offline`), 'utf8')))).filter(Boolean);
+await writeText(join(out, 'offline-data.js'), [`window.KB_SEARCH={"table":${JSON.stringify(packTable(table))},"records":[`, ...offline.flatMap((records, i) => (i ? [',', records] : [records])), ']};\n']);
 // The search page's two scripts: a module over Pagefind (http) and a classic script over offline-data.js (file://).
 const bundle = { bundle: true, minify: true, target: 'es2020', logLevel: 'warning', legalComments: 'none' } as const;
 await build({ ...bundle, entryPoints: [join(ROOT, 'src', 'search', 'client.ts')], format: 'esm', outfile: join(out, 'search-page.js'), define: { KB_SHARDS: JSON.stringify(dirs.slice(1)) } });

@@ -4,7 +4,7 @@
  * written in their place (one per page id; two shards' pages with the same id share one file).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SearchDocument } from '../../src/search/engine.ts';
@@ -51,19 +51,21 @@ export async function writeUnits(outputPath: string, byUrl: ReadonlyMap<string, 
   await rm(join(outputPath, 'fragment'), { recursive: true, force: true });
 }
 
-/** Put a shard's units files into the site's units folder, joining a file with one already there (a page id that two shards share). */
+/** Put a shard's units files into the site's units folder (hard links to the cached shard), joining a file with one already there (a page id that two shards share). */
 export async function installUnits(shardPath: string, siteIndex: string): Promise<number> {
   const from = join(shardPath, 'units');
   const to = join(siteIndex, 'units');
   await mkdir(to, { recursive: true });
   let shared = 0;
   for (const file of (await readdir(from)).sort()) {
-    const bytes = await readFile(join(from, file));
     const target = join(to, file);
     if (existsSync(target)) {
       shared++;
-      await writeFile(target, packDocuments([...unpackDocuments(await readFile(target)), ...unpackDocuments(bytes)]));
-    } else await writeFile(target, bytes);
+      // The file there is another shard's (a link): replaced, never changed in place.
+      const joined = packDocuments([...unpackDocuments(await readFile(target)), ...unpackDocuments(await readFile(join(from, file)))]);
+      await rm(target);
+      await writeFile(target, joined);
+    } else await link(join(from, file), target).catch(() => copyFile(join(from, file), target));
   }
   return shared;
 }
