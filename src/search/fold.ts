@@ -77,9 +77,15 @@ export function recordText(texts: readonly string[], table: FoldTable): string {
   const wordsOf = recordWords(table);
   const words: string[] = [];
   for (const text of texts) {
+    // Lone surrogates that folding brings together (across a dropped space) make a character: such
+    // a text (never one the pipeline writes) takes the plain way.
+    if (LONE_SURROGATE.test(text)) {
+      for (const c of phraseText(fold(text, table)).split(' ')) if (c) words.push(c);
+      continue;
+    }
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
-      // A code point as for…of reads it: a surrogate pair is one, a lone surrogate is one too.
+      // A code point as for…of reads it: a surrogate pair is one.
       if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
         const low = text.charCodeAt(i + 1);
         if (low >= 0xdc00 && low < 0xe000) {
@@ -94,6 +100,8 @@ export function recordText(texts: readonly string[], table: FoldTable): string {
   }
   return words.join(' ');
 }
+
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * What each character becomes in a record (none, or its folded letters and digits), worked out the

@@ -52,6 +52,8 @@ describe('folding for search', () => {
       { numRuns: 3000 },
     );
     expect(recordText(['醫聯體,HMO', 'İ'], table)).toBe('医 联 体 h m o i');
+    // Lone surrogates joined by folding away the space between them, as phraseText(fold()) joins them.
+    expect(recordText(['\ud840\n\udc00'], table)).toBe(phraseText(fold('\ud840\n\udc00', table)));
   });
 
   it('splits a query into parts and spells a phrase one character per word', () => {
