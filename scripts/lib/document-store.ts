@@ -1,23 +1,29 @@
 /**
- * The content build's per-document results on disk (src/lib/per-document.ts): one JSON file per
- * result under <dir>/<code version>/. The content build owns the folder (documentStore: it removes
+ * The content build's per-document results on disk (src/lib/per-document.ts): one file per result
+ * under <dir>/<code version>/, in V8's serialisation format (written and read in about 60% of the
+ * time JSON takes, in 80% of the bytes: Chinese text is kept as UTF-16, not re-encoded; the code
+ * version includes V8's). The content build owns the folder (documentStore: it removes
  * other versions' results, and at the end those this build did not use, nor its worker threads
  * told it of); the worker threads only read and write results (resultFiles, trackedResults).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import type { DocumentStore } from '../../src/lib/per-document.ts';
 
+/** A result's file name: its key and this. */
+const EXTENSION = '.v8';
+
 /** Results as files, each written under a name of its own and renamed into place, so that a reader never sees half of one. */
 export function resultFiles(dir: string, version: string): Required<DocumentStore> & { hits(): number } {
-  const file = (key: string) => join(dir, version, `${key}.json`);
+  const file = (key: string) => join(dir, version, `${key}${EXTENSION}`);
   let hits = 0;
   return {
     get(key) {
       try {
-        const value: unknown = JSON.parse(readFileSync(file(key), 'utf8'));
+        const value: unknown = deserialize(readFileSync(file(key)));
         hits++;
         return value;
       } catch {
@@ -26,7 +32,7 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
     },
     set(key, value) {
       const partial = `${file(key)}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
-      writeFileSync(partial, JSON.stringify(value));
+      writeFileSync(partial, serialize(value));
       renameSync(partial, file(key));
     },
     has: (key) => existsSync(file(key)),
@@ -69,7 +75,7 @@ export async function documentStore(dir: string, version: string): Promise<Requi
       for (const key of keys) used.add(key);
     },
     async close() {
-      for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -'.json'.length))) await rm(join(dir, version, f), { force: true });
+      for (const f of await readdir(join(dir, version))) if (!used.has(f.slice(0, -EXTENSION.length))) await rm(join(dir, version, f), { force: true });
       return hits();
     },
   };

@@ -66,7 +66,7 @@ export const resultKey = (name: string, d: object) => `${name}-${documentDigest(
 /**
  * `compute()` for this document, or what it gave before: from the store, under `name` and the
  * document's digest. `name` names the result and everything else it depends on (a term list's
- * digest, the base path); the value must survive JSON. Nothing is kept in memory: each result is
+ * digest, the base path); the value must be plain data (what JSON can hold). Nothing is kept in memory: each result is
  * read once per build, and a corpus of thousands could not hold all of them.
  */
 export function perDocument<T>(name: string, d: object, compute: () => T): T {
