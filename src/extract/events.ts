@@ -275,9 +275,13 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
     }
     return prefix;
   };
-  // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events naming it.
+  // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events
+  // naming it, and the same per year: an event joins only one whose date is its date's prefix or
+  // extends it (compatible), and every date starts with its four-digit year.
   const atDate = new Map<string, Map<number, number[]>>();
   const byPolicy = new Map<string, number[]>();
+  const byPolicyYear = new Map<string, number[]>();
+  const policyYear = (p: string, date: string) => `${policyKey(p)}|${date.slice(0, 4)}`;
   // The documents that tell each merged event (its own and its sources'): a document tells an event once.
   const tellers: Set<string>[] = [];
   const file = <K>(index: Map<K, number[]>, key: K, i: number) => {
@@ -290,7 +294,7 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
     const prefix = rarest(e.text);
     const sameDate = atDate.get(e.date);
     if (sameDate) for (const g of prefix) for (const i of sameDate.get(g) ?? []) candidates.add(i);
-    for (const p of e.policies) for (const i of byPolicy.get(policyKey(p)) ?? []) candidates.add(i);
+    for (const p of e.policies) for (const i of byPolicyYear.get(policyYear(p, e.date)) ?? []) candidates.add(i);
     const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, e));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
@@ -298,6 +302,7 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
       if (!atDate.has(e.date)) atDate.set(e.date, new Map());
       for (const g of prefix) file(atDate.get(e.date)!, g, merged.length - 1);
       for (const p of e.policies) file(byPolicy, policyKey(p), merged.length - 1);
+      for (const p of e.policies) file(byPolicyYear, policyYear(p, e.date), merged.length - 1);
       continue;
     }
     const into = merged[at]!;
@@ -306,6 +311,7 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
     into.policies = [...new Set([...into.policies, ...e.policies])];
     into.organisations = [...new Set([...into.organisations, ...e.organisations])];
     for (const p of e.policies) file(byPolicy, policyKey(p), at);
+    for (const p of e.policies) file(byPolicyYear, policyYear(p, into.date), at);
   }
   gramCache.clear();
   // A telling whose year the text does not give (今年4月, in a document without a date) joins the
