@@ -206,14 +206,18 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** The character bigrams of a clause, on simplified text without punctuation (memoised: merging compares each clause many times). */
-const gramCache = new Map<string, Set<string>>();
-function grams(s: string): Set<string> {
+/**
+ * The character bigrams of a clause, on simplified text without punctuation (memoised: merging
+ * compares each clause many times), each as a number: its two code units, the first times 65536
+ * plus the second (the same order as the two-character strings, and no string made per bigram).
+ */
+const gramCache = new Map<string, Set<number>>();
+function grams(s: string): Set<number> {
   let g = gramCache.get(s);
   if (!g) {
     const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
-    g = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) g.add(t.slice(i, i + 2));
+    g = new Set<number>();
+    for (let i = 0; i + 1 < t.length; i++) g.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
     gramCache.set(s, g);
   }
   return g;
@@ -261,10 +265,10 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
   // candidates, not with every event of the corpus or of its date. For the overlap, each merged
   // event is filed under the rarest of its bigrams only (prefix filtering: two sets that share
   // half of the larger one's elements share one among the rarest |x| - ⌈|x|/2⌉ + 1 of each).
-  const rarity = new Map<string, number>();
+  const rarity = new Map<number, number>();
   for (const e of all) for (const g of grams(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
   // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
-  const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([g], i) => [g, i]));
+  const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([g], i) => [g, i]));
   // Worked out once per text (the same sentence is often told by several documents).
   const prefixes = new Map<string, Int32Array>();
   const rarest = (text: string) => {
