@@ -4,33 +4,39 @@
  */
 
 const K = 16;
-const SEEDS = Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
+const SEEDS = Int32Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1));
 
-/** A 32-bit mix (murmur3's finaliser): cheap, and good enough to make K independent-looking hashes. */
+/** A 32-bit mix (murmur3's finaliser): cheap, and good enough to make K independent-looking hashes. As a signed 32-bit integer. */
 function mix(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;
   x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
+  return x ^ (x >>> 16);
 }
 
-/** The signature of a text: K minimum hashes of its character bigrams, 4 hex digits each. */
+/**
+ * The signature of a text: K minimum hashes of its character bigrams, 4 hex digits each. The
+ * minimum is of the hashes as unsigned numbers, worked out in signed 32-bit integers (the sign bit
+ * flipped keeps the order), which the engine keeps unboxed.
+ */
 export function signature(text: string): string {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
-  const grams = new Set<number>();
-  if (t.length < 2) grams.add(t.length ? t.charCodeAt(0) : 0);
-  for (let i = 0; i + 1 < t.length; i++) grams.add(((t.charCodeAt(i) << 16) | t.charCodeAt(i + 1)) >>> 0);
-  const mins = new Array<number>(K).fill(0xffffffff);
-  for (const g of grams) {
+  // The bigrams, sorted so that each distinct one is hashed once.
+  const grams = t.length < 2 ? Int32Array.of(t.length ? t.charCodeAt(0) : 0) : new Int32Array(t.length - 1);
+  for (let i = 0; i + 1 < t.length; i++) grams[i] = (t.charCodeAt(i) << 16) | t.charCodeAt(i + 1);
+  grams.sort();
+  const mins = new Int32Array(K).fill(0x7fffffff);
+  for (let i = 0; i < grams.length; i++) {
+    const g = grams[i]!;
+    if (i > 0 && g === grams[i - 1]) continue;
     for (let k = 0; k < K; k++) {
-      const h = mix(g ^ SEEDS[k]!);
+      const h = mix(g ^ SEEDS[k]!) ^ 0x80000000;
       if (h < mins[k]!) mins[k] = h;
     }
   }
   // The low bits of the minimum identify which bigram won; the high bits are near zero on long texts.
-  return mins.map((m) => (m & 0xffff).toString(16).padStart(4, '0')).join('');
+  return Array.from(mins, (m) => (m & 0xffff).toString(16).padStart(4, '0')).join('');
 }
 
 /** Estimated Jaccard similarity (0..1) of two texts from their signatures. */

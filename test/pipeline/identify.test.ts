@@ -103,3 +103,14 @@ describe('paragraph ids', () => {
     );
   });
 });
+
+describe('signatures', () => {
+  // Committed in every registry: a change in how they are worked out would look like every paragraph re-scraped.
+  it.each([
+    ['医联体建设观察', 'd15a905d511c36a542afc67c505d43fb0bad3094b5589ddf64a7fc8ce81cd2f3'],
+    ['', '02ebafdedeec2edff0bb54bc634c4cc32e99e176b36a692d794cc6997f788fee'],
+    ['a', 'b3c381d805aa142bcd9728ae2927f353779464845c2c4c590af655f7a6ab9737'],
+    ['醫聯體 HMO 2017年', '0bb86724f56f7a60141723dda1184156e44efccf80d2a28e85840c287371f300'],
+    ['互联网医院的政策演进与发展现状'.repeat(40), '915c35329e94a7f65bcd131945bbe376532ecf4319fa14672946c1c82301f0ee'],
+  ])('of %s stays what the registry holds', (text, expected) => expect(signature(text)).toBe(expected));
+});
