@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Site builds write into dist/ and src/generated/: run test files one at a time.
     fileParallelism: false,
+    // Temporary folders under one per run, removed at its end.
+    globalSetup: ['test/helpers/temp-root.ts'],
   },
 });
