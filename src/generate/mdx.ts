@@ -82,6 +82,7 @@ const text: Handle = (node, parent, state, info) => {
     state.unsafe = all;
   }
 };
+
 /** An expression for every character none of the rules is about: the rules are those OPTIONS gives, the same in every call. */
 let others: RegExp | undefined;
 function othersThan(rules: Unsafe[]): RegExp {
