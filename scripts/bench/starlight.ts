@@ -36,7 +36,12 @@ function markdown(blocks: Block[]): string {
     .join('\n\n');
 }
 
-export function buildStarlight(generated: string) {
+/**
+ * The Starlight site of the documents in `generated` written now (into the project), and built
+ * when the function it returns is called: the documents can be taken from one build and the site
+ * built after others.
+ */
+export function prepareStarlight(generated: string) {
   // Inside the project (not in src/), so that node_modules is found by walking up, as Vite expects.
   const dir = join(ROOT, 'bench-starlight.tmp');
   rmSync(dir, { recursive: true, force: true });
@@ -56,6 +61,13 @@ export function buildStarlight(generated: string) {
   // Its dependencies listed, as Astro reads them to bundle (not externalise) integrations such as Starlight.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'kb-starlight-bench', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict' }));
+  return () => build(dir, files);
+}
+
+/** The Starlight site of the documents in `generated`, built: its time, memory and bytes. */
+export const buildStarlight = (generated: string) => prepareStarlight(generated)();
+
+function build(dir: string, files: readonly string[]) {
   const { seconds, peakMB } = measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
   const dist = join(dir, 'dist');
   const bytes = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : statSync(p).size);
