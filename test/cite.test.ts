@@ -68,7 +68,7 @@ describe('APA written directly', () => {
   const chars = (alphabet: string) => fc.array(fc.constantFrom(...Array.from(alphabet)), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
   const chinese = chars('医联体互联网县域共同建设发展的年月号第一二三45 67,，、；：…。—·-《》（）「」？！%:.').chain((t) => fc.constantFrom(t, `“${t}”${t}`, `${t}“${t}”${t}`));
   const anything = chars('医联体共建年45,，、.。?？!！:：;；…—-"\'“”‘’()（）《》<>&*_%+/ aZhMO').chain((t) => fc.constantFrom(t, `“${t}”${t}`, `${t}“${t}”`, `${t}“${t}”${t}`));
-  const date = fc.constantFrom(null, '2018', '2018-06', '2018-06-09', '2021-12-31', '2019-01-01', '2018-13', '2018-06-32', '18-06-09');
+  const date = fc.constantFrom(null, '2018', '2018-06', '2018-06-09', '2021-12-31', '2019-01-01', '2018-13', '2018-00', '2018-06-32', '2018-06-00', '18-06-09');
   const document = (text: fc.Arbitrary<string>) =>
     fc.record({
       title: text,

@@ -36,22 +36,27 @@ const HAN_NAME = /^\p{Script=Han}+$/u;
 const URL_TEXT = /^https?:\/\/[A-Za-z0-9\-._~/%:]+$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** `2018-06-09` -> `2018, June 9`; `2018-06` -> `2018, June`; `2018` -> `2018`. */
-function issued(date: string): string | undefined {
+/** A date's year, month name and day, as far as it gives them; undefined when it is not YYYY[-MM[-DD]] with a real month and day. */
+function dateParts(date: string): { year: string; month?: string; day?: number } | undefined {
   const m = DATE.exec(date);
   if (!m) return undefined;
-  const [, year, month, day] = m;
-  if (!month) return year;
-  const name = MONTHS[Number(month) - 1];
-  if (!name) return undefined;
-  return day ? (Number(day) >= 1 && Number(day) <= 31 ? `${year}, ${name} ${Number(day)}` : undefined) : `${year}, ${name}`;
+  const month = m[2] === undefined ? undefined : MONTHS[Number(m[2]) - 1];
+  const day = m[3] === undefined ? undefined : Number(m[3]);
+  if ((m[2] !== undefined && !month) || (day !== undefined && (day < 1 || day > 31))) return undefined;
+  return { year: m[1]!, month, day };
+}
+
+/** `2018-06-09` -> `2018, June 9`; `2018-06` -> `2018, June`; `2018` -> `2018`. */
+function issued(date: string): string | undefined {
+  const d = dateParts(date);
+  if (!d?.month) return d?.year;
+  return d.day === undefined ? `${d.year}, ${d.month}` : `${d.year}, ${d.month} ${d.day}`;
 }
 
 /** `2025-01-15` -> `January 15, 2025`. */
 function accessedOn(date: string): string | undefined {
-  const m = DATE.exec(date);
-  const name = m?.[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m?.[3] && name && Number(m[3]) >= 1 && Number(m[3]) <= 31 ? `${name} ${Number(m[3])}, ${m[1]}` : undefined;
+  const d = dateParts(date);
+  return d?.month && d.day !== undefined ? `${d.month} ${d.day}, ${d.year}` : undefined;
 }
 
 /** The reference as citeproc's APA style writes it (text output), or undefined when it is not one this function writes. */
