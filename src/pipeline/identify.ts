@@ -168,7 +168,8 @@ export function identityText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-const paragraphHash = (text: string) => sha256(identityText(text)).slice(0, 8);
+/** A paragraph's hash, from its identity text. */
+const paragraphHash = (identity: string) => sha256(identity).slice(0, 8);
 
 export interface ParagraphIds {
   ids: BlockId[];
@@ -181,7 +182,10 @@ export interface ParagraphIds {
  * first, then the most similar unmatched paragraph; new ids never reuse a live or retired one.
  */
 export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] = [], retiredBefore: Record<string, BlockId | null> = {}): ParagraphIds {
-  const records = texts.map((t) => ({ hash: paragraphHash(t), sig: signature(identityText(t)), text: t }));
+  const records = texts.map((t) => {
+    const identity = identityText(t);
+    return { hash: paragraphHash(identity), sig: signature(identity), identity };
+  });
   const ids: (BlockId | undefined)[] = new Array(texts.length);
   const usedOld = new Set<number>();
 
@@ -216,7 +220,7 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
   const nextSuffix = new Map<string, number>();
   records.forEach((r, i) => {
     if (ids[i]) return;
-    const base = shortCode(identityText(r.text), 6);
+    const base = shortCode(r.identity, 6);
     let n = nextSuffix.get(base) ?? 1;
     let id = n === 1 ? base : `${base}-${n}`;
     while (used.has(id)) id = `${base}-${++n}`;

@@ -6,37 +6,35 @@
 const K = 16;
 const SEEDS = Int32Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1));
 
-/** A 32-bit mix (murmur3's finaliser): cheap, and good enough to make K independent-looking hashes. As a signed 32-bit integer. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return x ^ (x >>> 16);
-}
-
 /**
- * The signature of a text: K minimum hashes of its character bigrams, 4 hex digits each. The
- * minimum is of the hashes as unsigned numbers, worked out in signed 32-bit integers (the sign bit
- * flipped keeps the order), which the engine keeps unboxed.
+ * The signature of a text: K minimum hashes of its character bigrams, 4 hex digits each. Each hash
+ * is murmur3's 32-bit finaliser of the bigram xor a seed (cheap, and good enough to make K
+ * independent-looking hashes). The minimum is of the hashes as unsigned numbers, worked out in
+ * signed 32-bit integers (the sign bit flipped keeps the order), which the engine keeps unboxed.
+ * One hash at a time over all the bigrams, the running minimum in a register: a bigram met twice
+ * gives the same hash twice, so repeats need no removing.
  */
 export function signature(text: string): string {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
-  // The bigrams, sorted so that each distinct one is hashed once.
   const grams = t.length < 2 ? Int32Array.of(t.length ? t.charCodeAt(0) : 0) : new Int32Array(t.length - 1);
   for (let i = 0; i + 1 < t.length; i++) grams[i] = (t.charCodeAt(i) << 16) | t.charCodeAt(i + 1);
-  grams.sort();
-  const mins = new Int32Array(K).fill(0x7fffffff);
-  for (let i = 0; i < grams.length; i++) {
-    const g = grams[i]!;
-    if (i > 0 && g === grams[i - 1]) continue;
-    for (let k = 0; k < K; k++) {
-      const h = mix(g ^ SEEDS[k]!) ^ 0x80000000;
-      if (h < mins[k]!) mins[k] = h;
+  let out = '';
+  for (let k = 0; k < K; k++) {
+    const seed = SEEDS[k]!;
+    let min = 0x7fffffff;
+    for (let i = 0; i < grams.length; i++) {
+      let x = grams[i]! ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x = x ^ (x >>> 16) ^ 0x80000000;
+      if (x < min) min = x;
     }
+    // The low bits of the minimum identify which bigram won; the high bits are near zero on long texts.
+    out += (min & 0xffff).toString(16).padStart(4, '0');
   }
-  // The low bits of the minimum identify which bigram won; the high bits are near zero on long texts.
-  return Array.from(mins, (m) => (m & 0xffff).toString(16).padStart(4, '0')).join('');
+  return out;
 }
 
 /** Estimated Jaccard similarity (0..1) of two texts from their signatures. */

@@ -113,4 +113,34 @@ describe('signatures', () => {
     ['醫聯體 HMO 2017年', '0bb86724f56f7a60141723dda1184156e44efccf80d2a28e85840c287371f300'],
     ['互联网医院的政策演进与发展现状'.repeat(40), '915c35329e94a7f65bcd131945bbe376532ecf4319fa14672946c1c82301f0ee'],
   ])('of %s stays what the registry holds', (text, expected) => expect(signature(text)).toBe(expected));
+
+  /** MinHash as defined, written plainly: over the set of distinct bigrams, each seed's smallest unsigned hash, its low 16 bits in hex. */
+  function plainSignature(text: string): string {
+    const t = text.normalize('NFKC').replace(/\s+/g, '');
+    const grams = new Set<number>();
+    if (t.length < 2) grams.add(t.length ? t.charCodeAt(0) : 0);
+    for (let i = 0; i + 1 < t.length; i++) grams.add(((t.charCodeAt(i) << 16) | t.charCodeAt(i + 1)) >>> 0);
+    const hash = (x: number) => {
+      x = (x ^ (x >>> 16)) >>> 0;
+      x = Math.imul(x, 0x85ebca6b) >>> 0;
+      x = (x ^ (x >>> 13)) >>> 0;
+      x = Math.imul(x, 0xc2b2ae35) >>> 0;
+      return (x ^ (x >>> 16)) >>> 0;
+    };
+    return Array.from({ length: 16 }, (_, k) => {
+      const seed = Math.imul(0x9e3779b1, k + 1) >>> 0;
+      const min = Math.min(...[...grams].map((g) => hash((g ^ seed) >>> 0)));
+      return (min & 0xffff).toString(16).padStart(4, '0');
+    }).join('');
+  }
+
+  it('is MinHash over the distinct bigrams, on any text', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(fc.constantFrom('医', '联', '体', ' ', 'A', '\u00a0', '\ud800', 'ｱ', '2'), { maxLength: 40 }).map((xs) => xs.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(signature(t)).toBe(plainSignature(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
