@@ -1,7 +1,7 @@
 // The site's absolute URL (citations, canonical links) and base path come from the environment.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join, normalize, relative } from 'node:path';
+import { lstat, mkdir, readdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -46,6 +46,24 @@ async function removeEmptyFolders(dir) {
  */
 let outDir = '';
 const MARKER = '.kb-building';
+
+/**
+ * Astro's incremental build also writes every page it renders into its cache (<cacheDir>/dist/), to
+ * copy back a cached page that is missing from dist/. dist/ is kept here, so those copies would only
+ * double the pages written (1,000 documents: 4,000 more folders and files, 590 MB): the cache's
+ * folder is a link to dist/ itself. A cached page missing from dist/ (after a build that stopped half
+ * way) is then rendered again; a page Astro prunes from its cache is one this build no longer makes.
+ */
+let cacheCopies = '';
+async function cacheCopiesInDist() {
+  const target = relative(dirname(cacheCopies), outDir);
+  const link = await lstat(cacheCopies).then((s) => (s.isSymbolicLink() ? readlink(cacheCopies) : null), () => undefined);
+  if (link === target) return;
+  // A folder of copies from a build before this link, or a link elsewhere.
+  if (link !== undefined) await rm(cacheCopies, { recursive: true, force: true });
+  await mkdir(dirname(cacheCopies), { recursive: true });
+  await symlink(target, cacheCopies);
+}
 /** Whether a path in dist/ is in the search index's folder: npm run build puts the index there beside Astro (scripts/build.ts). */
 const inSearchIndex = (path) => path === 'pagefind' || path.startsWith('pagefind/');
 const keptDist = {
@@ -53,12 +71,14 @@ const keptDist = {
   hooks: {
     'astro:config:done': ({ config }) => {
       outDir = fileURLToPath(config.outDir);
+      cacheCopies = fileURLToPath(new URL('dist', config.cacheDir));
     },
     'astro:build:start': async () => {
       const stopped = existsSync(join(outDir, MARKER));
       for (const f of await filesUnder(outDir)) if ((stopped || !f.endsWith('.html')) && !inSearchIndex(f)) await rm(join(outDir, f));
       await mkdir(outDir, { recursive: true });
       await writeFile(join(outDir, MARKER), '');
+      await cacheCopiesInDist();
     },
     'astro:build:done': async ({ dir, assets }) => {
       const root = fileURLToPath(dir);

@@ -10,25 +10,26 @@
  * A large corpus is indexed in shards (src/search/shards.ts; dist/pagefind, then
  * dist/pagefind/shard-<n>/, merged in the browser with Pagefind's mergeIndex): Pagefind holds a
  * whole index in memory while it builds it, so shards bound the memory at any corpus size, and two
- * are built side by side (scripts/search-shard.ts). Each shard, with its documents' records for the
- * file:// search, is kept in .cache/search under the hash of its documents (their keys in the
- * content build's list), so a rebuild after one document changed indexes only that shard.
+ * are built side by side (scripts/search-shard.ts: each of two processes builds one shard after
+ * another). Each shard, with its documents' records for the file:// search, is kept in
+ * .cache/search under the hash of its documents (their keys in the content build's list), so a
+ * rebuild after one document changed indexes only that shard.
  *
  * With `--shards` it only builds the shards into the cache: the index is made from the documents'
  * data files, not from the pages, so `npm run build` (scripts/build.ts) runs that as soon as the
  * content build has written them, then this script again after Astro to put the index into dist/.
  */
-import { execFile } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 import { writeText } from './lib/data-files.ts';
+import type { ShardDone, ShardJob } from './search-shard.ts';
 import { linkTree } from './lib/link-tree.ts';
 import { installUnits } from './lib/search-units.ts';
 
@@ -70,22 +71,37 @@ await mkdir(cacheDir, { recursive: true });
 const cached = new Set(await readdir(cacheDir));
 for (const key of keys) if (!cached.has(`${key}.offline`)) cached.delete(key);
 const todo = filled.map((s, i) => ({ ...s, key: keys[i]! })).filter((s) => !cached.has(s.key));
-const run = promisify(execFile);
 const built = todo.length;
 let done = 0;
+/** One Pagefind process (scripts/search-shard.ts), building the shards still to do one after another. */
 const worker = async () => {
-  for (let s = todo.shift(); s; s = todo.shift()) {
-    const tmp = join(cacheDir, `${s.key}.tmp`);
-    await rm(tmp, { recursive: true, force: true });
-    // Pagefind on one thread: shards are already built side by side or beside the content build, and
-    // its own threads only added overhead (a 120-document shard: 4.3 CPU-s on one thread, 5.0 on two).
-    const env = { ...process.env, RAYON_NUM_THREADS: process.env.RAYON_NUM_THREADS ?? '1' };
-    await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'search-shard.ts'), tmp, `${tmp}.offline`, ...s.docs], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-    await rm(join(cacheDir, s.key), { recursive: true, force: true });
-    await rename(tmp, join(cacheDir, s.key));
-    await rename(`${tmp}.offline`, join(cacheDir, `${s.key}.offline`));
-    done++;
-    if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
+  // Pagefind on one thread: shards are already built side by side or beside the content build, and
+  // its own threads only added overhead (a 120-document shard: 4.3 CPU-s on one thread, 5.0 on two).
+  const env = { ...process.env, RAYON_NUM_THREADS: process.env.RAYON_NUM_THREADS ?? '1' };
+  const child = fork(join(ROOT, 'scripts', 'search-shard.ts'), [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'] });
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code, signal) => reject(new Error(`the search shard process stopped (${signal ?? `exit code ${code}`})`))));
+  exited.catch(() => {});
+  const build = (job: ShardJob) =>
+    Promise.race([
+      exited,
+      new Promise<void>((resolve, reject) => {
+        child.once('message', (m: ShardDone) => (m.ok ? resolve() : reject(new Error(m.error))));
+        child.send(job);
+      }),
+    ]);
+  try {
+    for (let s = todo.shift(); s; s = todo.shift()) {
+      const tmp = join(cacheDir, `${s.key}.tmp`);
+      await rm(tmp, { recursive: true, force: true });
+      await build({ outputPath: tmp, recordsPath: `${tmp}.offline`, ids: s.docs });
+      await rm(join(cacheDir, s.key), { recursive: true, force: true });
+      await rename(tmp, join(cacheDir, s.key));
+      await rename(`${tmp}.offline`, join(cacheDir, `${s.key}.offline`));
+      done++;
+      if (filled.length > 1) console.log(`[search] ${done}/${built} shards built (${s.docs.length} documents)`);
+    }
+  } finally {
+    child.disconnect();
   }
 };
 // Two Pagefind processes at a time, or SEARCH_JOBS (scripts/build.ts runs one beside the content
