@@ -7,13 +7,12 @@
  * (scripts/lib/search-units.ts), and its documents' records for the file:// search (comma-separated JSON).
  * From a terminal, one shard: tsx scripts/search-shard.ts <output folder> <records file> <document id>...
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { characterTable } from '../src/pipeline/script.ts';
-import type { SearchDocument } from '../src/search/engine.ts';
 import { INDEX_LANGUAGE, offlineRecord, pagefindRecord, searchDocument } from '../src/search/records.ts';
-import { writeUnits } from './lib/search-units.ts';
+import { packDocuments, writeUnits } from './lib/search-units.ts';
 
 export interface ShardJob {
   outputPath: string;
@@ -35,22 +34,28 @@ async function buildShard({ outputPath, recordsPath, ids }: ShardJob): Promise<v
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   let pending: Promise<unknown>[] = [];
-  const offline: string[] = [];
-  const byUrl = new Map<string, SearchDocument>();
-  for (const id of ids) {
-    const d = JSON.parse(await readFile(join(generated, `${id}.json`), 'utf8'));
-    const doc = searchDocument(d, base);
-    offline.push(JSON.stringify(offlineRecord(doc, base)));
-    byUrl.set(doc.url, doc);
-    pending.push(
-      index.addCustomRecord(pagefindRecord(doc, d.published, table)).then((r) => {
-        if (r.errors.length) throw new Error(`pagefind, document ${id}: ${r.errors.join('; ')}`);
-      }),
-    );
-    if (pending.length >= IN_FLIGHT) {
-      await Promise.all(pending);
-      pending = [];
+  // Each document is let go of as soon as it is sent: its records for the file:// search go to their
+  // file, its units are kept packed (a sixth of the size) until Pagefind has named its page.
+  const offline = await open(recordsPath, 'w');
+  const packed = new Map<string, Buffer>();
+  try {
+    for (const [i, id] of ids.entries()) {
+      const d = JSON.parse(await readFile(join(generated, `${id}.json`), 'utf8'));
+      const doc = searchDocument(d, base);
+      await offline.write(`${i ? ',' : ''}${JSON.stringify(offlineRecord(doc, base))}`);
+      packed.set(doc.url, packDocuments([doc]));
+      pending.push(
+        index.addCustomRecord(pagefindRecord(doc, d.published, table)).then((r) => {
+          if (r.errors.length) throw new Error(`pagefind, document ${id}: ${r.errors.join('; ')}`);
+        }),
+      );
+      if (pending.length >= IN_FLIGHT) {
+        await Promise.all(pending);
+        pending = [];
+      }
     }
+  } finally {
+    await offline.close();
   }
   await Promise.all(pending);
   const written = await index.writeFiles({ outputPath });
@@ -59,8 +64,7 @@ async function buildShard({ outputPath, recordsPath, ids }: ShardJob): Promise<v
   // a service kept on keeps the memory of its largest index.
   await pagefind.close();
   for (const f of await readdir(outputPath)) if (UNUSED.test(f)) await rm(join(outputPath, f));
-  await writeUnits(outputPath, byUrl);
-  await writeFile(recordsPath, offline.join(','));
+  await writeUnits(outputPath, packed);
 }
 
 if (process.send) {

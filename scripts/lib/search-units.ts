@@ -37,17 +37,17 @@ export async function pageUrls(outputPath: string): Promise<Map<string, string>>
 
 /**
  * Replace a shard's fragments (which the site never loads: they would repeat the folded text) by
- * its units files: each page's document, found by URL.
+ * its units files: each page's document (packed by packDocuments), found by URL.
  */
-export async function writeUnits(outputPath: string, byUrl: ReadonlyMap<string, SearchDocument>): Promise<void> {
+export async function writeUnits(outputPath: string, packedByUrl: ReadonlyMap<string, Buffer>): Promise<void> {
   const pages = await pageUrls(outputPath);
   await mkdir(join(outputPath, 'units'), { recursive: true });
   for (const [id, url] of pages) {
-    const doc = byUrl.get(url);
-    if (!doc) throw new Error(`pagefind wrote a page for ${url}, which is not in this shard`);
-    await writeFile(join(outputPath, unitsPath(id)), packDocuments([doc]));
+    const packed = packedByUrl.get(url);
+    if (!packed) throw new Error(`pagefind wrote a page for ${url}, which is not in this shard`);
+    await writeFile(join(outputPath, unitsPath(id)), packed);
   }
-  if (pages.size !== byUrl.size) throw new Error(`pagefind wrote ${pages.size} pages for ${byUrl.size} documents`);
+  if (pages.size !== packedByUrl.size) throw new Error(`pagefind wrote ${pages.size} pages for ${packedByUrl.size} documents`);
   await rm(join(outputPath, 'fragment'), { recursive: true, force: true });
 }
 

@@ -51,7 +51,7 @@ describe('units files', () => {
     writeFileSync(join(shard, 'fragment', 'und_1111111.pf_fragment'), fragment({ url: a.url, content: '华 西' }));
     writeFileSync(join(shard, 'fragment', 'und_g.pf_fragment'), fragment({ und_2222222: { url: b.url, content: '重 庆' } }));
     expect(await pageUrls(shard)).toEqual(new Map([['und_1111111', a.url], ['und_2222222', b.url]]));
-    await writeUnits(shard, new Map([[a.url, a], [b.url, b]]));
+    await writeUnits(shard, new Map([[a.url, packDocuments([a])], [b.url, packDocuments([b])]]));
     expect(await readDocuments(new Uint8Array(readFileSync(join(shard, unitsPath('und_2222222')))))).toEqual([b]);
     expect(() => readFileSync(join(shard, 'fragment', 'und_g.pf_fragment'))).toThrow();
   });
@@ -60,7 +60,7 @@ describe('units files', () => {
     const shard = temp();
     mkdirSync(join(shard, 'fragment'));
     writeFileSync(join(shard, 'fragment', 'und_1111111.pf_fragment'), fragment({ url: '/docs/zzz/' }));
-    await expect(writeUnits(shard, new Map([[a.url, a]]))).rejects.toThrow(/zzz/);
+    await expect(writeUnits(shard, new Map([[a.url, packDocuments([a])]]))).rejects.toThrow(/zzz/);
   });
 
   it('join two shards that gave the same page id, and the search finds each document once', async () => {
