@@ -91,8 +91,11 @@ for (const [page, s] of Object.entries(scores)) {
   rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);
 }
 
-// 6. The build at corpus sizes, each in its own process (scale.ts), one JSON line per size.
+// 6. The build at corpus sizes, each in its own process (scale.ts), one JSON line per size. The
+// folders of a size are removed when all are done, not before the next size's build (lib/leftovers.ts).
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+const leftovers = mkdtempSync(join(tmpdir(), 'kb-bench-leftovers-'));
+process.env.BENCH_LEFTOVERS = leftovers;
 // A size that fails is reported with its error, after the others (a failure must not lose the rest).
 const failed: string[] = [];
 const scale = sizes.flatMap((n) => {
@@ -107,6 +110,7 @@ const scale = sizes.flatMap((n) => {
     return [];
   }
 });
+rmSync(leftovers, { recursive: true, force: true });
 
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

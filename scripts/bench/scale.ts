@@ -5,10 +5,11 @@
  * changed, one added and one removed, and each rebuild is timed.
  * Prints one JSON line per size. Usage: tsx scripts/bench/scale.ts 100 1000 5000
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure as measureCommand } from '../lib/measure.ts';
+import { setAside } from '../lib/leftovers.ts';
 import { cleanEnv, copyProject } from '../lib/project.ts';
 import { chromium } from 'playwright-core';
 import { serve } from '../lib/serve.ts';
@@ -101,8 +102,8 @@ export async function measure(size: number) {
   Object.assign(result, { ours: { pageBytes: statSync(join(dist, 'docs', firstDoc, 'index.html')).size } });
   // Beyond SIDE_BY_SIDE documents only the full build is measured (Starlight and the three rebuilds would take hours).
   if (size > SIDE_BY_SIDE) {
-    rmSync(corpus, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
+    setAside(corpus);
+    setAside(dir);
     return result;
   }
   // The same cleaned documents as a Starlight site, written now and built after our rebuilds, which
@@ -119,8 +120,8 @@ export async function measure(size: number) {
   unlinkSync(join(corpus, files[2]!));
   result.incremental.removed = strip(build(dir, env));
   Object.assign(result, { starlight: starlight() });
-  rmSync(corpus, { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
+  setAside(corpus);
+  setAside(dir);
   return result;
 }
 

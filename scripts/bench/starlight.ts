@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import type { Block } from '../../src/pipeline/types.ts';
 import { measure } from '../lib/measure.ts';
+import { setAside } from '../lib/leftovers.ts';
 import { cleanEnv } from '../lib/project.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -78,7 +79,7 @@ function build(dir: string, files: readonly string[]) {
   const linked = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
   const assets = [...new Set(linked)].reduce((n, f) => n + statSync(join(dist, f)).size, 0);
   const result = { seconds, peakMB, pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir);
   return result;
 }
 
