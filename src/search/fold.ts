@@ -74,13 +74,14 @@ export function phraseText(folded: string): string {
  * then rejects it), folded and spelled one character per word.
  */
 export function recordText(texts: readonly string[], table: FoldTable): string {
-  const wordsOf = recordWords(table);
-  const words: string[] = [];
+  const spell = recordSpelling(table);
+  // Each word followed by a space, the last space dropped at the end.
+  let out = '';
   for (const text of texts) {
     // Lone surrogates that folding brings together (across a dropped space) make a character: such
     // a text (never one the pipeline writes) takes the plain way.
     if (LONE_SURROGATE.test(text)) {
-      for (const c of phraseText(fold(text, table)).split(' ')) if (c) words.push(c);
+      for (const c of phraseText(fold(text, table)).split(' ')) if (c) out += `${c} `;
       continue;
     }
     for (let i = 0; i < text.length; i++) {
@@ -93,24 +94,35 @@ export function recordText(texts: readonly string[], table: FoldTable): string {
           i++;
         }
       }
-      let w = wordsOf.get(code);
-      if (w === undefined) wordsOf.set(code, (w = Array.from(phraseText(fold(String.fromCodePoint(code), table)).replaceAll(' ', ''))));
-      for (const c of w) words.push(c);
+      out += spell(code);
     }
   }
-  return words.join(' ');
+  return out.slice(0, -1);
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
- * What each character becomes in a record (none, or its folded letters and digits), worked out the
- * first time it is met: folding and phraseText go character by character, so a record is the same
- * as phraseText(fold(text)), at a fraction of the cost (an index folds millions of characters).
+ * What each character becomes in a record (nothing, or its folded letters and digits, each followed
+ * by a space), worked out the first time it is met: folding and phraseText go character by
+ * character, so a record is the same as phraseText(fold(text)), at a fraction of the cost (an index
+ * folds millions of characters). Looked up in an array for the Basic Multilingual Plane (a Map
+ * lookup per character was a third of the time).
  */
-const recordWordCache = new WeakMap<FoldTable, Map<number, string[]>>();
-function recordWords(table: FoldTable): Map<number, string[]> {
-  let words = recordWordCache.get(table);
-  if (!words) recordWordCache.set(table, (words = new Map()));
-  return words;
+const spellings = new WeakMap<FoldTable, (code: number) => string>();
+function recordSpelling(table: FoldTable): (code: number) => string {
+  let spell = spellings.get(table);
+  if (spell) return spell;
+  const bmp: (string | undefined)[] = new Array(0x10000);
+  const astral = new Map<number, string>();
+  const work = (code: number) =>
+    Array.from(phraseText(fold(String.fromCodePoint(code), table)).replaceAll(' ', ''), (c) => `${c} `).join('');
+  spell = (code) => {
+    if (code < 0x10000) return (bmp[code] ??= work(code));
+    let s = astral.get(code);
+    if (s === undefined) astral.set(code, (s = work(code)));
+    return s;
+  };
+  spellings.set(table, spell);
+  return spell;
 }
