@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProcessedDocument } from '../pipeline/types.ts';
-import { isProvince, PLACE_NAMES } from '../pipeline/places.ts';
+import { isProvince, PLACE_NAMES, placeNamesIn } from '../pipeline/places.ts';
 import type { TimelineEvent } from './events.ts';
 import { matchText } from './numerals.ts';
 import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
@@ -169,17 +169,15 @@ export interface PlaceEntry {
 /** Words that contain a place name without naming the place (大同小异, 长治久安, 朝阳医疗集团 is Beijing's 朝阳区). */
 const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集团|区|医院)|吉林大学|中山大学|中山医院|白山黑水|黄山毛峰|普洱茶|通化药业/g;
 
-const placeNames = new RegExp(PLACE_NAMES.join('|'), 'g');
-
 /** One document's provinces and cities, each mention with the name. */
 export function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
   return perDocument(PLACES_RESULT, d, () =>
     documentSentences(d).flatMap((s) => {
       const t = matchText(s.text);
       const blocked = allMatches(NOT_A_PLACE, t).map((m) => [m.index, m.index + m[0].length] as const);
-      return allMatches(placeNames, t)
-        .filter((m) => !blocked.some(([a, b]) => m.index < b && m.index + m[0].length > a))
-        .map((m) => ({ name: m[0], mention: { ...s, ...clip(s.text, m.index, m.index + m[0].length, MENTION_CONTEXT) } }));
+      return placeNamesIn(t)
+        .filter((m) => !blocked.some(([a, b]) => m.index < b && m.index + m.name.length > a))
+        .map((m) => ({ name: m.name, mention: { ...s, ...clip(s.text, m.index, m.index + m.name.length, MENTION_CONTEXT) } }));
     }),
   );
 }

@@ -36,8 +36,30 @@ const provinceSet = new Set(PROVINCES);
 /** Whether a name is a province-level unit. */
 export const isProvince = (name: string) => provinceSet.has(name);
 
+/** The names by their first character, longest first (a text is scanned one position at a time). */
+const byFirst = new Map<string, string[]>();
+for (const name of PLACE_NAMES) byFirst.set(name[0]!, [...(byFirst.get(name[0]!) ?? []), name]);
+
 /** The place name that starts at `text[i]`, if any (longest match). */
 export function placeAt(text: string, i: number): string | null {
-  for (const name of PLACE_NAMES) if (text.startsWith(name, i)) return name;
+  const names = byFirst.get(text[i]!);
+  if (names) for (const name of names) if (text.startsWith(name, i)) return name;
   return null;
+}
+
+/**
+ * Every place name in a text, left to right, none overlapping: at each position the longest name
+ * there, then on after it (what a global regular expression of the names, longest first, finds, in a
+ * fraction of the time: it tried some 330 names at every position).
+ */
+export function placeNamesIn(text: string): Array<{ index: number; name: string }> {
+  const found: Array<{ index: number; name: string }> = [];
+  for (let i = 0; i < text.length; ) {
+    const name = byFirst.has(text[i]!) ? placeAt(text, i) : null;
+    if (name) {
+      found.push({ index: i, name });
+      i += name.length;
+    } else i++;
+  }
+  return found;
 }
