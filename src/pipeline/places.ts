@@ -36,14 +36,18 @@ const provinceSet = new Set(PROVINCES);
 /** Whether a name is a province-level unit. */
 export const isProvince = (name: string) => provinceSet.has(name);
 
-/** The names by their first character, longest first (a text is scanned one position at a time). */
-const byFirst = new Map<string, string[]>();
-for (const name of PLACE_NAMES) byFirst.set(name[0]!, [...(byFirst.get(name[0]!) ?? []), name]);
+/** The names by their first character's code, longest first (a text is scanned one position at a time). */
+const byFirst = new Map<number, string[]>();
+for (const name of PLACE_NAMES) byFirst.set(name.charCodeAt(0), [...(byFirst.get(name.charCodeAt(0)) ?? []), name]);
+/** Whether a name starts with the character of this code: one test per position for most of a text. */
+const isFirst = new Uint8Array(0x10000);
+for (const code of byFirst.keys()) isFirst[code] = 1;
 
 /** The place name that starts at `text[i]`, if any (longest match). */
 export function placeAt(text: string, i: number): string | null {
-  const names = byFirst.get(text[i]!);
-  if (names) for (const name of names) if (text.startsWith(name, i)) return name;
+  const code = text.charCodeAt(i);
+  if (!isFirst[code]) return null;
+  for (const name of byFirst.get(code)!) if (text.startsWith(name, i)) return name;
   return null;
 }
 
@@ -55,7 +59,7 @@ export function placeAt(text: string, i: number): string | null {
 export function placeNamesIn(text: string): Array<{ index: number; name: string }> {
   const found: Array<{ index: number; name: string }> = [];
   for (let i = 0; i < text.length; ) {
-    const name = byFirst.has(text[i]!) ? placeAt(text, i) : null;
+    const name = placeAt(text, i);
     if (name) {
       found.push({ index: i, name });
       i += name.length;
