@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { parseChartSpecs, resolveCharts } from '../../src/charts/spec.ts';
-import { timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { documentEvents, EVENTS_RESULT, timeline, type TimelineEvent } from '../../src/extract/events.ts';
 import { corpusFigures, documentFigures, FIGURES_RESULT } from '../../src/extract/figures.ts';
 import { documentOrganisations, documentPlaces, ORGANISATIONS_RESULT, organisationIndex, placeIndex, PLACES_RESULT, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../../src/extract/indexes.ts';
 import { buildModels, type ModelsSpec } from '../../src/extract/models.ts';
@@ -21,7 +21,7 @@ import { indexPage, termPages } from '../../src/generate/page-data.ts';
 import { timelineCsv, timelineEntry } from '../../src/generate/timeline.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { map } from '../../src/lib/iterate.ts';
-import { digestOf, documentDigest, forgetReadings, resultsDigest, stageInputs } from '../../src/lib/per-document.ts';
+import { digestOf, documentDigest, forgetReadings, keptFor, resultsDigest, stageInputs } from '../../src/lib/per-document.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
 import { readJson, replaceFile, writeJson, writeText } from './data-files.ts';
 import type { StageJob, StageMessage } from './stage-worker.ts';
@@ -38,13 +38,21 @@ export interface StagePaths {
 }
 export type StageOptions = StagePaths & { log: (line: string) => void };
 
-/** /data/timeline.json and .csv; the events (the policy index dates policies by them). */
+/**
+ * /data/timeline.json and .csv; the events (the policy index dates policies by them). The merged
+ * timeline is kept, and its files stay, while no document's events change.
+ */
 export async function timelineStage(o: StageOptions, docs: readonly DocumentText[]): Promise<TimelineEvent[]> {
   const data = join(o.outDir, 'data');
-  const events = timeline(docs);
-  const entries = () => map(events, (e) => timelineEntry(e, o.location));
-  await writeJson(join(data, 'timeline.json'), { events: entries() });
-  await writeText(join(data, 'timeline.csv'), timelineCsv(entries()));
+  const files = [join(data, 'timeline.json'), join(data, 'timeline.csv')];
+  const results = resultsDigest(EVENTS_RESULT, docs, documentEvents);
+  const events = keptFor('timeline', results, () => timeline(docs));
+  const write = async () => {
+    const entries = () => map(events, (e) => timelineEntry(e, o.location));
+    await writeJson(files[0]!, { events: entries() });
+    await writeText(files[1]!, timelineCsv(entries()));
+  };
+  await unlessUnchanged(o, 'timeline', results === undefined ? undefined : digestOf([o.location, results]), files, write, async () => {});
   const shared = events.filter((e) => e.sources.length > 0).length;
   o.log(`[timeline] ${events.length} events, ${shared} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`);
   return events;

@@ -102,6 +102,21 @@ export function resultsDigest<D extends { id: string }>(name: string, docs: read
 }
 
 /**
+ * A corpus-wide result (the merged timeline), kept in the store under `name` and a digest of its
+ * inputs (resultsDigest): worked out again only when they change. Without inputs, always worked out.
+ */
+export function keptFor<T>(name: string, inputs: string | undefined, compute: () => T): T {
+  if (inputs === undefined) return compute();
+  const key = `${name}-${inputs}`;
+  let value = store?.get(key) as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    store?.set(key, value);
+  }
+  return value;
+}
+
+/**
  * Whether a corpus-wide stage's inputs (a digest of everything it reads) are those it last ran
  * with, as kept in the store; `ran()` keeps them once it has run again. Without a store, or
  * inputs, a stage always runs.

@@ -76,16 +76,33 @@ export interface FileSummary {
   edges: string[];
 }
 
-/** A file's summary; its signature kept in the store under the hash of its bytes (its text is made from them by the code the store's keys name). */
-export function summarise(p: Prepared, store?: DocumentStore): FileSummary {
+/** A prepared file's summary. */
+export function summarise(p: Prepared): FileSummary {
   const text = p.repaired.lines.map((l) => l.text).join('');
-  const key = `signature-${p.sha256}`;
-  let sig = store?.get(key) as string | undefined;
-  if (sig === undefined) {
-    sig = signature(text);
-    store?.set(key, sig);
+  return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length, edges: edgeLines(p.repaired.lines) };
+}
+
+/** A readable file's summary, and the file prepared when the summary had to be worked out. */
+export type Summarised = { summary: FileSummary; prepared?: Prepared };
+
+/**
+ * A file's summary, or why it cannot be read. Either is kept in the store under the hash of the
+ * file's bytes (what the code the store's keys name makes of them): a file seen before is not
+ * decoded again unless its document's result has to be worked out again too (documentOutcome).
+ */
+export function summariseFile(file: SourceFile, store?: DocumentStore): Summarised | SkippedFile {
+  const key = `summary-${sha256(file.bytes)}`;
+  const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
+  if (kept) return 'reason' in kept ? { ...kept, source: file.name } : { summary: { ...kept, source: file.name } };
+  const prepared = prepareFile(file);
+  if ('reason' in prepared) {
+    const { source: _, ...skipped } = prepared;
+    store?.set(key, skipped);
+    return prepared;
   }
-  return { source: p.source, sha256: p.sha256, sig, chars: text.length, edges: edgeLines(p.repaired.lines) };
+  const { source: _, ...summary } = summarise(prepared);
+  store?.set(key, summary);
+  return { summary: { ...summary, source: file.name }, prepared };
 }
 
 /** What a document is processed with, or that it is a copy of another. */
@@ -124,16 +141,16 @@ export function planCorpus(summaries: FileSummary[], registry: Registry, errata:
 }
 
 /**
- * A document's result: from the store, or worked out. Everything it depends on (the file's name and
- * bytes, the id and its records, the errata, and which of its edge lines other documents repeat)
- * names it in the store.
+ * A document's result: from the store, or worked out from the prepared file (`prepared`, called only
+ * then). Everything it depends on (the file's name and bytes, the id and its records, the errata,
+ * and which of its edge lines other documents repeat) names it in the store.
  */
-export function documentOutcome(p: Prepared, context: DocumentContext, store?: DocumentStore): Outcome {
+export function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared, store?: DocumentStore): Outcome {
   try {
-    const made = digestOf([p.source, p.sha256, context.id, context.added, context.errata ?? null, edgeLines(p.repaired.lines).filter((l) => context.repeatedLines?.has(l))]);
+    const made = digestOf([f.source, f.sha256, context.id, context.added, context.errata ?? null, f.edges.filter((l) => context.repeatedLines?.has(l))]);
     const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
     const stored = store?.get(key) as DocumentResult | undefined;
-    const r = stored ?? processDocument(p, context);
+    const r = stored ?? processDocument(prepared(), context);
     // A document is known by what it is made from and the ids it got: its digest is the same whether
     // its records were in the registry already or were assigned now. Given the records it wrote, it
     // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
@@ -145,6 +162,13 @@ export function documentOutcome(p: Prepared, context: DocumentContext, store?: D
   } catch (err) {
     return { error: (err as Error).message };
   }
+}
+
+/** A file prepared again (its summary came from the store, its result did not): it was readable before, so it is now. */
+export function prepareAgain(file: SourceFile): Prepared {
+  const p = prepare(file);
+  if ('reason' in p) throw new Error(p.reason);
+  return p;
 }
 
 /** The corpus's result from each document's outcome (in the plans' order), the registry updated with their records. */
@@ -195,25 +219,28 @@ export function prepareFile(file: SourceFile): Prepared | SkippedFile {
 export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
   const progress = options.progress ?? (() => {});
   const skipped: SkippedFile[] = [];
-  const prepared: Prepared[] = [];
+  const summarised: Summarised[] = [];
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   sorted.forEach((file, i) => {
     progress('decode', i + 1, sorted.length, file.name);
-    const p = prepareFile(file);
-    if ('reason' in p) skipped.push(p);
-    else prepared.push(p);
+    const s = summariseFile(file, options.store);
+    if ('reason' in s) skipped.push(s);
+    else summarised.push(s);
   });
   const planned = planCorpus(
-    prepared.map((p) => summarise(p, options.store)),
+    summarised.map((s) => s.summary),
     registry,
     errata,
     options.today ?? today(),
   );
-  const bySource = new Map(prepared.map((p) => [p.source, p]));
+  const bySource = new Map(summarised.map((s) => [s.summary.source, s]));
+  const file = new Map(sorted.map((f) => [f.name, f]));
   const outcomes = new Map<string, Outcome>();
   planned.plans.forEach((plan, i) => {
     progress('clean', i + 1, planned.plans.length, plan.source);
-    if ('context' in plan) outcomes.set(plan.source, documentOutcome(bySource.get(plan.source)!, plan.context, options.store));
+    if (!('context' in plan)) return;
+    const s = bySource.get(plan.source)!;
+    outcomes.set(plan.source, documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
   });
   return collectCorpus(planned.plans, outcomes, planned, errata, skipped);
 }

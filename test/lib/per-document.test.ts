@@ -1,6 +1,6 @@
 /** Per-document results: worked out once per document, kept between builds under the document's digest. */
 import { describe, expect, it } from 'vitest';
-import { documentDigest, perDocument, setDocumentDigest, useDocumentStore, type DocumentStore } from '../../src/lib/per-document.ts';
+import { documentDigest, keptFor, perDocument, setDocumentDigest, useDocumentStore, type DocumentStore } from '../../src/lib/per-document.ts';
 
 function memoryStore(): DocumentStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -46,4 +46,21 @@ describe('perDocument', () => {
       useDocumentStore(undefined);
     }
   });
+
+  it('keeps a corpus-wide result under its inputs: worked out again when they change, every time without them', () => {
+    let calls = 0;
+    const count = () => ++calls;
+    useDocumentStore(memoryStore());
+    try {
+      expect(keptFor('timeline', 'a', count)).toBe(1);
+      expect(keptFor('timeline', 'a', count)).toBe(1);
+      expect(keptFor('timeline', 'b', count)).toBe(2);
+      expect(keptFor('timeline', 'a', count)).toBe(1);
+      expect(keptFor('timeline', undefined, count)).toBe(3);
+      expect(keptFor('timeline', undefined, count)).toBe(4);
+    } finally {
+      useDocumentStore(undefined);
+    }
+  });
 });
+

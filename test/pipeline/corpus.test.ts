@@ -5,12 +5,12 @@ import { documentDigest, type DocumentStore } from '../../src/lib/per-document.t
 import { parseRegistry, serializeRegistry } from '../../src/pipeline/identify.ts';
 import { seedFiles } from '../helpers/seeds.ts';
 
-/** A store counting the calls for documents' results (`calls`) and for files' signatures (`signatures`). */
+/** A store counting the calls for documents' results (`calls`) and for files' summaries (`summaries`: with one kept, a file is not decoded). */
 function countingStore() {
   const data = new Map<string, string>();
   const calls = { hits: 0, misses: 0, sets: 0 };
-  const signatures = { hits: 0, misses: 0, sets: 0 };
-  const count = (k: string) => (k.startsWith('signature-') ? signatures : calls);
+  const summaries = { hits: 0, misses: 0, sets: 0 };
+  const count = (k: string) => (k.startsWith('summary-') ? summaries : calls);
   const store: DocumentStore = {
     get: (k) => {
       if (data.has(k)) count(k).hits++;
@@ -22,7 +22,7 @@ function countingStore() {
       data.set(k, JSON.stringify(v));
     },
   };
-  return { store, calls, signatures };
+  return { store, calls, summaries, data };
 }
 
 const errata = { documents: {} };
@@ -30,11 +30,11 @@ const today = '2026-11-22';
 
 describe('processCorpus with a store', () => {
   it('takes every document from the store in the build after the one that registered it, with the same digest', () => {
-    const { store, calls, signatures } = countingStore();
+    const { store, calls, summaries } = countingStore();
     // A corpus new to the registry: the first build assigns every id and records its paragraphs.
     const first = processCorpus(seedFiles(), { documents: [] }, errata, { store, today });
     expect(calls.hits).toBe(0);
-    expect(signatures).toEqual({ hits: 0, misses: 5, sets: 5 });
+    expect(summaries).toEqual({ hits: 0, misses: 5, sets: 5 });
     expect(first.documents.length).toBe(5);
     // The next build reads the registry the first one wrote (as committed).
     const registry = parseRegistry(JSON.parse(serializeRegistry(first.registry)));
@@ -43,15 +43,15 @@ describe('processCorpus with a store', () => {
     expect(calls.hits - before.hits).toBe(5);
     expect(calls.misses - before.misses).toBe(0);
     expect(calls.sets - before.sets).toBe(0);
-    // Nor is any file's signature worked out again.
-    expect(signatures).toEqual({ hits: 5, misses: 5, sets: 5 });
+    // Nor is any file decoded and summarised again.
+    expect(summaries).toEqual({ hits: 5, misses: 5, sets: 5 });
     expect(second.documents).toEqual(first.documents);
     expect(second.documents.map(documentDigest)).toEqual(first.documents.map(documentDigest));
     expect(serializeRegistry(second.registry)).toBe(serializeRegistry(first.registry));
   });
 
   it('works a document out again when its text changes, and only that one', () => {
-    const { store, calls, signatures } = countingStore();
+    const { store, calls, summaries } = countingStore();
     const first = processCorpus(seedFiles(), { documents: [] }, errata, { store, today });
     const registry = parseRegistry(JSON.parse(serializeRegistry(first.registry)));
     const files = seedFiles();
@@ -61,8 +61,22 @@ describe('processCorpus with a store', () => {
     const second = processCorpus(files, registry, errata, { store, today });
     expect(calls.misses - before.misses).toBe(1);
     expect(calls.hits - before.hits).toBe(4);
-    expect(signatures).toEqual({ hits: 4, misses: 6, sets: 6 });
+    expect(summaries).toEqual({ hits: 4, misses: 6, sets: 6 });
     const changed = second.documents.find((d) => d.source === files[1]!.name)!;
     expect(changed.blocks.some((b) => 'text' in b && String(b.text).includes('只为看缓存'))).toBe(true);
+  });
+
+  it('decodes a file again when its summary is kept and its result is not, and gives the same document', () => {
+    const { store, calls, summaries, data } = countingStore();
+    const first = processCorpus(seedFiles(), { documents: [] }, errata, { store, today });
+    const registry = parseRegistry(JSON.parse(serializeRegistry(first.registry)));
+    // Every document's result is lost; the summaries stay.
+    for (const k of [...data.keys()]) if (k.startsWith('pipeline-')) data.delete(k);
+    const before = { ...calls };
+    const second = processCorpus(seedFiles(), registry, errata, { store, today });
+    expect(summaries.hits).toBe(5);
+    expect(calls.misses - before.misses).toBe(5);
+    expect(second.documents).toEqual(first.documents);
+    expect(second.documents.map(documentDigest)).toEqual(first.documents.map(documentDigest));
   });
 });
