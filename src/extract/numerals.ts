@@ -18,7 +18,7 @@ export const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万
  * character for character, so an offset in it is an offset in the text as written.
  */
 export function matchText(text: string): string {
-  return simplifyCharacters(text).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return simplifyCharacters(text, true);
 }
 
 /** The value of a Chinese numeral (二十三, 一百零五, 三千二百万, 二〇一八), or null when it is not one. */

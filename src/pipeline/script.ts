@@ -32,20 +32,26 @@ function codeTable(): (string | undefined)[] {
   return byCode;
 }
 
+/** Full-width ASCII (！ to ～), which the extractors read as the half-width character. */
+const WIDE_FIRST = 0xff01;
+const WIDE_LAST = 0xff5e;
+
 /**
- * Simplified characters, one for one: the same number of characters as the input, so that an offset
- * found in the result is an offset in the original (what the extractors need to quote a traditional
- * text as written). A scan of code units that copies nothing when the text has no traditional
- * character (most text): the extractors call this on every sentence they read.
+ * Simplified characters, and full-width ASCII as half-width (with `halfWidth`), one for one: the
+ * same number of characters as the input, so that an offset found in the result is an offset in the
+ * original (what the extractors need to quote a traditional text as written). A scan of code units
+ * that copies nothing when the text has nothing to change (most text): the extractors call this on
+ * every sentence they read.
  */
-export function simplifyCharacters(text: string): string {
+export function simplifyCharacters(text: string, halfWidth = false): string {
   const codes = codeTable();
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < FIRST || c > LAST) continue;
-    const s = codes[c - FIRST];
+    let s: string | undefined;
+    if (c >= FIRST && c <= LAST) s = codes[c - FIRST];
+    else if (halfWidth && c >= WIDE_FIRST && c <= WIDE_LAST) s = String.fromCharCode(c - 0xfee0);
     if (s === undefined) continue;
     out += text.slice(from, i) + s;
     from = i + 1;
