@@ -3,23 +3,18 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { corpusJson, documentJson, type SiteLocation } from '../src/generate/data.ts';
-import { readingData } from '../src/generate/page-data.ts';
-import { documentToMdx } from '../src/generate/mdx.ts';
-import { blocksToHtml } from '../src/generate/body.ts';
+import { corpusJson, type SiteLocation } from '../src/generate/data.ts';
 import { timelineEntry } from '../src/generate/timeline.ts';
-import { EVENTS_RESULT } from '../src/extract/events.ts';
 import { inIdOrder } from '../src/extract/units.ts';
-import { termMatcher, type TermSpec } from '../src/extract/terms.ts';
-import { linkFirstMentions } from '../src/generate/term-links.ts';
+import type { TermSpec } from '../src/extract/terms.ts';
 import { processCorpus } from '../src/pipeline/corpus.ts';
 import { parseErrata } from '../src/pipeline/errata.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
-import { digestOf, documentDigest, forgetReadings, resultKey, setDocumentDigest, useDocumentStore } from '../src/lib/per-document.ts';
+import { digestOf, documentDigest, forgetReadings, setDocumentDigest, useDocumentStore } from '../src/lib/per-document.ts';
 import { documentStore } from './lib/document-store.ts';
-import { processCorpusInWorkers } from './lib/pipeline-workers.ts';
-import { extractInWorkers, workerThreads } from './lib/extraction.ts';
+import { documentFileNames, documentFiles, filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
+import { processCorpusInWorkers, workerThreads } from './lib/pipeline-workers.ts';
 import { besideTheTimeline, besideTheTimelineInWorker, policiesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
 import { stopwatch } from './lib/stopwatch.ts';
@@ -65,7 +60,7 @@ async function codeVersion(): Promise<string> {
   for (const dir of ['src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
     for (const f of (await listFiles(join(root, dir))).filter((x) => x.endsWith('.ts'))) h.update(f).update(await readFile(join(root, dir, f)));
   }
-  for (const f of ['scripts/content-build.ts', 'scripts/lib/corpus-stages.ts', 'scripts/lib/data-files.ts', 'scripts/lib/document-store.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
+  for (const f of ['scripts/content-build.ts', 'scripts/lib/corpus-stages.ts', 'scripts/lib/data-files.ts', 'scripts/lib/document-files.ts', 'scripts/lib/document-store.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
   // The store's format is V8's (document-store.ts).
   h.update(process.versions.v8);
   return h.digest('hex').slice(0, 16);
@@ -92,14 +87,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
   useDocumentStore(store);
   const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
   const workers = (n: number) => (o.cacheDir && store ? workerThreads(n) : 0);
-  // With the documents known, the extraction results not kept from an earlier build (a document
-  // with its events kept has the rest too) are worked out in worker threads while the pages are written.
-  const extract = (docs: readonly DocumentText[]) => {
-    if (!o.cacheDir || !store) return Promise.resolve();
-    const todo = docs.filter((d) => !store.has(resultKey(EVENTS_RESULT, d)));
-    return extractInWorkers(todo, { cacheDir: o.cacheDir, version, terms }, workers(todo.length), o.log);
-  };
-  const corpus = await documentsStage(o, version, terms, store, lap, extract, workers);
+  const corpus = await documentsStage(o, version, terms, store, lap, workers);
   const { docs } = corpus;
   // For a large corpus, what needs nothing from the timeline runs beside it and the indexes in a worker thread; else between them.
   const paths: StagePaths = { outDir: o.outDir, chartsPath: o.chartsPath, modelsPath: o.modelsPath, location: o.location };
@@ -143,11 +131,13 @@ export async function runContentBuild(o: ContentBuildOptions) {
 }
 
 /**
- * The pipeline over the corpus, then each document's files (its data file, MDX and HTML), written
- * again only when what they are made from changed. Returns what the later stages read of the
- * documents: their text and metadata (the source lines and cleaning reports are in the files now).
+ * The pipeline over the corpus, and each document's files (its data file, MDX and HTML), written
+ * again only when what they are made from changed. For a large corpus the pipeline's threads do
+ * each document's files and extraction too, as soon as it is processed. Returns what the later
+ * stages read of the documents: their text and metadata (the source lines and cleaning reports are
+ * in the files now).
  */
-async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: ContentStore | undefined, lap: (name: string) => void, extract: (docs: readonly DocumentText[]) => Promise<void>, workers: (documents: number) => number) {
+async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: ContentStore | undefined, lap: (name: string) => void, workers: (documents: number) => number) {
   const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
   let lastReport = 0;
@@ -161,19 +151,10 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   const names = await listFiles(o.corpusDir);
   const threads = workers(names.length);
   o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
-  // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
-  const pooled = threads > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: threads, progress }) : undefined;
-  if (pooled) store!.keep(pooled.used);
-  const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
-  lap('pipeline');
-  for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
-  for (const w of result.warnings) o.log(`[warning] ${w}`);
-  for (const c of result.changes) {
-    o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
-  }
 
   // The documents' files of the last build stay, listed with the key they were made under (written
-  // last, so an interrupted build leaves none); the rest of the folder is made afresh.
+  // last, so an interrupted build leaves none); the rest of the folder is made afresh, before the
+  // pipeline's threads write into it.
   // The site's data files (/data/…) are made in data/, and copied into dist/ as they are (astro.config.mjs).
   const data = join(o.outDir, 'data');
   const documentsDir = join(data, 'documents');
@@ -186,11 +167,26 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html', 'reading', 'pages', 'charts.json']], [data, ['documents', ...stageFiles]]] as const) {
     for (const entry of await readdir(dir).catch(() => [] as string[])) if (!(keep as readonly string[]).includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
   }
-  await mkdir(documentsDir, { recursive: true });
-  await mkdir(join(o.outDir, 'mdx'), { recursive: true });
-  await mkdir(join(o.outDir, 'html'), { recursive: true });
-  await mkdir(readingDir, { recursive: true });
-  await mkdir(join(o.outDir, 'pages'), { recursive: true });
+  for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html'), readingDir, join(o.outDir, 'pages')]) await mkdir(dir, { recursive: true });
+  // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
+  // again only when that changed. Astro's incremental build skips a page whose key (this, and the
+  // document's events and charts) is unchanged.
+  const files: DocumentFilesSetup = { outDir: o.outDir, location: o.location, terms, pagesName: `pages-${digestOf([version, o.location, terms])}`, previous };
+
+  // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
+  const pooled = threads > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: threads, progress, files }) : undefined;
+  if (pooled) {
+    store!.keep(pooled.used);
+    o.log(`[extract] ${pooled.extracted} of ${pooled.documents.length} documents worked out in the pipeline's ${threads} threads (the rest kept from the last build)`);
+  }
+  const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
+  lap('pipeline');
+  for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
+  for (const w of result.warnings) o.log(`[warning] ${w}`);
+  for (const c of result.changes) {
+    o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
+  }
+
   const docs = inIdOrder(result.documents);
   // What the later stages read of each document, known to the per-document caches by the document's digest.
   const texts = docs.map((d) => {
@@ -198,66 +194,30 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
     setDocumentDigest(text, documentDigest(d));
     return text;
   });
-  const extracted = extract(texts);
   const registryText = serializeRegistry(result.registry);
   const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
   if (o.checkRegistry && committed !== registryText) {
     throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
   }
   await replaceFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
-  const findTerms = termMatcher(terms);
-  const base = o.location.base.endsWith('/') ? o.location.base : `${o.location.base}/`;
-  const termName = new Map(terms.map((t) => [t.id, t.term]));
-  const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
-  // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
-  // again only when that changed. Astro's incremental build skips a page whose key (this, and the
-  // document's events and charts) is unchanged.
-  const pagesName = `pages-${digestOf([version, o.location, terms])}`;
+  // Each document's files: written by the pipeline's threads already, or now.
+  const write = pooled ? undefined : documentFiles(files);
   const made: Record<string, string> = {};
-  let rewritten = 0;
+  let rewritten = pooled?.written ?? 0;
   for (const [i, d] of docs.entries()) {
-    const key = `${pagesName}-${documentDigest(d)}`;
-    made[d.id] = key;
-    const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
-    const files = [join(documentsDir, `${d.id}.json`), join(readingDir, `${d.id}.json`), ...variants.flatMap(([suffix]) => [join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), join(o.outDir, 'html', `${d.id}${suffix}.html`)])];
-    if (previous[d.id] === key && files.every((f) => existsSync(f))) continue;
-    rewritten++;
-    const json = documentJson(d, o.location);
-    await replaceFile(join(documentsDir, `${d.id}.json`), JSON.stringify(json));
-    await writeFile(join(readingDir, `${d.id}.json`), JSON.stringify(readingData(json)));
-    for (const [suffix, blocks] of variants) {
-      await writeFile(join(o.outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
-      await writeFile(join(o.outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
-    }
+    made[d.id] = filesKey(files, documentDigest(d));
+    if (!write) continue;
+    if (await write(d, documentDigest(d))) rewritten++;
     if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
   }
   // Files of documents that are gone, or whose simplified rendering is gone.
-  const wanted = new Set(docs.flatMap((d) => [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])]));
+  const wanted = new Set(docs.flatMap(documentFileNames));
   for (const dir of [documentsDir, readingDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
   await writeFile(manifestFile, JSON.stringify(made));
   lap('pages');
   // npm run build starts the search index's shards on this line (scripts/build.ts): they are made from these files.
   o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
-  await extracted;
-  lap('extraction');
   // Kept results the pipeline's threads used (the store counts its own).
   const reused = pooled?.hits ?? 0;
   return { docs: texts, made, registryText, committed, reused, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
-}
-
-/**
- * Anchors for retired paragraph ids, just before the paragraph that took their place, so an old
- * `#p-…` link still lands where its paragraph was (with or without JavaScript).
- */
-export function withRetiredAnchors(html: string, retired: Record<string, string | null>): string {
-  const before = new Map<string, string[]>();
-  for (const [old, successor] of Object.entries(retired)) before.set(successor ?? '', [...(before.get(successor ?? '') ?? []), old]);
-  const anchors = (ids: string[]) => ids.map((id) => `<span id="p-${id}" class="retired-anchor"></span>`).join('');
-  let out = html;
-  for (const [successor, olds] of before) {
-    const at = successor ? out.indexOf(` id="p-${successor}"`) : -1;
-    const start = at >= 0 ? out.lastIndexOf('<', at) : 0;
-    out = out.slice(0, start) + anchors(olds) + out.slice(start);
-  }
-  return out;
 }

@@ -34,17 +34,21 @@ describe('determinism', () => {
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       expect([...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f)).toEqual([]);
     };
-    // The second with the documents' pipeline and extraction in two worker threads (a large corpus's default),
+    // The second with the documents' pipeline, extraction and files in two worker threads (a large corpus's default),
     const threaded = buildCopy(SEEDS, { CONTENT_WORKERS: '2' });
-    expect(threaded.log).toMatch(/\[extract\] 5\/5 documents \(2 threads\)/);
-    expect(first.log).not.toContain('[extract]');
-    // the pipeline too,
     expect(threaded.log).toMatch(/\[content\] corpus .*: 5 files \(2 threads\)/);
+    expect(threaded.log).toMatch(/\[extract\] 5 of 5 documents worked out in the pipeline's 2 threads/);
+    expect(first.log).not.toContain('[extract]');
     // and the corpus-wide stages that need nothing from the timeline in a thread beside it.
     expect(threaded.log).toContain('beside the timeline (a worker thread)');
     expect(first.log).not.toContain('a worker thread');
     same(digest(join(threaded.dir, 'dist')));
     expect(a.size).toBeGreaterThan(20);
+    // Built again with the threads: no document is read again, its results and files are the last build's.
+    const threadedAgain = buildIn(threaded.dir, SEEDS, { CONTENT_WORKERS: '2' });
+    expect(threadedAgain.log).toMatch(/\[extract\] 0 of 5 documents worked out/);
+    expect(threadedAgain.log).toMatch(/\(0 written, 5 unchanged\)/);
+    same(digest(join(threaded.dir, 'dist')));
     // Built again in the same folder: every per-document result, search shard and page comes from a cache.
     const again = buildIn(first.dir, SEEDS);
     expect(again.log).toMatch(/\[cache\] [1-9]\d* per-document results reused/);
