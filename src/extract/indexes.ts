@@ -3,7 +3,7 @@
  * where the text gives them), organisations (government bodies with their renamings, hospitals,
  * companies) and places (provinces and cities), each with every mention.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ProcessedDocument } from '../pipeline/types.ts';
 import { isProvince, PLACE_NAMES, placeNamesIn } from '../pipeline/places.ts';
 import type { TimelineEvent } from './events.ts';
@@ -18,7 +18,7 @@ import { allMatches } from '../lib/matches.ts';
 type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
 
 /** A short id that stays the same as long as the key does. */
-const idOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+const idOf = (key: string) => hash('sha256', key, 'hex').slice(0, 8);
 
 
 /** The form most often written, the first written on a tie. */

@@ -4,7 +4,7 @@
  * document's digest. So a rebuild after one document changed works out again only that document's
  * results, then the corpus-wide steps (merging the timeline, counting, sorting) over everything.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** Where results are kept between builds; the store's owner makes its keys specific to the code that computed them. */
 export interface DocumentStore {
@@ -24,7 +24,7 @@ export function useDocumentStore(s: DocumentStore | undefined): void {
 }
 
 /** A short digest of any JSON data (what a result depends on besides its document: a term list …). */
-export const digestOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
+export const digestOf = (data: unknown) => hash('sha256', JSON.stringify(data), 'hex').slice(0, 16);
 
 const digests = new WeakMap<object, string>();
 

@@ -7,7 +7,7 @@
  *   document; new paragraphs get new ids, ids are never reused, and a retired id points to the
  *   nearest surviving paragraph.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { signature, similarity } from './similarity.ts';
 import type { BlockId, DocumentId } from './types.ts';
 
@@ -80,14 +80,19 @@ export const SAME_PARAGRAPH = 0.5;
 
 /** A short lowercase code from a hash (no 0/o/1/l, so ids survive being read aloud or retyped). */
 export function shortCode(input: string, length: number): string {
-  const digest = createHash('sha256').update(input).digest();
+  return codeOf(sha256(input), length);
+}
+
+/** The short code of a SHA-256 digest written in hex: each of its bytes in turn picks a character. */
+function codeOf(digest: string, length: number): string {
   let out = '';
-  for (let i = 0; out.length < length; i++) out += ALPHABET[digest[i % digest.length]! % ALPHABET.length];
+  for (let i = 0; out.length < length; i++) out += ALPHABET[parseInt(digest.substr((i % 32) * 2, 2), 16) % ALPHABET.length];
   return out;
 }
 
+/** SHA-256 in hex (crypto.hash: a paragraph's hash is taken a quarter of a million times in a large corpus, and makes no Hash object). */
 export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
 
 const byString = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -168,8 +173,6 @@ export function identityText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** A paragraph's hash, from its identity text. */
-const paragraphHash = (identity: string) => sha256(identity).slice(0, 8);
 
 export interface ParagraphIds {
   ids: BlockId[];
@@ -184,7 +187,9 @@ export interface ParagraphIds {
 export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] = [], retiredBefore: Record<string, BlockId | null> = {}): ParagraphIds {
   const records = texts.map((t) => {
     const identity = identityText(t);
-    return { hash: paragraphHash(identity), sig: signature(identity), identity };
+    // A paragraph's hash is the start of its identity text's digest; a new id, the digest's short code.
+    const digest = sha256(identity);
+    return { hash: digest.slice(0, 8), sig: signature(identity), digest };
   });
   const ids: (BlockId | undefined)[] = new Array(texts.length);
   const usedOld = new Set<number>();
@@ -220,7 +225,7 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
   const nextSuffix = new Map<string, number>();
   records.forEach((r, i) => {
     if (ids[i]) return;
-    const base = shortCode(r.identity, 6);
+    const base = codeOf(r.digest, 6);
     let n = nextSuffix.get(base) ?? 1;
     let id = n === 1 ? base : `${base}-${n}`;
     while (used.has(id)) id = `${base}-${++n}`;
