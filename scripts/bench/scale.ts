@@ -2,10 +2,13 @@
  * The build at corpus sizes: a synthetic corpus (synthetic.ts) of each size is built in a copy of
  * the project with `npm run build` (scripts/build.ts, which prints each stage's time and peak
  * memory; stages overlap), timed with the peak memory of all its processes; then one document is
- * changed, one added and one removed, and each rebuild is timed.
+ * changed, one added and one removed, and each rebuild is timed. Then the same documents are built
+ * with Starlight and ours again, one after the other (BENCH_PAIRS times each, ours in a new copy
+ * each time): a machine whose speed drifts from one minute to the next slows both alike, and the
+ * medians are compared.
  * Prints one JSON line per size. Usage: tsx scripts/bench/scale.ts 100 1000 5000
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure as measureCommand } from '../lib/measure.ts';
@@ -14,7 +17,7 @@ import { cleanEnv, copyProject } from '../lib/project.ts';
 import { chromium } from 'playwright-core';
 import { serve } from '../lib/serve.ts';
 import { firstQuery, type FirstQuery } from './first-query.ts';
-import { buildStarlight, prepareStarlight } from './starlight.ts';
+import { prepareStarlight, type StarlightBuild } from './starlight.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
 export interface StageTime {
@@ -29,6 +32,15 @@ function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]
 
 /** The largest corpus also built with Starlight and rebuilt after a change, an addition and a removal. */
 const SIDE_BY_SIDE = Number(process.env.BENCH_SIDE_BY_SIDE) || 1000;
+/** How many times each build of the side by side runs (Starlight's, and ours counting the first). */
+const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS) || 3);
+
+/** The middle value (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : Math.round(((s[mid - 1]! + s[mid]!) / 2) * 100) / 100;
+}
 
 /** `npm run build` (scripts/build.ts): the content build, the search index's shards beside it, Astro, then the index into dist/. */
 const BUILD = [process.execPath, '--import', 'tsx', 'scripts/build.ts'];
@@ -107,8 +119,10 @@ export async function measure(size: number) {
     return result;
   }
   // The same cleaned documents as a Starlight site, written now and built after our rebuilds, which
-  // follow our full build as a maintainer's do.
+  // follow our full build as a maintainer's do; the corpus as it was, for our builds beside Starlight's.
   const starlight = prepareStarlight(join(dir, 'src', 'generated'));
+  const unchanged = mkdtempSync(join(tmpdir(), `kb-scale-${size}-again-`));
+  cpSync(corpus, unchanged, { recursive: true });
   // One document changed, one added, one removed: each rebuilt in the same project copy.
   const files = readdirSync(corpus).sort();
   // A paragraph added in the middle (at the end, cleaning would remove it as footer and only the report would change).
@@ -119,15 +133,31 @@ export async function measure(size: number) {
   result.incremental.added = strip(build(dir, env));
   unlinkSync(join(corpus, files[2]!));
   result.incremental.removed = strip(build(dir, env));
-  Object.assign(result, { starlight: starlight() });
   setAside(corpus);
   setAside(dir);
+  // Starlight's build, then ours again from nothing in a new copy, and so on: PAIRS of each, ours counting the first.
+  const theirs: StarlightBuild[] = [];
+  const ours = [full.seconds];
+  for (let i = 0; i < PAIRS; i++) {
+    theirs.push(starlight.build());
+    if (ours.length === PAIRS) break;
+    const again = copyProject({ seedsContent: false });
+    ours.push(build(again, { CORPUS_DIR: unchanged }).seconds);
+    setAside(again);
+  }
+  starlight.done();
+  setAside(unchanged);
+  const runs = theirs.map((t) => t.seconds);
+  Object.assign(result, {
+    starlight: { ...theirs[0]!, seconds: median(runs), peakMB: Math.max(...theirs.map((t) => t.peakMB)), runs },
+    fullRuns: ours,
+  });
   return result;
 }
 
 const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
 
-export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: ReturnType<typeof buildStarlight>; ours?: { pageBytes: number }; firstQuery?: FirstQuery };
+export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: StarlightBuild & { runs: number[] }; fullRuns?: number[]; ours?: { pageBytes: number }; firstQuery?: FirstQuery };
 
 /** A rebuild's time, its stages, and its share of the full build's time. */
 function rebuilt(r: ScaleResult, kind: string): string {
@@ -155,7 +185,9 @@ export function scaleMarkdown(results: readonly ScaleResult[]): string {
     ['one document changed', (r) => rebuilt(r, 'changed')],
     ['one document added', (r) => rebuilt(r, 'added')],
     ['one document removed', (r) => rebuilt(r, 'removed')],
-    ['Starlight, same documents: build', (r) => (r.starlight ? `${r.starlight.seconds} s, peak ${r.starlight.peakMB} MB (ours ${(r.full.seconds / r.starlight.seconds).toFixed(2)}× its time)` : '—')],
+    ['full build, each time (ours, one after each of Starlight\'s but the first)', (r) => (r.fullRuns ? `${r.fullRuns.map((x) => `${x} s`).join(', ')}; median ${median(r.fullRuns)} s` : '—')],
+    ['Starlight, same documents: build, each time', (r) => (r.starlight ? `${r.starlight.runs.map((x) => `${x} s`).join(', ')}; median ${r.starlight.seconds} s, peak ${r.starlight.peakMB} MB` : '—')],
+    ['ours ÷ Starlight (medians; each pair)', (r) => (r.starlight && r.fullRuns ? `${(median(r.fullRuns) / r.starlight.seconds).toFixed(2)}× its time (${r.fullRuns.map((x, i) => `${(x / r.starlight!.runs[i]!).toFixed(2)}`).join(', ')})` : '—')],
     ['Starlight: dist/, of it the search index', (r) => (r.starlight ? `${r.starlight.distMB} MB, ${r.starlight.pagefindMB} MB` : '—')],
     ['bytes for one reading page (HTML+CSS+JS)', (r) => (r.starlight && r.ours ? `ours ${(r.ours.pageBytes / 1024).toFixed(0)} KB, Starlight ${(r.starlight.pageBytes / 1024).toFixed(0)} KB` : '—')],
   ];

@@ -5,7 +5,7 @@
  * tables), built with Starlight's defaults (its own Pagefind search included).
  * Usage: tsx scripts/bench/starlight.ts <generated folder> — prints one JSON line.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../../src/pipeline/types.ts';
 import { measure } from '../lib/measure.ts';
@@ -37,12 +37,16 @@ function markdown(blocks: Block[]): string {
     .join('\n\n');
 }
 
+/** One build of the Starlight site: its time and memory, and its bytes. */
+export type StarlightBuild = ReturnType<typeof buildOnce>;
+
 /**
- * The Starlight site of the documents in `generated` written now (into the project), and built
- * when the function it returns is called: the documents can be taken from one build and the site
- * built after others.
+ * The Starlight site of the documents in `generated` written now (into the project), built each
+ * time `build` is called (from nothing: the last build's output and caches set aside), and set
+ * aside by `done`: the documents can be taken from one build of ours and the site built after
+ * others, and several times, one build of ours between two of its.
  */
-export function prepareStarlight(generated: string) {
+export function prepareStarlight(generated: string): { build(): StarlightBuild; done(): void } {
   // Inside the project (not in src/), so that node_modules is found by walking up, as Vite expects.
   const dir = join(ROOT, 'bench-starlight.tmp');
   rmSync(dir, { recursive: true, force: true });
@@ -62,13 +66,24 @@ export function prepareStarlight(generated: string) {
   // Its dependencies listed, as Astro reads them to bundle (not externalise) integrations such as Starlight.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'kb-starlight-bench', private: true, type: 'module', dependencies: { astro: '*', '@astrojs/starlight': '*' } }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict' }));
-  return () => build(dir, files);
+  return {
+    build() {
+      for (const made of ['dist', '.astro', '.cache']) if (existsSync(join(dir, made))) setAside(join(dir, made));
+      return buildOnce(dir, files);
+    },
+    done: () => setAside(dir),
+  };
 }
 
-/** The Starlight site of the documents in `generated`, built: its time, memory and bytes. */
-export const buildStarlight = (generated: string) => prepareStarlight(generated)();
+/** The Starlight site of the documents in `generated`, built once: its time, memory and bytes. */
+export function buildStarlight(generated: string): StarlightBuild {
+  const site = prepareStarlight(generated);
+  const result = site.build();
+  site.done();
+  return result;
+}
 
-function build(dir: string, files: readonly string[]) {
+function buildOnce(dir: string, files: readonly string[]) {
   const { seconds, peakMB } = measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
   const dist = join(dir, 'dist');
   const bytes = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : statSync(p).size);
@@ -78,9 +93,7 @@ function build(dir: string, files: readonly string[]) {
   // What a reader downloads for one page: its HTML, and the CSS and JS files it links.
   const linked = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
   const assets = [...new Set(linked)].reduce((n, f) => n + statSync(join(dist, f)).size, 0);
-  const result = { seconds, peakMB, pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
-  setAside(dir);
-  return result;
+  return { seconds, peakMB, pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
 }
 
 if (process.argv[1]?.endsWith('starlight.ts')) console.log(JSON.stringify(buildStarlight(process.argv[2] ?? join(ROOT, 'src', 'generated'))));
