@@ -58,19 +58,20 @@ const FORMS: Array<{ kind: 'percent' | 'points' | 'fraction' | 'ratio' | 'range'
 const LOWER = /^(超过|超|逾|多达|高达)$/;
 const UPPER = /^(不到|不足|不超过|近|将近|接近)$/;
 
-/** Spans that are never quantities: dates, document numbers, phone numbers, postcodes, codes like O2O and 3+2. */
+const NOT_QUANTITIES = [
+  /[〔[(（]\d{4}[〕\])）]\d+号/g, // document numbers
+  /\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|邮编[:：]?\s*\d{6}/g, // phones, postcodes
+  /[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+\d*/g, // O2O, B2B, 5G
+  /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
+  /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
+  // Place names with numerals, every one where it is (no name ends in a character another begins with, so none overlap).
+  new RegExp(NUMERAL_PLACES.join('|'), 'g'),
+];
+
+/** Spans that are never quantities: dates, document numbers, phone numbers, postcodes, codes like O2O and 3+2, places like 七台河. */
 function excluded(t: string, published: string | null): Array<[number, number]> {
   const spans: Array<[number, number]> = extractDates(t, { published, year: 2000 }).mentions.map((m) => [m.start, m.end]);
-  for (const re of [
-    /[〔[(（]\d{4}[〕\])）]\d+号/g, // document numbers
-    /\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|邮编[:：]?\s*\d{6}/g, // phones, postcodes
-    /[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+\d*/g, // O2O, B2B, 5G
-    /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
-    /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
-  ]) {
-    for (const m of allMatches(re, t)) spans.push([m.index, m.index + m[0].length]);
-  }
-  for (const place of NUMERAL_PLACES) for (let i = t.indexOf(place); i >= 0; i = t.indexOf(place, i + 1)) spans.push([i, i + place.length]);
+  for (const re of NOT_QUANTITIES) for (const m of allMatches(re, t)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
