@@ -1,6 +1,5 @@
 /** Reading and writing for the content build, kept apart so tests can run it on any folder. */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { corpusJson, type SiteLocation } from '../src/generate/data.ts';
