@@ -36,7 +36,7 @@ const SIDE_BY_SIDE = Number(process.env.BENCH_SIDE_BY_SIDE) || 1000;
 const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS) || 3);
 
 /** The middle value (the mean of the middle two for an even count). */
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : Math.round(((s[mid - 1]! + s[mid]!) / 2) * 100) / 100;

@@ -8,7 +8,6 @@ const DIGIT: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** Characters that can make up a Chinese numeral. */
 export const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万亿';
