@@ -5,7 +5,7 @@
  * one the template gave, byte for byte.
  */
 import { strings } from '../i18n/zh-CN.ts';
-import type { DocumentData } from '../lib/content.ts';
+import type { DocumentData } from '../site/content.ts';
 import { escapeLikeAstro as esc } from '../lib/html.ts';
 
 export function sourceRows(doc: Pick<DocumentData, 'cleaning' | 'sourceLines'>): string {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDates, type DateContext } from '../../src/extract/dates.ts';
-import { documentDates } from '../../src/extract/events.ts';
+import { reading } from '../../src/extract/reading.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 
 const none: DateContext = { published: null };
@@ -149,7 +149,7 @@ describe('the seeds, against the hand-checked list', () => {
     const found: { key: string; value: string }[] = [];
     for (const d of result.documents) {
       const seedNo = d.source.slice(0, 3);
-      for (const { unit: u, result: r } of documentDates(d)) {
+      for (const { unit: u, result: r } of reading(d).dates()) {
         for (const m of r.mentions) found.push({ key: `${seedNo} ${u.block} ${m.text}`, value: `${m.date}|${m.until ?? ''}|${m.precision}|${m.qualifier ?? ''}` });
         for (const f of r.refused) found.push({ key: `${seedNo} ${u.block} ${f.text}`, value: 'refused' });
       }

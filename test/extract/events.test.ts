@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { documentEvents, eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { readAll } from '../../src/extract/reading.ts';
 import { organisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
 const corpus = seedCorpus();
-const events = timeline(corpus.documents);
+const events = timeline(readAll(corpus.documents, documentEvents));
 const idOf = (prefix: string) => seed(corpus, prefix).id;
 
 describe('policy titles and organisations', () => {

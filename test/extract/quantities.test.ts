@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentFigures } from '../../src/extract/figures.ts';
+import { reading } from '../../src/extract/reading.ts';
 import { extractQuantities } from '../../src/extract/quantities.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 
@@ -90,7 +91,7 @@ function handChecked() {
 describe('the seeds, against the hand-checked list', () => {
   it('finds every quantity with its value, unit and hedge, and nothing else (precision and recall >= 0.95)', () => {
     const found = seedCorpus().documents.flatMap((d) =>
-      documentFigures(d).map((f) => ({
+      documentFigures(reading(d)).map((f) => ({
         key: `${d.source.slice(0, 3)} ${f.paragraph} ${f.text}`,
         value: `${f.value}|${f.upper ?? ''}|${f.unit}|${f.approximate ? '~' : ''}|${f.bound ?? ''}`,
       })),
