@@ -4,7 +4,7 @@
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
 import type { BlockId, DocumentId, DocumentText, ProcessedDocument } from '../pipeline/types.ts';
-import { extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
+import { documentContext, extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
 import { matchText } from './numerals.ts';
 import { documentReading, perDocument } from '../lib/per-document.ts';
 import { organisations } from './organisations.ts';
@@ -127,18 +127,22 @@ export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'quali
 
 /**
  * The dates of each piece of a document, read in order: a date without a year takes it from the
- * text before it in the same section (a heading starts a new one); a table row or list item stands
- * on its own.
+ * text before it in the same section (a heading starts a new one, from the title's year); a table
+ * row or list item stands on its own.
  */
 export const documentDates = documentReading((d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> => {
   // Read once per document: the timeline and the figures both need them.
   const out: Array<{ unit: TextUnit; result: DateResult }> = [];
-  let context: DateContext = { published: d.meta.published };
-  for (const unit of textUnits(d.blocks)) {
-    if (unit.kind === 'heading') context = { published: d.meta.published };
-    const own = unit.kind === 'row' || unit.kind === 'item';
-    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
-    if (!own) context = result.context;
+  const units = textUnits(d.blocks);
+  // The publication date, the calendar and the title's year: what every section starts from.
+  const base = documentContext(d.meta.title, d.meta.published, units.map((u) => u.text));
+  const own: DateContext = { published: base.published, ...(base.minguo ? { minguo: true } : {}) };
+  let context: DateContext = base;
+  for (const unit of units) {
+    if (unit.kind === 'heading') context = base;
+    const alone = unit.kind === 'row' || unit.kind === 'item';
+    const result = extractDates(unit.text, alone ? own : context);
+    if (!alone) context = result.context;
     out.push({ unit, result });
   }
   return out;

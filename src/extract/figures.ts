@@ -53,7 +53,7 @@ function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'date
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   for (const { unit, result } of documentDates(d)) {
-    const quantities = extractQuantities(unit.text, d.meta.published);
+    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false });
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);
