@@ -34,6 +34,8 @@ export interface DateMention {
   comparison?: true;
   /** Inside a quotation (a policy's own words): its dates do not set the year of the text around it. */
   quoted?: true;
+  /** Inside a 《》 title: part of a name (《规划纲要（2022－2035年）》), not a time the text speaks of. */
+  named?: true;
 }
 
 export interface RefusedDate {
@@ -180,6 +182,12 @@ export function extractDates(text: string, context: DateContext): DateResult {
     while (q < quotes.length && quotes[q]![1] < i) q++;
     return q < quotes.length && i > quotes[q]![0] && i < quotes[q]![1];
   };
+  const titles = allMatches(/《[^《》\n]*》/g, t);
+  let k = 0;
+  const inTitle = (i: number) => {
+    while (k < titles.length && titles[k]!.index + titles[k]![0].length <= i) k++;
+    return k < titles.length && i > titles[k]!.index;
+  };
   const sentenceEnds: number[] = [];
   for (const m of allMatches(SENTENCE_END, t)) sentenceEnds.push(m.index);
   let passed = 0;
@@ -318,6 +326,7 @@ export function extractDates(text: string, context: DateContext): DateResult {
     if (resolved) mention.resolved = resolved;
     if (d.comparison || q.comparison) mention.comparison = true;
     if (inQuote(d.start)) mention.quoted = true;
+    if (inTitle(d.start)) mention.named = true;
     mentions.push(mention);
 
     // What later dates without a year take as theirs: not a quotation, a comparison's baseline, a
@@ -326,7 +335,7 @@ export function extractDates(text: string, context: DateContext): DateResult {
       sentence.year = d.year;
       sentence.month = d.month;
       const plan = published !== null && later(mention.date, published);
-      const sets = !mention.quoted && !mention.comparison && mention.qualifier !== 'target' && mention.qualifier !== 'by' && !plan;
+      const sets = !mention.quoted && !mention.named && !mention.comparison && mention.qualifier !== 'target' && mention.qualifier !== 'by' && !plan;
       if (sets) {
         ctx.year = until ? Number(until.slice(0, 4)) : d.untilYear ?? d.year;
         ctx.month = d.month;

@@ -168,7 +168,7 @@ function readEvents(d: DocumentText): DocumentEvents {
   for (const { unit, result } of documentDates(d)) {
     for (const span of sentenceSpans(unit.text)) {
       const inside = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= span[0] && x.start < span[1]);
-      const dated = inside(result.mentions).filter((m) => !m.comparison);
+      const dated = inside(result.mentions).filter((m) => !m.comparison && !m.named);
       const refused = inside(result.refused);
       const all = [...dated, ...refused].sort((a, b) => a.start - b.start);
       if (all.length === 0) continue;

@@ -57,7 +57,7 @@ function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'date
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);
-      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e);
+      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e && !m.named);
       for (const q of quantities.filter((x) => x.start >= s && x.start < e)) {
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);

@@ -260,3 +260,11 @@ describe('the seeds, against the hand-checked list', () => {
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('dates inside a title', () => {
+  it('are part of a name: marked, and they do not set the year of the text after them', () => {
+    const r = extractDates('印发的《扩大内需战略规划纲要（2022－2035年）》里，5月起', { published: '2023-03-08', year: 2022 });
+    expect(r.mentions[0]).toMatchObject({ date: '2022', until: '2035', named: true });
+    expect(r.context.year).toBe(2022);
+  });
+});
