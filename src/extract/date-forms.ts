@@ -83,7 +83,8 @@ const FORMS: Form[] = [
   { name: 'minguo', re: new RegExp(`民国${S}(\\d{1,3}|${HAN_YEAR})${S}年度?${YEAR_TAIL}`, 'g') },
   // Not a duration (成立107年, 长达107年之久, 107年来).
   { name: 'minguo-year', re: new RegExp(`(?<![\\d.第元]|成立|创立|建校|建院|已有|长达|历经|走过|超过|近|约)(1[0-3]\\d)${S}年度?(?![代级来多余间之])${YEAR_TAIL}`, 'g'), minguo: true },
-  { name: 'minguo-short', re: new RegExp(`(?<![\\d.第元])([1-9]\\d)${S}年(?:度|(?=${S}${MONTH_AHEAD}${S}月))${YEAR_TAIL}`, 'g'), minguo: true },
+  // Two digits only as a date: 99年度, 98年底, 99年12月, 96年至105年.
+  { name: 'minguo-short', re: new RegExp(`(?<![\\d.第元])([1-9]\\d)${S}年(?:度|(?=[初底末]|${S}${MONTH_AHEAD}${S}月|${S}${TO}${S}1?\\d{2}${S}年))${YEAR_TAIL}`, 'g'), minguo: true },
   { name: 'minguo-numeric', re: /(?<![\d.:/-])(1[0-3]\d)([./-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d.:/-])/g, minguo: true },
   { name: 'fiscal', re: new RegExp(`(?<![\\d.])((?:19|20)\\d{2})${S}[/-]${S}(\\d{2})${S}(?:财政)?年度`, 'g') },
   { name: 'plan', re: new RegExp(`(?:“|"|「)${PLAN_ORDINAL}五(?:”|"|」)${PLAN_PERIOD}|(?<![〇零一二两三四五六七八九十百千\\d第])${PLAN_ORDINAL}五${PLAN_PERIOD}`, 'g') },
@@ -116,6 +117,8 @@ export interface Draft {
   comparison?: true;
   /** A fiscal year from April to March (2022/23年度). */
   fiscal?: true;
+  /** A Minguo year: the end of its range is one too (96年至105年). */
+  minguo?: true;
   /** A month (and day) with no year, or 当月: needs the year (and month) from context. */
   needsYear?: boolean;
   needsMonth?: boolean;
@@ -166,11 +169,12 @@ export function draft(form: FormName, m: RegExpExecArray): Draft | null {
       const n = num(g[0]);
       if (n === undefined || n < 1) return null;
       d.year = 1911 + n;
+      d.minguo = true;
       yearTail(d, g.slice(1));
       return d;
     }
     case 'minguo-numeric':
-      return { ...d, year: 1911 + Number(g[0]), month: num(g[2]), day: num(g[3]) };
+      return { ...d, year: 1911 + Number(g[0]), month: num(g[2]), day: num(g[3]), minguo: true };
     case 'fiscal': {
       const year = Number(g[0]);
       return (year + 1) % 100 === Number(g[1]) ? { ...d, year, fiscal: true } : null;

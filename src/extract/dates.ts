@@ -141,8 +141,8 @@ function yearNear(published: string, month: number, day: number | undefined, not
 
 /** What may end a range after a dash or 至: a year (and month, day), a month (and day), or a day. */
 function rangeEnd(rest: string, d: Draft): { until: string; length: number } | undefined {
-  const written = new RegExp(`^${YEAR}${S}年(?:${S}${MONTH}${S}月(?:${S}${DAY}${S}[日号])?)?`).exec(rest);
-  if (written) return { until: ymd(num(written[1])!, num(written[2]), num(written[3])), length: written[0].length };
+  const written = new RegExp(`^${d.minguo ? '(\\d{2,3})' : YEAR}${S}年(?:${S}${MONTH}${S}月(?:${S}${DAY}${S}[日号])?)?`).exec(rest);
+  if (written) return { until: ymd(num(written[1])! + (d.minguo ? 1911 : 0), num(written[2]), num(written[3])), length: written[0].length };
   if (d.month === undefined) return undefined;
   const month = new RegExp(`^${MONTH}${S}月(?:${S}${DAY}${S}[日号])?`).exec(rest);
   if (month) return { until: ymd(d.year!, num(month[1]), num(month[2])), length: month[0].length };

@@ -34,16 +34,17 @@ const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]+';
 const NUM = `(?:${DIGITS}|${HAN_NUM})`;
 /**
- * What may follow a 万 in one number, written out in full: 8000, 5千, 五千 (463万8000, 76万5千).
- * Not 1万5 or 两万五, where the 5 is short for 5千 and the reader must know it.
+ * What may follow a 万 in one number, written out in full: 8000, 4,208, 660 (Taiwan writes
+ * 18萬660 for 180,660), 5千, 五千 (463万8000, 76万5千). Not one digit alone (1万5, 两万五), short
+ * for 5千: the reader must know it.
  */
-const BELOW = '(?:\\d{4}|\\d{1,3}[千百]|[零〇一二两三四五六七八九]?[千百][零〇一二两三四五六七八九十百]*)(?![\\d.,])';
+const BELOW = '(?:\\d,\\d{3}|\\d{2,4}|\\d{1,3}[千百]|[零〇一二两三四五六七八九]?[千百][零〇一二两三四五六七八九十百]*)(?![\\d.,])';
 /** A number: digits (5千), a Chinese numeral, or one with its 亿 and 万 inside (1亿2000万, 463万8000, 1万5051). */
 const NUMBER = `(?:${NUM}亿${NUM}万(?:${BELOW})?|${NUM}万${BELOW}|${DIGITS}(?:千(?![米克瓦]))?|${HAN_NUM})`;
 const SCALE = '[万亿]?';
 /** Measure words, longest first (人次 before 人). */
 export const MEASURE_WORDS = [
-  '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
+  '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '周岁', '岁', '家', '个', '人', '例', '名', '所', '张',
   '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户', '年',
   '平方公里', '公顷', '处', '间', '吨', '亩', '件',
 ];
@@ -79,6 +80,8 @@ const NOT_QUANTITIES = [
   /[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+\d*/g, // O2O, B2B, 5G
   /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
   /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
+  // An address (地址：115204臺北市…488號): its postcode and numbers are not figures.
+  /(?:地址|通讯地址|住址)[:：]\s*[^\s。；;]*/g,
   // Place names with numerals, every one where it is (no name ends in a character another begins with, so none overlap).
   new RegExp(NUMERAL_PLACES.join('|'), 'g'),
 ];
@@ -174,8 +177,8 @@ export function extractQuantities(text: string, published: string | null = null,
           if (raw === '一' && unit !== '年' && !afterHedge) continue;
           // 这一年, 每一年: a time, not a duration.
           if (raw === '一' && unit === '年' && /[这那每同该当]$/.test(t.slice(0, start))) continue;
-          // 百倍爱心卡, 信心百倍: a figure of speech.
-          if (/^[百千万]$/.test(raw) && unit === '倍') continue;
+          // 百倍爱心卡, 信心百倍, 百家号, 千家万户: a figure of speech or a name, unless hedged (逾百家).
+          if (/^[百千万]$/.test(raw) && (unit === '倍' || !before)) continue;
           // 年 is a duration (十多年, 近7年), never a year: a year is a date, excluded above.
           if (unit === '年' && (v >= 100 || /[年月]/.test(next.slice(0, 1)))) continue;
           if (/^(级|甲)/.test(next) && !unit) continue;

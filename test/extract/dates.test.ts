@@ -111,6 +111,8 @@ describe('the forms other corpora use', () => {
     expect(dates('自108年3月起', minguo)).toEqual(['108年3月=2019-03 month since']);
     expect(dates('截至108-09-30止', minguo)).toEqual(['108-09-30=2019-09-30 day as-of']);
     expect(dates('99年12月', minguo)).toEqual(['99年12月=2010-12 month']);
+    expect(dates('自98年底之2,311萬人', minguo)).toEqual(['98年底=2009 year']);
+    expect(dates('政府於96年至105年推動長照1.0', minguo)).toEqual(['96年至105年=2007..2016 range']);
     // Durations stay durations, and without the document's calendar nothing is guessed.
     expect(dates('該院成立107年來', minguo)).toEqual([]);
     expect(dates('107年度長照預算')).toEqual([]);

@@ -64,6 +64,10 @@ describe('numbers written in parts (other corpora)', () => {
     ['结余35.13亿元', ['35.13亿元=3513000000 元']],
     ['服务5千人', ['5千人=5000 人']],
     ['共12,345人', ['12,345人=12345 人']],
+    ['107年長照服務人數為18萬660人', ['18萬660人=180660 人']],
+    ['108年增至28萬4,208人', ['28萬4,208人=284208 人']],
+    ['合計1萬2,142處', ['1萬2,142處=12142 处']],
+    ['人口數2,311萬9千餘人', ['2,311萬9千餘人=23119000 人 ~ lower']],
   ])('%s', (text, expected) => expect(q(text)).toEqual(expected));
 
   it('never reads 1万5 or 3亿5 as one number: the reader would need to know the 5 is 5千', () => {
@@ -91,7 +95,7 @@ describe('not quantities', () => {
     // Clock times, phone numbers, postcodes, markup and style left in a page, a form's hints, years and ordinals.
     '13:05开始', '发表于 2023-3-8 21:14', '2021/5/26 9:19:47', '電話：(02)2345-6789', '服务专线0800-000-123', '客服热线：400-123-4567', '咨询电话：12345',
     '邮政编码：100044', '.pages_content p{font-size:16px;line-height:2;text-indent:2em}', '<img src="pv.gif" width="1" height="1">',
-    '请点击输入图片描述（最多18字）', '标题（限30个字以内）', '2025全年', '至2022/23年度', '“十三五”期间', '民國106年', '第4至第5級',
+    '请点击输入图片描述（最多18字）', '地址：115204臺北市南港區忠孝東路6段488號', '百家号 > 财经', '千家万户', '标题（限30个字以内）', '2025全年', '至2022/23年度', '“十三五”期间', '民國106年', '第4至第5級',
   ])('%s', (text) => expect(q(text)).toEqual([]));
 
   it('a ratio the text calls one stays a ratio, even if it reads like a time', () => {
@@ -102,6 +106,11 @@ describe('not quantities', () => {
   it('99年度 is a year in a document dated in Minguo years, a duration elsewhere', () => {
     expect(extractQuantities('99年度預算', null, { minguo: true })).toEqual([]);
     expect(q('合作99年')).toEqual(['99年=99 年']);
+    expect(extractQuantities('自98年底之2,311萬9千餘人增至107年底', null, { minguo: true }).map((x) => x.text)).toEqual(['2,311萬9千餘人']);
+  });
+
+  it('an age in 周岁 is not a number of weeks', () => {
+    expect(q('60周岁及以上')).toEqual(['60周岁=60 周岁']);
   });
 });
 
