@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
+import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { join } from 'node:path';
 
@@ -29,11 +30,14 @@ function timed(cmd: string, args: string[]): number {
 
 const rows: [string, string, string][] = [];
 
-// 0. Dates and figures against dev-web's expected ones (extraction-accuracy.ts), whole and without the HTML, Markdown and Word files.
+// 0. Dates and figures against the expected ones (extraction-accuracy.ts): dev-web, whole and without
+// its HTML, Markdown and Word files (read crudely until the pipeline reads them), and long-term-care.
 const accuracy = extractionAccuracy();
 const plainText = extractionAccuracy((file) => file.endsWith('.txt'));
-for (const [name, s, t] of [['dates', accuracy.dates, plainText.dates], ['figures', accuracy.figures, plainText.figures]] as const) {
+const longTermCare = extractionAccuracy(() => true, LONG_TERM_CARE);
+for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTermCare.dates], ['figures', accuracy.figures, plainText.figures, longTermCare.figures]] as const) {
   rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
+  rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
 }
 const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
 

@@ -1,5 +1,6 @@
 /**
- * How well the date and quantity extractors read dev-web: each expected date and figure of
+ * How well the date and quantity extractors read a labelled corpus (dev-web, or another with
+ * an EXPECTED.json: `npx tsx scripts/bench/extraction-accuracy.ts <folder>`): each expected date and figure of
  * EXPECTED.json (a key copied from the text, with the date or value it holds) against what the
  * extractors find inside that key, the documents read as documentDates and documentFigures read
  * them (in order, with the context of the text before). Printed by `npm run bench`, pinned by
@@ -15,7 +16,7 @@ import { documentDates } from '../../src/extract/events.ts';
 import { extractQuantities } from '../../src/extract/quantities.ts';
 import { textUnits } from '../../src/extract/units.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
-import { devWebDocument, expectedDocuments, type ExpectedDocument } from './dev-web.ts';
+import { DEV_WEB, expectedDocument, expectedDocuments, type ExpectedDocument } from './labelled-corpus.ts';
 
 export interface Outcome {
   file: string;
@@ -31,7 +32,7 @@ export interface Outcome {
 export interface Score {
   /** Keys expected to hold a date (or a figure). */
   keys: number;
-  /** Keys expected undated (dates only). */
+  /** Keys expected undated (dates), or to hold no figure (a clock time, a phone number …). */
   nulls: number;
   /** Keys where the extractor gave a date or a quantity. */
   answered: number;
@@ -60,9 +61,10 @@ const overlaps = (a: { start: number; end: number }, s: number, e: number) => a.
 
 function score(outcomes: Outcome[], nulls: number): Score {
   const keys = outcomes.length - nulls;
-  const answered = outcomes.filter((o) => o.expected !== 'undated' && o.found && o.found !== 'refused').length;
-  const right = outcomes.filter((o) => o.right && o.expected !== 'undated').length;
-  const nullsRefused = outcomes.filter((o) => o.right && o.expected === 'undated').length;
+  const isNull = (o: Outcome) => o.expected === 'undated' || o.expected === 'no figure';
+  const answered = outcomes.filter((o) => !isNull(o) && o.found && o.found !== 'refused').length;
+  const right = outcomes.filter((o) => o.right && !isNull(o)).length;
+  const nullsRefused = outcomes.filter((o) => o.right && isNull(o)).length;
   return {
     keys,
     nulls,
@@ -97,18 +99,25 @@ function dateOutcomes(e: ExpectedDocument, d: DocumentText): Outcome[] {
   });
 }
 
-/** The quantities of one document against its expected figures. */
+/** The quantities of one document against its expected figures, and its keys that hold none. */
 function figureOutcomes(e: ExpectedDocument, d: DocumentText): Outcome[] {
-  const units = textUnits(d.blocks);
-  return e.figures.map((x) => {
+  // Each unit's quantities as documentFigures reads them (with the document's calendar).
+  const read = documentDates(d);
+  const quantities = (i: number) => extractQuantities(read[i]!.unit.text, d.meta.published, { minguo: read[i]!.result.context.minguo ?? false });
+  const none = (e.not_figures ?? []).map((key): Outcome => {
+    const at = locate(d, key);
+    const q = at && quantities(at.unit).find((m) => overlaps(m, at.start, at.end));
+    return { file: e.file, key, expected: 'no figure', found: q ? `${q.value} ${q.unit}` : '', right: !q };
+  });
+  return [...none, ...e.figures.map((x) => {
     const expected = `${x.value} ${x.unit}`;
     const at = locate(d, x.key);
     if (!at) return { file: e.file, key: x.key, expected, found: '(key not in the text)', right: false };
-    const q = extractQuantities(units[at.unit]!.text, d.meta.published).find((m) => overlaps(m, at.start, at.end));
+    const q = quantities(at.unit).find((m) => overlaps(m, at.start, at.end));
     if (!q) return { file: e.file, key: x.key, expected, found: '', right: false };
     const found = `${q.value} ${q.unit}`;
     return { file: e.file, key: x.key, expected, found, right: Math.abs(q.value - x.value) <= 1e-9 * Math.max(1, x.value) && q.unit === x.unit };
-  });
+  })];
 }
 
 export interface ExtractionAccuracy {
@@ -116,28 +125,34 @@ export interface ExtractionAccuracy {
   figures: Score;
 }
 
-/** Dates and figures of dev-web (every document, or those `include` keeps) against EXPECTED.json (or other expectations of the same documents). */
-export function extractionAccuracy(include: (file: string) => boolean = () => true, expected: ExpectedDocument[] = expectedDocuments()): ExtractionAccuracy {
+/**
+ * Dates and figures of a corpus (dev-web unless `dir` says another; every document, or those
+ * `include` keeps) against its EXPECTED.json (or other expectations of the same documents).
+ */
+export function extractionAccuracy(include: (file: string) => boolean = () => true, dir = DEV_WEB, expected: ExpectedDocument[] = expectedDocuments(dir)): ExtractionAccuracy {
   const dates: Outcome[] = [];
   const figures: Outcome[] = [];
   let nulls = 0;
+  let noFigures = 0;
   for (const e of expected.filter((x) => include(x.file))) {
-    const d = devWebDocument(e);
+    const d = expectedDocument(e, dir);
     dates.push(...dateOutcomes(e, d));
     figures.push(...figureOutcomes(e, d));
     nulls += e.dates.filter((x) => x.start === null).length;
+    noFigures += e.not_figures?.length ?? 0;
   }
-  return { dates: score(dates, nulls), figures: score(figures, 0) };
+  return { dates: score(dates, nulls), figures: score(figures, noFigures) };
 }
 
 /** One line per score: `dates: 45 keys (1 undated), precision …`. */
 export function describe(name: string, s: Score): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  return `${name}: ${s.keys} keys${s.nulls ? ` + ${s.nulls} undated` : ''}, ${s.right} right, precision ${pct(s.precision)}, recall ${pct(s.recall)}, accuracy ${pct(s.accuracy)}${s.nulls ? `, undated refused ${s.nullsRefused}/${s.nulls}` : ''}, wrong years ${s.wrongYears}`;
+  const none = name === 'dates' ? 'undated' : 'without a figure';
+  return `${name}: ${s.keys} keys${s.nulls ? ` + ${s.nulls} ${none}` : ''}, ${s.right} right, precision ${pct(s.precision)}, recall ${pct(s.recall)}, accuracy ${pct(s.accuracy)}${s.nulls ? `, ${none} refused ${s.nullsRefused}/${s.nulls}` : ''}${name === 'dates' ? `, wrong years ${s.wrongYears}` : ''}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { dates, figures } = extractionAccuracy();
+  const { dates, figures } = extractionAccuracy(undefined, process.argv[2] ?? DEV_WEB);
   for (const o of [...dates.outcomes, ...figures.outcomes].filter((x) => !x.right)) console.log(`  ${o.file.slice(0, 2)} ${o.key}: expected ${o.expected}, found ${o.found || 'nothing'}`);
   console.log(describe('dates', dates));
   console.log(describe('figures', figures));

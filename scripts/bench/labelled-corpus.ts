@@ -1,18 +1,21 @@
 /**
- * The labelled development corpus (test/fixtures/dev-web, a copy of /work/shared/corpora/dev-web)
- * as the extractors would read it after a perfect cleaning: for the plain-text files, the lines
- * the hand labels call `content` or `heading` (a PDF's hard-wrapped lines joined into their
- * paragraph); for the HTML, Markdown and Word files, their visible text, taken out crudely here
- * (script, style, comments, deleted and hidden runs dropped) until the pipeline reads those
- * formats itself. Each document carries the expected title and publication date, so that what is
- * measured is the extraction alone, not the cleaning or the metadata.
+ * A corpus with expected dates and figures (EXPECTED.json beside its docs/: dev-web, the
+ * long-term-care corpus) as the extractors would read it after a perfect cleaning: for a
+ * plain-text file with hand labels (labels/<file>.tsv), the lines labelled `content` or
+ * `heading`; for one without, every line; a PDF's hard-wrapped lines joined into their paragraph;
+ * for the HTML, Markdown and Word files, their visible text, taken out crudely here (script,
+ * style, comments, deleted and hidden runs dropped) until the pipeline reads those formats itself.
+ * Each document carries the expected title and publication date, so that what is measured is the
+ * extraction alone, not the cleaning or the metadata.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Block, BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
-export const DEV_WEB = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'dev-web');
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
+export const DEV_WEB = join(FIXTURES, 'dev-web');
+export const LONG_TERM_CARE = join(FIXTURES, 'corpora', 'long-term-care');
 
 export interface ExpectedDate {
   key: string;
@@ -32,6 +35,8 @@ export interface ExpectedDocument {
   script: 'simplified' | 'traditional';
   dates: ExpectedDate[];
   figures: ExpectedFigure[];
+  /** Keys that hold no figure (clock times, phone numbers, postcodes …), where a corpus lists them. */
+  not_figures?: string[];
 }
 
 export function expectedDocuments(dir = DEV_WEB): ExpectedDocument[] {
@@ -47,9 +52,12 @@ function blocks(parts: Array<{ type: 'heading' | 'paragraph'; text: string } | {
   });
 }
 
-/** A plain-text file by its labels: content and heading lines, a hard-wrapped line joined to the next. */
-function labelledText(dir: string, file: string): Block[] {
-  const rows = readFileSync(join(dir, 'labels', `${file}.tsv`), 'utf8').replace(/\n$/, '').split('\n').map((r) => r.split('\t'));
+/** A plain-text file by its labels (content and heading lines), or every line when it has none; a hard-wrapped line joined to the next. */
+function plainText(dir: string, file: string): Block[] {
+  const labels = join(dir, 'labels', `${file}.tsv`);
+  const rows = existsSync(labels)
+    ? readFileSync(labels, 'utf8').replace(/\n$/, '').split('\n').map((r) => r.split('\t'))
+    : readFileSync(join(dir, 'docs', file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((text, i) => [String(i + 1), text.trim() ? 'content' : 'blank', text]);
   const parts: Array<{ type: 'heading' | 'paragraph'; text: string }> = [];
   let open = false;
   for (const [, label, text = ''] of rows) {
@@ -152,8 +160,8 @@ function docxText(bytes: Buffer): Block[] {
   return blocks(parts);
 }
 
-/** One dev-web document as extraction reads it, with the expected title and publication date. */
-export function devWebDocument(e: ExpectedDocument, dir = DEV_WEB): DocumentText {
+/** One document as extraction reads it, with the expected title and publication date. */
+export function expectedDocument(e: ExpectedDocument, dir = DEV_WEB): DocumentText {
   const path = join(dir, 'docs', e.file);
   const blocks = e.file.endsWith('.html')
     ? htmlText(readFileSync(path, 'utf8'))
@@ -161,7 +169,7 @@ export function devWebDocument(e: ExpectedDocument, dir = DEV_WEB): DocumentText
       ? markdownText(readFileSync(path, 'utf8'))
       : e.file.endsWith('.docx')
         ? docxText(readFileSync(path))
-        : labelledText(dir, e.file);
+        : plainText(dir, e.file);
   return {
     id: e.file.slice(0, 2) as DocumentId,
     blocks,

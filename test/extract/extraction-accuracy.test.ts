@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeScore, extractionAccuracy } from '../../scripts/bench/extraction-accuracy.ts';
-import { devWebDocument, expectedDocuments } from '../../scripts/bench/dev-web.ts';
+import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from '../../scripts/bench/labelled-corpus.ts';
 import { textUnits } from '../../src/extract/units.ts';
 
 /**
@@ -15,7 +15,7 @@ describe('dev-web, against its expected dates and figures', () => {
 
   it('every key is in the text the measure reads (title or body)', () => {
     for (const e of expectedDocuments()) {
-      const d = devWebDocument(e);
+      const d = expectedDocument(e, DEV_WEB);
       const text = [d.meta.title, ...textUnits(d.blocks).map((u) => u.text)];
       for (const { key } of [...e.dates, ...e.figures]) expect(text.some((t) => t.includes(key)), `${e.file}: ${key}`).toBe(true);
     }
@@ -44,10 +44,33 @@ describe('dev-web, against its expected dates and figures', () => {
       dates: e.dates.map((x, i) => (i === 0 ? { ...x, start: null, end: null, precision: null } : { ...x, start: `${Number(x.start!.slice(0, 4)) + 1}${x.start!.slice(4)}` })),
       figures: e.figures.map((x) => ({ ...x, value: x.value * 10 })),
     };
-    const off = extractionAccuracy((f) => f === e.file, [shifted]);
+    const off = extractionAccuracy((f) => f === e.file, DEV_WEB, [shifted]);
     expect(off.dates.right).toBe(0);
     expect(off.dates.wrongYears).toBe(e.dates.length);
     expect(off.dates.nullsRefused).toBe(0);
     expect(off.figures.right).toBe(0);
+  });
+});
+
+/**
+ * The long-term-care corpus (test/fixtures/corpora/long-term-care): ten pages on 长期护理保险 and
+ * Taiwan's 長照, written for these tests, with Minguo years, numbers written in parts and page
+ * chrome full of clock times, phone numbers and postcodes. Its documents are read line by line
+ * (no hand labels), chrome included.
+ */
+describe('long-term-care, against its expected dates and figures', () => {
+  const { dates, figures } = extractionAccuracy(() => true, LONG_TERM_CARE);
+  it('dates: at least 98% right, no wrong year, the day without a month refused', () => {
+    console.log(`[long-term-care] ${describeScore('dates', dates)}`);
+    expect(dates.keys).toBeGreaterThanOrEqual(35);
+    expect(dates.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(dates.wrongYears).toBe(0);
+    expect(dates.nullsRefused).toBe(dates.nulls);
+  });
+  it('figures: at least 98% right, and no figure in a clock time, a phone number, a postcode or a name', () => {
+    console.log(`[long-term-care] ${describeScore('figures', figures)}`);
+    expect(figures.keys).toBeGreaterThanOrEqual(45);
+    expect(figures.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(figures.nullsRefused).toBe(figures.nulls);
   });
 });
