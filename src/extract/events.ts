@@ -141,7 +141,7 @@ export function documentEvents(r: Reading): DocumentEvents {
   for (const { unit, result } of r.dates()) {
     for (const span of sentenceSpans(unit.text)) {
       const inside = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= span[0] && x.start < span[1]);
-      const dated = inside(result.mentions).filter((m) => !m.comparison);
+      const dated = inside(result.mentions).filter((m) => !m.comparison && !m.named);
       const refused = inside(result.refused);
       const all = [...dated, ...refused].sort((a, b) => a.start - b.start);
       if (all.length === 0) continue;

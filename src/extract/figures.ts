@@ -46,11 +46,11 @@ export function documentFigures(r: Reading): Figure[] {
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   for (const { unit, result } of r.dates()) {
-    const quantities = extractQuantities(unit.text, d.meta.published);
+    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false });
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);
-      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e);
+      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e && !m.named);
       for (const q of quantities.filter((x) => x.start >= s && x.start < e)) {
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);

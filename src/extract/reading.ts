@@ -5,7 +5,7 @@
  * nothing is remembered between documents.
  */
 import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
-import { extractDates, type DateContext, type DateResult } from './dates.ts';
+import { documentContext, extractDates, type DateContext, type DateResult } from './dates.ts';
 import { inIdOrder, sentenceSpans, textUnits, type TextUnit } from './units.ts';
 
 /** A sentence of a document with its paragraph (a table row's starts with its first cell: `上海：…`). */
@@ -38,16 +38,20 @@ export function reading(doc: DocumentText): Reading {
 /**
  * The dates of each piece of a document, read in order: a date without a year takes it from the
  * text before it in the same section (a heading starts a new one); a table row or list item stands
- * on its own.
+ * on its own; a section starts from the title's year.
  */
 function readDates(d: Pick<DocumentText, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> {
   const out: Array<{ unit: TextUnit; result: DateResult }> = [];
-  let context: DateContext = { published: d.meta.published };
-  for (const unit of textUnits(d.blocks)) {
-    if (unit.kind === 'heading') context = { published: d.meta.published };
-    const own = unit.kind === 'row' || unit.kind === 'item';
-    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
-    if (!own) context = result.context;
+  const units = textUnits(d.blocks);
+  // The publication date, the calendar and the title's year: what every section starts from.
+  const base = documentContext(d.meta.title, d.meta.published, units.map((u) => u.text));
+  const own: DateContext = { published: base.published, ...(base.minguo ? { minguo: true } : {}) };
+  let context: DateContext = base;
+  for (const unit of units) {
+    if (unit.kind === 'heading') context = base;
+    const alone = unit.kind === 'row' || unit.kind === 'item';
+    const result = extractDates(unit.text, alone ? own : context);
+    if (!alone) context = result.context;
     out.push({ unit, result });
   }
   return out;
