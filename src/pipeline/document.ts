@@ -50,7 +50,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   if (cleaned.content.length === 0) {
     return { document: null, skipped: 'no content left after removing boilerplate', warnings };
   }
-  const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
+  const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
+  const removedNumbers = new Set(removed.map((r) => r.line));
   const s = structure(cleaned.content, removedNumbers);
 
   const drafts = s.blocks.map(withMarks);
@@ -108,7 +109,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     ...(script === 'traditional' ? { simplifiedBlocks: blocks.map(simplifyBlock) } : {}),
     sourceLines: p.normalised.lines.map((l) => l.text),
     cleaning: {
-      removed: cleaned.removed,
+      removed,
       repaired: [...p.repaired.repaired, ...corrected.repaired],
       flagged,
       blankLines: cleaned.blankLines,

@@ -72,7 +72,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     const next = rest[i + 1];
 
     if (CONTENTS_INTRO.test(text)) {
-      blocks.push({ type: 'paragraph', text, lines: [line.n] });
+      blocks.push({ type: 'paragraph', text, lines: sourceLines(line) });
       const items: Line[] = [];
       let maxChapter = 0;
       for (let j = i + 1; j < rest.length; j++) {
@@ -84,7 +84,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
         items.push(item);
       }
       if (items.length >= 2) {
-        blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.map((l) => l.n) });
+        blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.flatMap(sourceLines) });
         i += items.length;
       }
       continue;
@@ -92,27 +92,27 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
 
     const table = text.length > LONG_LINE ? recoverTable(text) : null;
     if (table) {
-      blocks.push({ type: 'table', header: table.header, rows: table.rows, note: table.citation ? `${table.note} 表格来源:${table.citation}` : table.note, lines: [line.n] });
-      if (table.rest) blocks.push(...splitLongLine(table.rest, line.n, levelOf));
+      blocks.push({ type: 'table', header: table.header, rows: table.rows, note: table.citation ? `${table.note} 表格来源:${table.citation}` : table.note, lines: sourceLines(line) });
+      if (table.rest) blocks.push(...splitLongLine(table.rest, sourceLines(line), levelOf));
       continue;
     }
 
     if (next && isSplitHeadingStart(text) && headingKind(next.text) === 'plain') {
-      blocks.push({ type: 'heading', level: levelOf('plain'), text: text + next.text, lines: [line.n, next.n] });
+      blocks.push({ type: 'heading', level: levelOf('plain'), text: text + next.text, lines: [...sourceLines(line), ...sourceLines(next)] });
       i++;
       continue;
     }
 
     const kind = headingKind(text);
     if (kind) {
-      blocks.push({ type: 'heading', level: levelOf(kind), text, lines: [line.n] });
+      blocks.push({ type: 'heading', level: levelOf(kind), text, lines: sourceLines(line) });
       continue;
     }
     if (text.length > LONG_LINE) {
-      blocks.push(...splitLongLine(text, line.n, levelOf));
+      blocks.push(...splitLongLine(text, sourceLines(line), levelOf));
       continue;
     }
-    blocks.push({ type: 'paragraph', text, lines: [line.n] });
+    blocks.push({ type: 'paragraph', text, lines: sourceLines(line) });
   }
 
   // Headings never skip a level going down (a lede before the first chapter becomes h2, not h4).
@@ -164,13 +164,16 @@ function chapterNumber(text: string): number | null {
   return units[digits] ?? null;
 }
 
+/** The source lines a line stands for: its own, and those hard-wrapped lines joined to it. */
+const sourceLines = (line: Line): number[] => (line.joined ? [line.n, ...line.joined] : [line.n]);
+
 function gapHasRemoval(a: Line, b: Line, removed: ReadonlySet<number>): boolean {
   for (let n = a.n + 1; n < b.n; n++) if (removed.has(n)) return true;
   return false;
 }
 
 /** Split a very long line at headings embedded in it (`…。医联体分类 从医联体内部…`). */
-function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
+function splitLongLine(text: string, n: number[], levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
   const out: DraftBlock[] = [];
   let last = 0;
   for (const m of allMatches(INLINE_HEADING, text)) {
@@ -178,11 +181,11 @@ function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 |
     if (/[\dA-Za-z]$/.test(m[1]!)) continue;
     const start = m.index! + m[0].indexOf(m[1]!);
     const before = text.slice(last, start).trim();
-    if (before) out.push({ type: 'paragraph', text: before, lines: [n] });
-    out.push({ type: 'heading', level: levelOf(/^\d/.test(m[1]!) ? 'numbered' : 'plain'), text: m[1]!.trim(), lines: [n] });
+    if (before) out.push({ type: 'paragraph', text: before, lines: n });
+    out.push({ type: 'heading', level: levelOf(/^\d/.test(m[1]!) ? 'numbered' : 'plain'), text: m[1]!.trim(), lines: n });
     last = m.index! + m[0].length;
   }
   const tail = text.slice(last).trim();
-  if (tail) out.push({ type: 'paragraph', text: tail, lines: [n] });
+  if (tail) out.push({ type: 'paragraph', text: tail, lines: n });
   return out;
 }

@@ -18,12 +18,16 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 export interface Line {
   n: number;
   text: string;
+  /** Columns of whitespace the line began with before it was trimmed (a full-width space is two): a paragraph's first line in plain text and PDF extractions. */
+  indent?: number;
+  /** Source lines this line's text continues onto, joined to it because they were hard-wrapped (unwrap.ts). */
+  joined?: number[];
 }
 
 /** A change made to a line by a repair or an erratum. */
 export interface Repair {
   line: number;
-  kind: 'ruby' | 'entity' | 'erratum';
+  kind: 'ruby' | 'entity' | 'erratum' | 'unwrap';
   before: string;
   after: string;
   /** For errata: why the editor made the correction. */
@@ -50,7 +54,9 @@ export type RemovalReason =
   | 'download-disclaimer'
   | 'contact'
   | 'link-list'
-  | 'repeated-across-documents';
+  | 'repeated-across-documents'
+  | 'page-number'
+  | 'running-header';
 
 export interface Removal {
   line: number;
