@@ -2,7 +2,6 @@
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
 import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
-import { findPublisher } from './meta.ts';
 import type { Normalised } from './normalise.ts';
 import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
@@ -51,7 +50,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     return { document: null, skipped: 'no content left after removing boilerplate', warnings };
   }
   const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
-  const removedNumbers = new Set(removed.map((r) => r.line));
+  const removedNumbers = new Set([...removed, ...cleaned.moved].map((r) => r.line));
   const s = structure(cleaned.content, removedNumbers);
 
   const drafts = s.blocks.map(withMarks);
@@ -72,8 +71,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
-  const title = ctx.errata?.title?.text ?? s.title;
-  const titleSource = ctx.errata?.title ? 'erratum' : s.titleSource;
+  const title = ctx.errata?.title?.text ?? cleaned.meta.title ?? s.firstSentence;
+  const titleSource = ctx.errata?.title ? 'erratum' : (cleaned.meta.titleSource ?? 'first-sentence');
 
   const notes: QualityNote[] = [];
   if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
@@ -96,13 +95,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     bytes: p.bytes,
     encoding: p.encoding,
     script,
-    meta: {
-      title,
-      titleSource,
-      author: s.author,
-      published: s.published,
-      publisher: findPublisher(cleaned.removed.map((r) => r.text)),
-    },
+    meta: { ...cleaned.meta, title, titleSource },
     datesTrusted: !ctx.errata?.untrustedDates,
     retired: identified.retired,
     blocks,
@@ -110,7 +103,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     sourceLines: p.normalised.lines.map((l) => l.text),
     cleaning: {
       removed,
-      repaired: [...p.repaired.repaired, ...corrected.repaired],
+      moved: cleaned.moved,
+      repaired: [...p.repaired.repaired, ...cleaned.repaired, ...corrected.repaired],
       flagged,
       blankLines: cleaned.blankLines,
       normalised: p.normalised.stats,

@@ -1,21 +1,20 @@
 /**
- * structure: cleaned lines -> title, byline and blocks (headings at their levels, paragraphs,
- * a source's own table of contents as a list, a flattened table recovered as a table).
+ * structure: cleaned lines -> blocks (headings at their levels, paragraphs, a source's own table of
+ * contents as a list, a flattened table recovered as a table). The title and metadata lines left
+ * the text in clean.ts; when the text gave no title, its first sentence stands in for one.
  */
 import { PROSE_PUNCT, SENTENCE_END } from './clean-rules.ts';
-import { parseByline, titleFromFirstSentence } from './meta.ts';
+import { titleFromFirstSentence } from './meta.ts';
 import { recoverTable } from './table.ts';
-import type { Block, DocumentMeta, Line } from './types.ts';
+import type { Block, Line } from './types.ts';
 import { allMatches } from '../lib/matches.ts';
 
 /** A block before it has an id and marks. */
 export type DraftBlock = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'marks'> : never) : never;
 
 export interface Structured {
-  title: string;
-  titleSource: DocumentMeta['titleSource'];
-  author: string | null;
-  published: string | null;
+  /** A title from the first sentence, for a text that gave none. */
+  firstSentence: string;
   blocks: DraftBlock[];
   /** Whether the last block stops mid-sentence (a truncated source). */
   endsMidSentence: boolean;
@@ -30,33 +29,9 @@ const LONG_LINE = 200;
 /** A heading embedded in a long line: after a sentence end, a short unpunctuated phrase, then a space. */
 const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,,、;;::!?!?“”"()()〔〕]{2,16})\s+(?=\S)/gu;
 
-/** Turn one document's cleaned lines into metadata and blocks. */
+/** Turn one document's cleaned lines into blocks. */
 export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number> = new Set()): Structured {
-  let rest = lines;
-  let title: string | null = null;
-  let titleSource: DocumentMeta['titleSource'] = 'title-line';
-  let author: string | null = null;
-  let published: string | null = null;
-
-  const bylineAt = rest.slice(0, 10).findIndex((l) => parseByline(l.text));
-  if (bylineAt >= 0) {
-    const b = parseByline(rest[bylineAt]!.text)!;
-    author = b.author;
-    published = b.published;
-    const before = rest[bylineAt - 1];
-    if (before && isTitleLike(before.text)) title = before.text;
-    rest = rest.filter((_, i) => i !== bylineAt && !(title && i === bylineAt - 1));
-  }
-  if (title === null) {
-    let k = 0;
-    while (k < rest.length && rest[k]!.text.length <= 4 && !PROSE_PUNCT.test(rest[k]!.text)) k++;
-    if (k >= 3) {
-      title = rest.slice(0, k).map((l) => l.text).join('');
-      titleSource = 'joined-lines';
-      rest = rest.slice(k);
-    }
-  }
-
+  const rest = lines;
   const kinds = new Set(rest.map((l) => headingKind(l.text)).filter(Boolean));
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
@@ -123,19 +98,23 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     previous = b.level;
   }
 
-  if (title === null) {
-    const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
-    title = first ? titleFromFirstSentence(first.text) : '(无标题)';
-    titleSource = 'first-sentence';
-  }
-  const last = blocks.at(-1);
-  const endsMidSentence = last?.type === 'paragraph' && !SENTENCE_END.test(last.text) && !/[::]$/.test(last.text);
-  return { title, titleSource, author, published, blocks, endsMidSentence };
+  const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
+  const firstSentence = first ? titleFromFirstSentence(first.text) : '(无标题)';
+  return { firstSentence, blocks, endsMidSentence: endsMidSentence(blocks) };
 }
 
-/** A title line: short, no sentence punctuation at the end. */
-function isTitleLike(text: string): boolean {
-  return text.length <= 60 && !/[。!!;;]/.test(text);
+/**
+ * A text cut off in mid-sentence: its last block is a paragraph that stops where no sentence can
+ * (after a comma, a character or a number), not at a sentence's end, a colon, a closing bracket or
+ * quotation mark, or an emoji.
+ */
+function endsMidSentence(blocks: DraftBlock[]): boolean {
+  const last = blocks.at(-1);
+  if (last?.type !== 'paragraph') return false;
+  const t = last.text.trim();
+  if (SENTENCE_END.test(t) || /[:：!！?？。…）)》」』”"'’\]】~～]$/u.test(t) || /\p{Extended_Pictographic}$/u.test(t)) return false;
+  // A short line (a signature, a date, a name) is not a sentence left unfinished.
+  return t.length >= 20;
 }
 
 /** Which kind of heading a line is, if it is one. */
