@@ -4,7 +4,7 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
-import { AD_WORDS, CHROME_PHRASES, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
+import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -51,6 +51,19 @@ export function menuItems(folded: string): string[] | null {
   return items.every((item) => item.length <= 12 && !/[:]$/.test(item)) ? items : null;
 }
 
+/**
+ * A line of navigation: a menu between bars, or between spaces when its items are as short as
+ * menu entries are (a median of four characters) or it names a home page. A headline of four
+ * parallel phrases (`奋进新征程 建功新时代 …`) has longer items and stays.
+ */
+export function isMenuLine(folded: string): boolean {
+  const items = menuItems(folded);
+  if (!items) return false;
+  if (folded.includes('|') || /首页|主页/.test(folded)) return true;
+  const lengths = items.map((i) => [...i].length).sort((a, b) => a - b);
+  return lengths[Math.floor((lengths.length - 1) / 2)]! <= 4;
+}
+
 /** A heading of a list of other articles (`相关阅读`, `往期推荐`, `相关推荐 更多>>`). */
 export function isRelatedHeading(folded: string): boolean {
   const m = RELATED.exec(folded);
@@ -94,8 +107,18 @@ export function isPhotoCredit(folded: string): boolean {
   return (
     /(?:^|[\s。,(])(?:图|摄|摄影|制图|图片|图文|文图|图源|视频)\s*[/|:]\s*[^\s,。]{1,20}$/.test(folded) ||
     /[(](?:[^()]{0,20}\s)?[^()\s]{2,12}\s*摄[)]$/.test(folded) ||
+    /(?:记者|通讯员|摄影师?|特约摄影|摄影记者)\s*[\p{Script=Han}·]{2,4}(?:\s+[\p{Script=Han}·]{2,4})*\s*摄(?:影)?$/u.test(folded) ||
+    /^(?:资料图片?|图为|图片为|上图|下图|左图|右图|配图)\s*[:：(]/.test(folded) ||
     /(?:供图|资料图片?|视觉中国|图虫创意|东方ic|图片来自网络|网络图片)[)]?$/i.test(folded)
   );
+}
+
+const COUNT = `\\d[\\d,.]*\\s*[万千kw+]?`;
+const COUNTER = new RegExp(`^(?:(?:${byLength(COUNTER_WORDS)})\\s*[:(]?\\s*${COUNT}\\s*[)]?\\s*(?:次|人|条)?\\s*[|·•/]?\\s*|${COUNT}\\s*(?:${byLength(COUNTER_WORDS)})\\s*[|·•/]?\\s*)+$`);
+
+/** A line of counters: a count beside each of the words pages count with (`关注者 1,284 被浏览 563,917`, `赞同 238`, `12 评论`). */
+export function isCounterLine(folded: string): boolean {
+  return folded.length <= 60 && /\d/.test(folded) && COUNTER.test(folded);
 }
 
 /** A line of separators only (`——————`, `* * *`, `=====`). */

@@ -18,15 +18,16 @@ import {
   adScore,
   isBreadcrumb,
   isChromePhrase,
+  isCounterLine,
   isImagePlaceholder,
   isInterfaceLine,
   isLinkItem,
   isMarkedLinkItem,
+  isMenuLine,
   isPhotoCredit,
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
-  menuItems,
 } from './chrome-lines.ts';
 import {
   isBullet,
@@ -96,7 +97,7 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const page = readLayout(text, folded, labels, nonBlank);
   markRepeats(folded, labels, nonBlank, page.title);
 
-  const chrome = nonBlank.filter((i) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title').map((i) => ({ text: text[i]!, folded: folded[i]! }));
+  const chrome = nonBlank.filter((i) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title').map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === nonBlank[0] }));
   const meta = composeMeta(page.title ? { text: page.title.text, source: page.titleSource } : null, page.meta, chrome);
 
   const content: Line[] = [];
@@ -137,6 +138,7 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     else if (adScore(f) >= 2) labels[i] = 'advertisement';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
     else if (isBreadcrumb(f)) labels[i] = 'navigation';
+    else if (isCounterLine(f)) labels[i] = 'counter';
     else if (isPhotoCredit(f)) labels[i] = 'caption';
     else if (isRelatedInline(f)) labels[i] = 'link-list';
     else {
@@ -199,16 +201,21 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     labels[i] = 'metadata';
   };
 
-  // Before the text: bylines, dates, sources, an official document's header and number.
+  // Before the text: bylines, dates, sources, an official document's header and number; menus.
   const head = nonBlank.filter((i) => i < start);
   head.forEach((i, k) => {
     if (!free(i)) return;
     const m = readMetaLine(text[i]!, unbracket(folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
-    if (!m) return;
+    if (!m) {
+      if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
+      return;
+    }
     if (m.kind === 'counters') labels[i] = 'counter';
     else if (m.kind === 'post' && !m.firstPost) labels[i] = 'post-header';
     else if (m.kind !== 'dateline' || m.length === folded[i]!.length) take(i, m, 'head');
   });
+  // The issuers a communiqué or notice names under its title, above its date.
+  markSignatures(text, folded, nonBlank, (i) => i < start && (free(i) || metaAt.get(i)?.kind === 'date'), (i, m) => take(i, m, 'head'));
   // A dateline opening the first paragraph: cut off, into the metadata.
   if (start < text.length && free(start)) {
     const m = readMetaLine(text[start]!, folded[start]!);
@@ -218,33 +225,22 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     }
   }
 
-  const title = findTitle({ text, folded, taken: (i) => !free(i), isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start);
+  const between = (i: number) => labels[i] === 'site-chrome' || labels[i] === 'counter' || labels[i] === 'caption' || labels[i] === 'image-placeholder' || labels[i] === 'separator';
+  const title = findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start);
   if (title) {
     for (const i of title.at) labels[i] = 'title';
+    // The name between the title and the date: the account's or the writer's.
+    if (title.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
     // Before the title stands only chrome: a site's name, menus, a welcome.
     const before = head.filter((i) => i < title.at[0]!);
     if (before.every((i) => !free(i) || !isProse(folded[i]!))) for (const i of before) labels[i] ??= 'navigation';
   }
-  // Between the title and the text: menus and counters (a subtitle or a heading stays).
-  for (const i of head) {
-    if (!free(i) || (title && i < title.at[0]!)) continue;
-    if (/^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
-    else if (title && menuItems(folded[i]!)) labels[i] = 'navigation';
-  }
+  // Between the title and the text: counters (a subtitle or a heading stays).
+  for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
 
-  // Inside the text: a notice's signature (its issuer, then the date), and forum reply headers.
+  // Inside the text: a notice's signature (its issuers, then the date).
   const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
-  for (let k = 0; k + 1 < nonBlank.length; k++) {
-    const i = nonBlank[k]!;
-    const j = nonBlank[k + 1]!;
-    if (i <= start || !free(i) || !free(j) || j !== i + 1) continue;
-    const issuer = readIssuer(text[i]!, folded[i]!);
-    const date = issuer ? readMetaLine(text[j]!, folded[j]!) : null;
-    if (issuer && date?.kind === 'date') {
-      take(i, issuer, i > end ? 'tail' : 'body');
-      take(j, date, i > end ? 'tail' : 'body');
-    }
-  }
+  markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
 
   // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
   let footer = false;
@@ -260,10 +256,39 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
       }
     }
     if (!free(i) && labels[i] !== 'metadata') footer = true;
-    else if (free(i) && (menuItems(folded[i]!) || isRelatedHeading(folded[i]!))) footer = true;
+    else if (free(i) && (isMenuLine(folded[i]!) || isRelatedHeading(folded[i]!))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
   return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
+}
+
+/**
+ * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
+ * notice's 落款, the issuers under a communiqué's title). `take` gets each of their lines.
+ */
+function markSignatures(text: string[], folded: string[], nonBlank: number[], open: (i: number) => boolean, take: (i: number, m: MetaLine) => void) {
+  for (let k = 0; k < nonBlank.length; k++) {
+    const date = nonBlank[k]!;
+    if (!open(date)) continue;
+    const m = readMetaLine(text[date]!, folded[date]!);
+    if (m?.kind !== 'date') continue;
+    const issuers: [number, MetaLine][] = [];
+    for (let j = k - 1; j >= 0 && issuers.length < 3; j--) {
+      const i = nonBlank[j]!;
+      if (i !== (issuers.at(-1)?.[0] ?? date) - 1 || !open(i)) break;
+      const issuer = readIssuer(text[i]!, folded[i]!);
+      if (!issuer) break;
+      issuers.push([i, issuer]);
+    }
+    if (issuers.length === 0) continue;
+    for (const [i, issuer] of issuers.reverse()) take(i, issuer);
+    take(date, m);
+  }
+}
+
+/** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */
+function bylineName(name: string): MetaLine {
+  return /^[\p{Script=Han}]{2,3}$/u.test(name) ? { kind: 'byline', author: name } : { kind: 'byline', publisher: name };
 }
 
 /** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
@@ -282,15 +307,26 @@ function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: 
   return { at, text: at.map((i) => text[i]!).join('') };
 }
 
-/** The headline printed again (anywhere), and a line printed twice within a few lines (a lead repeated under the title). */
+/** A summary's label (`【摘要】`, `导读:`): a summary the lead repeats is the lead printed twice. */
+const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|提要)\s*[】\]]|(?:摘要|导读|导语|核心提示|内容提要|提要)\s*:)\s*/;
+
+/**
+ * The headline printed again (anywhere), a line printed twice within a few lines (a lead repeated
+ * under the title), and a summary whose words the next paragraphs repeat.
+ */
 function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
   nonBlank.forEach((i, k) => {
     if (labels[i] !== null) return;
     const f = squash(folded[i]!);
+    const summary = SUMMARY.exec(f);
     if (headline && f === headline) labels[i] = 'repeated-in-document';
     else if (f.length >= 8 && nonBlank.slice(Math.max(0, k - 4), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
+    else if (summary && f.length - summary[0].length >= 10) {
+      const said = f.slice(summary[0].length);
+      if (nonBlank.slice(k + 1, k + 4).some((j) => labels[j] === null && squash(folded[j]!).includes(said))) labels[i] = 'repeated-in-document';
+    }
   });
 }
 

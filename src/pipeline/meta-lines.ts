@@ -17,6 +17,10 @@ import { AGENCY, ISSUER_SUFFIX, META_LABELS, NO_AUTHOR, NO_PUBLISHER, REGIONS, t
 export interface MetaLine {
   kind: 'fields' | 'byline' | 'post' | 'dateline' | 'issuer-header' | 'document-number' | 'issuer' | 'date' | 'counters';
   published?: string;
+  /** How surely `published` is the publication date: 0 a publication date's own label, 1 a date alone, 2 a signing date, 3 an update. */
+  publishedRank?: number;
+  /** A title a field gives (`标题:`, in a government page's information table). */
+  title?: string;
   publisher?: string;
   author?: string;
   editor?: string;
@@ -31,9 +35,12 @@ export interface MetaLine {
 /** The value of each Chinese digit (〇 and 零 are both 0). */
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_NUMBER = '[〇零一二三四五六七八九十]';
-/** A date as pages write it: 2025-05-19, 2021/5/26, 2018.06.09, 2021年11月19日, 二〇二二年十二月十九日. */
+/**
+ * A date as pages write it: 2025-05-19, 2021/5/26, 2018.06.09, 2021年11月19日, 二〇二二年十二月十九日,
+ * and Taiwan's Minguo years (113-01-30, 民國113年1月30日: a three-digit year, or any after 民国).
+ */
 const DATE = new RegExp(
-  `(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*(?:[-/.月]\\s*(\\d{1,2})\\s*日?|月)|(${CN_NUMBER}{4})年(${CN_NUMBER}{1,3})月(?:(${CN_NUMBER}{1,3})日)?`,
+  `(?:民国)?(\\d{4}|(?<=民国)\\d{1,3}|1\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*(?:[-/.月]\\s*(\\d{1,2})\\s*日?|月)|(${CN_NUMBER}{4})年(${CN_NUMBER}{1,3})月(?:(${CN_NUMBER}{1,3})日)?`,
 );
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?/;
 const DATE_TIME = new RegExp(`(?:${DATE.source})(?:\\s*${TIME.source})?`);
@@ -42,7 +49,8 @@ const DATE_TIME = new RegExp(`(?:${DATE.source})(?:\\s*${TIME.source})?`);
 export function parseDate(folded: string): string | null {
   const m = DATE.exec(folded);
   if (!m) return null;
-  const year = m[1] ? Number(m[1]) : Number([...m[4]!].map((c) => DIGIT[c] ?? NaN).join(''));
+  const written = m[1] ? Number(m[1]) : Number([...m[4]!].map((c) => DIGIT[c] ?? NaN).join(''));
+  const year = m[1] && m[1].length < 4 ? written + 1911 : written;
   const month = m[1] ? Number(m[2]) : chineseSmall(m[5]!);
   const dayText = m[1] ? m[3] : m[6];
   const day = dayText === undefined ? null : m[1] ? Number(dayText) : chineseSmall(dayText);
@@ -84,6 +92,7 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
     readByline(text, folded) ??
     readDateline(text, folded) ??
     readDateOnly(folded) ??
+    readDateSource(text, folded) ??
     null
   );
 }
@@ -100,15 +109,16 @@ function readFields(text: string, folded: string): MetaLine | null {
   if (prefix !== '') {
     // A date may lead the labels, and the name of the source after it (`2019-05-29 国家卫健委 整理:…`).
     const date = DATE_TIME.exec(prefix);
-    if (!date || date.index !== 0) return null;
+    if (!date || date.index !== 0 || !parseDate(prefix)) return null;
     line.published = parseDate(prefix)!;
+    line.publishedRank = 1;
     informative = true;
-    const rest = text.slice(date[0].length, labels[0]!.index).trim();
+    const rest = text.slice(date[0].length, labels[0]!.index).replace(/^[\s|｜·•・]+|[\s|｜·•・]+$/g, '');
     if (rest && !isName(rest, 20)) return null;
     if (rest) line.publisher = rest;
   }
   let counters = 0;
-  let dateRank = line.published ? 1 : Infinity;
+  let dateRank = line.publishedRank ?? Infinity;
   for (const [k, m] of labels.entries()) {
     const field = FIELD_OF.get(m[1]!)!;
     const end = labels[k + 1]?.index ?? folded.length;
@@ -129,15 +139,15 @@ function readFields(text: string, folded: string): MetaLine | null {
       if (!date && foldedValue !== '') return null;
       if (date && rankOf(m[1]!) < dateRank) {
         line.published = date;
-        dateRank = rankOf(m[1]!);
+        line.publishedRank = dateRank = rankOf(m[1]!);
       }
       informative ||= date !== null;
       continue;
     }
     // `作者:夏宇豪 2018-06-09 09:00`: a date after a name is the page's.
-    if (dateRank === Infinity && DATE_TIME.test(foldedValue)) {
-      line.published = parseDate(foldedValue) ?? undefined;
-      dateRank = 1;
+    if (dateRank === Infinity && DATE_TIME.test(foldedValue) && parseDate(foldedValue)) {
+      line.published = parseDate(foldedValue)!;
+      line.publishedRank = dateRank = 1;
     }
     const named = cleanName(value, field);
     if (field === 'publisher') {
@@ -148,6 +158,8 @@ function readFields(text: string, folded: string): MetaLine | null {
       if (named) line.editor = named;
     } else if (field === 'originalTitle') {
       if (value) line.originalTitle = value;
+    } else if (field === 'title') {
+      if (value) line.title = value;
     }
     informative ||= value !== '';
   }
@@ -179,6 +191,15 @@ function readAuthorLine(text: string, folded: string): MetaLine | null {
 /** A name: no sentence punctuation, not too long. */
 const isName = (s: string, max: number) => s.length <= max && !/[。，,;；!！?？:：]/.test(s);
 
+/** `2024年12月16日 07:12 中国证券报`: a date, then the source's name (not a region). */
+function readDateSource(text: string, folded: string): MetaLine | null {
+  const m = DATE_TIME.exec(folded);
+  if (!m || m.index !== 0 || !parseDate(folded)) return null;
+  const name = text.slice(m[0].length).replace(/^[\s|｜·•・]+/, '').trim();
+  if (!name || !isName(name, 20) || REGIONS.has(name) || /\d/.test(name) || /^ip/i.test(name) || name.includes(' ')) return null;
+  return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
+}
+
 /** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
 function readByline(text: string, folded: string): MetaLine | null {
   const m = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u').exec(folded);
@@ -189,7 +210,7 @@ function readByline(text: string, folded: string): MetaLine | null {
   const first = at(m[2]);
   const second = at(m[3])!;
   if (![first, second].every((n) => n === undefined || isName(n, 30))) return null;
-  const line: MetaLine = { kind: 'byline', published: parseDate(m[4]!) ?? undefined };
+  const line: MetaLine = { kind: 'byline', published: parseDate(m[4]!) ?? undefined, publishedRank: 1 };
   if (first !== undefined) {
     line.author = NO_AUTHOR.test(first) ? undefined : first;
     line.publisher = second;
@@ -208,7 +229,7 @@ function readPostHeader(text: string, folded: string): MetaLine | null {
   if (!m) return null;
   const marker = m[1]?.replace(/\s/g, '');
   const author = text.substr(folded.indexOf(m[2]!, marker?.length ?? 0), m[2]!.length);
-  return { kind: 'post', author, published: parseDate(m[3]!) ?? undefined, firstPost: marker === undefined || marker === '楼主' || marker === '1#' || marker === '#1' || marker === '1楼' };
+  return { kind: 'post', author, published: parseDate(m[3]!) ?? undefined, publishedRank: 0, firstPost: marker === undefined || marker === '楼主' || marker === '1#' || marker === '#1' || marker === '1楼' };
 }
 
 const DATELINE = new RegExp(
@@ -227,12 +248,23 @@ function readDateline(text: string, folded: string): MetaLine | null {
   return line;
 }
 
-/** A date alone on a line (a notice's signing date, a page's date above or below its title). */
+/** What may follow a date on its line: the writer's region (`北京`, `IP 属地上海`). */
+const REGION_AFTER = /^[\s·・|]*(?:ip\s*属地\s*:?\s*)?([\p{Script=Han}]{2,4})?$/iu;
+
+/**
+ * A date alone on a line (a notice's signing date, a page's date above or below its title), perhaps
+ * with the writer's region after it; or labelled as a post's time (`编辑于 2023-06-12 09:14・IP 属地上海`).
+ */
 function readDateOnly(folded: string): MetaLine | null {
-  const m = DATE_TIME.exec(folded);
-  if (!m || m.index !== 0 || m[0].length !== folded.length) return null;
-  const published = parseDate(folded);
-  return published ? { kind: 'date', published } : null;
+  const label = /^(?:发布于|编辑于|发表于|写于|更新于|创建于)\s*/.exec(folded);
+  const rest = label ? folded.slice(label[0].length) : folded;
+  const m = DATE_TIME.exec(rest);
+  if (!m || m.index !== 0) return null;
+  const after = REGION_AFTER.exec(rest.slice(m[0].length));
+  if (!after || (after[1] !== undefined && !REGIONS.has(after[1]))) return null;
+  const published = parseDate(rest);
+  if (!published) return null;
+  return label ? { kind: 'fields', published, publishedRank: /^更新/.test(label[0]) ? 3 : 0 } : { kind: 'date', published, publishedRank: 1 };
 }
 
 const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,12}[〔[(]\s*\d{4}\s*[〕\])]\s*第?\s*\d{1,4}\s*号$/u;

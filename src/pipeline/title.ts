@@ -17,6 +17,9 @@ export function isTitleLike(folded: string): boolean {
   return (f.match(/[,]/g) ?? []).length <= 2;
 }
 
+/** A name alone: a person, an account, a site (no punctuation, digits or spaces; not long). */
+const isName = (folded: string) => /^[\p{Script=Han}A-Za-z·]{2,12}$/u.test(folded);
+
 /** Words an official document's title ends with: a title wrapped before one is joined across the break. */
 const DOCUMENT_KIND = /(?:通知|意见|办法|方案|规定|决定|公告|通告|报告|批复|函|纲要|规划|细则|条例|指引|指南|说明|计划|决议|公报|答记者问|实施方案|工作要点|通报|目录|清单|标准)$/;
 /** A title cannot stop on these: the next line goes on with it. */
@@ -26,6 +29,8 @@ export interface TitleLines {
   /** Indices of the title's lines (one, or two when it was wrapped). */
   at: number[];
   text: string;
+  /** A name alone on the line between the title and the byline's date (a self-media account, a writer). */
+  byline?: number;
 }
 
 export interface TitleContext {
@@ -33,6 +38,8 @@ export interface TitleContext {
   folded: readonly string[];
   /** Lines already known not to be text (chrome, metadata): never the title. */
   taken: (i: number) => boolean;
+  /** Chrome that may stand between a title and its byline (share buttons, counters), unlike navigation, which stands above the title. */
+  between: (i: number) => boolean;
   /** Lines that give metadata (byline, date, source, document number): a title stands beside them. */
   isMeta: (i: number) => boolean;
   /** The first line of running text: the title comes before it. */
@@ -46,14 +53,15 @@ export function findTitle(c: TitleContext): TitleLines | null {
   const metaLines = range(0, c.textStart).filter(c.isMeta);
 
   for (const m of metaLines) {
-    // Above the byline: over blank lines and chrome, at most three lines up.
-    let seen = 0;
-    for (let i = m - 1; i >= 0 && seen < 3; i--) {
+    // Above the byline: over blank lines and the chrome that stands between a title and its byline.
+    for (let i = m - 1; i >= 0; i--) {
       if (c.isMeta(i)) break;
-      if (skippable(i)) continue;
-      seen++;
-      if (candidate(i)) return wrapped(c, i, candidate);
-      break;
+      if (c.text[i] === '' || c.between(i)) continue;
+      if (!candidate(i)) break;
+      // `title` / `account` / `date`: a name alone right above the date is the byline's, the line above it the title.
+      const above = i - 1;
+      if (isName(c.folded[i]!) && above >= 0 && candidate(above) && !isName(c.folded[above]!)) return { ...wrapped(c, above, candidate), byline: i };
+      return wrapped(c, i, candidate);
     }
   }
   for (const m of metaLines) {
