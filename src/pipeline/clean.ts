@@ -317,12 +317,16 @@ const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|
 function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
+  // Where a page prints its lead twice: under the title, before its third paragraph, one copy right
+  // after the other. (Elsewhere a line said twice is the text's: a refrain, a list item, a table's cell.)
+  const prose = nonBlank.filter((i) => labels[i] === null && isProse(folded[i]!));
+  const leadEnd = prose[2] ?? nonBlank.at(-1) ?? 0;
   nonBlank.forEach((i, k) => {
     if (labels[i] !== null) return;
     const f = squash(folded[i]!);
     const summary = SUMMARY.exec(f);
     if (headline && f === headline) labels[i] = 'repeated-in-document';
-    else if (f.length >= 8 && nonBlank.slice(Math.max(0, k - 4), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
+    else if (i <= leadEnd && f.length >= 15 && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
     else if (summary && f.length - summary[0].length >= 10) {
       const said = f.slice(summary[0].length);
       if (nonBlank.slice(k + 1, k + 4).some((j) => labels[j] === null && squash(folded[j]!).includes(said))) labels[i] = 'repeated-in-document';

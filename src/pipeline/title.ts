@@ -6,6 +6,7 @@
  * after it (`…-【新闻】`, `… - 某某网`) is cut off. Not a breadcrumb, a site name, a date line or a
  * UI prompt: those are chrome or metadata by the time the title is looked for.
  */
+import { PUBLISHER_SUFFIX } from './lexicon.ts';
 
 /** What a headline is not: sentence text, a numbered heading, a list item, a date, a number. */
 export function isTitleLike(folded: string): boolean {
@@ -15,6 +16,12 @@ export function isTitleLike(folded: string): boolean {
   if (/^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、]|第[一二三四五六七八九十\d]+[章节条]|[·•▶►*\-])/.test(f)) return false;
   if (!/[\p{Script=Han}A-Za-z]{2}/u.test(f)) return false;
   return (f.match(/[,]/g) ?? []).length <= 2;
+}
+
+/** A line by a headline that names the site or column instead: a publisher's ending, or a short name half the headline's length. */
+function isSiteName(line: string, headlineLength: number): boolean {
+  if (line.length > 16) return false;
+  return PUBLISHER_SUFFIX.test(line) || (isName(line) && line.length * 2 <= headlineLength);
 }
 
 /** A name alone: a person, an account, a site (no punctuation, digits or spaces; not long). */
@@ -72,12 +79,18 @@ export function findTitle(c: TitleContext): TitleLines | null {
       break;
     }
   }
-  // No byline: a headline-like line with only chrome before it, and the text (or a heading) after.
+  // No byline: the headline-like lines with only chrome before them; a site's or column's name may
+  // stand above the headline (`某某网`, `某某省教育厅`, a short name), and a heading below it.
+  const run: number[] = [];
   for (let i = 0; i < c.textStart; i++) {
     if (skippable(i) || c.isMeta(i)) continue;
-    return candidate(i) ? wrapped(c, i, candidate) : null;
+    if (!candidate(i)) break;
+    run.push(i);
   }
-  return null;
+  if (run.length === 0) return null;
+  const longest = Math.max(...run.map((i) => c.folded[i]!.length));
+  const headline = run.find((i) => !isSiteName(c.folded[i]!, longest) && !run.some((j) => j !== i && c.folded[j] === c.folded[i]));
+  return wrapped(c, headline ?? run.at(-1)!, candidate);
 }
 
 /** The title at line i, joined with the line before or after it when the title was wrapped there. */

@@ -6,8 +6,8 @@
  * - Running headers and footers go: a line (its digits aside) that comes back beside the page
  *   boundaries of two or more pages. The same line elsewhere (a document number at the top of a
  *   notice) stays.
- * - Hard-wrapped lines are joined: when a text's lines mostly stop at one width (the page's), a line
- *   that reaches it continues on the next, across a page's furniture, unless the next line is
+ * - Hard-wrapped lines are joined: when a text's lines mostly stop at one width (the page's), and
+ *   most lines that reach it end in mid-sentence, a line that reaches it continues on the next, across a page's furniture, unless the next line is
  *   indented (a new paragraph: when the text indents at all), starts a heading or list item, or —
  *   in a text that does not indent — the line ended a sentence. Chinese needs no space at the join;
  *   two Latin words get one.
@@ -70,9 +70,15 @@ export function unwrap(lines: readonly Line[], options: UnwrapOptions = {}): Unw
 
   const kept = lines.filter((_, i) => !furniture.has(i));
   const text = kept.filter((l) => l.text !== '');
-  const page = pageWidth(text.map(widthOf).filter((w) => w >= MIN_FILLED));
+  const widths = text.map(widthOf).filter((w) => w >= MIN_FILLED);
+  const page = pageWidth(widths);
   const repaired: Repair[] = [];
-  if (page === null) return { lines: kept, removed, repaired };
+  // Wrapped text breaks its lines in mid-sentence (most lines that fill the page end no sentence),
+  // and hardly a line runs past the page's width.
+  const filledLines = page === null ? [] : text.filter((l) => filled(widthOf(l), page));
+  const broken = filledLines.filter((l) => !SENTENCE_END.test(l.text)).length;
+  const wider = page === null ? 0 : widths.filter((w) => w > page + TOLERANCE).length;
+  if (page === null || broken < 3 || broken < filledLines.length / 2 || wider > Math.max(1, widths.length / 10)) return { lines: kept, removed, repaired };
   const indents = text.filter((l) => (l.indent ?? 0) > 0).length >= 2;
 
   const out: Line[] = [];
