@@ -87,7 +87,7 @@ describe('source rows', () => {
     for (const n of [2, 3, 4]) expect(html).toContain(`id="l${n}"`);
     expect(title![2]).toContain('移入元数据:标题');
     expect(meta![2]).toContain('移入元数据');
-    expect(text![2].trim()).toBe('');
+    expect(text![2]!.trim()).toBe('');
     expect(footer![0]).toBe('8–9');
     expect(trs[0]!.properties.className).toEqual(['removed', 'group']);
   });
