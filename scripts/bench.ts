@@ -12,6 +12,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
 import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
+import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
+import { scoreCorpus } from './lib/clean-score.ts';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -39,12 +41,17 @@ for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTe
   rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
   rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
 }
+// 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
+for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(cleanBenchCorpora(root).map(scoreCorpus)))) {
+  const t = plainText;
+  rows.push([`cleaning: ${name} (${t.documents} plain-text documents)`, `${((100 * t.boilerplateRemoved) / t.boilerplate).toFixed(1)}% boilerplate removed`, `${t.boilerplateRemoved}/${t.boilerplate} boilerplate lines, ${t.contentLost}/${t.content} content lines lost; titles ${t.titlesRight}/${t.titles} (all formats ${all.titlesRight}/${all.titles}), dates ${t.publishedRight}/${t.published}, publishers ${t.publishersRight}/${t.publishers}`]);
+}
 const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
 
 // 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled
 // with the other seeds' text), so no two are near-identical and none deduplicates away.
 const many = mkdtempSync(join(tmpdir(), 'kb-bench-'));
-const texts = readdirSync(seeds).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
+const texts = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
 texts.forEach((text, s) => {
   for (let k = 0; k < 8; k++) {
     let doc = text;

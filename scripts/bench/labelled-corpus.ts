@@ -173,7 +173,7 @@ export function expectedDocument(e: ExpectedDocument, dir = DEV_WEB): DocumentTe
   return {
     id: e.file.slice(0, 2) as DocumentId,
     blocks,
-    meta: { title: e.title, titleSource: 'title-line', author: null, published: e.published, publisher: null },
+    meta: { title: e.title, titleSource: 'title-line', author: null, published: e.published, publisher: null, editor: null, originalTitle: null, documentNumber: null },
     datesTrusted: true,
   };
 }

@@ -2,8 +2,8 @@
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
 import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
-import { findPublisher } from './meta.ts';
 import type { Normalised } from './normalise.ts';
+import { textQualityNotes } from './quality.ts';
 import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
@@ -50,7 +50,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   if (cleaned.content.length === 0) {
     return { document: null, skipped: 'no content left after removing boilerplate', warnings };
   }
-  const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
+  const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
+  const removedNumbers = new Set([...removed, ...cleaned.moved].map((r) => r.line));
   const s = structure(cleaned.content, removedNumbers);
 
   const drafts = s.blocks.map(withMarks);
@@ -71,8 +72,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
-  const title = ctx.errata?.title?.text ?? s.title;
-  const titleSource = ctx.errata?.title ? 'erratum' : s.titleSource;
+  const title = ctx.errata?.title?.text ?? cleaned.meta.title ?? s.firstSentence;
+  const titleSource = ctx.errata?.title ? 'erratum' : (cleaned.meta.titleSource ?? 'first-sentence');
 
   const notes: QualityNote[] = [];
   if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
@@ -85,6 +86,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     notes.push({ kind: 'missing-figures', text: images > 0 ? `原文的 ${images} 幅图片没有随文本保存,只留下了文件名。` : '正文提到的图表没有随文本保存。' });
   }
   if (flagged.length > 0) notes.push({ kind: 'damaged-text', text: `${flagged.length} 处文字因编码错误损毁,已标出。` });
+  notes.push(...textQualityNotes(allText, script));
   if (corrected.repaired.length > 0) notes.push({ kind: 'errata', text: `编者校正 ${corrected.repaired.length} 处,见文中标记与清理报告。` });
 
   const document: ProcessedDocument = {
@@ -95,21 +97,16 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     bytes: p.bytes,
     encoding: p.encoding,
     script,
-    meta: {
-      title,
-      titleSource,
-      author: s.author,
-      published: s.published,
-      publisher: findPublisher(cleaned.removed.map((r) => r.text)),
-    },
+    meta: { ...cleaned.meta, title, titleSource },
     datesTrusted: !ctx.errata?.untrustedDates,
     retired: identified.retired,
     blocks,
     ...(script === 'traditional' ? { simplifiedBlocks: blocks.map(simplifyBlock) } : {}),
     sourceLines: p.normalised.lines.map((l) => l.text),
     cleaning: {
-      removed: cleaned.removed,
-      repaired: [...p.repaired.repaired, ...corrected.repaired],
+      removed,
+      moved: cleaned.moved,
+      repaired: [...p.repaired.repaired, ...cleaned.repaired, ...corrected.repaired],
       flagged,
       blankLines: cleaned.blankLines,
       normalised: p.normalised.stats,

@@ -114,7 +114,7 @@ describe('dates that are not events', () => {
   it('a year range inside a policy title is part of its name, not an event', () => {
     const doc = {
       id: 'x' as never,
-      meta: { title: '互联网医院复诊开药能不能走医保', titleSource: 'title-line' as const, author: null, published: '2023-03-08', publisher: null },
+      meta: { title: '互联网医院复诊开药能不能走医保', titleSource: 'title-line' as const, author: null, published: '2023-03-08', publisher: null, editor: null, originalTitle: null, documentNumber: null },
       datesTrusted: true,
       blocks: [{ id: 'p1' as never, lines: [], type: 'paragraph' as const, marks: [], text: '2022年12月中共中央、国务院印发的《扩大内需战略规划纲要（2022－2035年）》里明确提到，要把符合条件的互联网医疗服务纳入医保。' }],
     };

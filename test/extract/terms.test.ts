@@ -19,7 +19,7 @@ const ids = (text: string) => find(text).map((m) => `${m.id}:${m.text}`);
 const doc = (id: string, ...texts: string[]): DocumentText => ({
   id: id as DocumentId,
   blocks: texts.map((text, i): Block => ({ type: 'paragraph', id: `p${i}` as BlockId, lines: [], text, marks: [] })),
-  meta: { title: '', titleSource: 'title-line', author: null, published: null, publisher: null },
+  meta: { title: '', titleSource: 'title-line', author: null, published: null, publisher: null, editor: null, originalTitle: null, documentNumber: null },
   datesTrusted: true,
 });
 /** Each extractor's merge over documents, as the content build runs it (each document read, then merged). */
