@@ -170,7 +170,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
   // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
   // again only when that changed. Astro's incremental build skips a page whose key (this, and the
   // document's events and charts) is unchanged.
-  const files: DocumentFilesSetup = { outDir: o.outDir, location: o.location, terms, pagesName: `pages-${digestOf([version, o.location, terms])}`, previous };
+  const files: DocumentFilesSetup = { outDir: o.outDir, location: o.location, terms, pagesName: `pages-${digestOf([version, o.location, terms])}`, previous, corpusDir: o.corpusDir };
 
   // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
   const pooled = threads > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: threads, progress, files }) : undefined;
@@ -178,7 +178,7 @@ async function documentsStage(o: ContentBuildOptions, version: string, terms: Te
     store!.keep(pooled.used);
     o.log(`[extract] ${pooled.extracted} of ${pooled.documents.length} documents worked out in the pipeline's ${threads} threads (the rest kept from the last build)`);
   }
-  const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
+  const result = pooled ?? await processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
   lap('pipeline');
   for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
   for (const w of result.warnings) o.log(`[warning] ${w}`);

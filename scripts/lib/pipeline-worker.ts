@@ -42,7 +42,7 @@ const prepared = new Map<string, Prepared>();
 const summaries = new Map<string, FileSummary>();
 const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(share.dir, name))) });
 for (const name of share.names) {
-  const s = summariseFile(read(name), store);
+  const s = await summariseFile(read(name), store);
   if ('reason' in s) post({ prepared: name, item: s });
   else {
     if (s.prepared) prepared.set(name, s.prepared);
@@ -53,7 +53,7 @@ for (const name of share.names) {
 parentPort!.once('message', async (plans: Plan[]) => {
   for (const plan of plans) {
     if ('context' in plan) {
-      const outcome = documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
+      const outcome = await documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
       const done = work && 'result' in outcome && outcome.result.document ? await work(outcome.result.document, outcome.digest) : undefined;
       post({ processed: plan.source, outcome, done });
     }

@@ -8,6 +8,8 @@ import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
 import { structure, type DraftBlock } from './structure.ts';
+import { structureWithHints } from './structure-hints.ts';
+import type { FileMeta, LineHint, ReadingReport } from '../read/types.ts';
 import type { Block, BlockId, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
 
 /** What the first pass (decode, normalise, repair) produced for one file. */
@@ -18,6 +20,16 @@ export interface Prepared {
   encoding: Encoding;
   normalised: Normalised;
   repaired: RepairResult;
+  /** What the reader found besides the text (HTML, Markdown, Word, PDF; none for plain text). */
+  reading?: PreparedReading;
+}
+
+/** A reading's hints and metadata (for structure), and what the document keeps of it. */
+export interface PreparedReading {
+  hints: Record<number, LineHint>;
+  meta: FileMeta;
+  notes: string[];
+  report: ReadingReport;
 }
 
 export interface DocumentContext {
@@ -51,7 +63,9 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     return { document: null, skipped: 'no content left after removing boilerplate', warnings };
   }
   const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
-  const s = structure(cleaned.content, removedNumbers);
+  const fileMeta: FileMeta = p.reading?.meta ?? {};
+  const s = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : structure(cleaned.content, removedNumbers);
+  for (const note of p.reading?.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
@@ -71,8 +85,9 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
-  const title = ctx.errata?.title?.text ?? s.title;
-  const titleSource = ctx.errata?.title ? 'erratum' : s.titleSource;
+  // What the file says about itself is more reliable than what the text suggests (a <title>, front matter, Word's properties).
+  const title = ctx.errata?.title?.text ?? fileMeta.title ?? s.title;
+  const titleSource = ctx.errata?.title ? 'erratum' : fileMeta.title ? 'file' : s.titleSource;
 
   const notes: QualityNote[] = [];
   if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
@@ -98,9 +113,9 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     meta: {
       title,
       titleSource,
-      author: s.author,
-      published: s.published,
-      publisher: findPublisher(cleaned.removed.map((r) => r.text)),
+      author: fileMeta.author ?? s.author,
+      published: fileMeta.published ?? s.published,
+      publisher: fileMeta.publisher ?? findPublisher(cleaned.removed.map((r) => r.text)),
     },
     datesTrusted: !ctx.errata?.untrustedDates,
     retired: identified.retired,
@@ -115,6 +130,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
       normalised: p.normalised.stats,
       notes,
     },
+    ...(p.reading ? { reading: p.reading.report } : {}),
   };
   return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
 }

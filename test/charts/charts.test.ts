@@ -11,7 +11,7 @@ import { KNOWN_UNITS, unitSlug } from '../../src/lib/units.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 
-const figures = corpusFigures(seedCorpus().documents);
+const figures = corpusFigures((await seedCorpus()).documents);
 const specs = parseChartSpecs(JSON.parse(readFileSync(join(ROOT, 'content', 'charts.json'), 'utf8')));
 const charts = resolveCharts(specs, figures);
 const loc = { site: 'https://example.org', base: '/' };

@@ -4,7 +4,7 @@ import { organisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
+const corpus = await seedCorpus();
 const events = timeline(corpus.documents);
 const idOf = (prefix: string) => seed(corpus, prefix).id;
 

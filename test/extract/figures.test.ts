@@ -3,7 +3,7 @@ import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
 import type { Block, BlockId } from '../../src/pipeline/types.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
+const corpus = await seedCorpus();
 const figures = corpusFigures(corpus.documents);
 const byText = (doc: string, text: string) => figures.filter((f) => f.doc === seed(corpus, doc).id && f.text === text);
 

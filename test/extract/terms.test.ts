@@ -10,6 +10,8 @@ import { linkFirstMentions } from '../../src/generate/term-links.ts';
 import type { Block, BlockId, DocumentId } from '../../src/pipeline/types.ts';
 import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
 
+const seededCorpus = await seedCorpus();
+
 const TERMS = (JSON.parse(readFileSync(join(ROOT, 'content', 'terms.json'), 'utf8')) as { terms: TermSpec[] }).terms;
 const MODELS = JSON.parse(readFileSync(join(ROOT, 'content', 'models.json'), 'utf8')) as ModelsSpec;
 const find = termMatcher(TERMS);
@@ -63,8 +65,8 @@ describe('definitions from the text', () => {
     expect(define('医联体建设取得了成绩。', '分级诊疗正在推进。')).toEqual([]);
   });
 
-  it('finds the seeds’ own definitions', () => {
-    const g = glossary(TERMS, seedCorpus().documents);
+  it('finds the seeds’ own definitions', async () => {
+    const g = glossary(TERMS, (await seedCorpus()).documents);
     expect(g).toHaveLength(35);
     const defined = Object.fromEntries(g.filter((t) => t.definition).map((t) => [t.id, t.definition!.text.slice(0, 8)]));
     expect(defined).toMatchObject({ yilianti: '区域性医疗联合体', yigongti: '县域医疗共同体模', hunhexing: '混合型医联体是一', songsanxing: '松散型医联体是以' });
@@ -72,7 +74,7 @@ describe('definitions from the text', () => {
 });
 
 describe('the model comparison', () => {
-  const corpus = seedCorpus();
+  const corpus = seededCorpus;
   const g = glossary(TERMS, corpus.documents);
   const models = buildModels(MODELS, TERMS, g, corpus.documents);
   const cells = Object.values(models.matrix).flatMap((row) => Object.values(row));
@@ -100,7 +102,7 @@ describe('the model comparison', () => {
 });
 
 describe('indexes', () => {
-  const corpus = seedCorpus();
+  const corpus = seededCorpus;
 
   it('files every telling of a policy under one title, with its issuer and date', () => {
     const policies = policyIndex(corpus.documents, timeline(corpus.documents));

@@ -20,7 +20,7 @@ describe('the pipeline in worker threads', () => {
     for (const f of readdirSync(SEEDS)) cpSync(join(SEEDS, f), join(dir, `seed-${f}`));
     cpSync(join(SEEDS, readdirSync(SEEDS)[0]!), join(dir, 'seed-copy.txt'));
     const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
-    const one = processCorpus(names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })), { documents: [] }, errata, { today });
+    const one = await processCorpus(names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })), { documents: [] }, errata, { today });
     // The store's folder for a code version, as the content build's store makes it (scripts/lib/document-store.ts).
     const cacheDir = mkdtempSync(join(tmpdir(), 'kb-pipeline-'));
     mkdirSync(join(cacheDir, 'test'));

@@ -1,0 +1,44 @@
+/**
+ * read: a corpus file's bytes -> a Reading (text lines, structure hints, metadata, what was left
+ * out), by the format its bytes show, whatever its name says; or why it cannot be read. One reader
+ * per format, all behind this one function.
+ */
+import { decode, MAX_BYTES } from '../pipeline/decode.ts';
+import type { SourceFile } from '../pipeline/types.ts';
+import { readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
+import { readMarkdown } from './markdown.ts';
+import { readPdf } from './pdf.ts';
+import { claimedFormat, FORMAT_NAMES, sniff } from './sniff.ts';
+import type { Format, Reading, Refusal } from './types.ts';
+
+type Reader = (bytes: Uint8Array) => Reading | Refusal | Promise<Reading | Refusal>;
+
+const READERS: Record<Format, Reader> = { text: readText, html: readHtml, markdown: readMarkdown, docx: readDocx, pdf: readPdf };
+
+/** Whether a read gave a refusal. */
+export const isRefusal = (r: Reading | Refusal): r is Refusal => 'reason' in r;
+
+/** Read one file by what its bytes are. */
+export async function read(file: SourceFile): Promise<Reading | Refusal> {
+  const { bytes } = file;
+  if (bytes.length === 0) return { kind: 'empty', reason: 'the file is empty (0 bytes)' };
+  if (bytes.length > MAX_BYTES) return { kind: 'too-large', reason: `the file is ${bytes.length} bytes; the limit is ${MAX_BYTES}` };
+  const claimed = claimedFormat(file.name);
+  const sniffed = sniff(bytes, claimed);
+  const named = claimed ? `named as ${FORMAT_NAMES[claimed]}, but ` : '';
+  if ('unreadable' in sniffed) return { kind: 'unsupported', reason: `${named}it is ${sniffed.unreadable}, which is not read` };
+  const result = await READERS[sniffed.format](bytes);
+  // A name that says Word or PDF over bytes of another format is worth a line; .txt over Markdown or HTML is how pages get saved.
+  const lies = claimed !== null && claimed !== sniffed.format && (claimed === 'docx' || claimed === 'pdf' || sniffed.format === 'pdf' || sniffed.format === 'docx');
+  if (isRefusal(result)) return lies ? { ...result, reason: `${named}its bytes are ${FORMAT_NAMES[sniffed.format]}: ${result.reason}` } : result;
+  if (lies) result.notes.unshift(`${named}its bytes are ${FORMAT_NAMES[sniffed.format]}; read as such`);
+  return result;
+}
+
+/** Plain text: decoded, nothing else (the text stages do the rest). */
+export function readText(bytes: Uint8Array): Reading | Refusal {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { kind: decoded.kind, reason: decoded.reason };
+  return { format: 'text', text: decoded.text, encoding: decoded.encoding, hints: {}, meta: {}, dropped: [], parts: [], notes: [] };
+}
