@@ -13,13 +13,15 @@ import { DOCUMENT_NUMBER, ISSUER_HEADER } from '../read/official.ts';
 
 /** Heading words by kind, ranked as Chinese documents nest them: 第一章 > 一、 > （一） > 1. / 第一条 > emphasis alone. */
 const HEADING_KINDS: [RegExp, number][] = [
-  [/^第[一二三四五六七八九十百零\d]+[章编部分]/, 2],
-  [/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/, 3],
-  [/^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S/, 4],
-  [/^\d{1,2}[、.．]\s*[^\d\s]/, 5],
-  [/^第[一二三四五六七八九十百零\d]+[条節节]/, 5],
+  [/^第[一二三四五六七八九十百零\d]+[章编部分]/, 2.5],
+  [/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/, 3.5],
+  [/^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S/, 4.5],
+  [/^\d{1,2}[、.．]\s*[^\d\s]/, 5.5],
+  [/^第[一二三四五六七八九十百零\d]+[条節节]/, 5.5],
 ];
-const EMPHASIS_RANK = 5.5;
+/** Ranks fall between the format's own levels (2-6) until a heading the format marks shows where its kind belongs. */
+const EMPHASIS_RANK = 6.5;
+const kindOf = (text: string) => HEADING_KINDS.find(([re]) => re.test(text))?.[1];
 const MAX_HEADING = 40;
 const CELLS = /\s*│\s*/;
 
@@ -48,7 +50,7 @@ function headingRank(p: Piece): number | null {
   if (ISSUER_HEADER.test(squeezed) || DOCUMENT_NUMBER.test(squeezed) || h.table || h.list || h.caption || h.quote) return null;
   const kind = HEADING_KINDS.find(([re]) => re.test(p.text));
   // 第一条 opening a paragraph of its own is an article, not a heading.
-  if (kind && !(kind[1] === 5 && /^第/.test(p.text) && p.text.length > 16)) return kind[1];
+  if (kind && !(kind[1] === 5.5 && /^第/.test(p.text) && p.text.length > 16)) return kind[1];
   if (h.align === 'right') return null;
   if ((h.bold || (h.size ?? 1) >= 1.15) && p.text.length <= 30 && !/[。，,；;]/.test(p.text)) return EMPHASIS_RANK;
   return null;
@@ -97,7 +99,16 @@ export function structureWithHints(lines: Line[], hints: Readonly<Record<number,
     title = pieces.shift()!.text;
   }
 
-  const ranks = pieces.map(headingRank);
+  // A heading of a kind the format marks elsewhere (Word's Heading 1 on 一、…) is at that heading's level.
+  const marked = new Map<number, number>();
+  for (const p of pieces) {
+    const kind = p.hint.heading && p.hint.heading >= 2 ? kindOf(p.text) : undefined;
+    if (kind !== undefined && !marked.has(kind)) marked.set(kind, p.hint.heading!);
+  }
+  const ranks = pieces.map((p) => {
+    const rank = headingRank(p);
+    return rank !== null && !p.hint.heading ? (marked.get(rank) ?? rank) : rank;
+  });
   const levels = [...new Set(ranks.filter((r): r is number => r !== null))].sort((a, b) => a - b);
   const levelOf = (rank: number) => Math.min(4, 2 + levels.indexOf(rank)) as 2 | 3 | 4;
 

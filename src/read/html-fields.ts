@@ -33,3 +33,23 @@ export function labelledFields(root: Root): FileMeta {
   });
   return meta;
 }
+
+/** `发布时间：2024-03-05`, `来源：县交通运输局` in a page's byline, outside its text. */
+const BYLINE_DATE = /(?:发布|发表|更新|成文)?(?:时间|日期)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)/;
+const BYLINE_SOURCE = /(?:来源|來源|发布机构|發布機構)\s*[:：]\s*([^\s:：|｜【]{2,24})/;
+
+/** Published date and publisher from short byline texts (the first that gives each). */
+export function bylineFields(texts: readonly string[]): FileMeta {
+  const meta: FileMeta = {};
+  for (const text of texts) {
+    if (text.length > 160) continue;
+    const date = BYLINE_DATE.exec(text)?.[1];
+    if (date && !meta.published) {
+      const iso = isoDate(date.replace(/\s/g, ''));
+      if (iso) meta.published = iso;
+    }
+    const source = BYLINE_SOURCE.exec(text)?.[1];
+    if (source && !meta.publisher && !/^(?:本站|网络|互联网|原创)$/.test(source)) meta.publisher = source;
+  }
+  return meta;
+}

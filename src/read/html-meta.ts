@@ -68,7 +68,7 @@ function jsonLd(source: string): [string, string][] {
 }
 
 /** Separators between a page's title and its site's name in `<title>`. */
-const TITLE_SEPARATOR = /\s*(?:[_|｜]|\s[-–—·]\s|--|——)\s*/;
+const TITLE_SEPARATOR = /\s*(?:[_|｜]|\s[-–—·]\s|--|——|(?<![\dA-Za-z])-(?![\dA-Za-z]))\s*/;
 
 /** A title without its site's name: drop the segments that are a known site name, else keep the longest. */
 export function withoutSiteName(title: string, siteNames: readonly string[]): string {

@@ -9,7 +9,7 @@ import { decodeHtml } from './html-charset.ts';
 import { contentLines } from './html-lines.ts';
 import { mainContent, outside, prune } from './html-content.ts';
 import { htmlMeta, walk } from './html-meta.ts';
-import { labelledFields } from './html-fields.ts';
+import { bylineFields, labelledFields } from './html-fields.ts';
 import { toText } from './hast-text.ts';
 import { LineWriter, type Dropped, type Reading, type Refusal } from './types.ts';
 
@@ -24,10 +24,21 @@ export function readHtml(bytes: Uint8Array): Reading | Refusal {
 export function readHtmlText(source: string, encoding: Reading['encoding']): Reading | Refusal {
   const root: Root = fromHtml(source);
   const redirect = redirectTarget(root);
+  // The page's own heading: its first <h1>, else the first heading the <title> holds (a CMS's <h2 class="title">).
   let h1: string | undefined;
+  let pageTitle = '';
+  walk(root, (el) => {
+    if (el.tagName === 'title' && !pageTitle) pageTitle = toText(el, { pre: true }).replace(/\s+/g, ' ').trim();
+  });
   walk(root, (el) => {
     if (h1 === undefined && el.tagName === 'h1') h1 = toText(el) || undefined;
   });
+  if (h1 === undefined) {
+    walk(root, (el) => {
+      const text = h1 === undefined && /^h[2-3]$/.test(el.tagName) ? toText(el) : '';
+      if (text.length >= 4 && pageTitle.includes(text)) h1 = text;
+    });
+  }
   const fields = labelledFields(root);
   const meta = { ...fields, ...htmlMeta(root, h1) };
   const body = findBody(root);
@@ -37,6 +48,9 @@ export function readHtmlText(source: string, encoding: Reading['encoding']): Rea
   const out = new LineWriter();
   contentLines(kept, out, dropped);
   outside(body, kept, dropped);
+  // A byline outside the text (发布时间：… 来源：…), for what the markup does not say.
+  const byline = bylineFields(dropped.filter((d) => d.reason === 'outside-main-content').map((d) => d.text));
+  for (const [k, v] of Object.entries(byline) as [keyof typeof meta, string][]) meta[k] ??= v;
   if (out.lines.length === 0) {
     if (redirect !== null) return { kind: 'redirect', reason: `the page only redirects${redirect ? ` to ${redirect}` : ''}; it has no text of its own` };
     return { kind: 'no-content', reason: 'the HTML page has no visible text' };

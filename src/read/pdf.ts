@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { layOut, type PageItems } from './pdf-layout.ts';
-import { officialMeta, titleLines } from './official.ts';
+import { titleLines } from './official.ts';
 import type { Reading, Refusal } from './types.ts';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -58,7 +58,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Reading | Refusal> {
     const infoTitle = typeof info.Title === 'string' ? info.Title.trim() : '';
     const squeeze = (s: string) => s.replace(/\s+/g, '');
     for (const n of titleLines(out.lines, out.hints)) out.hints[n] = { ...out.hints[n], heading: 1 };
-    const meta = { ...officialMeta(out.lines, out.hints), ...(infoTitle && squeeze(out.text).includes(squeeze(infoTitle)) && infoTitle.length >= 4 ? { title: infoTitle } : {}) };
+    const meta = { ...(infoTitle && squeeze(out.text).includes(squeeze(infoTitle)) && infoTitle.length >= 4 ? { title: infoTitle } : {}) };
     return { format: 'pdf', text: out.text, encoding: 'utf-8', hints: out.hints, meta, dropped, parts, notes: [] };
   } catch (err) {
     return { kind: 'broken', reason: `the PDF cannot be read (${(err as Error).message})` };
