@@ -43,13 +43,13 @@ export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile>
     encoding: reading.encoding,
     normalised,
     repaired: repair(normalised.lines),
+    ...(reading.notes.length > 0 ? { notes: reading.notes } : {}),
     ...(reading.format === 'text'
       ? {}
       : {
           reading: {
             hints: reading.hints,
             meta: reading.meta,
-            notes: reading.notes,
             report: {
               format: reading.format,
               ...(reading.meta.url ? { url: reading.meta.url } : {}),

@@ -22,13 +22,14 @@ export interface Prepared {
   repaired: RepairResult;
   /** What the reader found besides the text (HTML, Markdown, Word, PDF; none for plain text). */
   reading?: PreparedReading;
+  /** What the reader said about the file (a name that lies about its format), for the build's log. */
+  notes?: string[];
 }
 
 /** A reading's hints and metadata (for structure), and what the document keeps of it. */
 export interface PreparedReading {
   hints: Record<number, LineHint>;
   meta: FileMeta;
-  notes: string[];
   report: ReadingReport;
 }
 
@@ -65,7 +66,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
   const fileMeta: FileMeta = p.reading?.meta ?? {};
   const s = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : structure(cleaned.content, removedNumbers);
-  for (const note of p.reading?.notes ?? []) warnings.push(`${p.source}: ${note}`);
+  for (const note of p.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);

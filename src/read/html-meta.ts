@@ -25,7 +25,7 @@ function metaFields(root: Root): Fields {
     } else if (el.tagName === 'link') {
       const rel = ([] as unknown[]).concat(el.properties.rel ?? []).map(String);
       if (rel.includes('canonical') && typeof el.properties.href === 'string') add('link:canonical', el.properties.href);
-    } else if (el.tagName === 'title') add('title', toText(el));
+    } else if (el.tagName === 'title') add('title', toText(el, { pre: true }));
     else if (el.tagName === 'script' && el.properties.type === 'application/ld+json') for (const [k, v] of jsonLd(toText(el, { pre: true }))) add(k, v);
     else if (el.tagName === 'time' && typeof el.properties.dateTime === 'string') add('time', el.properties.dateTime);
   });

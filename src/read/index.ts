@@ -27,16 +27,17 @@ export async function read(file: SourceFile): Promise<Reading | Refusal> {
   if (bytes.length > MAX_BYTES) return { kind: 'too-large', reason: `the file is ${bytes.length} bytes; the limit is ${MAX_BYTES}` };
   const claimed = claimedFormat(file.name);
   const sniffed = sniff(bytes, claimed);
-  // What a name promises that the bytes do not keep: said before anything else about the file.
   const real = 'format' in sniffed ? sniffed.format : null;
-  const broken = claimed === 'docx' && real !== 'docx' ? 'not a Word .docx (not a ZIP archive holding word/document.xml); ' : claimed === 'pdf' && real !== 'pdf' ? 'not a PDF (no %PDF- header); ' : '';
-  const named = claimed ? `${broken}named as ${FORMAT_NAMES[claimed]}, but ` : '';
-  if ('unreadable' in sniffed) return { kind: 'unsupported', reason: `${named}it is ${sniffed.unreadable}, which is not read` };
-  const result = await READERS[sniffed.format](bytes);
-  // A name that says Word or PDF over bytes of another format is worth a line; .txt over Markdown or HTML is how pages get saved.
-  const lies = claimed !== null && claimed !== sniffed.format && (claimed === 'docx' || claimed === 'pdf' || sniffed.format === 'pdf' || sniffed.format === 'docx');
-  if (isRefusal(result)) return lies ? { ...result, reason: `${named}its bytes are ${FORMAT_NAMES[sniffed.format]}: ${result.reason}` } : result;
-  if (lies) result.notes.unshift(`${named}its bytes are ${FORMAT_NAMES[sniffed.format]}; read as such`);
+  // A name that says Word or PDF over other bytes is worth a line (.txt over Markdown or HTML is how pages get saved).
+  const lie = claimed === 'docx' && real !== 'docx' ? 'not a Word .docx (not a ZIP archive holding word/document.xml)' : claimed === 'pdf' && real !== 'pdf' ? 'not a PDF (no %PDF- header)' : null;
+  const named = lie ?? (claimed ? `named as ${FORMAT_NAMES[claimed]}, but` : '');
+  if (real === null) return { kind: 'unsupported', reason: `${named}${lie ? ':' : ''} it is ${(sniffed as { unreadable: string }).unreadable}, which is not read`.trim() };
+  const result = await READERS[real](bytes);
+  if (isRefusal(result)) {
+    if (!lie) return result;
+    return { ...result, reason: real === 'text' ? `${lie}, and not text either: ${result.reason}` : `${lie}; its bytes are ${FORMAT_NAMES[real]}, which cannot be read: ${result.reason}` };
+  }
+  if (lie) result.notes.unshift(`${lie}; its bytes are ${FORMAT_NAMES[real]}, read as such`);
   // What an official document's own parts say (版头, 文号, 落款), where the file's metadata says nothing.
   if (result.format !== 'text') result.meta = { ...officialMeta(result.text.split('\n'), result.hints), ...result.meta };
   return result;

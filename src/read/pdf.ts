@@ -51,7 +51,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Reading | Refusal> {
       page.cleanup();
     }
     if (pages.every((p) => p.items.every((i) => !i.str.trim()))) {
-      return { kind: 'no-text-layer', reason: `the PDF has no text layer (${doc.numPages} pages of images: a scan?); text recognition (OCR) is not done` };
+      return { kind: 'no-text-layer', reason: `the PDF has no text layer (${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'} of images: a scan?); text recognition (OCR) is not done` };
     }
     const { out, dropped, parts } = layOut(pages);
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
