@@ -127,9 +127,11 @@ describe.skipIf(!hasDevWeb)('search over the mixed corpus', () => {
       ['02-pdf-yibaofa-2021-48-drg-dip.txt', '技术指导、监测评估'],
       ['11-gov-fenji-zhenliao-2015.html', '每万名城市居民拥有2名以上全科医生'],
       ['12-news-tw-fenji-yiliao.html', '假日急症中心'],
-      ['13-notes-jiating-yisheng.md', '现场签约1000余人'],
+      ['13-notes-jiating-yisheng.md', '兴城社区卫生服务中心'],
       ['14-hk-jiceng-lantu.docx', '阿拉木圖宣言'],
       ['15-notice.pdf', '学位供给测算'],
+      // A table's cell.
+      ['15-notice.pdf', '审核户籍和居住材料'],
     ];
     for (const [source, q] of queries) {
       const results = await search(index.index, index.table, q);
