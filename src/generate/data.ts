@@ -81,7 +81,6 @@ function readingEntry(d: ProcessedDocument, loc: SiteLocation) {
     format: d.reading!.format,
     ...(name ? { original: absoluteUrl(loc, `data/documents/${name}`) } : {}),
     ...(d.reading!.url ? { originalUrl: d.reading!.url } : {}),
-    ...(d.reading!.number ? { number: d.reading!.number } : {}),
   };
 }
 

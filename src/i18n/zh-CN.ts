@@ -77,8 +77,10 @@ export const strings = {
       contact: '客服联系方式',
       'link-list': '其他文章的链接列表',
       'repeated-across-documents': '多篇文献共有的版面文字',
+      'page-number': '页码',
+      'running-header': '每页重复的页眉或页脚',
     } as Record<string, string>,
-    repairKinds: { ruby: '删去拼音注音', entity: '还原 HTML 实体', erratum: '编者校正' } as Record<string, string>,
+    repairKinds: { ruby: '删去拼音注音', entity: '还原 HTML 实体', erratum: '编者校正', unwrap: '硬换行接回' } as Record<string, string>,
   },
   home: {
     lead: '把杂乱的中文来源文档变成可读、可查、可引用的资料库。',

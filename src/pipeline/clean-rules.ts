@@ -1,13 +1,14 @@
 /**
  * The boilerplate rules used by clean.ts. Each rule is general (it would work on the next
- * scraped site) and names what it removes. Patterns accept ASCII and full-width punctuation.
+ * scraped site) and names what it removes. clean.ts matches them on folded lines (simplified
+ * characters, full-width punctuation as ASCII).
  */
 import type { RemovalReason } from './types.ts';
 
 /** Sentence-final punctuation in either width. */
-export const SENTENCE_END = /[。.!!??;;…]["”’」』)]?$/;
+export const SENTENCE_END = /[。.!！?？;；…]["”’」』)）]?$/;
 /** Any sentence punctuation that a heading or UI label would not carry. */
-export const PROSE_PUNCT = /[。!!;;]/;
+export const PROSE_PUNCT = /[。!！;；]/;
 
 /** Short interface labels: login forms, share buttons, navigation. */
 const UI_LABEL =
@@ -29,7 +30,7 @@ const SITE_NOTICE = /(?:官方域名|域名.{0,10}(?:升级|变更|停止)|网�
 const CONTACT = /(?:客服|电话|热线|QQ|微信|联系方式)[^。]{0,16}?[::]?\s*\+?\d[\d\s-]{5,}\d\s*$/;
 
 /** Footer anchors: copyright statements, interview-data notes, reprint notices. */
-const FOOTER = /^(?:声明|免责声明|版权声明|版权所有|注|备注|责任编辑|编辑)[::]|转载请联系|版权所有|all rights reserved|©/i;
+const FOOTER = /^(?:声明|免责声明|版权声明|版权所有|注|备注)[:：]|转载请联系|版权所有|all rights reserved|©/i;
 
 /** Bullets that introduce reader comments or related-link items. */
 const BULLET = /^[•·●▪◦・]\s*/;

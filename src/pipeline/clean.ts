@@ -1,9 +1,34 @@
 /**
- * clean: remove boilerplate lines, and record every removal with its line number and reason.
- * Line rules look at one line; block rules find runs (a login form, a user agreement, a download
- * disclaimer, a footer with comments, a trailing list of links). Nothing else is removed.
+ * clean: take a page's chrome out of its text, and its title and metadata lines into metadata,
+ * recording every line taken and why.
+ *
+ * Lines are matched folded (simplified characters, ASCII punctuation), so a rule reads traditional
+ * and full-width pages alike. It goes in three passes:
+ * 1. what is chrome wherever it stands: interface lines (share bars, font and print buttons, app
+ *    and WeChat prompts), footers (copyright, ICP numbers), breadcrumbs, related-article lists,
+ *    ads, photo credits, separators, forum reply headers, and the block rules of clean-rules.ts;
+ * 2. the page's layout: where its running text starts and ends (the first and last lines of
+ *    prose), its metadata lines before and after the text, its title (title.ts). Before the title
+ *    only chrome stands (a site's name and menus); after the text, once chrome begins, the rest is
+ *    footer. Inside the text only pass 1's evidence removes a line;
+ * 3. repetition: the headline or a lead printed twice. (Lines repeated at the edges of other
+ *    documents of the corpus are site-wide chrome: they are taken before the title is looked for.)
  */
-import type { Line, Removal, RemovalReason } from './types.ts';
+import {
+  adScore,
+  isBreadcrumb,
+  isChromePhrase,
+  isCounterLine,
+  isImagePlaceholder,
+  isInterfaceLine,
+  isLinkItem,
+  isMarkedLinkItem,
+  isMenuLine,
+  isPhotoCredit,
+  isRelatedHeading,
+  isRelatedInline,
+  isSeparator,
+} from './chrome-lines.ts';
 import {
   isBullet,
   isDisclaimerAnchor,
@@ -16,6 +41,11 @@ import {
   isUiLabel,
   lineRule,
 } from './clean-rules.ts';
+import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
+import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { simplifyCharacters } from './script.ts';
+import { findTitle, type TitleLines } from './title.ts';
+import type { Line, MovedLine, Removal, RemovalReason, Repair } from './types.ts';
 
 export interface CleanContext {
   /** Normalised lines that stand at the edges of two or more documents (site-wide chrome). */
@@ -25,43 +55,65 @@ export interface CleanContext {
 export interface Cleaned {
   content: Line[];
   removed: Removal[];
+  /** The title and metadata lines, moved into the metadata. */
+  moved: MovedLine[];
   blankLines: number;
+  /** The title and metadata the text gives. */
+  meta: TextMeta;
+  /** Changes to kept lines: a dateline cut from the paragraph it opened. */
+  repaired: Repair[];
 }
 
 /** Share of a document's non-blank lines, at each end, where page chrome lives. */
 const EDGE_SHARE = 0.2;
 
-/** Split a document's lines into content and removed boilerplate. */
+/** What becomes of each line: removed for a reason, moved into the metadata, or kept (null). */
+type Labels = (RemovalReason | MovedLine['to'] | null)[];
+
+/** Split a document's lines into content, metadata and removed chrome. */
 export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const text = lines.map((l) => l.text);
-  const labels: (RemovalReason | null)[] = text.map((t) => (t === '' ? null : lineRule(t)));
+  const folded = text.map((t) => simplifyCharacters(t, true));
+  const labels: Labels = folded.map((f) => (f === '' ? null : lineRule(f)));
   const nonBlank = text.flatMap((t, i) => (t === '' ? [] : [i]));
   const edge = Math.max(6, Math.ceil(nonBlank.length * EDGE_SHARE));
   const headIdx = new Set(nonBlank.slice(0, edge));
   const tailIdx = new Set(nonBlank.slice(-edge));
 
-  markSiteChrome(text, labels, nonBlank);
-  markLegalBlocks(text, labels, headIdx, tailIdx);
-  markDisclaimer(text, labels, nonBlank);
-  markLinkLists(text, labels, nonBlank);
-  markFooterTail(text, labels, tailIdx, nonBlank);
+  markSiteChrome(folded, labels, nonBlank);
+  markLegalBlocks(folded, labels, headIdx, tailIdx);
+  markDisclaimer(folded, labels, nonBlank);
+  markLinkLists(folded, labels, nonBlank);
+  markFooterTail(folded, labels, tailIdx, nonBlank);
+  markChromeLines(folded, labels, nonBlank);
+  markRelatedLists(folded, labels, nonBlank);
+
   if (context.repeatedLines?.size) {
     for (const i of [...headIdx, ...tailIdx]) {
       // Only short labels: a sentence that two documents share is quoted content, not chrome.
       if (labels[i] === null && isShortLabel(text[i]!, 40) && context.repeatedLines.has(text[i]!)) labels[i] = 'repeated-across-documents';
     }
   }
+  const page = readLayout(text, folded, labels, nonBlank);
+  markRepeats(folded, labels, nonBlank, page.title);
+
+  const chrome = nonBlank.filter((i) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title').map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === nonBlank[0] }));
+  const meta = composeMeta(page.title ? { text: page.title.text, source: page.titleSource } : null, page.meta, chrome);
 
   const content: Line[] = [];
   const removed: Removal[] = [];
+  const moved: MovedLine[] = [];
   let blankLines = 0;
   lines.forEach((line, i) => {
     const reason = labels[i];
     if (line.text === '') blankLines++;
+    else if (reason === 'title' || reason === 'metadata') moved.push({ line: line.n, text: line.text, to: reason });
     else if (reason) removed.push({ line: line.n, text: line.text, reason });
+    else if (page.cut.has(i)) content.push({ ...line, text: line.text.slice(page.cut.get(i)!).trim() });
     else content.push(line);
   });
-  return { content, removed, blankLines };
+  const repaired: Repair[] = [...page.cut].map(([i, length]) => ({ line: lines[i]!.n, kind: 'dateline', before: text[i]!.slice(0, length), after: '' }));
+  return { content, removed, moved, blankLines, meta, repaired };
 }
 
 /** The lines that could be page chrome at a document's edges, for cross-document comparison. */
@@ -71,11 +123,218 @@ export function edgeLines(lines: Line[]): string[] {
   return [...new Set([...nonBlank.slice(0, edge), ...nonBlank.slice(-edge)])];
 }
 
+/** Running text: a sentence ends in it, or it is long and punctuated as a sentence. */
+export function isProse(folded: string): boolean {
+  return /[。;]/.test(folded) || (folded.length >= 40 && /[,、!?]/.test(folded)) || (folded.length >= 16 && /[!?]$/.test(folded) && /[,]/.test(folded));
+}
+
+/** Lines that are chrome wherever they stand (pass 1). */
+function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
+  for (const i of nonBlank) {
+    if (labels[i] !== null) continue;
+    const f = folded[i]!;
+    if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
+    else if (isSeparator(f)) labels[i] = 'separator';
+    else if (adScore(f) >= 2) labels[i] = 'advertisement';
+    else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
+    else if (isBreadcrumb(f)) labels[i] = 'navigation';
+    else if (isCounterLine(f)) labels[i] = 'counter';
+    else if (isPhotoCredit(f)) labels[i] = 'caption';
+    else if (isRelatedInline(f)) labels[i] = 'link-list';
+    else {
+      const post = /发表于/.test(f) ? readMetaLine('', f) : null;
+      if (post?.kind === 'post' && !post.firstPost) labels[i] = 'post-header';
+    }
+  }
+}
+
+/**
+ * A heading of related articles and the links under it (short lines, perhaps with bullets or dates,
+ * up to a blank line or a line that is not one); and runs of two or more bulleted or dated links
+ * without a heading.
+ */
+function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) {
+  for (let k = 0; k < nonBlank.length; k++) {
+    const i = nonBlank[k]!;
+    if (!isRelatedHeading(folded[i]!) || (labels[i] !== null && labels[i] !== 'site-chrome')) continue;
+    labels[i] = 'link-list';
+    for (let j = i + 1; j < folded.length; j++) {
+      if (folded[j] === '') {
+        if (j + 1 < folded.length && folded[j + 1] !== '' && isMarkedLinkItem(folded[j + 1]!)) continue;
+        break;
+      }
+      if (labels[j] !== null && labels[j] !== 'link-list') break;
+      if (!isLinkItem(folded[j]!)) break;
+      labels[j] = 'link-list';
+    }
+  }
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 2) for (const k of run) labels[k] ??= 'link-list';
+    run = [];
+  };
+  for (const i of nonBlank) {
+    if (labels[i] === null && isMarkedLinkItem(folded[i]!) && /\d{1,2}[-./月]\d{1,2}日?[)\]]?$/.test(folded[i]!)) run.push(i);
+    else flush();
+  }
+  flush();
+}
+
+interface Layout {
+  title: TitleLines | null;
+  titleSource: 'title-line' | 'joined-lines';
+  meta: PlacedMeta[];
+  /** Lines whose start is a dateline, cut off (index -> characters cut). */
+  cut: Map<number, number>;
+}
+
+/** Pass 2: where the text starts and ends, its metadata lines and title; chrome before the title and after the text. */
+function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: number[]): Layout {
+  const free = (i: number) => labels[i] === null;
+  const start = nonBlank.find((i) => free(i) && isProse(folded[i]!)) ?? text.length;
+  const placed: PlacedMeta[] = [];
+  const metaAt = new Map<number, MetaLine>();
+  const cut = new Map<number, number>();
+  const take = (i: number, m: MetaLine, zone: PlacedMeta['zone']) => {
+    metaAt.set(i, m);
+    placed.push({ line: m, zone });
+    labels[i] = 'metadata';
+  };
+
+  // Before the text: bylines, dates, sources, an official document's header and number; menus.
+  const head = nonBlank.filter((i) => i < start);
+  head.forEach((i, k) => {
+    if (!free(i)) return;
+    const m = readMetaLine(text[i]!, unbracket(folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    if (!m) {
+      if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
+      return;
+    }
+    if (m.kind === 'counters') labels[i] = 'counter';
+    else if (m.kind === 'post' && !m.firstPost) labels[i] = 'post-header';
+    else if (m.kind !== 'dateline' || m.length === folded[i]!.length) take(i, m, 'head');
+  });
+  // The issuers a communiqué or notice names under its title, above its date.
+  markSignatures(text, folded, nonBlank, (i) => i < start && (free(i) || metaAt.get(i)?.kind === 'date'), (i, m) => take(i, m, 'head'));
+  // A dateline opening the first paragraph: cut off, into the metadata.
+  if (start < text.length && free(start)) {
+    const m = readMetaLine(text[start]!, folded[start]!);
+    if (m?.kind === 'dateline' && m.length! < folded[start]!.length) {
+      cut.set(start, m.length!);
+      placed.push({ line: m, zone: 'head' });
+    }
+  }
+
+  const between = (i: number) => labels[i] === 'site-chrome' || labels[i] === 'counter' || labels[i] === 'caption' || labels[i] === 'image-placeholder' || labels[i] === 'separator';
+  const title = findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start);
+  if (title) {
+    for (const i of title.at) labels[i] = 'title';
+    // The name between the title and the date: the account's or the writer's.
+    if (title.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
+    // Before the title stands only chrome: a site's name, menus, a welcome.
+    const before = head.filter((i) => i < title.at[0]!);
+    if (before.every((i) => !free(i) || !isProse(folded[i]!))) for (const i of before) labels[i] ??= 'navigation';
+  }
+  // Between the title and the text: counters (a subtitle or a heading stays).
+  for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
+
+  // Inside the text: a notice's signature (its issuers, then the date).
+  const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
+  markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
+
+  // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
+  let footer = false;
+  for (const i of nonBlank) {
+    if (i <= end) continue;
+    if (free(i)) {
+      const m = readMetaLine(text[i]!, unbracket(folded[i]!));
+      if (m && m.kind !== 'date' && m.kind !== 'dateline') {
+        if (m.kind === 'counters') labels[i] = 'counter';
+        else if (m.kind === 'post') labels[i] = 'post-header';
+        else take(i, m, 'tail');
+        continue;
+      }
+    }
+    if (!free(i) && labels[i] !== 'metadata') footer = true;
+    else if (free(i) && (isMenuLine(folded[i]!) || isRelatedHeading(folded[i]!))) footer = true;
+    if (footer && free(i)) labels[i] = 'footer';
+  }
+  return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
+}
+
+/**
+ * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
+ * notice's 落款, the issuers under a communiqué's title). `take` gets each of their lines.
+ */
+function markSignatures(text: string[], folded: string[], nonBlank: number[], open: (i: number) => boolean, take: (i: number, m: MetaLine) => void) {
+  for (let k = 0; k < nonBlank.length; k++) {
+    const date = nonBlank[k]!;
+    if (!open(date)) continue;
+    const m = readMetaLine(text[date]!, folded[date]!);
+    if (m?.kind !== 'date') continue;
+    const issuers: [number, MetaLine][] = [];
+    for (let j = k - 1; j >= 0 && issuers.length < 3; j--) {
+      const i = nonBlank[j]!;
+      if (i !== (issuers.at(-1)?.[0] ?? date) - 1 || !open(i)) break;
+      const issuer = readIssuer(text[i]!, folded[i]!);
+      if (!issuer) break;
+      issuers.push([i, issuer]);
+    }
+    if (issuers.length === 0) continue;
+    for (const [i, issuer] of issuers.reverse()) take(i, issuer);
+    take(date, m);
+  }
+}
+
+/** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */
+function bylineName(name: string): MetaLine {
+  return /^[\p{Script=Han}]{2,3}$/u.test(name) ? { kind: 'byline', author: name } : { kind: 'byline', publisher: name };
+}
+
+/** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
+function unbracket(folded: string): string {
+  const m = /^[([【](.*)[)\]】]$/.exec(folded);
+  return m ? ` ${m[1]!} ` : folded;
+}
+
+/** A title split one word per line at the top (`2023` / `联体` / `发展` / `情况`): three or more very short lines before anything else. */
+function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: number[], start: number): TitleLines | null {
+  const first = nonBlank.filter((i) => labels[i] === null && i < start);
+  let k = 0;
+  while (k < first.length && folded[first[k]!]!.length <= 4 && !/[。!;]/.test(folded[first[k]!]!)) k++;
+  if (k < 3) return null;
+  const at = first.slice(0, k);
+  return { at, text: at.map((i) => text[i]!).join('') };
+}
+
+/** A summary's label (`【摘要】`, `导读:`): a summary the lead repeats is the lead printed twice. */
+const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|提要)\s*[】\]]|(?:摘要|导读|导语|核心提示|内容提要|提要)\s*:)\s*/;
+
+/**
+ * The headline printed again (anywhere), a line printed twice within a few lines (a lead repeated
+ * under the title), and a summary whose words the next paragraphs repeat.
+ */
+function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
+  nonBlank.forEach((i, k) => {
+    if (labels[i] !== null) return;
+    const f = squash(folded[i]!);
+    const summary = SUMMARY.exec(f);
+    if (headline && f === headline) labels[i] = 'repeated-in-document';
+    else if (f.length >= 8 && nonBlank.slice(Math.max(0, k - 4), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
+    else if (summary && f.length - summary[0].length >= 10) {
+      const said = f.slice(summary[0].length);
+      if (nonBlank.slice(k + 1, k + 4).some((j) => labels[j] === null && squash(folded[j]!).includes(said))) labels[i] = 'repeated-in-document';
+    }
+  });
+}
+
 /**
  * A login form or navigation at the top: the leading run of short label lines, up to its
  * last UI label, when it holds at least two UI labels (so a title line alone is never taken).
  */
-function markSiteChrome(text: string[], labels: (RemovalReason | null)[], nonBlank: number[]) {
+function markSiteChrome(text: string[], labels: Labels, nonBlank: number[]) {
   let lastUi = -1;
   let uiCount = 0;
   for (const i of nonBlank) {
@@ -94,7 +353,7 @@ function markSiteChrome(text: string[], labels: (RemovalReason | null)[], nonBla
 }
 
 /** A user agreement or privacy policy: from an anchor line, every following legal-looking line. */
-function markLegalBlocks(text: string[], labels: (RemovalReason | null)[], head: Set<number>, tail: Set<number>) {
+function markLegalBlocks(text: string[], labels: Labels, head: Set<number>, tail: Set<number>) {
   for (let i = 0; i < text.length; i++) {
     if (!(head.has(i) || tail.has(i)) || !isLegalAnchor(text[i]!) || labels[i] === 'legal-block') continue;
     let clauses = 0;
@@ -115,7 +374,7 @@ function markLegalBlocks(text: string[], labels: (RemovalReason | null)[], head:
 }
 
 /** A download site's disclaimer: an anchor such as 温馨提示 and the numbered notes under it. */
-function markDisclaimer(text: string[], labels: (RemovalReason | null)[], nonBlank: number[]) {
+function markDisclaimer(text: string[], labels: Labels, nonBlank: number[]) {
   const first = nonBlank.slice(0, 12);
   const anchor = first.find((i) => isDisclaimerAnchor(text[i]!));
   if (anchor === undefined) return;
@@ -129,7 +388,7 @@ function markDisclaimer(text: string[], labels: (RemovalReason | null)[], nonBla
 }
 
 /** Runs of three or more `label date` lines: lists of links to other articles. */
-function markLinkLists(text: string[], labels: (RemovalReason | null)[], nonBlank: number[]) {
+function markLinkLists(text: string[], labels: Labels, nonBlank: number[]) {
   let run: number[] = [];
   const flush = () => {
     if (run.length >= 3) for (const k of run) labels[k] ??= 'link-list';
@@ -146,7 +405,7 @@ function markLinkLists(text: string[], labels: (RemovalReason | null)[], nonBlan
  * Everything after a footer anchor (声明:, 注:, a copyright line) near the end: statements,
  * share buttons, and reader comments (bulleted lines).
  */
-function markFooterTail(text: string[], labels: (RemovalReason | null)[], tail: Set<number>, nonBlank: number[]) {
+function markFooterTail(text: string[], labels: Labels, tail: Set<number>, nonBlank: number[]) {
   const start = nonBlank.find((i) => tail.has(i) && isFooterAnchor(text[i]!));
   if (start === undefined) return;
   for (const i of nonBlank) {

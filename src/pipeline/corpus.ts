@@ -42,7 +42,8 @@ export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile>
     bytes: file.bytes.length,
     encoding: reading.encoding,
     normalised,
-    repaired: repair(normalised.lines),
+    // Plain text and a PDF's lines may be hard-wrapped, with page furniture between pages (unwrap.ts); other formats' lines are paragraphs.
+    repaired: repair(normalised.lines, reading.format === 'text' || reading.format === 'pdf' ? { pageStarts: reading.parts.map((p) => p.line) } : { wrapped: false }),
     ...(reading.notes.length > 0 ? { notes: reading.notes } : {}),
     ...(reading.format === 'text'
       ? {}
@@ -54,7 +55,6 @@ export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile>
               format: reading.format,
               ...(reading.meta.url ? { url: reading.meta.url } : {}),
               ...(reading.meta.description ? { description: reading.meta.description } : {}),
-              ...(reading.meta.number ? { number: reading.meta.number } : {}),
               dropped: reading.dropped,
               parts: reading.parts,
             },

@@ -2,7 +2,6 @@
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
 import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
-import { findPublisher } from './meta.ts';
 import type { Normalised } from './normalise.ts';
 import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
@@ -10,7 +9,7 @@ import { detectScript, simplify } from './script.ts';
 import { structure, type DraftBlock } from './structure.ts';
 import { structureWithHints } from './structure-hints.ts';
 import type { FileMeta, LineHint, ReadingReport } from '../read/types.ts';
-import type { Block, BlockId, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
+import type { Block, BlockId, DocumentId, DocumentMeta, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
 
 /** What the first pass (decode, normalise, repair) produced for one file. */
 export interface Prepared {
@@ -63,9 +62,11 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   if (cleaned.content.length === 0) {
     return { document: null, skipped: 'no content left after removing boilerplate', warnings };
   }
-  const removedNumbers = new Set(cleaned.removed.map((r) => r.line));
+  const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
+  const removedNumbers = new Set([...removed, ...cleaned.moved].map((r) => r.line));
   const fileMeta: FileMeta = p.reading?.meta ?? {};
-  const s = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : structure(cleaned.content, removedNumbers);
+  const hinted = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : null;
+  const s = hinted ?? structure(cleaned.content, removedNumbers);
   for (const note of p.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
@@ -86,9 +87,11 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
-  // What the file says about itself is more reliable than what the text suggests (a <title>, front matter, Word's properties).
-  const title = ctx.errata?.title?.text ?? fileMeta.title ?? s.title;
-  const titleSource = ctx.errata?.title ? 'erratum' : fileMeta.title ? 'file' : s.titleSource;
+  // What the file says about itself is more reliable than what the text suggests (a <title>, front matter, Word's properties);
+  // then the line the format marks as the title (h1, Word's Title style, a PDF's largest lines), then the text's.
+  const hintedTitle = hinted?.title ?? null;
+  const title = ctx.errata?.title?.text ?? fileMeta.title ?? hintedTitle ?? cleaned.meta.title ?? s.firstSentence;
+  const titleSource = ctx.errata?.title ? 'erratum' : fileMeta.title ? 'file' : hintedTitle ? 'title-line' : (cleaned.meta.titleSource ?? 'first-sentence');
 
   const notes: QualityNote[] = [];
   if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
@@ -111,21 +114,16 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     bytes: p.bytes,
     encoding: p.encoding,
     script,
-    meta: {
-      title,
-      titleSource,
-      author: fileMeta.author ?? s.author,
-      published: fileMeta.published ?? s.published,
-      publisher: fileMeta.publisher ?? findPublisher(cleaned.removed.map((r) => r.text)),
-    },
+    meta: { ...cleaned.meta, ...fromFile(fileMeta), title, titleSource },
     datesTrusted: !ctx.errata?.untrustedDates,
     retired: identified.retired,
     blocks,
     ...(script === 'traditional' ? { simplifiedBlocks: blocks.map(simplifyBlock) } : {}),
     sourceLines: p.normalised.lines.map((l) => l.text),
     cleaning: {
-      removed: cleaned.removed,
-      repaired: [...p.repaired.repaired, ...corrected.repaired],
+      removed,
+      moved: cleaned.moved,
+      repaired: [...p.repaired.repaired, ...cleaned.repaired, ...corrected.repaired],
       flagged,
       blankLines: cleaned.blankLines,
       normalised: p.normalised.stats,
@@ -134,6 +132,16 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
   return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
+}
+
+/** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */
+function fromFile(m: FileMeta): Partial<DocumentMeta> {
+  return {
+    ...(m.author ? { author: m.author } : {}),
+    ...(m.published ? { published: m.published } : {}),
+    ...(m.publisher ? { publisher: m.publisher } : {}),
+    ...(m.number ? { documentNumber: m.number } : {}),
+  };
 }
 
 function withMarks(b: DraftBlock): UnidentifiedBlock {

@@ -1,6 +1,7 @@
 /**
  * normalise: line endings to LF, Unicode NFC, NBSP and ideographic spaces to plain spaces,
- * stray control and zero-width characters dropped, runs of spaces collapsed, lines trimmed.
+ * stray control and zero-width characters dropped, runs of spaces collapsed, lines trimmed (how far
+ * a line was indented is kept: it marks paragraphs in hard-wrapped text).
  * Punctuation is left exactly as the text has it (ASCII `,` and full-width `,` both stay).
  */
 import type { CleaningReport, Line } from './types.ts';
@@ -27,7 +28,11 @@ export function normalise(text: string): Normalised {
   stats.ideographicSpaces = count(unified, IDEOGRAPHIC_SPACE);
   stats.controlChars = count(unified, CONTROL);
   stats.zeroWidth = count(unified, ZERO_WIDTH);
-  const lines = unified.split('\n').map((raw, i) => ({ n: i + 1, text: normaliseLine(raw) }));
+  const lines = unified.split('\n').map((raw, i): Line => {
+    const text = normaliseLine(raw);
+    const indent = text === '' ? 0 : indentOf(raw);
+    return indent > 0 ? { n: i + 1, text, indent } : { n: i + 1, text };
+  });
   // A trailing newline does not make a line of its own.
   if (lines.length > 1 && lines[lines.length - 1]!.text === '' && unified.endsWith('\n')) lines.pop();
   return { lines, stats };
@@ -44,6 +49,19 @@ export function normaliseLine(raw: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+/** Columns of whitespace a raw line begins with (a full-width space is two): how plain text and PDF extractions mark a paragraph's first line. */
+function indentOf(raw: string): number {
+  let columns = 0;
+  for (const c of raw) {
+    if (c === ' ' || c === '\u00a0') columns++;
+    else if (c === '\u3000') columns += 2;
+    else if (c === '\t') columns += 4;
+    else if (!ZERO_WIDTH_CHARS.has(c)) break;
+  }
+  return columns;
+}
+const ZERO_WIDTH_CHARS = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
 
 function count(s: string, re: RegExp): number {
   return allMatches(re, s).length;

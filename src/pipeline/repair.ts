@@ -3,10 +3,12 @@
  * - flattened ruby: a tone-marked pinyin syllable in parentheses after a character, `醫(yī)` -> `醫`
  *   (Latin in parentheses without tone marks, such as `(HMO)`, is real text and stays);
  * - HTML entities, whole (`&#8220;`, `&amp;`) or with the `&` lost (`#8220;`);
+ * - hard-wrapped lines joined, page numbers and running headers removed (unwrap.ts);
  * - damaged spans (runs of `?`, U+FFFD, mojibake around them) are flagged, never guessed.
  */
-import type { Line, Repair } from './types.ts';
+import type { Line, Removal, Repair } from './types.ts';
 import { allMatches } from '../lib/matches.ts';
+import { unwrap, type UnwrapOptions } from './unwrap.ts';
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 /** One pinyin syllable with at least one tone mark, in ASCII or full-width parentheses. */
@@ -22,10 +24,12 @@ const ENTITY = /&#(\d{2,7});|&#[xX]([0-9a-fA-F]{2,6});|&([a-zA-Z]{2,8});|(?<![&\
 export interface RepairResult {
   lines: Line[];
   repaired: Repair[];
+  /** Lines the repairs took out: a PDF's page numbers and running headers (unwrap.ts). */
+  removed: Removal[];
 }
 
-/** Apply the general repairs to every line, recording each change. */
-export function repair(lines: Line[]): RepairResult {
+/** Apply the general repairs to every line, then join hard-wrapped lines (unwrap.ts), recording each change. */
+export function repair(lines: Line[], options: UnwrapOptions & { wrapped?: boolean } = {}): RepairResult {
   const repaired: Repair[] = [];
   const out = lines.map((line) => {
     let text = line.text;
@@ -40,9 +44,12 @@ export function repair(lines: Line[]): RepairResult {
       repaired.push({ line: line.n, kind: 'entity', before: whole, after: value });
       return value;
     });
-    return { n: line.n, text: afterEntities };
+    return text === line.text && afterEntities === text ? line : { ...line, text: afterEntities };
   });
-  return { lines: out, repaired };
+  // A format whose lines are its paragraphs (HTML, Markdown, Word: src/read/) has no hard-wrapped lines to join.
+  if (options.wrapped === false) return { lines: out, repaired, removed: [] };
+  const unwrapped = unwrap(out, options);
+  return { lines: unwrapped.lines, repaired: [...repaired, ...unwrapped.repaired], removed: unwrapped.removed };
 }
 
 function decodeEntity(dec?: string, hex?: string, name?: string): string | null {

@@ -5,7 +5,7 @@
  * (a PDF's lines, a `<p>` that reads `一、总体要求`) do the words and the typography decide.
  */
 import { SENTENCE_END } from './clean-rules.ts';
-import { parseByline, titleFromFirstSentence } from './meta.ts';
+import { titleFromFirstSentence } from './meta.ts';
 import type { DraftBlock, Structured } from './structure.ts';
 import type { Line } from './types.ts';
 import type { LineHint } from '../read/types.ts';
@@ -56,18 +56,12 @@ function headingRank(p: Piece): number | null {
   return null;
 }
 
-/** Turn the lines of a document read with hints into metadata and blocks. */
-export function structureWithHints(lines: Line[], hints: Readonly<Record<number, LineHint>>, fileTitle?: string): Structured {
-  let rest = lines;
-  let author: string | null = null;
-  let published: string | null = null;
-  const bylineAt = rest.slice(0, 10).findIndex((l) => !hints[l.n]?.heading && !hints[l.n]?.table && parseByline(l.text));
-  if (bylineAt >= 0) {
-    const b = parseByline(rest[bylineAt]!.text)!;
-    author = b.author;
-    published = b.published;
-    rest = rest.filter((_, i) => i !== bylineAt);
-  }
+/** Lines of the source a cleaned line stands for (unwrap.ts joins hard-wrapped ones). */
+const sourceLines = (l: Line) => [l.n, ...(l.joined ?? [])];
+
+/** Turn the lines of a document read with hints into blocks, and the title line the format marks, if any. */
+export function structureWithHints(lines: Line[], hints: Readonly<Record<number, LineHint>>, fileTitle?: string): Structured & { title: string | null } {
+  const rest = lines;
 
   // Join lines that run on, and the lines of a title set over several lines.
   const pieces: Piece[] = [];
@@ -77,11 +71,11 @@ export function structureWithHints(lines: Line[], hints: Readonly<Record<number,
     const lastHint = last ? (hints[last.lines.at(-1)!] ?? {}) : undefined;
     if (last && lastHint?.runsOn && !hint.table && !hint.list && !hint.heading === !lastHint.heading) {
       last.text = joinText(last.text, l.text);
-      last.lines.push(l.n);
+      last.lines.push(...sourceLines(l));
       last.joined = last.joined || !hint.heading;
       continue;
     }
-    pieces.push({ text: l.text, lines: [l.n], hint, joined: false });
+    pieces.push({ text: l.text, lines: sourceLines(l), hint, joined: (l.joined?.length ?? 0) > 0 });
   }
 
   // The title: the first heading the format marks as the document's (h1, Title style, a PDF's largest lines).
@@ -146,13 +140,9 @@ export function structureWithHints(lines: Line[], hints: Readonly<Record<number,
     b.level = Math.min(b.level, previous + 1) as 2 | 3 | 4;
     previous = b.level;
   }
-  let titleSource: Structured['titleSource'] = 'title-line';
-  if (title === null) {
-    const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
-    title = first ? titleFromFirstSentence(first.text) : '(无标题)';
-    titleSource = 'first-sentence';
-  }
+  const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
+  const firstSentence = first ? titleFromFirstSentence(first.text) : '(无标题)';
   const last = blocks.at(-1);
   const endsMidSentence = last?.type === 'paragraph' && !SENTENCE_END.test(last.text) && !/[:：）)]$/.test(last.text);
-  return { title, titleSource, author, published, blocks, endsMidSentence };
+  return { title, firstSentence, blocks, endsMidSentence };
 }

@@ -1,21 +1,20 @@
 /**
- * structure: cleaned lines -> title, byline and blocks (headings at their levels, paragraphs,
- * a source's own table of contents as a list, a flattened table recovered as a table).
+ * structure: cleaned lines -> blocks (headings at their levels, paragraphs, a source's own table of
+ * contents as a list, a flattened table recovered as a table). The title and metadata lines left
+ * the text in clean.ts; when the text gave no title, its first sentence stands in for one.
  */
 import { PROSE_PUNCT, SENTENCE_END } from './clean-rules.ts';
-import { parseByline, titleFromFirstSentence } from './meta.ts';
+import { titleFromFirstSentence } from './meta.ts';
 import { recoverTable } from './table.ts';
-import type { Block, DocumentMeta, Line } from './types.ts';
+import type { Block, Line } from './types.ts';
 import { allMatches } from '../lib/matches.ts';
 
 /** A block before it has an id and marks. */
 export type DraftBlock = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'marks'> : never) : never;
 
 export interface Structured {
-  title: string;
-  titleSource: DocumentMeta['titleSource'];
-  author: string | null;
-  published: string | null;
+  /** A title from the first sentence, for a text that gave none. */
+  firstSentence: string;
   blocks: DraftBlock[];
   /** Whether the last block stops mid-sentence (a truncated source). */
   endsMidSentence: boolean;
@@ -30,33 +29,9 @@ const LONG_LINE = 200;
 /** A heading embedded in a long line: after a sentence end, a short unpunctuated phrase, then a space. */
 const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,,、;;::!?!?“”"()()〔〕]{2,16})\s+(?=\S)/gu;
 
-/** Turn one document's cleaned lines into metadata and blocks. */
+/** Turn one document's cleaned lines into blocks. */
 export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number> = new Set()): Structured {
-  let rest = lines;
-  let title: string | null = null;
-  let titleSource: DocumentMeta['titleSource'] = 'title-line';
-  let author: string | null = null;
-  let published: string | null = null;
-
-  const bylineAt = rest.slice(0, 10).findIndex((l) => parseByline(l.text));
-  if (bylineAt >= 0) {
-    const b = parseByline(rest[bylineAt]!.text)!;
-    author = b.author;
-    published = b.published;
-    const before = rest[bylineAt - 1];
-    if (before && isTitleLike(before.text)) title = before.text;
-    rest = rest.filter((_, i) => i !== bylineAt && !(title && i === bylineAt - 1));
-  }
-  if (title === null) {
-    let k = 0;
-    while (k < rest.length && rest[k]!.text.length <= 4 && !PROSE_PUNCT.test(rest[k]!.text)) k++;
-    if (k >= 3) {
-      title = rest.slice(0, k).map((l) => l.text).join('');
-      titleSource = 'joined-lines';
-      rest = rest.slice(k);
-    }
-  }
-
+  const rest = lines;
   const kinds = new Set(rest.map((l) => headingKind(l.text)).filter(Boolean));
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
@@ -72,7 +47,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     const next = rest[i + 1];
 
     if (CONTENTS_INTRO.test(text)) {
-      blocks.push({ type: 'paragraph', text, lines: [line.n] });
+      blocks.push({ type: 'paragraph', text, lines: sourceLines(line) });
       const items: Line[] = [];
       let maxChapter = 0;
       for (let j = i + 1; j < rest.length; j++) {
@@ -84,7 +59,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
         items.push(item);
       }
       if (items.length >= 2) {
-        blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.map((l) => l.n) });
+        blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.flatMap(sourceLines) });
         i += items.length;
       }
       continue;
@@ -92,27 +67,27 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
 
     const table = text.length > LONG_LINE ? recoverTable(text) : null;
     if (table) {
-      blocks.push({ type: 'table', header: table.header, rows: table.rows, note: table.citation ? `${table.note} 表格来源:${table.citation}` : table.note, lines: [line.n] });
-      if (table.rest) blocks.push(...splitLongLine(table.rest, line.n, levelOf));
+      blocks.push({ type: 'table', header: table.header, rows: table.rows, note: table.citation ? `${table.note} 表格来源:${table.citation}` : table.note, lines: sourceLines(line) });
+      if (table.rest) blocks.push(...splitLongLine(table.rest, sourceLines(line), levelOf));
       continue;
     }
 
     if (next && isSplitHeadingStart(text) && headingKind(next.text) === 'plain') {
-      blocks.push({ type: 'heading', level: levelOf('plain'), text: text + next.text, lines: [line.n, next.n] });
+      blocks.push({ type: 'heading', level: levelOf('plain'), text: text + next.text, lines: [...sourceLines(line), ...sourceLines(next)] });
       i++;
       continue;
     }
 
     const kind = headingKind(text);
     if (kind) {
-      blocks.push({ type: 'heading', level: levelOf(kind), text, lines: [line.n] });
+      blocks.push({ type: 'heading', level: levelOf(kind), text, lines: sourceLines(line) });
       continue;
     }
     if (text.length > LONG_LINE) {
-      blocks.push(...splitLongLine(text, line.n, levelOf));
+      blocks.push(...splitLongLine(text, sourceLines(line), levelOf));
       continue;
     }
-    blocks.push({ type: 'paragraph', text, lines: [line.n] });
+    blocks.push({ type: 'paragraph', text, lines: sourceLines(line) });
   }
 
   // Headings never skip a level going down (a lede before the first chapter becomes h2, not h4).
@@ -123,19 +98,23 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     previous = b.level;
   }
 
-  if (title === null) {
-    const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
-    title = first ? titleFromFirstSentence(first.text) : '(无标题)';
-    titleSource = 'first-sentence';
-  }
-  const last = blocks.at(-1);
-  const endsMidSentence = last?.type === 'paragraph' && !SENTENCE_END.test(last.text) && !/[::]$/.test(last.text);
-  return { title, titleSource, author, published, blocks, endsMidSentence };
+  const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
+  const firstSentence = first ? titleFromFirstSentence(first.text) : '(无标题)';
+  return { firstSentence, blocks, endsMidSentence: endsMidSentence(blocks) };
 }
 
-/** A title line: short, no sentence punctuation at the end. */
-function isTitleLike(text: string): boolean {
-  return text.length <= 60 && !/[。!!;;]/.test(text);
+/**
+ * A text cut off in mid-sentence: its last block is a paragraph that stops where no sentence can
+ * (after a comma, a character or a number), not at a sentence's end, a colon, a closing bracket or
+ * quotation mark, or an emoji.
+ */
+function endsMidSentence(blocks: DraftBlock[]): boolean {
+  const last = blocks.at(-1);
+  if (last?.type !== 'paragraph') return false;
+  const t = last.text.trim();
+  if (SENTENCE_END.test(t) || /[:：!！?？。…）)》」』”"'’\]】~～]$/u.test(t) || /\p{Extended_Pictographic}$/u.test(t)) return false;
+  // A short line (a signature, a date, a name) is not a sentence left unfinished.
+  return t.length >= 20;
 }
 
 /** Which kind of heading a line is, if it is one. */
@@ -164,13 +143,16 @@ function chapterNumber(text: string): number | null {
   return units[digits] ?? null;
 }
 
+/** The source lines a line stands for: its own, and those hard-wrapped lines joined to it. */
+const sourceLines = (line: Line): number[] => (line.joined ? [line.n, ...line.joined] : [line.n]);
+
 function gapHasRemoval(a: Line, b: Line, removed: ReadonlySet<number>): boolean {
   for (let n = a.n + 1; n < b.n; n++) if (removed.has(n)) return true;
   return false;
 }
 
 /** Split a very long line at headings embedded in it (`…。医联体分类 从医联体内部…`). */
-function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
+function splitLongLine(text: string, n: number[], levelOf: (k: HeadingKind) => 2 | 3 | 4): DraftBlock[] {
   const out: DraftBlock[] = [];
   let last = 0;
   for (const m of allMatches(INLINE_HEADING, text)) {
@@ -178,11 +160,11 @@ function splitLongLine(text: string, n: number, levelOf: (k: HeadingKind) => 2 |
     if (/[\dA-Za-z]$/.test(m[1]!)) continue;
     const start = m.index! + m[0].indexOf(m[1]!);
     const before = text.slice(last, start).trim();
-    if (before) out.push({ type: 'paragraph', text: before, lines: [n] });
-    out.push({ type: 'heading', level: levelOf(/^\d/.test(m[1]!) ? 'numbered' : 'plain'), text: m[1]!.trim(), lines: [n] });
+    if (before) out.push({ type: 'paragraph', text: before, lines: n });
+    out.push({ type: 'heading', level: levelOf(/^\d/.test(m[1]!) ? 'numbered' : 'plain'), text: m[1]!.trim(), lines: n });
     last = m.index! + m[0].length;
   }
   const tail = text.slice(last).trim();
-  if (tail) out.push({ type: 'paragraph', text: tail, lines: [n] });
+  if (tail) out.push({ type: 'paragraph', text: tail, lines: n });
   return out;
 }

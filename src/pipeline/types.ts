@@ -19,12 +19,16 @@ export type { Encoding };
 export interface Line {
   n: number;
   text: string;
+  /** Columns of whitespace the line began with before it was trimmed (a full-width space is two): a paragraph's first line in plain text and PDF extractions. */
+  indent?: number;
+  /** Source lines this line's text continues onto, joined to it because they were hard-wrapped (unwrap.ts). */
+  joined?: number[];
 }
 
 /** A change made to a line by a repair or an erratum. */
 export interface Repair {
   line: number;
-  kind: 'ruby' | 'entity' | 'erratum';
+  kind: 'ruby' | 'entity' | 'erratum' | 'unwrap' | 'dateline';
   before: string;
   after: string;
   /** For errata: why the editor made the correction. */
@@ -41,6 +45,13 @@ export interface Flag {
 /** Why a line was removed during cleaning. */
 export type RemovalReason =
   | 'site-chrome'
+  | 'navigation'
+  | 'counter'
+  | 'advertisement'
+  | 'caption'
+  | 'post-header'
+  | 'separator'
+  | 'repeated-in-document'
   | 'legal-block'
   | 'site-notice'
   | 'template-placeholder'
@@ -51,12 +62,21 @@ export type RemovalReason =
   | 'download-disclaimer'
   | 'contact'
   | 'link-list'
-  | 'repeated-across-documents';
+  | 'repeated-across-documents'
+  | 'page-number'
+  | 'running-header';
 
 export interface Removal {
   line: number;
   text: string;
   reason: RemovalReason;
+}
+
+/** A line taken out of the text into the document's metadata: its title, or a byline, date, source, editor … */
+export interface MovedLine {
+  line: number;
+  text: string;
+  to: 'title' | 'metadata';
 }
 
 /** Inline annotation on a block's text: an editorial correction or a damaged span. */
@@ -109,9 +129,16 @@ export interface DocumentMeta {
   /** Where the title came from: the text's own title line, split title lines joined, the first sentence, errata, or the file's own metadata (HTML, Markdown, Word, PDF). */
   titleSource: 'title-line' | 'joined-lines' | 'first-sentence' | 'erratum' | 'file';
   author: string | null;
-  /** YYYY-MM-DD (or YYYY-MM / YYYY when only that is known). */
+  /** YYYY-MM-DD (or YYYY-MM / YYYY when only that is known), from the page's own metadata lines only. */
   published: string | null;
+  /** The site, account or body that published the page (`来源:`, a WeChat account, a notice's issuer, the site's name). */
   publisher: string | null;
+  /** `编辑:`/`责任编辑:`. */
+  editor: string | null;
+  /** `原标题:`, when a page retitled what it reprinted. */
+  originalTitle: string | null;
+  /** An official document's number (`医保发〔2021〕48号`). */
+  documentNumber: string | null;
 }
 
 export type Script = 'simplified' | 'traditional';
@@ -119,6 +146,8 @@ export type Script = 'simplified' | 'traditional';
 /** A cleaning report: everything the pipeline changed, for the reader to inspect. */
 export interface CleaningReport {
   removed: Removal[];
+  /** Title and metadata lines, moved out of the text into the document's metadata. */
+  moved: MovedLine[];
   repaired: Repair[];
   flagged: Flag[];
   /** Blank or whitespace-only lines dropped (counted, not listed). */

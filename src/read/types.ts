@@ -119,8 +119,6 @@ export interface ReadingReport {
   /** The original's own URL, when the file names it. */
   url?: string;
   description?: string;
-  /** Its document number (文号), when the file gives one. */
-  number?: string;
   dropped: Dropped[];
   parts: Part[];
 }
@@ -136,11 +134,11 @@ export class LineWriter {
   readonly lines: string[] = [];
   readonly hints: Record<number, LineHint> = {};
 
-  /** Add a line (its inner line breaks become spaces; empty lines are skipped); returns its number or 0. */
-  add(text: string, hint?: LineHint): number {
+  /** Add a line (its inner line breaks become spaces; empty lines are skipped), after `indent` columns of spaces (as a PDF sets it); returns its number or 0. */
+  add(text: string, hint?: LineHint, indent = 0): number {
     const t = text.replace(/[\r\n]+/g, ' ').trim();
     if (t === '') return 0;
-    this.lines.push(t);
+    this.lines.push(' '.repeat(indent) + t);
     const n = this.lines.length;
     if (hint && Object.keys(hint).length > 0) this.hints[n] = hint;
     return n;

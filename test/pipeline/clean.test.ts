@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/pipeline/clean.ts';
 import { normalise } from '../../src/pipeline/normalise.ts';
 
+/** What cleaning kept, removed as chrome, and took as the title and metadata. */
 function run(text: string, repeated: string[] = []) {
   const r = clean(normalise(text).lines, { repeatedLines: new Set(repeated) });
-  return { kept: r.content.map((l) => l.text), removed: r.removed.map((x) => [x.text, x.reason]) };
+  return {
+    kept: r.content.map((l) => l.text),
+    removed: r.removed.map((x) => [x.text, x.reason]),
+    title: r.meta.title,
+    meta: r.moved.filter((x) => x.to === 'metadata').map((x) => x.text),
+  };
 }
 
 const article = ['医联体是分级诊疗的重要载体。', '各地纷纷组建医联体,取得了一定成效。', '下一步要完善利益分配机制。', '基层首诊、双向转诊逐步推开。', '这是正文的最后一段。'];
@@ -14,18 +20,22 @@ describe('clean', () => {
   it('removes a login form at the top up to its last UI label', () => {
     const r = run(['某某网', '登录某某网', '忘记密码?', '获取验证码', '文章标题', ...article].join('\n'));
     expect(r.removed.map(([, why]) => why)).toEqual(['site-chrome', 'site-chrome', 'site-chrome', 'site-chrome']);
-    expect(r.kept[0]).toBe('文章标题');
+    expect(r.title).toBe('文章标题');
+    expect(r.kept).toEqual(article);
   });
 
-  it('does not remove a short title when there is no UI around it', () => {
-    expect(run(['文章标题', ...article].join('\n')).removed).toEqual([]);
+  it('does not remove a short title when there is no UI around it: it is the title', () => {
+    const r = run(['文章标题', ...article].join('\n'));
+    expect(r.removed).toEqual([]);
+    expect(r.title).toBe('文章标题');
   });
 
   it('removes a user agreement block of numbered clauses', () => {
     const agreement = ['感谢您使用本网站的服务。我们尊重并保护用户的隐私权。', '第1条 协议内容', '1.1 本用户协议是用户与本网站之间的契约。', '1.2 用户同意本协议。', '第2条 用户信息', '2.1 用户个人信息包括姓名。'];
-    const r = run([...agreement, '标题', ...article].join('\n'));
+    const r = run([...agreement, '文章标题', ...article].join('\n'));
     expect(r.removed.filter(([, w]) => w === 'legal-block')).toHaveLength(agreement.length);
-    expect(r.kept).toEqual(['标题', ...article]);
+    expect(r.title).toBe('文章标题');
+    expect(r.kept).toEqual(article);
   });
 
   it('keeps a content sentence that merely mentions privacy', () => {

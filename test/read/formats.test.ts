@@ -27,7 +27,6 @@ function outline(d: ProcessedDocument) {
     encoding: d.encoding,
     meta: d.meta,
     url: d.reading?.url ?? null,
-    number: d.reading?.number ?? null,
     blocks: d.blocks.map((b) => {
       switch (b.type) {
         case 'heading':
@@ -99,7 +98,7 @@ describe('PDF', () => {
     const d = await processFile('pdf/notice.pdf');
     expectFixture('pdf/notice.pdf', d);
     expect(d.meta).toMatchObject({ title: '江北市教育局关于做好2024年义务教育招生入学工作的通知', published: '2024-03-15', publisher: '江北市教育局' });
-    expect(d.reading?.number).toBe('江教发〔2024〕12号');
+    expect(d.meta.documentNumber).toBe('江教发〔2024〕12号');
     // A paragraph that runs from page 1 to page 2 is one paragraph again.
     expect(text(d)).toContain('各区要根据学龄人口变化情况，提前做好学位供给测算');
     expect(text(d)).not.toMatch(/— \d —/);

@@ -14,7 +14,7 @@ import { search } from '../../src/search/engine.ts';
 import { buildIn, copyProject, type BuildOutput } from '../helpers/build.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
-const DEV_WEB = process.env.DEV_WEB ?? join(ROOT, '..', '..', 'shared', 'corpora', 'dev-web');
+const DEV_WEB = join(ROOT, 'test', 'fixtures', 'dev-web');
 const hasDevWeb = (() => {
   try {
     return readdirSync(join(DEV_WEB, 'docs')).length > 0;

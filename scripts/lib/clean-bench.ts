@@ -1,0 +1,17 @@
+/** The corpora the cleaning benchmark scores, and the totals its test pins. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readLabelledCorpus, readSeedCorpus, totals, type CorpusScore, type LabelledCorpus, type Totals } from './clean-score.ts';
+
+/** The seeds, dev-web, and the project's own labelled web pages (test/fixtures/web-pages). */
+export function cleanBenchCorpora(root: string): LabelledCorpus[] {
+  const corpora = [readSeedCorpus(root), readLabelledCorpus('dev-web', join(root, 'test', 'fixtures', 'dev-web'))];
+  const own = join(root, 'test', 'fixtures', 'web-pages');
+  if (existsSync(own)) corpora.push(readLabelledCorpus('web-pages', own));
+  return corpora;
+}
+
+/** Per corpus: the totals over all its documents, and over those with labelled lines (plain text). */
+export function cleanBenchTotals(scores: readonly CorpusScore[]): Record<string, { all: Totals; plainText: Totals }> {
+  return Object.fromEntries(scores.map((c) => [c.name, { all: totals(c.documents), plainText: totals(c.documents, (d) => d.lines !== undefined) }]));
+}

@@ -1,0 +1,288 @@
+/**
+ * Lines that say something about the document rather than being part of it, read into fields:
+ * - labelled fields: `发布时间:2025-05-19 16:32 来源:某某委员会 浏览次数:`, `作者:夏宇豪 2018-06-09`,
+ *   `编辑:某某 责任编辑:某某`, `原标题:…`, and a date that leads them (`2020-12-20 09:12 来源:…`);
+ * - a byline of names and a date, as WeChat writes it (`原创 林舟 医院运营观察 2026-01-16 08:30 福建`);
+ * - a forum post's header (`楼主 某某 发表于 2023-3-8 21:14`);
+ * - a dateline (`新华社北京8月5日电(记者 某某)`), alone or at the start of the first paragraph;
+ * - an official document's header (`国家医疗保障局文件`), number (`医保发〔2021〕48号`), and the
+ *   issuer and date it is signed with;
+ * - a line of counters only (`阅读:次`, `查看: 1386 | 回复: 4`), which is chrome, not metadata.
+ *
+ * Everything is matched on the folded line (simplified characters, ASCII punctuation) and values
+ * are cut from the line as written (folding keeps every offset).
+ */
+import { AGENCY, ISSUER_SUFFIX, META_LABELS, NO_AUTHOR, NO_PUBLISHER, REGIONS, type MetaField } from './lexicon.ts';
+
+export interface MetaLine {
+  kind: 'fields' | 'byline' | 'post' | 'dateline' | 'issuer-header' | 'document-number' | 'issuer' | 'date' | 'counters';
+  published?: string;
+  /** How surely `published` is the publication date: 0 a publication date's own label, 1 a date alone, 2 a signing date, 3 an update. */
+  publishedRank?: number;
+  /** A title a field gives (`标题:`, in a government page's information table). */
+  title?: string;
+  publisher?: string;
+  author?: string;
+  editor?: string;
+  originalTitle?: string;
+  documentNumber?: string;
+  /** For a post header: whether it heads the first post (楼主, 1#). */
+  firstPost?: boolean;
+  /** For a dateline that opens a paragraph: how many characters of the line it takes. */
+  length?: number;
+}
+
+/** The value of each Chinese digit (〇 and 零 are both 0). */
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUMBER = '[〇零一二三四五六七八九十]';
+/**
+ * A date as pages write it: 2025-05-19, 2021/5/26, 2018.06.09, 2021年11月19日, 二〇二二年十二月十九日,
+ * and Taiwan's Minguo years (113-01-30, 民國113年1月30日: a three-digit year, or any after 民国).
+ */
+const DATE = new RegExp(
+  `(?:民国)?(\\d{4}|(?<=民国)\\d{1,3}|1\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*(?:[-/.月]\\s*(\\d{1,2})\\s*日?|月)|(${CN_NUMBER}{4})年(${CN_NUMBER}{1,3})月(?:(${CN_NUMBER}{1,3})日)?`,
+);
+const TIME = /\d{1,2}:\d{2}(?::\d{2})?/;
+const DATE_TIME = new RegExp(`(?:${DATE.source})(?:\\s*${TIME.source})?`);
+
+/** The first date in a string, as YYYY-MM-DD or YYYY-MM; null when there is none or it is not a real date. */
+export function parseDate(folded: string): string | null {
+  const m = DATE.exec(folded);
+  if (!m) return null;
+  const written = m[1] ? Number(m[1]) : Number([...m[4]!].map((c) => DIGIT[c] ?? NaN).join(''));
+  const year = m[1] && m[1].length < 4 ? written + 1911 : written;
+  const month = m[1] ? Number(m[2]) : chineseSmall(m[5]!);
+  const dayText = m[1] ? m[3] : m[6];
+  const day = dayText === undefined ? null : m[1] ? Number(dayText) : chineseSmall(dayText);
+  if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12) || (day !== null && !(day >= 1 && day <= 31))) return null;
+  const mm = String(month).padStart(2, '0');
+  return day === null ? `${year}-${mm}` : `${year}-${mm}-${String(day).padStart(2, '0')}`;
+}
+
+/** 一 .. 三十一 */
+function chineseSmall(s: string): number {
+  const d = (c: string) => DIGIT[c] ?? NaN;
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + d(s[1]!);
+  if (s.length === 3 && s[1] === '十') return d(s[0]!) * 10 + d(s[2]!);
+  if (s.length === 2 && s[1] === '十') return d(s[0]!) * 10;
+  return s.length === 1 ? d(s) : -1;
+}
+
+const ALL_LABELS = (Object.entries(META_LABELS) as [MetaField, readonly string[]][]).flatMap(([field, labels]) => labels.map((label) => ({ field, label })));
+const FIELD_OF = new Map(ALL_LABELS.map((l) => [l.label, l.field]));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A label and its colon (`来源:`), not inside a longer word (`会议时间:` is the text's). */
+const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*:\\s*`, 'gu');
+/** Which date a page means when it gives several: its publication's before a plain date, before the signing date, before an update. */
+const DATE_RANK: Record<string, number> = { 成文日期: 2, 印发日期: 2, 更新时间: 3, 更新日期: 3, 修改时间: 3 };
+const PUBLICATION_LABEL = /^(?:发布|发表|发稿|刊发)/;
+const rankOf = (label: string) => DATE_RANK[label] ?? (PUBLICATION_LABEL.test(label) ? 0 : 1);
+/** Only labels, counters and separators (a line of counters: `阅读:次`, `查看: 1386 | 回复: 4`). */
+const COUNTER_VALUE = /^[\d.,万wk+]*\s*(?:次|人|条)?$/i;
+
+/** Read a line that gives metadata; null when the line is not one. */
+export function readMetaLine(text: string, folded: string): MetaLine | null {
+  if (folded.length > 160) return null;
+  return (
+    readDocumentNumber(text, folded) ??
+    readPostHeader(text, folded) ??
+    readFields(text, folded) ??
+    readAuthorLine(text, folded) ??
+    readByline(text, folded) ??
+    readDateline(text, folded) ??
+    readDateOnly(folded) ??
+    readDateSource(text, folded) ??
+    null
+  );
+}
+
+/** `发布时间:… 来源:… 作者:…`, with an optional date (and a source's name) before the first label. */
+function readFields(text: string, folded: string): MetaLine | null {
+  if (/[。;!?]\s*\S/.test(folded)) return null;
+  LABEL.lastIndex = 0;
+  const labels = [...folded.matchAll(LABEL)];
+  if (labels.length === 0) return null;
+  const line: MetaLine = { kind: 'fields' };
+  let informative = false;
+  const prefix = folded.slice(0, labels[0]!.index).trim();
+  if (prefix !== '') {
+    // A date may lead the labels, and the name of the source after it (`2019-05-29 国家卫健委 整理:…`).
+    const date = DATE_TIME.exec(prefix);
+    if (!date || date.index !== 0 || !parseDate(prefix)) return null;
+    line.published = parseDate(prefix)!;
+    line.publishedRank = 1;
+    informative = true;
+    const rest = text.slice(date[0].length, labels[0]!.index).replace(/^[\s|｜·•・]+|[\s|｜·•・]+$/g, '');
+    if (rest && !isName(rest, 20)) return null;
+    if (rest) line.publisher = rest;
+  }
+  let counters = 0;
+  let dateRank = line.publishedRank ?? Infinity;
+  for (const [k, m] of labels.entries()) {
+    const field = FIELD_OF.get(m[1]!)!;
+    const end = labels[k + 1]?.index ?? folded.length;
+    const value = text.slice(m.index! + m[0].length, end).replace(/[|｜,，;；]\s*$/, '').trim();
+    const foldedValue = folded.slice(m.index! + m[0].length, end).trim();
+    if (field === 'counter' || field === 'column') {
+      if (field === 'counter' && !COUNTER_VALUE.test(foldedValue.replace(/[|]\s*$/, '').trim())) return null;
+      counters++;
+      continue;
+    }
+    if (field === 'documentNumber') {
+      if (m[1] === '发文字号' || m[1] === '文号') line.documentNumber ??= value || undefined;
+      informative ||= value !== '';
+      continue;
+    }
+    if (field === 'published') {
+      const date = parseDate(foldedValue);
+      if (!date && foldedValue !== '') return null;
+      if (date && rankOf(m[1]!) < dateRank) {
+        line.published = date;
+        line.publishedRank = dateRank = rankOf(m[1]!);
+      }
+      informative ||= date !== null;
+      continue;
+    }
+    // `作者:夏宇豪 2018-06-09 09:00`: a date after a name is the page's.
+    if (dateRank === Infinity && DATE_TIME.test(foldedValue) && parseDate(foldedValue)) {
+      line.published = parseDate(foldedValue)!;
+      line.publishedRank = dateRank = 1;
+    }
+    const named = cleanName(value, field);
+    if (field === 'publisher') {
+      if (named && !NO_PUBLISHER.test(named)) line.publisher = named;
+    } else if (field === 'author') {
+      if (named && !NO_AUTHOR.test(named)) line.author = named;
+    } else if (field === 'editor') {
+      if (named) line.editor = named;
+    } else if (field === 'originalTitle') {
+      if (value) line.originalTitle = value;
+    } else if (field === 'title') {
+      if (value) line.title = value;
+    }
+    informative ||= value !== '';
+  }
+  if (!informative) return counters > 0 ? { kind: 'counters' } : null;
+  return line;
+}
+
+/** A field's value as a name: the writer's region (`医保观察员 广东`) and a trailing date left out. */
+function cleanName(value: string, field: MetaField): string | null {
+  let v = value.replace(new RegExp(`\\s*${DATE_TIME.source}.*$`), '').trim();
+  const parts = v.split(/\s+/);
+  if (parts.length > 1 && REGIONS.has(parts.at(-1)!)) v = parts.slice(0, -1).join(' ');
+  if (field === 'author' || field === 'editor') v = v.replace(/^(?:本报|本网|本刊)?(?:记者|通讯员)\s*/, '');
+  v = v.replace(/^[\s:：]+|[\s|｜]+$/g, '');
+  return v === '' || v.length > 40 ? null : v;
+}
+
+const AUTHOR_LINE = new RegExp(`^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|本报记者|通讯员|撰文)\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`, 'u');
+
+/** `文/张三`, `记者 张三 李四`, `作者 张三 2020-03-05`: a byline without a colon. */
+function readAuthorLine(text: string, folded: string): MetaLine | null {
+  const m = AUTHOR_LINE.exec(folded);
+  if (!m) return null;
+  const start = folded.indexOf(m[1]!);
+  const author = text.substr(start, m[1]!.length).trim().replace(/\s+/g, ' ');
+  return { kind: 'fields', author: NO_AUTHOR.test(author) ? undefined : author, published: m[2] ? (parseDate(m[2]) ?? undefined) : undefined };
+}
+
+/** A name: no sentence punctuation, not too long. */
+const isName = (s: string, max: number) => s.length <= max && !/[。，,;；!！?？:：]/.test(s);
+
+/** `2024年12月16日 07:12 中国证券报`: a date, then the source's name (not a region). */
+function readDateSource(text: string, folded: string): MetaLine | null {
+  const m = DATE_TIME.exec(folded);
+  if (!m || m.index !== 0 || !parseDate(folded)) return null;
+  const name = text.slice(m[0].length).replace(/^[\s|｜·•・]+/, '').trim();
+  if (!name || !isName(name, 20) || REGIONS.has(name) || /\d/.test(name) || /^ip/i.test(name) || name.includes(' ')) return null;
+  return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
+}
+
+/** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
+function readByline(text: string, folded: string): MetaLine | null {
+  const m = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u').exec(folded);
+  if (!m) return null;
+  const region = m.at(-1);
+  if (region !== undefined && !REGIONS.has(region)) return null;
+  const at = (g: string | undefined) => (g === undefined ? undefined : text.substr(folded.indexOf(g), g.length));
+  const first = at(m[2]);
+  const second = at(m[3])!;
+  if (![first, second].every((n) => n === undefined || isName(n, 30))) return null;
+  const line: MetaLine = { kind: 'byline', published: parseDate(m[4]!) ?? undefined, publishedRank: 1 };
+  if (first !== undefined) {
+    line.author = NO_AUTHOR.test(first) ? undefined : first;
+    line.publisher = second;
+  } else if (m[1] || !/^[\p{Script=Han}]{2,3}$/u.test(second)) {
+    // One name: an account or a site (原创 alone, or longer than a person's name).
+    line.publisher = second;
+  } else {
+    line.author = second;
+  }
+  return line.published ? line : null;
+}
+
+/** `楼主 某某 发表于 2023-3-8 21:14`, `5# 某某 发表于 …`, `某某 发表于 …`. */
+function readPostHeader(text: string, folded: string): MetaLine | null {
+  const m = new RegExp(`^(?:(楼主|沙发|板凳|地板|\\d+\\s*#|#\\s*\\d+|\\d+\\s*楼)\\s*)?(\\S{1,24}?)\\s*发表于\\s*(${DATE_TIME.source})(?:\\s*\\|.*)?$`).exec(folded);
+  if (!m) return null;
+  const marker = m[1]?.replace(/\s/g, '');
+  const author = text.substr(folded.indexOf(m[2]!, marker?.length ?? 0), m[2]!.length);
+  return { kind: 'post', author, published: parseDate(m[3]!) ?? undefined, publishedRank: 0, firstPost: marker === undefined || marker === '楼主' || marker === '1#' || marker === '#1' || marker === '1楼' };
+}
+
+const DATELINE = new RegExp(
+  `^[(]?(${AGENCY.source})(?:记者)?([\\p{Script=Han}]{2,8}?)?(?:(\\d{1,2}|${CN_NUMBER}{1,3})月(\\d{1,2}|${CN_NUMBER}{1,3})日)?(?:电|讯)(?:\\s*[(](?:记者|通讯员)\\s*([^()]{2,24})[)])?[)]?\\s*`,
+  'u',
+);
+
+/** `新华社北京8月5日电(记者 某某)`, `本报讯(记者 某某)`: alone, or opening a paragraph. */
+function readDateline(text: string, folded: string): MetaLine | null {
+  const m = DATELINE.exec(folded);
+  if (!m || (!m[3] && !/^[(]?(?:本报|本网|本刊|本台)/.test(folded))) return null;
+  const agency = m[1]!;
+  const line: MetaLine = { kind: 'dateline', length: m[0].length };
+  if (!/^本/.test(agency)) line.publisher = text.substr(folded.indexOf(agency), agency.length);
+  if (m[5]) line.author = text.substr(folded.indexOf(m[5]), m[5].length).trim().replace(/\s+/g, ' ');
+  return line;
+}
+
+/** What may follow a date on its line: the writer's region (`北京`, `IP 属地上海`). */
+const REGION_AFTER = /^[\s·・|]*(?:ip\s*属地\s*:?\s*)?([\p{Script=Han}]{2,4})?$/iu;
+
+/**
+ * A date alone on a line (a notice's signing date, a page's date above or below its title), perhaps
+ * with the writer's region after it; or labelled as a post's time (`编辑于 2023-06-12 09:14・IP 属地上海`).
+ */
+function readDateOnly(folded: string): MetaLine | null {
+  const label = /^(?:发布于|编辑于|发表于|写于|更新于|创建于)\s*/.exec(folded);
+  const rest = label ? folded.slice(label[0].length) : folded;
+  const m = DATE_TIME.exec(rest);
+  if (!m || m.index !== 0) return null;
+  const after = REGION_AFTER.exec(rest.slice(m[0].length));
+  if (!after || (after[1] !== undefined && !REGIONS.has(after[1]))) return null;
+  const published = parseDate(rest);
+  if (!published) return null;
+  return label ? { kind: 'fields', published, publishedRank: /^更新/.test(label[0]) ? 3 : 0 } : { kind: 'date', published, publishedRank: 1 };
+}
+
+const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,12}[〔[(]\s*\d{4}\s*[〕\])]\s*第?\s*\d{1,4}\s*号$/u;
+
+/** `医保发〔2021〕48号`: an official document's number. */
+function readDocumentNumber(text: string, folded: string): MetaLine | null {
+  return DOCUMENT_NUMBER.test(folded) ? { kind: 'document-number', documentNumber: text } : null;
+}
+
+/** `国家医疗保障局文件`: the header an official document is printed under, naming its issuer. */
+export function readIssuerHeader(text: string, folded: string): MetaLine | null {
+  const m = /^(.{2,40}?)\s*文件$/u.exec(folded);
+  if (!m || !ISSUER_SUFFIX.test(m[1]!) || /[。,;:!?]/.test(m[1]!)) return null;
+  return { kind: 'issuer-header', publisher: text.slice(0, m[1]!.length) };
+}
+
+/** A line that is only an issuing body's name (the signature of a notice). */
+export function readIssuer(text: string, folded: string): MetaLine | null {
+  if (folded.length > 40 || !ISSUER_SUFFIX.test(folded) || /[。,;:!?、()《》“”"]/.test(folded) || /\d/.test(folded)) return null;
+  return { kind: 'issuer', publisher: text };
+}

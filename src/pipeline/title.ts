@@ -1,0 +1,104 @@
+/**
+ * The document's own headline, among the lines before its text begins: the line just above its
+ * byline or date (where news, government, WeChat and forum pages all put it), or just below an
+ * official document's header and number; else a headline-like line that only chrome precedes. A
+ * title wrapped over two lines (`…关于印发…改革` / `三年行动计划的通知`) is joined; a site's tag or name
+ * after it (`…-【新闻】`, `… - 某某网`) is cut off. Not a breadcrumb, a site name, a date line or a
+ * UI prompt: those are chrome or metadata by the time the title is looked for.
+ */
+
+/** What a headline is not: sentence text, a numbered heading, a list item, a date, a number. */
+export function isTitleLike(folded: string): boolean {
+  const f = folded.trim();
+  if (f.length < 4 || f.length > 80) return false;
+  if (/[。;]/.test(f.slice(0, -1)) || /[。:,;]$/.test(f)) return false;
+  if (/^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、]|第[一二三四五六七八九十\d]+[章节条]|[·•▶►*\-])/.test(f)) return false;
+  if (!/[\p{Script=Han}A-Za-z]{2}/u.test(f)) return false;
+  return (f.match(/[,]/g) ?? []).length <= 2;
+}
+
+/** A name alone: a person, an account, a site (no punctuation, digits or spaces; not long). */
+const isName = (folded: string) => /^[\p{Script=Han}A-Za-z·]{2,12}$/u.test(folded);
+
+/** Words an official document's title ends with: a title wrapped before one is joined across the break. */
+const DOCUMENT_KIND = /(?:通知|意见|办法|方案|规定|决定|公告|通告|报告|批复|函|纲要|规划|细则|条例|指引|指南|说明|计划|决议|公报|答记者问|实施方案|工作要点|通报|目录|清单|标准)$/;
+/** A title cannot stop on these: the next line goes on with it. */
+const UNFINISHED = /(?:关于|的|和|与|及|暨|之|对|在|为|、|《|“)$/;
+
+export interface TitleLines {
+  /** Indices of the title's lines (one, or two when it was wrapped). */
+  at: number[];
+  text: string;
+  /** A name alone on the line between the title and the byline's date (a self-media account, a writer). */
+  byline?: number;
+}
+
+export interface TitleContext {
+  text: readonly string[];
+  folded: readonly string[];
+  /** Lines already known not to be text (chrome, metadata): never the title. */
+  taken: (i: number) => boolean;
+  /** Chrome that may stand between a title and its byline (share buttons, counters), unlike navigation, which stands above the title. */
+  between: (i: number) => boolean;
+  /** Lines that give metadata (byline, date, source, document number): a title stands beside them. */
+  isMeta: (i: number) => boolean;
+  /** The first line of running text: the title comes before it. */
+  textStart: number;
+}
+
+/** Find the title's lines, or null when the page gives none. */
+export function findTitle(c: TitleContext): TitleLines | null {
+  const candidate = (i: number) => i >= 0 && i < c.textStart && c.text[i] !== '' && !c.taken(i) && !c.isMeta(i) && isTitleLike(c.folded[i]!);
+  const skippable = (i: number) => c.text[i] === '' || c.taken(i);
+  const metaLines = range(0, c.textStart).filter(c.isMeta);
+
+  for (const m of metaLines) {
+    // Above the byline: over blank lines and the chrome that stands between a title and its byline.
+    for (let i = m - 1; i >= 0; i--) {
+      if (c.isMeta(i)) break;
+      if (c.text[i] === '' || c.between(i)) continue;
+      if (!candidate(i)) break;
+      // `title` / `account` / `date`: a name alone right above the date is the byline's, the line above it the title.
+      const above = i - 1;
+      if (isName(c.folded[i]!) && above >= 0 && candidate(above) && !isName(c.folded[above]!)) return { ...wrapped(c, above, candidate), byline: i };
+      return wrapped(c, i, candidate);
+    }
+  }
+  for (const m of metaLines) {
+    // Below an official document's header and number: the next line that is not chrome.
+    for (let i = m + 1; i < c.textStart; i++) {
+      if (c.isMeta(i) || skippable(i)) continue;
+      if (candidate(i)) return wrapped(c, i, candidate);
+      break;
+    }
+  }
+  // No byline: a headline-like line with only chrome before it, and the text (or a heading) after.
+  for (let i = 0; i < c.textStart; i++) {
+    if (skippable(i) || c.isMeta(i)) continue;
+    return candidate(i) ? wrapped(c, i, candidate) : null;
+  }
+  return null;
+}
+
+/** The title at line i, joined with the line before or after it when the title was wrapped there. */
+function wrapped(c: TitleContext, i: number, candidate: (i: number) => boolean): TitleLines {
+  const joins = (a: number, b: number) => {
+    const first = c.folded[a]!;
+    const both = first + c.folded[b]!;
+    return candidate(a) && candidate(b) && c.text[b] !== '' && both.length <= 80 && (UNFINISHED.test(first) || (DOCUMENT_KIND.test(both) && !DOCUMENT_KIND.test(first)));
+  };
+  const at = i + 1 < c.text.length && joins(i, i + 1) ? [i, i + 1] : i > 0 && joins(i - 1, i) ? [i - 1, i] : [i];
+  return { at, text: stripSiteName(at.map((k) => c.text[k]!).join('')) };
+}
+
+/** A site's tag or name after a title: `…-【新闻】`, `…_某某网`, `… | 某某网站`, `… - 某某频道`. */
+export function stripSiteName(title: string): string {
+  return title
+    .replace(/\s*[-_|–]\s*【[^】]{1,10}】\s*$/u, '')
+    .replace(/\s*(?:[_|｜]|\s[-–]\s)\s*[^\s_|｜\-–]{2,16}(?:网|网站|频道|在线|平台|官网|门户|论坛)\s*$/u, '')
+    .trim();
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
