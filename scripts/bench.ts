@@ -55,6 +55,13 @@ rows.push(['8 MB document: pipeline', `${(b.pipelineMs / 1000).toFixed(2)} s`, '
 rows.push(['8 MB document: pipeline + MDX + HTML', `${((b.pipelineMs + b.renderMs) / 1000).toFixed(2)} s`, `peak ${b.maxRssMB.toFixed(0)} MB (targets: < 10 s, < 1 GB)`]);
 rmSync(big, { recursive: true, force: true });
 
+// 2b. Time per format (scripts/bench/formats.ts): a 50-page PDF, a 2 MB HTML page, a 1 MB Markdown note, a Word file of 1 MB of XML.
+const formats = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'formats.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { name: string; bytes: number; readMs: number; pipelineMs: number; blocks: number; pages: number }[];
+for (const f of formats) {
+  const what = f.name.endsWith('.pdf') ? `a ${f.pages}-page PDF` : f.name.endsWith('.html') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB HTML page` : f.name.endsWith('.md') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB Markdown note` : 'a Word file of 1 MB of XML';
+  rows.push([`format: ${what}`, `${(f.pipelineMs / 1000).toFixed(2)} s`, `read and pipeline, ${f.blocks} blocks; the first read ${(f.readMs / 1000).toFixed(2)} s${f.name.endsWith('.pdf') ? ' (loads pdf.js and its CJK maps)' : ''}`]);
+}
+
 // 3. The build of the seeds stage by stage (the content build twice; the second is the one reported), then as npm run build runs it.
 timed('npx', ['tsx', 'scripts/build-content.ts']);
 const content = timed('npx', ['tsx', 'scripts/build-content.ts']);

@@ -17,7 +17,21 @@ const HAN_GAP = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \t]*\n\s*(?=[\p{S
  * other whitespace runs are one space.
  */
 export function collapse(s: string): string {
-  return s.replace(HAN_GAP, '$1').replace(/\s+/g, ' ').trim();
+  return (s.includes('\n') ? s.replace(HAN_GAP, '$1') : s).replace(/\s+/g, ' ').trim();
+}
+
+/** Characters of visible text, whitespace aside: a cheap measure (no string is built). */
+export function textLength(node: Root | ElementContent): number {
+  if (node.type === 'text') {
+    let n = 0;
+    for (let i = 0; i < node.value.length; i++) if (node.value.charCodeAt(i) > 32) n++;
+    return n;
+  }
+  if (node.type !== 'element' && node.type !== 'root') return 0;
+  if (node.type === 'element' && INVISIBLE.has(node.tagName)) return 0;
+  let n = 0;
+  for (const c of node.children) n += textLength(c as ElementContent);
+  return n;
 }
 
 /** Raw text of a node; `pre` keeps it as written (for scripts and JSON-LD). */

@@ -6,7 +6,7 @@
  * lengths; then its siblings that carry prose too. Everything left out is recorded with its reason.
  */
 import type { Element, Root } from 'hast';
-import { BLOCK, INVISIBLE, linkDensity, toText } from './hast-text.ts';
+import { BLOCK, INVISIBLE, linkDensity, textLength, toText } from './hast-text.ts';
 import { excerpt, type Dropped, type DropReason } from './types.ts';
 
 
@@ -47,8 +47,6 @@ export function isHidden(el: Element): boolean {
   return el.properties.hidden === true || String(el.properties.ariaHidden) === 'true' || /display:none|visibility:hidden/.test(style);
 }
 
-/** Characters of visible text. */
-const textLength = (el: Element | Root) => toText(el).replace(/\s/g, '').length;
 
 /**
  * Remove from the tree what is never content: invisible elements, hidden ones, and chrome that
@@ -76,13 +74,14 @@ export function prune(body: Element | Root, dropped: Dropped[]): void {
       }
       if (c.tagName === 'head') visit(c);
       if (INVISIBLE.has(c.tagName)) return false;
-      const text = toText(c);
       if (isHidden(c)) {
+        const text = toText(c);
         if (text) dropped.push({ reason: 'hidden', text: excerpt(text) });
         return false;
       }
       const reason = chromeReason(c);
       if (reason && textLength(c) / total < 0.34) {
+        const text = toText(c);
         if (text) dropped.push({ reason, text: excerpt(text) });
         return false;
       }
@@ -120,7 +119,7 @@ export function mainContent(body: Element | Root): Element[] {
   };
   visit(body);
   for (const leaf of leaves) {
-    const s = paragraphScore(toText(leaf));
+    const s = paragraphScore(toText(leaf, { pre: true }));
     if (s === 0) continue;
     let node = parents.get(leaf);
     for (let level = 0; node && node.type === 'element' && level < 5; level++, node = parents.get(node)) {

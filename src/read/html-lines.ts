@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { chromeReason, isHidden } from './html-content.ts';
-import { BLOCK, collapse, INVISIBLE, linkDensity, toText } from './hast-text.ts';
+import { BLOCK, collapse, INVISIBLE, linkDensity, textLength, toText } from './hast-text.ts';
 import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type LineHint } from './types.ts';
 
 interface Context {
@@ -47,14 +47,15 @@ function allBold(el: Element): boolean {
 }
 
 /** Why a block inside the content is left out, if it is. */
-function leaveOut(el: Element, text: string): Dropped['reason'] | null {
+function leaveOut(el: Element, length: number): Dropped['reason'] | null {
   if (isHidden(el)) return 'hidden';
   const reason = chromeReason(el);
-  if (reason && text.length < 300) return reason;
-  const links = countLinks(el);
+  if (reason && length < 300) return reason;
+  // Link lists are short: a long block is read, whatever its links.
+  if (length >= 300) return null;
   const density = linkDensity(el);
-  if (density > 0.5 && text.length < 300 && (links >= 2 || el.tagName === 'ul' || el.tagName === 'ol')) return 'link-list';
-  if (density > 0.9 && text.length < 30 && el.tagName !== 'li' && !HEADING.test(el.tagName)) return 'link-list';
+  if (density > 0.5 && (countLinks(el) >= 2 || el.tagName === 'ul' || el.tagName === 'ol')) return 'link-list';
+  if (density > 0.9 && length < 30 && el.tagName !== 'li' && !HEADING.test(el.tagName)) return 'link-list';
   return null;
 }
 
@@ -69,16 +70,16 @@ function countLinks(el: Element): number {
 
 function block(el: Element, ctx: Context, inherited: Inherited): void {
   if (INVISIBLE.has(el.tagName) || el.tagName === 'img' || el.tagName === 'hr') return;
-  const text = toText(el);
-  if (!text) return;
-  const reason = leaveOut(el, text);
+  const length = textLength(el);
+  if (length === 0) return;
+  const reason = leaveOut(el, length);
   if (reason) {
-    ctx.dropped.push({ reason, text: excerpt(text) });
+    ctx.dropped.push({ reason, text: excerpt(toText(el)) });
     return;
   }
   const h = HEADING.exec(el.tagName);
   if (h) {
-    ctx.out.add(text, { heading: Number(h[1]) as LineHint['heading'], ...inherited });
+    ctx.out.add(toText(el), { heading: Number(h[1]) as LineHint['heading'], ...inherited });
     return;
   }
   switch (el.tagName) {
@@ -126,16 +127,15 @@ function children(el: Element, ctx: Context, inherited: Inherited): void {
 /** Inline content as paragraphs, one per `<br>`-separated line. */
 function paragraph(el: Element, content: ElementContent[], ctx: Context, inherited: Inherited): void {
   const holder: Element = { type: 'element', tagName: 'span', properties: {}, children: content };
-  const raw = toText(holder, { pre: true });
   const bold = allBold(holder);
   const align = alignOf(el);
-  for (const line of splitAtBreaks(holder, raw)) {
+  for (const line of splitAtBreaks(holder)) {
     ctx.out.add(line, { paragraph: true, ...(bold ? { bold: true } : {}), ...(align ? { align } : {}), ...inherited });
   }
 }
 
 /** Lines of inline content split at `<br>` (the raw text marks them with `\n`; source line breaks are collapsed). */
-function splitAtBreaks(holder: Element, _raw: string): string[] {
+function splitAtBreaks(holder: Element): string[] {
   const lines: string[] = [''];
   const visit = (n: ElementContent) => {
     if (n.type === 'text') lines[lines.length - 1] += n.value;
