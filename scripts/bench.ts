@@ -62,6 +62,12 @@ for (const f of formats) {
   rows.push([`format: ${what}`, `${(f.pipelineMs / 1000).toFixed(2)} s`, `read and pipeline, ${f.blocks} blocks; the first read ${(f.readMs / 1000).toFixed(2)} s${f.name.endsWith('.pdf') ? ' (loads pdf.js and its CJK maps)' : ''}`]);
 }
 
+// 2c. Main content of HTML pages: ours against Mozilla Readability on dev-web's labelled pages (scripts/bench/readability.ts).
+const compared = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'readability.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { file: string; mustShow: number; mustNotShow: number; ours: { shown: number; leaked: number; characters: number }; readability: { shown: number; leaked: number; characters: number } }[];
+for (const c of compared) {
+  rows.push([`HTML main content: ${c.file}`, `${c.ours.shown}/${c.mustShow} shown, ${c.ours.leaked}/${c.mustNotShow} leaked`, `Readability (100-character threshold): ${c.readability.shown}/${c.mustShow} shown, ${c.readability.leaked}/${c.mustNotShow} leaked; ${c.ours.characters} vs ${c.readability.characters} characters`]);
+}
+
 // 3. The build of the seeds stage by stage (the content build twice; the second is the one reported), then as npm run build runs it.
 timed('npx', ['tsx', 'scripts/build-content.ts']);
 const content = timed('npx', ['tsx', 'scripts/build-content.ts']);
