@@ -56,7 +56,7 @@ async function listFiles(dir: string): Promise<string[]> {
 async function codeVersion(): Promise<string> {
   const h = createHash('sha256');
   const root = join(import.meta.dirname, '..');
-  for (const dir of ['src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
+  for (const dir of ['src/read', 'src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
     for (const f of (await listFiles(join(root, dir))).filter((x) => x.endsWith('.ts'))) h.update(f).update(await readFile(join(root, dir, f)));
   }
   for (const f of ['scripts/content-build.ts', 'scripts/lib/corpus-stages.ts', 'scripts/lib/data-files.ts', 'scripts/lib/document-files.ts', 'scripts/lib/document-store.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
