@@ -20,7 +20,8 @@ const corpus = corpusConfig();
  * the dev server.
  */
 const DATA = join(process.cwd(), 'src', 'generated', 'data');
-const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
+// Besides the data, the original files of documents read from other formats (an HTML page as text: it never runs here).
+const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', md: 'text/markdown; charset=utf-8', txt: 'text/plain; charset=utf-8' };
 
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir) {
@@ -94,7 +95,7 @@ const keptDist = {
     'astro:server:setup': ({ server }) => {
       server.middlewares.use(async (req, res, next) => {
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/data\//, '');
-        if (!req.url?.includes('/data/') || path.includes('..') || !/\.(json|csv)$/.test(path)) return next();
+        if (!req.url?.includes('/data/') || path.includes('..') || !/\.(json|csv|pdf|docx|md|txt)$/.test(path)) return next();
         const body = await readFile(join(DATA, normalize(path))).catch(() => null);
         if (!body) return next();
         res.setHeader('Content-Type', TYPES[path.split('.').at(-1)]);

@@ -42,7 +42,7 @@ for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTe
   rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
 }
 // 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
-for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(cleanBenchCorpora(root).map(scoreCorpus)))) {
+for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(await Promise.all(cleanBenchCorpora(root).map(scoreCorpus))))) {
   const t = plainText;
   rows.push([`cleaning: ${name} (${t.documents} plain-text documents)`, `${((100 * t.boilerplateRemoved) / t.boilerplate).toFixed(1)}% boilerplate removed`, `${t.boilerplateRemoved}/${t.boilerplate} boilerplate lines, ${t.contentLost}/${t.content} content lines lost; titles ${t.titlesRight}/${t.titles} (all formats ${all.titlesRight}/${all.titles}), dates ${t.publishedRight}/${t.published}, publishers ${t.publishersRight}/${t.publishers}`]);
 }
@@ -74,6 +74,19 @@ const b = pipelineOnce(big);
 rows.push(['8 MB document: pipeline', `${(b.pipelineMs / 1000).toFixed(2)} s`, '']);
 rows.push(['8 MB document: pipeline + MDX + HTML', `${((b.pipelineMs + b.renderMs) / 1000).toFixed(2)} s`, `peak ${b.maxRssMB.toFixed(0)} MB (targets: < 10 s, < 1 GB)`]);
 rmSync(big, { recursive: true, force: true });
+
+// 2b. Time per format (scripts/bench/formats.ts): a 50-page PDF, a 2 MB HTML page, a 1 MB Markdown note, a Word file of 1 MB of XML.
+const formats = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'formats.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { name: string; bytes: number; readMs: number; pipelineMs: number; blocks: number; pages: number }[];
+for (const f of formats) {
+  const what = f.name.endsWith('.pdf') ? `a ${f.pages}-page PDF` : f.name.endsWith('.html') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB HTML page` : f.name.endsWith('.md') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB Markdown note` : 'a Word file of 1 MB of XML';
+  rows.push([`format: ${what}`, `${(f.pipelineMs / 1000).toFixed(2)} s`, `read and pipeline, ${f.blocks} blocks; the first read ${(f.readMs / 1000).toFixed(2)} s${f.name.endsWith('.pdf') ? ' (loads pdf.js and its CJK maps)' : ''}`]);
+}
+
+// 2c. Main content of HTML pages: ours against Mozilla Readability on dev-web's labelled pages (scripts/bench/readability.ts).
+const compared = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'readability.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { file: string; mustShow: number; mustNotShow: number; ours: { shown: number; leaked: number; characters: number }; readability: { shown: number; leaked: number; characters: number } }[];
+for (const c of compared) {
+  rows.push([`HTML main content: ${c.file}`, `${c.ours.shown}/${c.mustShow} shown, ${c.ours.leaked}/${c.mustNotShow} leaked`, `Readability (100-character threshold): ${c.readability.shown}/${c.mustShow} shown, ${c.readability.leaked}/${c.mustNotShow} leaked; ${c.ours.characters} vs ${c.readability.characters} characters`]);
+}
 
 // 3. The build of the seeds stage by stage (the content build twice; the second is the one reported), then as npm run build runs it.
 timed('npx', ['tsx', 'scripts/build-content.ts']);

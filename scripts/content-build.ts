@@ -87,7 +87,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const progress = reporter(o.log);
     // 1. Every file read and summarised.
     let read = 0;
-    const summaries = await work.map<string, ReturnType<Task['summarise']>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
+    const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
     clock.lap('decode');
     // 2. The corpus-wide pass: ids, and the lines repeated at documents' edges.
     const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
@@ -191,7 +191,7 @@ async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<D
   const kept = new Set(['corpus-key', 'data', 'mdx', 'html', 'reading', 'pages', 'charts.json']);
   for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
   for (const dir of [...DOCUMENT_FOLDERS, 'pages']) await mkdir(join(o.outDir, dir), { recursive: true });
-  return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous };
+  return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };
 }
 
 /** Progress lines: each of a small corpus's files, else about one a second. */

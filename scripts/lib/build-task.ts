@@ -44,15 +44,15 @@ export async function makeTask(setup: BuildSetup) {
   const prepared = new Map<string, Prepared>();
   const summaries = new Map<string, FileSummary>();
   return {
-    summarise(name: string): FileSummary | SkippedFile {
-      const s = summariseFile(read(name), store);
+    async summarise(name: string): Promise<FileSummary | SkippedFile> {
+      const s = await summariseFile(read(name), store);
       if ('reason' in s) return s;
       if (s.prepared) prepared.set(name, s.prepared);
       summaries.set(name, s.summary);
       return s.summary;
     },
     async process(plan: Extract<Plan, { context: unknown }>): Promise<Processed> {
-      const outcome = documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
+      const outcome = await documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
       prepared.delete(plan.source);
       if (!('result' in outcome) || !outcome.result.document) return { outcome, extracted: false, written: false, failures: [] };
       const d = outcome.result.document;

@@ -164,8 +164,8 @@ function sameName(a: string | null, b: string | null): boolean {
 }
 
 /** Run the pipeline over a corpus (a fresh registry, no errata: what the engine does on its own) and score every document. */
-export function scoreCorpus(corpus: LabelledCorpus): CorpusScore {
-  const result = processCorpus(corpus.files, { documents: [] }, { documents: {} }, { today: '2026-01-01' });
+export async function scoreCorpus(corpus: LabelledCorpus): Promise<CorpusScore> {
+  const result = await processCorpus(corpus.files, { documents: [] }, { documents: {} }, { today: '2026-01-01' });
   const bySource = new Map(result.documents.map((d) => [d.source, d]));
   return { name: corpus.name, documents: corpus.documents.map((doc) => scoreDocument(doc, bySource.get(doc.file) ?? null)) };
 }

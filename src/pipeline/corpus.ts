@@ -3,7 +3,7 @@
  * pass two finds lines repeated at the edges of several documents (site-wide chrome), then
  * cleans and structures each document. A file that fails never stops the others.
  */
-import { decode } from './decode.ts';
+import { isRefusal, read } from '../read/index.ts';
 import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
 import { digestOf } from '../lib/digest.ts';
 import type { DocumentStore } from '../lib/store.ts';
@@ -32,11 +32,11 @@ export interface Progress {
   (stage: string, done: number, total: number, source?: string): void;
 }
 
-/** Prepare one file (decode, normalise, repair), or say why it cannot be read. */
-export function prepare(file: SourceFile): Prepared | SkippedFile {
-  const decoded = decode(file.bytes);
-  if (!decoded.ok) return { source: file.name, reason: decoded.reason, kind: decoded.kind };
-  const normalised = normalise(decoded.text);
+/** Prepare one file (read, normalise, repair), or say why it cannot be read. */
+export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile> {
+  const reading = await read(file);
+  if (isRefusal(reading)) return { source: file.name, reason: reading.reason, kind: reading.kind };
+  const normalised = normalise(reading.text);
   if (normalised.lines.every((l) => l.text === '')) {
     return { source: file.name, reason: 'the file holds only whitespace', kind: 'empty' };
   }
@@ -44,9 +44,26 @@ export function prepare(file: SourceFile): Prepared | SkippedFile {
     source: file.name,
     sha256: sha256(file.bytes),
     bytes: file.bytes.length,
-    encoding: decoded.encoding,
+    encoding: reading.encoding,
     normalised,
-    repaired: repair(normalised.lines),
+    // Plain text and a PDF's lines may be hard-wrapped, with page furniture between pages (unwrap.ts); other formats' lines are paragraphs.
+    repaired: repair(normalised.lines, reading.format === 'text' || reading.format === 'pdf' ? { pageStarts: reading.parts.map((p) => p.line) } : { wrapped: false }),
+    ...(reading.notes.length > 0 ? { notes: reading.notes } : {}),
+    ...(reading.format === 'text'
+      ? {}
+      : {
+          reading: {
+            hints: reading.hints,
+            meta: reading.meta,
+            report: {
+              format: reading.format,
+              ...(reading.meta.url ? { url: reading.meta.url } : {}),
+              ...(reading.meta.description ? { description: reading.meta.description } : {}),
+              dropped: reading.dropped,
+              parts: reading.parts,
+            },
+          },
+        }),
   };
 }
 
@@ -94,11 +111,11 @@ export type Summarised = { summary: FileSummary; prepared?: Prepared };
  * file's bytes (what the code the store's keys name makes of them): a file seen before is not
  * decoded again unless its document's result has to be worked out again too (documentOutcome).
  */
-export function summariseFile(file: SourceFile, store?: DocumentStore): Summarised | SkippedFile {
+export async function summariseFile(file: SourceFile, store?: DocumentStore): Promise<Summarised | SkippedFile> {
   const key = `summary-${sha256(file.bytes)}`;
   const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
   if (kept) return 'reason' in kept ? { source: file.name, ...kept } : { summary: { source: file.name, ...kept } };
-  const prepared = prepareFile(file);
+  const prepared = await prepareFile(file);
   if ('reason' in prepared) {
     const { source: _, ...skipped } = prepared;
     store?.set(key, skipped);
@@ -149,12 +166,12 @@ export function planCorpus(summaries: FileSummary[], registry: Registry, errata:
  * then). Everything it depends on (the file's name and bytes, the id and its records, the errata,
  * and which of its edge lines other documents repeat) names it in the store.
  */
-export function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared, store?: DocumentStore): Outcome {
+export async function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared | Promise<Prepared>, store?: DocumentStore): Promise<Outcome> {
   try {
     const made = digestOf([f.source, f.sha256, context.id, context.added, context.errata ?? null, f.edges.filter((l) => context.repeatedLines?.has(l))]);
     const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
     const stored = store?.get(key) as DocumentResult | undefined;
-    const r = stored ?? processDocument(prepared(), context);
+    const r = stored ?? processDocument(await prepared(), context);
     // A document is known by what it is made from and the ids it got: its digest is the same whether
     // its records were in the registry already or were assigned now. Given the records it wrote, it
     // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
@@ -169,8 +186,8 @@ export function documentOutcome(f: FileSummary, context: DocumentContext, prepar
 }
 
 /** A file prepared again (its summary came from the store, its result did not): it was readable before, so it is now. */
-export function prepareAgain(file: SourceFile): Prepared {
-  const p = prepare(file);
+export async function prepareAgain(file: SourceFile): Promise<Prepared> {
+  const p = await prepare(file);
   if ('reason' in p) throw new Error(p.reason);
   return p;
 }
@@ -212,26 +229,26 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */
-export function prepareFile(file: SourceFile): Prepared | SkippedFile {
+export async function prepareFile(file: SourceFile): Promise<Prepared | SkippedFile> {
   try {
-    return prepare(file);
+    return await prepare(file);
   } catch (err) {
     return { source: file.name, reason: `unexpected error: ${(err as Error).message}`, kind: 'error' };
   }
 }
 
 /** Run the whole pipeline over a corpus, in this thread (scripts/lib/pipeline-workers.ts runs the same steps in several). */
-export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
+export async function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): Promise<CorpusResult> {
   const progress = options.progress ?? (() => {});
   const skipped: SkippedFile[] = [];
   const summarised: Summarised[] = [];
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  sorted.forEach((file, i) => {
+  for (const [i, file] of sorted.entries()) {
     progress('decode', i + 1, sorted.length, file.name);
-    const s = summariseFile(file, options.store);
+    const s = await summariseFile(file, options.store);
     if ('reason' in s) skipped.push(s);
     else summarised.push(s);
-  });
+  }
   const planned = planCorpus(
     summarised.map((s) => s.summary),
     registry,
@@ -241,11 +258,11 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
   const bySource = new Map(summarised.map((s) => [s.summary.source, s]));
   const file = new Map(sorted.map((f) => [f.name, f]));
   const outcomes = new Map<string, Outcome>();
-  planned.plans.forEach((plan, i) => {
+  for (const [i, plan] of planned.plans.entries()) {
     progress('clean', i + 1, planned.plans.length, plan.source);
-    if (!('context' in plan)) return;
+    if (!('context' in plan)) continue;
     const s = bySource.get(plan.source)!;
-    outcomes.set(plan.source, documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
-  });
+    outcomes.set(plan.source, await documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
+  }
   return collectCorpus(planned.plans, outcomes, planned, errata, skipped);
 }

@@ -8,6 +8,7 @@ import type { IndexPages, TermPages } from '../generate/page-data.ts';
 import { eventFilters, type TimelineData, type TimelineEntry } from '../generate/timeline.ts';
 import { groupByKey } from './counts.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
+import type { ReadingReport } from '../read/types.ts';
 
 const GENERATED = join(process.cwd(), 'src', 'generated');
 
@@ -23,6 +24,8 @@ export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
   cleaning: CleaningReport;
   retired: Record<string, string | null>;
   sourceLines: string[];
+  /** For a document read from HTML, Markdown, Word or PDF (src/read/). */
+  reading?: ReadingReport;
 }
 
 /** A generated JSON file, read once per build. */

@@ -12,7 +12,7 @@ import { KNOWN_UNITS, unitSlug } from '../../src/site/unit-names.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 
-const figures = corpusFigures(readAll(seedCorpus().documents, documentFigures));
+const figures = corpusFigures(readAll((await seedCorpus()).documents, documentFigures));
 const specs = parseChartSpecs(JSON.parse(readFileSync(join(ROOT, 'content', 'charts.json'), 'utf8')));
 const { charts } = resolveCharts(specs, figures);
 const loc = { site: 'https://example.org', base: '/' };

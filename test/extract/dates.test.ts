@@ -229,8 +229,8 @@ function handChecked() {
 }
 
 describe('the seeds, against the hand-checked list', () => {
-  it('finds every dated mention with its date, and nothing else (precision and recall >= 0.95, no wrong year)', () => {
-    const result = seedCorpus();
+  it('finds every dated mention with its date, and nothing else (precision and recall >= 0.95, no wrong year)', async () => {
+    const result = await seedCorpus();
     const found: { key: string; value: string }[] = [];
     for (const d of result.documents) {
       const seedNo = d.source.slice(0, 3);

@@ -5,7 +5,7 @@ import { organisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
+const corpus = await seedCorpus();
 const events = timeline(readAll(corpus.documents, documentEvents));
 const idOf = (prefix: string) => seed(corpus, prefix).id;
 

@@ -4,7 +4,7 @@ import { readAll, reading } from '../../src/extract/reading.ts';
 import type { Block, BlockId } from '../../src/pipeline/types.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
+const corpus = await seedCorpus();
 const figures = corpusFigures(readAll(corpus.documents, documentFigures));
 const byText = (doc: string, text: string) => figures.filter((f) => f.doc === seed(corpus, doc).id && f.text === text);
 

@@ -143,8 +143,8 @@ function handChecked() {
 }
 
 describe('the seeds, against the hand-checked list', () => {
-  it('finds every quantity with its value, unit and hedge, and nothing else (precision and recall >= 0.95)', () => {
-    const found = seedCorpus().documents.flatMap((d) =>
+  it('finds every quantity with its value, unit and hedge, and nothing else (precision and recall >= 0.95)', async () => {
+    const found = (await seedCorpus()).documents.flatMap((d) =>
       documentFigures(reading(d)).map((f) => ({
         key: `${d.source.slice(0, 3)} ${f.paragraph} ${f.text}`,
         value: `${f.value}|${f.upper ?? ''}|${f.unit}|${f.approximate ? '~' : ''}|${f.bound ?? ''}`,

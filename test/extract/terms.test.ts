@@ -11,6 +11,8 @@ import type { Block, BlockId, DocumentId, DocumentText } from '../../src/pipelin
 import { readAll } from '../../src/extract/reading.ts';
 import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
 
+const seededCorpus = await seedCorpus();
+
 const TERMS = (JSON.parse(readFileSync(join(ROOT, 'content', 'terms.json'), 'utf8')) as { terms: TermSpec[] }).terms;
 const MODELS = JSON.parse(readFileSync(join(ROOT, 'content', 'models.json'), 'utf8')) as ModelsSpec;
 const find = termMatcher(TERMS);
@@ -79,8 +81,8 @@ describe('definitions from the text', () => {
     expect(define('医联体建设取得了成绩。', '分级诊疗正在推进。')).toEqual([]);
   });
 
-  it('finds the seeds’ own definitions', () => {
-    const g = terms(seedCorpus().documents);
+  it('finds the seeds’ own definitions', async () => {
+    const g = terms((await seedCorpus()).documents);
     expect(g).toHaveLength(35);
     const defined = Object.fromEntries(g.filter((t) => t.definition).map((t) => [t.id, t.definition!.text.slice(0, 8)]));
     expect(defined).toMatchObject({ yilianti: '区域性医疗联合体', yigongti: '县域医疗共同体模', hunhexing: '混合型医联体是一', songsanxing: '松散型医联体是以' });
@@ -88,7 +90,7 @@ describe('definitions from the text', () => {
 });
 
 describe('the model comparison', () => {
-  const corpus = seedCorpus();
+  const corpus = seededCorpus;
   const g = terms(corpus.documents);
   const filled = models(MODELS, g, corpus.documents);
   const cells = Object.values(filled.matrix).flatMap((row) => Object.values(row));
@@ -117,7 +119,7 @@ describe('the model comparison', () => {
 });
 
 describe('indexes', () => {
-  const corpus = seedCorpus();
+  const corpus = seededCorpus;
 
   it('files every telling of a policy under one title, with its issuer and date', () => {
     const policies = policyIndex(readAll(corpus.documents, documentPolicies), timeline(readAll(corpus.documents, documentEvents)));

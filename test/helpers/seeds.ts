@@ -25,7 +25,7 @@ export function seedCorpus() {
 }
 
 /** The processed seed whose file name starts with the given prefix (`000`). */
-export function seed(result: ReturnType<typeof seedCorpus>, prefix: string) {
+export function seed(result: Awaited<ReturnType<typeof seedCorpus>>, prefix: string) {
   const d = result.documents.find((x) => x.source.startsWith(prefix));
   if (!d) throw new Error(`no seed ${prefix}`);
   return d;
