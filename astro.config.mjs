@@ -1,4 +1,5 @@
-// The site's absolute URL (citations, canonical links) and base path come from the environment.
+// The site's absolute URL (citations, canonical links) and base path come from the environment; with
+// no SITE_URL there is none (never a placeholder domain): pages then leave out what needs one.
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -102,7 +103,7 @@ const keptDist = {
 };
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
+  site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // Four pages at a time: Astro then renders one page while another is written (1,000 documents:

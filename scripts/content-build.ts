@@ -38,9 +38,9 @@ export interface ContentBuildOptions {
   log: (line: string) => void;
 }
 
-/** The site's absolute URL and base path, from the environment. */
+/** The site's absolute URL ('' when none is configured: links are then site-relative) and base path, from the environment. */
 export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation {
-  return { site: env.SITE_URL ?? 'https://example.org', base: env.BASE_PATH ?? '/' };
+  return { site: env.SITE_URL ?? '', base: env.BASE_PATH ?? '/' };
 }
 
 /** Every regular file under a folder, as paths relative to it (sorted, hidden files skipped). */
