@@ -232,7 +232,7 @@ const diverging: Draw = (c, l) => {
     y += fs + 4;
     const end = x(v.value);
     // The zero line beside each bar only: the labels above the bars are never crossed.
-    body.push(el('line', { x1: x(0), x2: x(0), y1: y - 3, y2: y + BAR + 3, class: 'ch-axis' }));
+    body.push(el('line', { x1: x(0), x2: x(0), y1: y, y2: y + BAR, class: 'ch-axis' }));
     body.push(el('g', { class: 'ch-item' }, tip(v), bar(x(0), end, y, v, v.value < 0 ? 'ch-bar ch-neg' : 'ch-bar ch-pos'), label(end + (v.value < 0 ? -4 : 4), y + BAR / 2 + fs * 0.35, v.written, fs, { 'text-anchor': v.value < 0 ? 'end' : 'start', class: 'ch-value' })));
     y += BAR + 12;
   }

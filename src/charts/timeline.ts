@@ -8,6 +8,7 @@ import { max, range } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { textWidth } from './draw.ts';
 import { chart, el, text } from './svg.ts';
+import { fullWidthPunctuation } from '../lib/typography.ts';
 
 export interface AxisEvent {
   id: string;
@@ -150,7 +151,7 @@ export function timelineSvg(events: readonly AxisEvent[], o: TimelineOptions): s
     return el(
       'g',
       { class: 'tl-span' },
-      el('title', {}, text(`${s.e.written}：${s.e.text}`)),
+      el('title', {}, text(`${s.e.written}：${fullWidthPunctuation(s.e.text)}`)),
       s.label ? el('text', { x: s.x1, y: y - 4, 'font-size': smallSize, class: 'tl-span-label' }, text(s.label)) : '',
       el('line', { x1: s.x1, x2: s.x2, y1: y, y2: y }),
     );
@@ -158,7 +159,7 @@ export function timelineSvg(events: readonly AxisEvent[], o: TimelineOptions): s
 
   const milestones = milestoneEvents.map((m, i) => {
     const top = milestoneTop + milestoneRows[i]! * milestoneRowHeight;
-    const name = `${m.e.written}：${m.e.text}`;
+    const name = `${m.e.written}：${fullWidthPunctuation(m.e.text)}`;
     const marks = [
       el('title', {}, text(name)),
       el('line', { x1: m.cx, x2: m.cx, y1: top + 14, y2: axisY, class: 'tl-rule' }),

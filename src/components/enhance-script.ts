@@ -67,12 +67,13 @@ const citeParagraph = (p: HTMLElement) => {
   const box = document.getElementById('cite-paragraph');
   const whole = document.getElementById('cite-first');
   if (!box || !whole) return;
-  const n = [...document.querySelectorAll('.prose [id^="p-"]:is(p,li,h2,h3,h4,table)')].indexOf(p) + 1;
+  // Numbered as the margin and the printed page number them (reading.css): the text's paragraphs, lists and tables.
+  const n = [...document.querySelectorAll('.body>p[id^="p-"],.body>ol[id^="p-"],.body table[id^="p-"]')].indexOf(p) + 1;
   const out = whole.cloneNode(true) as HTMLElement;
   out.id = 'cite-paragraph-text';
   for (const u of out.querySelectorAll('.cite-url')) u.textContent += '#' + p.id;
   const head = box.querySelector('.cite-paragraph-n');
-  if (head) head.textContent = PARAGRAPH.replace('%', String(n));
+  if (head) head.textContent = n > 0 ? PARAGRAPH.replace('%', String(n)) : (p.textContent || '').trim();
   box.querySelector('.cite-text')?.replaceWith(out);
   box.hidden = false;
 };

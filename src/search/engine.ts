@@ -87,7 +87,7 @@ function count(haystack: string, needle: string): number {
   return n;
 }
 
-/** Where each part occurs in a folded text: [start, end) ranges, merged where they touch or overlap, in order. */
+/** Where each part occurs in a folded text: [start, end) ranges, merged where they overlap (words side by side stay two marks), in order. */
 function matchRanges(folded: string, parts: readonly string[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const part of parts) {
@@ -98,7 +98,7 @@ function matchRanges(folded: string, parts: readonly string[]): Array<[number, n
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
     const last = merged.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
   return merged;
@@ -117,12 +117,13 @@ export function excerpt(text: string, parts: string[], table: FoldTable): string
   const end = origin[at + part.length - 1]! + 1;
   const room = Math.max(0, EXCERPT_CHARS - (end - start));
   const from = Math.max(0, start - Math.floor(room / 2));
-  const to = Math.min(text.length, end + Math.ceil(room / 2));
+  let to = Math.min(text.length, end + Math.ceil(room / 2));
+  const ranges = matchRanges(folded, parts).map(([a, b]) => [origin[a]!, origin[b - 1]! + 1] as const);
+  // A match that begins in the window is shown whole (never half a word marked).
+  for (const [s, e] of ranges) if (s < to && e > to) to = e;
   let html = from > 0 ? '…' : '';
   let cursor = from;
-  for (const [a, b] of matchRanges(folded, parts)) {
-    const s = origin[a]!;
-    const e = origin[b - 1]! + 1;
+  for (const [s, e] of ranges) {
     if (e <= from || s >= to) continue;
     const cs = Math.max(s, cursor);
     const ce = Math.min(e, to);
