@@ -10,6 +10,8 @@ import { runContentBuild, StaleCuration } from './content-build.ts';
 
 const started = performance.now();
 const config = corpusConfig();
+// Citations and the data files' links need the site's address; a made-up one would be cited as real.
+if (!config.site) console.log('[site] no site URL configured (SITE_URL or kb.json "site"): the data files link site-relative addresses (/docs/…), and citations use the address each page is read at');
 const result = await runContentBuild({
   corpusDir: config.dir,
   corpusKey: config.key,
