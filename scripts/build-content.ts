@@ -22,9 +22,10 @@ const result = await runContentBuild({
   registryPath: config.registryPath,
   curation: await readCuration(config),
   location: siteLocation(config),
+  pagesDir: config.pagesDir,
   strict: config.strict,
-  // A stale item as `[stale] <curation file>: <item>: <what the corpus says now>`.
-  log: (line) => process.stdout.write(`${line.replace(/^\[stale\] /, `[stale] ${config.curationDir}/`)}\n`),
+  // A stale item as `[stale] <curation file or authored page>: <item>: <what the corpus says now>`.
+  log: (line) => process.stdout.write(`${line.replace(/^\[stale\] (pages\/)?/, (_, page) => `[stale] ${page ? config.pagesDir : config.curationDir}/`)}\n`),
   // npm run build starts the search index's shards on this (scripts/build.ts).
   onDocumentsWritten: () => process.send?.({ documentsWritten: true }),
 }).catch((err: unknown) => {

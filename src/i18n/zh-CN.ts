@@ -221,14 +221,14 @@ export const strings = {
   },
   models: {
     title: '模式比较',
-    intro: '把各篇文献对医联体模式的描述放在一起：四种组织形式、三种整合程度在六个维度上的差别、各篇文献的说法，以及具名的实践。每一条都取自原文并链接到段落。',
-    forms: '四种组织形式',
-    formsIntro: '国务院办公厅《关于推进医疗联合体建设和发展的指导意见》提出的四种医联体形式。',
+    intro: '把各篇文献对几种模式的描述放在一起：各种组织形式、各类型在各维度上的差别、各篇文献的说法，以及具名的实践。每一条都取自原文并链接到段落。',
+    forms: '组织形式',
+    formsIntro: '编者整理的各种组织形式，各附原文的定义或编者概括。',
     definitionFromText: '原文定义',
     summary: '编者概括',
     summaryQuote: '依据原文',
     noDefinition: '文中没有给出定义。',
-    matrix: '紧密型、混合型、松散型：六个维度',
+    matrix: '类型与维度',
     matrixIntro: '每格列出原文中同时说到该整合类型（或其典型代表）与该维度的句子，最相关的在前；编者概括都有原文依据。',
     example: '典型代表',
     empty: '文献没有谈到这一格。',
@@ -284,7 +284,7 @@ export const strings = {
     title: '时间线',
     intro: (events: number, docs: number, shared: number) =>
       `从 ${docs} 篇文献的正文中抽取出 ${events} 个带日期的事件；同一事件被几篇文献讲到时只列一次，并列出所有出处（${shared} 个）。每个事件都链接到它所在的段落。`,
-    chartTitle: '医联体相关事件时间轴',
+    chartTitle: '事件时间轴',
     chartCaption: '柱高为每年事件数；菱形为精确到月或日的政策文件，点击可跳到下方列表中的条目；横线为时段（如 2015年—2017年4月），标出原文写法。',
     chartData: '图表数据',
     year: '年份',
@@ -333,6 +333,14 @@ export const strings = {
   },
   footer: '所有清理与校正都有记录，可在每篇文献的“原文与清理报告”中查看。',
   /** Documents read from HTML, Markdown, Word or PDF: their original file, their original URL, what the reader left out. */
+  /** The site's parts as they appear in an editor's page (pages/<slug>.mdx): what is said when a part it names is gone. */
+  authored: {
+    quoteGone: (doc: string, p: string) => `（引文已失效：文献 ${doc} 中没有段落 ${p}。）`,
+    chartGone: (id: string) => `（图表 ${id} 已不存在。）`,
+    figureGone: (id: string) => `（数字 ${id} 已不存在）`,
+    termGone: (id: string) => `（术语 ${id} 已不存在）`,
+    pages: '编者专文',
+  },
   reading: {
     original: '原文件',
     download: '下载原文件',

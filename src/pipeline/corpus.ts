@@ -24,8 +24,10 @@ export interface CorpusResult {
   skipped: SkippedFile[];
   registry: Registry;
   changes: RegistryChange[];
-  /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
+  /** What the build should say about files (an extension that lied …). */
   warnings: string[];
+  /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
+  stale: string[];
 }
 
 export interface Progress {
@@ -198,6 +200,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
   const documents: ProcessedDocument[] = [];
   const digests = new Map<string, string>();
   const warnings: string[] = [];
+  const stale: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
       skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
@@ -210,6 +213,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     }
     const { result: r, digest } = outcome;
     warnings.push(...r.warnings);
+    stale.push(...(r.stale ?? []));
     if (!r.document) {
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
@@ -222,10 +226,10 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     else delete entry.retired;
   }
   for (const id of Object.keys(errata.documents)) {
-    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`errata.json: document ${id}: no document of the corpus has this id`);
+    if (!identified.registry.documents.some((e) => e.id === id)) stale.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings, stale };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */

@@ -51,7 +51,10 @@ export interface DocumentResult {
   retired?: Record<string, BlockId | null>;
   /** Why there is no document (no content left after cleaning). */
   skipped?: string;
+  /** What the build should say about the file (its extension lied …). */
   warnings: string[];
+  /** Its errata that match nothing in its text: stale curation (`<file>: <item>: <problem>`). */
+  stale?: string[];
 }
 
 const FIGURE_REFERENCE = /如图所示|如下图|见下图|上图|下图|图表中|如图/;
@@ -72,7 +75,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
-  for (const e of corrected.unapplied) warnings.push(`errata.json: document ${ctx.id} (${p.source}): the correction "${e.find}" -> "${e.replace}" matches nothing in its text`);
+  const stale: string[] = [];
+  for (const e of corrected.unapplied) stale.push(`errata.json: document ${ctx.id} (${p.source}): the correction "${e.find}" -> "${e.replace}" matches nothing in its text`);
 
   const flagged: Flag[] = [];
   const annotated = corrected.blocks.map((b) => {
@@ -133,7 +137,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     },
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
-  return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
+  return { document, warnings, stale, paragraphs: identified.paragraphs, retired: identified.retired };
 }
 
 /** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */
