@@ -53,9 +53,15 @@ const ALL_SECTIONS: Section[] = [
   { key: 'about', path: 'about/', label: strings.nav.about, covers: ['about'] },
 ];
 
+/** Whether the corpus has a model comparison (its models.json). */
+export function hasComparison(): boolean {
+  const m = loadModels();
+  return m.forms.length + m.types.length + m.practices.length > 0;
+}
+
 /** Whether a part of the site has anything to show for this corpus (a comparison no one configured, a timeline with no event, are left out). */
 function shows(key: string): boolean {
-  if (key === 'models') return loadModels().forms.length + loadModels().types.length + loadModels().practices.length > 0;
+  if (key === 'models') return hasComparison();
   if (key === 'timeline') return loadTimeline().events.length > 0;
   if (key === 'figures') return loadFigures().figures.length + loadCharts().charts.length > 0;
   return true;

@@ -134,7 +134,7 @@ describe('a corpus with its own kb.json, curation and pages', () => {
   it('serves the editors page with the timeline axis and the quoted paragraph linked to its anchor', () => {
     const page = readFileSync(join(dir, 'dist', 'overview', 'index.html'), 'utf8');
     expect(page).toContain('<title>长护险导读');
-    expect(page).toMatch(/<svg[^>]*role="img"/);
+    expect(page).toMatch(/<svg[^>]*class="chart timeline-chart"/);
     expect(page).toMatch(/<blockquote cite="\/docs\/\w+\/#p-\w+">/);
     expect(page).toContain('引文已失效');
   });

@@ -92,7 +92,7 @@ describe.skipIf(!hasDevWeb)('dev-web documents of other formats, as reading page
   it('offers the original web page in the cite panel when the file names its URL, and this archive’s copy', () => {
     const html = page(bySource('11-gov-fenji-zhenliao-2015.html').id);
     expect(html).toContain('引用本库存档');
-    expect(html).toMatch(/<section class="cite" aria-labelledby="cite-original-title">[\s\S]*http:\/\/www\.gov\.cn\/zhengce\/content\/2015-09\/11\/content_10158\.htm/);
+    expect(html).toMatch(/<section class="cite" id="cite-original" aria-labelledby="cite-original-title">[\s\S]*http:\/\/www\.gov\.cn\/zhengce\/content\/2015-09\/11\/content_10158\.htm/);
     expect(page(bySource('14-hk-jiceng-lantu.docx').id)).not.toContain('cite-original');
   });
 

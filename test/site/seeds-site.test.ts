@@ -352,7 +352,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     const errors: string[] = [];
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await p.goto(`${base()}timeline/`);
-    const chart = p.getByRole('group', { name: '医联体相关事件时间轴' }).first();
+    const chart = p.getByRole('group', { name: '事件时间轴' }).first();
     await expect.poll(() => chart.isVisible()).toBe(true);
     expect(await p.locator('.chart-wide .tl-bar').count()).toBeGreaterThan(10);
     // Each policy milestone names its event and links to it in the list below; none covers another.

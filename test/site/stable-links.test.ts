@@ -46,7 +46,7 @@ let chartFailure = '';
 const ids: Record<string, string> = {};
 
 beforeAll(() => {
-  const corpus = copySeeds({ without: ['charts.json', 'models.json'] });
+  const corpus = copySeeds({ without: ['charts.json', 'models.json', 'pages'] });
   const curation = join(corpus, '..', 'content');
   const first = buildCopy(corpus);
   site = first.dir;
