@@ -121,8 +121,8 @@ describe('a hostile corpus', () => {
 
   it('renders injection attempts as text: no live element, attribute or code from the corpus', () => {
     const page = html(bySource('injection.txt')!.id);
-    // The document's text: from the start of the prose to the cite panel (the page's own script comes after).
-    const body = page.slice(page.indexOf('<div class="prose">'), page.indexOf('<section class="cite"'));
+    // The document's text: from the start of the body to what follows it (the page's own script comes after).
+    const body = page.slice(page.indexOf('<div class="body">'), page.indexOf('<div class="after-text">'));
     expect(body.length).toBeGreaterThan(500);
     expect(body).not.toMatch(/<(script|iframe|style|img)\b/i);
     expect(body).not.toMatch(/<[^>]+\son[a-z]+=/i);
