@@ -89,7 +89,13 @@ export function readFigures(figures: readonly Figure[]): FigureReading[] {
     const label = split ? item.slice(split.index + split[0].length) : item;
     let measure = listed ? prev.measure : split ? item.slice(0, split.index + split[0].length) : clause;
     if (!measure && prev && prev.figure.unit === f.unit) measure = prev.measure;
-    const reading: FigureReading = { figure: f, measure, label: label === measure ? '' : label, lead: matchText(f.context.slice(Math.max(0, at - 8), at)), at, listed };
+    // Names as the document wrote them (matchText keeps every character's place): 長照服務人數, not 长照服务人数.
+    const folded = matchText(f.context);
+    const written = (name: string) => {
+      const i = name ? folded.lastIndexOf(name, at) : -1;
+      return i >= 0 ? f.context.slice(i, i + name.length) : name;
+    };
+    const reading: FigureReading = { figure: f, measure: written(measure), label: label === measure ? '' : written(label), lead: matchText(f.context.slice(Math.max(0, at - 8), at)), at, listed };
     previous.set(paragraph, reading);
     out.push(reading);
   }

@@ -123,7 +123,7 @@ describe('the corpora, with no charts.json', () => {
     expect(made.some((c) => c.includes('90%') || c.includes('136万人'))).toBe(false);
   });
   it('dev-web: the parts of a total and a table of items', () => {
-    expect(make(DEV_WEB).map(show)).toEqual(['bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%', 'stacked: 公立医院=1.2萬個; 民营医院=2.4萬個 | total 3.6萬個']);
+    expect(make(DEV_WEB).map(show)).toEqual(['bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%', 'stacked: 公立醫院=1.2萬個; 民營醫院=2.4萬個 | total 3.6萬個']);
   });
   it('every chart is drawn (an accessible SVG giving every value)', () => {
     for (const c of make(LONG_TERM_CARE)) {
