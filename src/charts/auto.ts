@@ -8,7 +8,9 @@
  * - stacked: the parts of a stated total (共126家，其中养老机构52家、医疗机构38家…, or …合计1萬2,142處),
  *   the rest the text leaves unexplained drawn as such;
  * - slope: a value at two dates with the change the text states (比2021年底的151万人增长7.9%),
- *   drawn only when the change agrees with the two values.
+ *   drawn only when the change agrees with the two values;
+ * - diverging: the changes of three or more items listed in one sentence (医院增加1170个，…，
+ *   专业公共卫生机构则减少1624个), a fall below the line.
  *
  * A chart a reader would call misleading is worse than none, so a candidate is refused when it
  * would put different things side by side (another measure, another unit, a share beside a count),
@@ -223,6 +225,39 @@ function slope(readings: FigureReading[], i: number): ChartSpec | undefined {
   };
 }
 
+/** A part's name for a whole (总数, 合计): beside its parts it would count them twice. */
+const WHOLE = /总数|總數|合计|合計|总计|總計|全部|总体/;
+
+/**
+ * Changes the text lists, each after its item and a verb (医院增加1170个，基层医疗卫生机构增加17572个，
+ * 专业公共卫生机构则减少1624个): three or more of one unit in one sentence, as diverging bars, a fall
+ * drawn below the line. The whole's own change (总数增加17273个) is left out: it is not one of the items.
+ */
+function changes(readings: FigureReading[], i: number): ChartSpec | undefined {
+  const first = readings[i]!;
+  const isChange = (r: FigureReading) => CHANGE.test(r.lead) && point(r) && r.figure.unit !== '%' && r.figure.unit !== '个百分点';
+  if (!isChange(first) || (i > 0 && isChange(readings[i - 1]!) && readings[i - 1]!.figure.paragraph === first.figure.paragraph && first.figure.context.includes(readings[i - 1]!.figure.text))) return undefined;
+  const run: FigureReading[] = [];
+  for (let j = i; j < readings.length; j++) {
+    const r = readings[j]!;
+    if (r.figure.doc !== first.figure.doc || r.figure.paragraph !== first.figure.paragraph || r.figure.unit !== first.figure.unit || !isChange(r)) break;
+    if (run.length && !r.figure.context.includes(run.at(-1)!.figure.text)) break; // one sentence
+    if (!WHOLE.test(r.measure)) run.push(r);
+  }
+  if (run.length < 3) return undefined;
+  const labels = run.map((r) => r.measure.replace(/[则則却卻也亦]$/, ''));
+  if (labels.some((l) => l.length < 2) || new Set(labels).size < labels.length) return undefined;
+  if (run.some((r) => r.figure.dateTrusted === false || (r.figure.date ?? '') !== (first.figure.date ?? ''))) return undefined;
+  const since = first.figure.dateWritten ? `，与${first.figure.dateWritten}相比` : '';
+  return {
+    id: `auto-${slug(first.figure.id)}-diverging`,
+    type: 'diverging',
+    title: `各项的增减${since}`,
+    note: `由原文的数字生成：原文同一句中列出的${run.length}项变化，减少的画在轴线以下。`,
+    items: run.map((r, k) => ({ ...item(r, labels[k]!), ...(FALL.test(CHANGE.exec(r.lead)![1]!) ? { negate: true } : {}) })),
+  };
+}
+
 /** Charts from the corpus's figures (in reading order, documents in id order), the ones with the most points first. */
 export function autoCharts(figures: readonly Figure[], options: AutoChartOptions = {}): ChartSpec[] {
   const readings = readFigures(figures);
@@ -244,7 +279,7 @@ export function autoCharts(figures: readonly Figure[], options: AutoChartOptions
     if (c) charts.push(c);
   }
   readings.forEach((_, i) => {
-    for (const make of [parts, slope]) {
+    for (const make of [parts, slope, changes]) {
       const c = make(readings, i);
       if (c) charts.push(c);
     }

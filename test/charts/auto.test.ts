@@ -64,6 +64,11 @@ describe('charts that must be made', () => {
   it('a value at two dates with the change the text states: a slope', () => {
     expect(drawn([doc(['截至2022年12月底，全市参保人数达到163万人，比2021年底的151万人增长7.9%。'])])).toEqual(['slope: 2021年底=151万人; 2022年12月底=163万人 | 增长 7.9%']);
   });
+  it('the changes of three items in a sentence: diverging bars, the whole’s own change left out', () => {
+    expect(drawn([doc(['同2020年3月底相比，总数增加17273个：医院增加1170个，基层医疗卫生机构增加17572个，专业公共卫生机构则减少1624个。'])])).toEqual([
+      'diverging: 医院=+1170个; 基层医疗卫生机构=+17572个; 专业公共卫生机构=−1624个',
+    ]);
+  });
   it('a table of items and one number each: bars', () => {
     const table: DocumentText = {
       ...doc([]),
@@ -84,6 +89,8 @@ describe('charts that must be refused (a reader would call them misleading)', ()
     ['parts that add up to more than their total', '全市定点护理服务机构共126家，其中养老机构72家、医疗机构38家、居家护理服务机构29家。'],
     ['a table of different measures, not items of one', ''],
     ['ratios', '2020年医护比为1:1.2，2021年医护比为1:1.5，2022年医护比为1:1.8。'],
+    ['two changes only', '同2020年3月底相比，医院增加1170个，专业公共卫生机构则减少1624个。'],
+    ['changes in different units', '同2020年相比，医院增加1170个，床位增加3万张，医生增加2000名。'],
   ])('%s', (_, text) => {
     const docs = text
       ? [doc([text])]
@@ -122,8 +129,12 @@ describe('the corpora, with no charts.json', () => {
     // Not a chart: the shares of different costs (90%/10%, 85%/15%), the yearly count beside the cumulative one.
     expect(made.some((c) => c.includes('90%') || c.includes('136万人'))).toBe(false);
   });
-  it('dev-web: the parts of a total and a table of items', () => {
-    expect(make(DEV_WEB).map(show)).toEqual(['bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%', 'stacked: 公立醫院=1.2萬個; 民營醫院=2.4萬個 | total 3.6萬個']);
+  it('dev-web: a table of items, the changes of three kinds of institution, the parts of a total', () => {
+    expect(make(DEV_WEB).map(show)).toEqual([
+      'bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%',
+      'diverging: 醫院=+1170個; 基層醫療衛生機構=+17572個; 專業公共衛生機構=−1624個',
+      'stacked: 公立醫院=1.2萬個; 民營醫院=2.4萬個 | total 3.6萬個',
+    ]);
   });
   it('every chart is drawn (an accessible SVG giving every value)', () => {
     for (const c of make(LONG_TERM_CARE)) {
