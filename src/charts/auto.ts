@@ -191,7 +191,8 @@ function parts(readings: FigureReading[], i: number): ChartSpec | undefined {
     title: after ? `${name}的构成${when}` : `${name}，合计${total.figure.text}${when}`,
     note: `由原文的数字生成：原文给出总数和其中${list.length}项${sum < total.figure.value ? '，各项之和小于总数，原文未说明的部分单独画出' : ''}。`,
     total: { label: name, figure: total.figure.id, text: total.figure.text },
-    items: list.map((r, k) => item(r, labels[k]!, name)),
+    // One bar: its name is the total's, shown above it already.
+    items: list.map((r, k) => item(r, labels[k]!)),
   };
 }
 
