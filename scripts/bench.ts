@@ -10,7 +10,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
-import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
+import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from './bench/labelled-corpus.ts';
+import { documentEvents } from '../src/extract/events.ts';
+import { termEvidence } from '../src/extract/term-evidence.ts';
+import { forgetReadings } from '../src/lib/per-document.ts';
+import type { DocumentText } from '../src/pipeline/types.ts';
+
+/** A document's events worked out again (its dates are remembered per document until forgotten). */
+function readEventsAgain(d: DocumentText) {
+  forgetReadings();
+  return documentEvents({ ...d });
+}
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
 import { scoreCorpus } from './lib/clean-score.ts';
@@ -37,6 +47,21 @@ const rows: [string, string, string][] = [];
 const accuracy = extractionAccuracy();
 const plainText = extractionAccuracy((file) => file.endsWith('.txt'));
 const longTermCare = extractionAccuracy(() => true, LONG_TERM_CARE);
+// The found glossary's per-document evidence, against the timeline's reading of the same documents (CPU time per character of text).
+{
+  const docs = [DEV_WEB, LONG_TERM_CARE].flatMap((dir) => expectedDocuments(dir).map((e) => expectedDocument(e, dir)));
+  const chars = docs.reduce((n, d) => n + d.blocks.reduce((m, b) => m + ('text' in b ? b.text.length : 'items' in b ? b.items.join('').length : b.rows.flat().join('').length), 0), 0);
+  const cpu = (f: () => void) => {
+    f();
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < 10; i++) f();
+    const u = process.cpuUsage(t0);
+    return (u.user + u.system) / 10 / chars;
+  };
+  const evidence = cpu(() => docs.forEach(termEvidence));
+  const events = cpu(() => docs.forEach((d) => readEventsAgain(d)));
+  rows.push(['found glossary: evidence per character', `${evidence.toFixed(2)} µs`, `CPU, ${chars} characters of dev-web and long-term-care; the timeline's events of the same documents: ${events.toFixed(2)} µs`]);
+}
 for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTermCare.dates], ['figures', accuracy.figures, plainText.figures, longTermCare.figures]] as const) {
   rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
   rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
