@@ -35,6 +35,10 @@ const sentence = fc.oneof(
   fc.tuple(place, topic).map(([p, t]) => `业内人士认为，${p}在${t}方面的做法值得借鉴，但仍需在资金保障上持续发力`),
   fc.tuple(topic).map(([t]) => `有关负责人表示，下一步将分享各地${t}的典型经验，推动形成可复制的做法`),
   fc.tuple(topic).map(([t]) => `“${t}关系千家万户，”一位基层工作人员说，“每一项政策都要让老百姓看得见、摸得着。”`),
+  // Words of page chrome, used in running text.
+  fc.tuple(topic).map(([t]) => `分享经验、关注民生、打印材料，是${t}窗口工作人员每天的日常`),
+  fc.tuple(place).map(([p]) => `${p}加强版权保护，全年查处侵权案件12起，相关链接已在官网公布`),
+  fc.tuple(topic).map(([t]) => `一位市民说：“以前办${t}要跑好几趟，现在在手机上点一下、扫一扫就办好了。”`),
 );
 const punctuation = pick([{ comma: '，', stop: '。' }, { comma: ',', stop: '。' }]);
 
@@ -46,7 +50,7 @@ const heading = fc.oneof(
   fc.tuple(pick(['一', '二', '三', '四']), topic).map(([n, t]) => `${n}、${t}取得新进展`),
   fc.tuple(pick(['（一）', '（二）', '（三）']), action, topic).map(([n, a, t]) => `${n}${a}${t}`),
   fc.tuple(topic).map(([t]) => `${t}怎么做`),
-  pick(['工作成效', '存在的问题', '下一步打算', '背景']),
+  pick(['工作成效', '存在的问题', '下一步打算', '背景', '记者手记', '专家观点', '政策解读', '相关政策']),
 );
 const listItem = fc.tuple(fc.integer({ min: 1, max: 5 }), action, topic).map(([n, a, t]) => `${n}. ${a}${t}的保障措施。`);
 const table = fc.tuple(pick(['指标', '项目', '类别']), fc.array(fc.tuple(topic, amount, pick(['+12', '-3', '增加', '减少'])), { minLength: 2, maxLength: 4 })).map(([h, rows]) => [
@@ -71,7 +75,8 @@ const article = fc
   .chain(([title, blocks]) =>
     fc.tuple(paragraph, paragraph).map(([a, z]) => {
       const seen = new Set<string>();
-      const once = [[a], ...blocks, [z]].filter((b) => b.length > 1 || !/。$/.test(b[0]!) || (!seen.has(b[0]!) && seen.add(b[0]!)));
+      const key = (t: string) => t.replaceAll('，', ',');
+      const once = [[a], ...blocks, [z]].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
       return { title, blocks: once };
     }),
   );
