@@ -206,7 +206,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   const head = nonBlank.filter((i) => i < start);
   head.forEach((i, k) => {
     if (!free(i)) return;
-    const m = readMetaLine(text[i]!, unbracket(folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
     if (!m) {
       if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
       return;
@@ -248,7 +248,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   for (const i of nonBlank) {
     if (i <= end) continue;
     if (free(i)) {
-      const m = readMetaLine(text[i]!, unbracket(folded[i]!));
+      const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
       if (m && m.kind !== 'date' && m.kind !== 'dateline') {
         if (m.kind === 'counters') labels[i] = 'counter';
         else if (m.kind === 'post') labels[i] = 'post-header';
@@ -294,9 +294,9 @@ function bylineName(name: string): MetaLine {
 }
 
 /** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
-function unbracket(folded: string): string {
-  const m = /^[([【](.*)[)\]】]$/.exec(folded);
-  return m ? ` ${m[1]!} ` : folded;
+function unbracket(text: string, folded: string): [string, string] {
+  // The brackets become spaces, in both forms, so every offset stays.
+  return /^[([【].*[)\]】]$/.test(folded) ? [` ${text.slice(1, -1)} `, ` ${folded.slice(1, -1)} `] : [text, folded];
 }
 
 /** A title split one word per line at the top (`2023` / `联体` / `发展` / `情况`): three or more very short lines before anything else. */
