@@ -16,6 +16,8 @@
  */
 import {
   adScore,
+  bigrams,
+  hasAdTag,
   isBreadcrumb,
   isChromePhrase,
   isCounterLine,
@@ -28,6 +30,7 @@ import {
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
+  sharedShare,
 } from './chrome-lines.ts';
 import {
   isBullet,
@@ -128,14 +131,35 @@ export function isProse(folded: string): boolean {
   return /[。;]/.test(folded) || (folded.length >= 40 && /[,、!?]/.test(folded)) || (folded.length >= 16 && /[!?]$/.test(folded) && /[,]/.test(folded));
 }
 
+/** Below this share of its character pairs found elsewhere in the document, a line is about something else. */
+const OFF_TOPIC = 0.3;
+
+/** How often each pair of adjacent Chinese characters occurs in a document. */
+function pairCounts(folded: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of folded) for (const b of bigrams(f)) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return counts;
+}
+
 /** Lines that are chrome wherever they stand (pass 1). */
 function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
+  let counts: Map<string, number> | undefined;
+  // An advertisement: selling words and shouting, or one of them in a line about something else.
+  const isAd = (f: string) => {
+    const score = adScore(f);
+    // An ad is a slogan: a sentence of the text that speaks of discounts ends as a sentence does (unless the page tags it an ad).
+    if (/[。]/.test(f) && !hasAdTag(f)) return false;
+    if (score !== 1) return score >= 2;
+    if (f.length > 50) return false;
+    counts ??= pairCounts(folded);
+    return bigrams(f).length >= 5 && sharedShare(f, counts) < OFF_TOPIC;
+  };
   for (const i of nonBlank) {
     if (labels[i] !== null) continue;
     const f = folded[i]!;
     if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
     else if (isSeparator(f)) labels[i] = 'separator';
-    else if (adScore(f) >= 2) labels[i] = 'advertisement';
+    else if (isAd(f)) labels[i] = 'advertisement';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
     else if (isBreadcrumb(f)) labels[i] = 'navigation';
     else if (isCounterLine(f)) labels[i] = 'counter';
@@ -162,7 +186,7 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
         if (j + 1 < folded.length && folded[j + 1] !== '' && isMarkedLinkItem(folded[j + 1]!)) continue;
         break;
       }
-      if ((labels[j] !== null && labels[j] !== 'link-list') || !isLinkItem(folded[j]!) || HEADING_NUMBER.test(folded[j]!)) break;
+      if ((labels[j] !== null && labels[j] !== 'link-list') || !isArticleLink(folded[j]!)) break;
       items.push(j);
     }
     // A heading of the text (`相关政策` over its paragraphs) has no links under it.
@@ -244,6 +268,11 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
 
   // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
+  // (A heading like 相关政策 starts it only over links: over a table or a heading it is the text's.)
+  const linksFollow = (i: number) => {
+    const next = nonBlank.filter((j) => j > i).slice(0, 3);
+    return next.every((j) => isLinkItem(folded[j]!) && folded[j]!.length >= 5 && !HEADING_NUMBER.test(folded[j]!));
+  };
   let footer = false;
   for (const i of nonBlank) {
     if (i <= end) continue;
@@ -256,12 +285,16 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
         continue;
       }
     }
-    if (!free(i) && labels[i] !== 'metadata') footer = true;
-    else if (free(i) && (isMenuLine(folded[i]!) || isRelatedHeading(folded[i]!))) footer = true;
+    // (A single related link on its line is inserted between a text's sections too.)
+    if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
+    else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
   return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
 }
+
+/** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
+const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
 
 /**
  * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
@@ -309,8 +342,11 @@ function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: 
   return { at, text: at.map((i) => text[i]!).join('') };
 }
 
-/** How the text numbers its headings (`（一）`, `二、`): a line so numbered is the text's, not a link. */
-const HEADING_NUMBER = /^[(]?[一二三四五六七八九十]+[、)]/;
+/** How the text numbers its headings (`（一）`, `二、`) and tables (`表1`): a line so numbered is the text's, not a link. */
+const HEADING_NUMBER = /^(?:[(]?[一二三四五六七八九十]+[、)]|[表图]\s*\d)/;
+
+/** A link to another article: a bulleted or dated line, or an article's title (not a table's short cell). */
+const isArticleLink = (folded: string) => isLinkItem(folded) && !HEADING_NUMBER.test(folded) && (isMarkedLinkItem(folded) || folded.length >= 8);
 
 /** A list item or numbered heading: said twice, it is two items of a list. */
 const LIST_ITEM = /^(?:\d{1,2}[.、)]|[(]\d{1,2}[)]|[(]?[一二三四五六七八九十]+[、)]|[•·●▪◆■\-*])/;

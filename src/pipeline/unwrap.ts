@@ -7,7 +7,8 @@
  *   boundaries of two or more pages. The same line elsewhere (a document number at the top of a
  *   notice) stays.
  * - Hard-wrapped lines are joined: when a text's lines mostly stop at one width (the page's), and
- *   most lines that reach it end in mid-sentence, a line that reaches it continues on the next, across a page's furniture, unless the next line is
+ *   most of the (five or more) lines that reach it are running text broken in mid-sentence, a line
+ *   that reaches it continues on the next, across a page's furniture, unless the next line is
  *   indented (a new paragraph: when the text indents at all), starts a heading or list item, or —
  *   in a text that does not indent — the line ended a sentence. Chinese needs no space at the join;
  *   two Latin words get one.
@@ -35,6 +36,8 @@ export interface Unwrapped {
 const TOLERANCE = 4;
 /** Lines narrower than this are never taken for filled ones (headings, signatures, table cells). */
 const MIN_FILLED = 24;
+/** Fewer lines than this filling the page are no wrapped text (a title, a byline and a menu may happen to be as wide). */
+const MIN_FILLED_LINES = 5;
 /** A page wider than this (about 90 Chinese characters) is a paragraph per line, not a wrapped page. */
 const MAX_PAGE = 180;
 /** How many non-blank lines from a page boundary a running header or footer may stand. */
@@ -78,8 +81,10 @@ export function unwrap(lines: readonly Line[], options: UnwrapOptions = {}): Unw
   // and hardly a line runs past the page's width.
   const filledLines = page === null ? [] : text.filter((l) => filled(widthOf(l), page));
   const broken = filledLines.filter((l) => !SENTENCE_END.test(l.text)).length;
+  const punctuated = filledLines.filter((l) => /[，,。、；;]/.test(l.text)).length;
   const wider = page === null ? 0 : widths.filter((w) => w > page + TOLERANCE).length;
-  if (page === null || broken < 3 || broken < filledLines.length / 2 || wider > Math.max(1, widths.length / 10)) return { lines: kept, removed, repaired };
+  const wrapped = page !== null && filledLines.length >= MIN_FILLED_LINES && broken >= filledLines.length / 2 && punctuated >= filledLines.length / 2 && wider <= Math.floor(widths.length / 10);
+  if (!wrapped) return { lines: kept, removed, repaired };
   const indents = text.filter((l) => (l.indent ?? 0) > 0).length >= 2;
 
   const out: Line[] = [];
@@ -108,7 +113,8 @@ export function unwrap(lines: readonly Line[], options: UnwrapOptions = {}): Unw
       !STARTS_ITEM.test(line.text) &&
       !(!indents && SENTENCE_END.test(open.lastText));
     if (open && continues) {
-      const space = /[A-Za-z]$/.test(open.text.at(-1)!) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
+      // Latin words (and a Latin clause after its comma) are spaced; Chinese and a number broken over the line are not.
+      const space = /[A-Za-z,.;:!?)]$/.test(open.text.at(-1)!) && /^[A-Za-z(]/.test(line.text) ? ' ' : '';
       open.text.push(space + line.text);
       open.joined.push(line.n);
       repaired.push({ line: line.n, kind: 'unwrap', before: '', after: '', note: `接在第 ${open.line.n} 行之后` });

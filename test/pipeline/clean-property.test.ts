@@ -39,6 +39,9 @@ const sentence = fc.oneof(
   fc.tuple(topic).map(([t]) => `分享经验、关注民生、打印材料，是${t}窗口工作人员每天的日常`),
   fc.tuple(place).map(([p]) => `${p}加强版权保护，全年查处侵权案件12起，相关链接已在官网公布`),
   fc.tuple(topic).map(([t]) => `一位市民说：“以前办${t}要跑好几趟，现在在手机上点一下、扫一扫就办好了。”`),
+  // Words of advertisements, used in running text.
+  fc.constant('电商平台上不少老人习惯先下单再比价，遇到特价商品更要留心'),
+  fc.constant('有商家以首单立减为名诱导消费者办卡，监管部门已约谈相关企业'),
 );
 const punctuation = pick([{ comma: '，', stop: '。' }, { comma: ',', stop: '。' }]);
 
@@ -70,13 +73,15 @@ const article = fc
       maxLength: 9,
     }),
   )
-  // A text starts and ends with a paragraph, and says each paragraph once (a paragraph said twice
-  // near the title is a lead printed twice, which cleaning removes).
+  // A text starts with a paragraph and may end with one or with a table or list, and says each
+  // paragraph once (a paragraph said twice near the title is a lead printed twice, which cleaning removes).
   .chain(([title, blocks]) =>
-    fc.tuple(paragraph, paragraph).map(([a, z]) => {
+    fc.tuple(paragraph, fc.option(paragraph, { freq: 3 })).map(([a, z]) => {
       const seen = new Set<string>();
       const key = (t: string) => t.replaceAll('，', ',');
-      const once = [[a], ...blocks, [z]].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
+      // (A text does not end on a heading.)
+      while (blocks.length > 0 && blocks.at(-1)!.length === 1 && !/[。”]$/.test(blocks.at(-1)![0]!)) blocks.pop();
+      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
       return { title, blocks: once };
     }),
   );

@@ -144,4 +144,10 @@ describe('clean', () => {
     expect(c.meta).toMatchObject({ title: '异地就医怎么备案？', author: '某网友', published: '2024-03-08', publisher: '某某论坛' });
     expect(c.content.map((l) => l.text)).toEqual(['想问问大家异地就医备案要准备什么材料，线上能办吗？', '线上就能办，在国家医保服务平台App上提交申请即可。']);
   });
+
+  it('removes an advertisement between paragraphs by its selling words, or by one of them in a line about something else', () => {
+    const text = ['某地推进城乡居民养老保险', '今年以来，某地城乡居民养老保险参保人数持续增加，养老保险待遇稳步提高。', '全新家用净水器，点击立即购买', '某地还提高了城乡居民养老保险的基础养老金标准，参保居民普遍受益。', '参保居民可以在线缴费，点击立即咨询养老保险缴费档次。', '养老保险经办服务也更加便捷，参保居民满意度明显提升。'];
+    const r = run(text.join('\n'));
+    expect(r.removed).toEqual([['全新家用净水器，点击立即购买', 'advertisement']]);
+  });
 });

@@ -70,7 +70,14 @@ describe('unwrap', () => {
   });
 
   it('puts a space between two Latin words at a join, and none beside Chinese', () => {
-    const lines = ['The hospital payment reform covers all eligible hospitals that', 'provide inpatient care, and the funds are fully covered by the', 'end of 2025 according to the plan of the national healthcare', 'security administration.'];
+    const lines = [
+      'The hospital payment reform covers all eligible hospitals that',
+      'provide inpatient care, and the funds are fully covered by the',
+      'end of 2025 according to the plan of the national healthcare',
+      'security administration, which asks every province to start,',
+      'in each of the three years, at least a share of its regions,',
+      'and to finish the work early where it can, as the plan says.',
+    ];
     expect(run(lines.join('\n')).lines[0]!.text).toBe(lines.join(' '));
   });
 
