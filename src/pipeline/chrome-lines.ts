@@ -4,7 +4,7 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
-import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
+import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -25,10 +25,16 @@ export function isInterfaceLine(folded: string): boolean {
   return f.replace(UI, ' ').replace(BETWEEN, '') === '';
 }
 
-/** A line that is chrome wherever it stands: a footer's copyright, an app prompt, a WeChat control, a publication note. */
+/** A line that is chrome wherever it stands: an app prompt, a WeChat control, a forum's note. */
 export function isChromePhrase(folded: string): boolean {
   const f = folded.toLowerCase();
   return f.length <= 200 && CHROME_PHRASES.some((re) => re.test(f));
+}
+
+/** A line of a footer: copyright, registration numbers, who runs the site, reprint and liability notices, an official notice's publication note. */
+export function isFooterPhrase(folded: string): boolean {
+  const f = folded.toLowerCase();
+  return f.length <= 200 && FOOTER_PHRASES.some((re) => re.test(f));
 }
 
 /** `首页 > 新闻 > 正文`, `当前位置: 首页 > …`, `某某论坛 › 板块 › 帖子标题`. */

@@ -21,6 +21,7 @@ import {
   isBreadcrumb,
   isChromePhrase,
   isCounterLine,
+  isFooterPhrase,
   isImagePlaceholder,
   isInterfaceLine,
   isLinkItem,
@@ -160,6 +161,7 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
     else if (isSeparator(f)) labels[i] = 'separator';
     else if (isAd(f)) labels[i] = 'advertisement';
+    else if (isFooterPhrase(f)) labels[i] = 'footer';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
     else if (isBreadcrumb(f)) labels[i] = 'navigation';
     else if (isCounterLine(f)) labels[i] = 'counter';

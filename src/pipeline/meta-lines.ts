@@ -78,6 +78,7 @@ const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].so
 const DATE_RANK: Record<string, number> = { 成文日期: 2, 印发日期: 2, 更新时间: 3, 更新日期: 3, 修改时间: 3 };
 const PUBLICATION_LABEL = /^(?:发布|发表|发稿|刊发)/;
 const rankOf = (label: string) => DATE_RANK[label] ?? (PUBLICATION_LABEL.test(label) ? 0 : 1);
+const editorRank = (label: string) => (label === '责任编辑' || label === '责编' ? 0 : label === '编辑' ? 1 : 2);
 /** Only labels, counters and separators (a line of counters: `阅读:次`, `查看: 1386 | 回复: 4`). */
 const COUNTER_VALUE = /^[\d.,万wk+]*\s*(?:次|人|条)?$/i;
 
@@ -123,6 +124,7 @@ function readFields(text: string, folded: string): MetaLine | null {
   }
   let counters = 0;
   let dateRank = line.publishedRank ?? Infinity;
+  let editorLabel: string | undefined;
   for (const [k, m] of labels.entries()) {
     const field = FIELD_OF.get(m[1]!)!;
     const end = labels[k + 1]?.index ?? folded.length;
@@ -159,7 +161,11 @@ function readFields(text: string, folded: string): MetaLine | null {
     } else if (field === 'author') {
       if (named && !NO_AUTHOR.test(named)) line.author = named;
     } else if (field === 'editor') {
-      if (named) line.editor = named;
+      // The editor in charge (责任编辑) before an editor, before a reviewer or proofreader.
+      if (named && editorRank(m[1]!) < (line.editor === undefined ? Infinity : editorRank(editorLabel!))) {
+        line.editor = named;
+        editorLabel = m[1]!;
+      }
     } else if (field === 'originalTitle') {
       if (value) line.originalTitle = value;
     } else if (field === 'title') {

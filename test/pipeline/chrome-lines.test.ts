@@ -5,6 +5,7 @@ import {
   isBreadcrumb,
   isChromePhrase,
   isCounterLine,
+  isFooterPhrase,
   isInterfaceLine,
   isMarkedLinkItem,
   isMenuLine,
@@ -29,10 +30,10 @@ describe('chrome lines', () => {
   });
 
   it('knows footer, app and reader phrases', () => {
-    expect(
-      all(isChromePhrase, ['【字体：大 中 小】　　打印本页　　关闭窗口', '扫一扫在手机打开当前页', '版权所有 © 某某网', '赣公网安备 36020002000414号', '主办单位：某市卫生健康委员会', '建议使用1366×768以上分辨率、IE9以上版本浏览器浏览本站', '未经允许不得转载：某某网 » 某标题', '（此件主动公开）', '长按识别二维码，关注我们', '打开网易新闻 查看精彩图片', '请点击输入图片描述（最多18字）', '238 人赞同了该回答', '新浪财经APP']),
-    ).toEqual([]);
+    expect(all(isChromePhrase, ['【字体：大 中 小】　　打印本页　　关闭窗口', '扫一扫在手机打开当前页', '长按识别二维码，关注我们', '打开网易新闻 查看精彩图片', '请点击输入图片描述（最多18字）', '238 人赞同了该回答', '新浪财经APP'])).toEqual([]);
+    expect(all(isFooterPhrase, ['版权所有 © 某某网', '赣公网安备 36020002000414号', '主办单位：某市卫生健康委员会', '建议使用1366×768以上分辨率、IE9以上版本浏览器浏览本站', '未经允许不得转载：某某网 » 某标题', '（此件主动公开）', '免责声明：本站部分文章来源于网络'])).toEqual([]);
     expect(none(isChromePhrase, TEXT)).toEqual([]);
+    expect(none(isFooterPhrase, TEXT)).toEqual([]);
   });
 
   it('knows breadcrumbs and menus, not a headline of parallel phrases or a comparison', () => {

@@ -123,7 +123,7 @@ describe('clean', () => {
     const c = clean(normalise(page).lines);
     expect(c.meta).toMatchObject({ title: '某省教育厅关于做好2024年义务教育招生入学工作的通知', publisher: '某省教育厅', documentNumber: '某教基〔2024〕6号', published: '2024-03-08' });
     expect(c.content.map((l) => l.text)).toEqual(['各市、县（区）教育局：', '为规范义务教育招生入学秩序，现就有关事项通知如下。']);
-    expect(c.removed.map((r) => r.reason)).toEqual(['site-chrome']);
+    expect(c.removed.map((r) => r.reason)).toEqual(['footer']);
   });
 
   it('leaves the text its headings, tables and short lines, and a heading that names related things', () => {
