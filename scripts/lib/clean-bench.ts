@@ -6,11 +6,13 @@ import { readLabelledCorpus, readSeedCorpus, totals, type CorpusScore, type Labe
 /** Where the numbers a test holds the cleaner to are kept (npm run bench:clean -- --pin writes them). */
 export const PINNED = 'test/fixtures/clean-bench.json';
 
-/** The seeds, dev-web, and the project's own labelled web pages (test/fixtures/web-pages). */
+/** The seeds, dev-web, and the project's own labelled web pages (test/fixtures/web-pages, and holdout-pages, written after the rules and never tuned on). */
 export function cleanBenchCorpora(root: string): LabelledCorpus[] {
   const corpora = [readSeedCorpus(root), readLabelledCorpus('dev-web', join(root, 'test', 'fixtures', 'dev-web'))];
-  const own = join(root, 'test', 'fixtures', 'web-pages');
-  if (existsSync(own)) corpora.push(readLabelledCorpus('web-pages', own));
+  for (const own of ['web-pages', 'holdout-pages']) {
+    const dir = join(root, 'test', 'fixtures', own);
+    if (existsSync(dir)) corpora.push(readLabelledCorpus(own, dir));
+  }
   return corpora;
 }
 

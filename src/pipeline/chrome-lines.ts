@@ -4,11 +4,11 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
-import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
+import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
-const UI = new RegExp(byLength([...UI_WORDS, ...RELATED_HEADINGS]), 'g');
+const UI = new RegExp(byLength(UI_WORDS), 'g');
 /** What stands between interface words: spaces, bars, brackets, bullets, arrows, counts. */
 const BETWEEN = /[\s|/\\·•:;,、()[\]【】<>›»《》\-—–_=+*#~^…"'“”!?.\d▶►▸▪■□◆●○→]+/g;
 const RELATED = new RegExp(`^[【\\[]?(?:${byLength(RELATED_HEADINGS)})[】\\]]?`);
@@ -25,10 +25,16 @@ export function isInterfaceLine(folded: string): boolean {
   return f.replace(UI, ' ').replace(BETWEEN, '') === '';
 }
 
-/** A line that is chrome wherever it stands: a footer's copyright, an app prompt, a WeChat control, a publication note. */
+/** A line that is chrome wherever it stands: an app prompt, a WeChat control, a forum's note. */
 export function isChromePhrase(folded: string): boolean {
   const f = folded.toLowerCase();
   return f.length <= 200 && CHROME_PHRASES.some((re) => re.test(f));
+}
+
+/** A line of a footer: copyright, registration numbers, who runs the site, reprint and liability notices, an official notice's publication note. */
+export function isFooterPhrase(folded: string): boolean {
+  const f = folded.toLowerCase();
+  return f.length <= 200 && FOOTER_PHRASES.some((re) => re.test(f));
 }
 
 /** `首页 > 新闻 > 正文`, `当前位置: 首页 > …`, `某某论坛 › 板块 › 帖子标题`. */
@@ -92,13 +98,42 @@ export function isMarkedLinkItem(folded: string): boolean {
   return isLinkItem(folded) && (BULLET.test(folded) || LINK_DATE.test(folded)) && !/^\d{1,2}[.、)]/.test(folded);
 }
 
+/** A page's own tag for an ad: `【广告】`, `[推广]`, `广告:`. */
+export const hasAdTag = (folded: string) => /^[【[(]?(?:广告|推广|赞助)[】\])]|^广告\s*[:|]/.test(folded);
+
 /** How much a line sounds like an advertisement: an ad tag counts 3, each selling word or shouting decoration 1. */
 export function adScore(folded: string): number {
   if (folded.length > 120) return 0;
-  let score = /^[【[(]?(?:广告|推广|赞助)[】\])]|^广告\s*[:|]/.test(folded) ? 3 : 0;
+  let score = hasAdTag(folded) ? 3 : 0;
   for (const re of AD_WORDS) if (re.test(folded)) score++;
   if (SHOUTING.test(folded)) score++;
   return score;
+}
+
+/** Each pair of adjacent Chinese characters in a line (what a line's subject is made of). */
+export function bigrams(folded: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) out.push(folded.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * How much of a line's subject the rest of its document shares: the share of its character pairs
+ * found elsewhere in the document (`counts` holds every line's pairs). An advertisement between two
+ * paragraphs shares almost none; a sentence of the article shares many.
+ */
+export function sharedShare(folded: string, counts: ReadonlyMap<string, number>): number {
+  const own = bigrams(folded);
+  if (own.length === 0) return 1;
+  const mine = new Map<string, number>();
+  for (const b of own) mine.set(b, (mine.get(b) ?? 0) + 1);
+  let shared = 0;
+  for (const [b, n] of mine) if ((counts.get(b) ?? 0) > n) shared += n;
+  return shared / own.length;
 }
 
 /** A photo's caption or credit: `某某。 图/资料图片`, `(新华社记者 某某 摄)`, `图片来源:视觉中国`. */

@@ -16,9 +16,12 @@
  */
 import {
   adScore,
+  bigrams,
+  hasAdTag,
   isBreadcrumb,
   isChromePhrase,
   isCounterLine,
+  isFooterPhrase,
   isImagePlaceholder,
   isInterfaceLine,
   isLinkItem,
@@ -28,6 +31,7 @@ import {
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
+  sharedShare,
 } from './chrome-lines.ts';
 import {
   isBullet,
@@ -128,14 +132,36 @@ export function isProse(folded: string): boolean {
   return /[。;]/.test(folded) || (folded.length >= 40 && /[,、!?]/.test(folded)) || (folded.length >= 16 && /[!?]$/.test(folded) && /[,]/.test(folded));
 }
 
+/** Below this share of its character pairs found elsewhere in the document, a line is about something else. */
+const OFF_TOPIC = 0.3;
+
+/** How often each pair of adjacent Chinese characters occurs in a document. */
+function pairCounts(folded: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of folded) for (const b of bigrams(f)) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return counts;
+}
+
 /** Lines that are chrome wherever they stand (pass 1). */
 function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
+  let counts: Map<string, number> | undefined;
+  // An advertisement: selling words and shouting, or one of them in a line about something else.
+  const isAd = (f: string) => {
+    const score = adScore(f);
+    // An ad is a slogan: a sentence of the text that speaks of discounts ends as a sentence does (unless the page tags it an ad).
+    if (/[。]/.test(f) && !hasAdTag(f)) return false;
+    if (score !== 1) return score >= 2;
+    if (f.length > 50) return false;
+    counts ??= pairCounts(folded);
+    return bigrams(f).length >= 5 && sharedShare(f, counts) < OFF_TOPIC;
+  };
   for (const i of nonBlank) {
     if (labels[i] !== null) continue;
     const f = folded[i]!;
     if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
     else if (isSeparator(f)) labels[i] = 'separator';
-    else if (adScore(f) >= 2) labels[i] = 'advertisement';
+    else if (isAd(f)) labels[i] = 'advertisement';
+    else if (isFooterPhrase(f)) labels[i] = 'footer';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
     else if (isBreadcrumb(f)) labels[i] = 'navigation';
     else if (isCounterLine(f)) labels[i] = 'counter';
@@ -154,19 +180,20 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
  * without a heading.
  */
 function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) {
-  for (let k = 0; k < nonBlank.length; k++) {
-    const i = nonBlank[k]!;
-    if (!isRelatedHeading(folded[i]!) || (labels[i] !== null && labels[i] !== 'site-chrome')) continue;
-    labels[i] = 'link-list';
+  for (const i of nonBlank) {
+    if (!isRelatedHeading(folded[i]!) || labels[i] !== null) continue;
+    const items: number[] = [];
     for (let j = i + 1; j < folded.length; j++) {
       if (folded[j] === '') {
         if (j + 1 < folded.length && folded[j + 1] !== '' && isMarkedLinkItem(folded[j + 1]!)) continue;
         break;
       }
-      if (labels[j] !== null && labels[j] !== 'link-list') break;
-      if (!isLinkItem(folded[j]!)) break;
-      labels[j] = 'link-list';
+      if ((labels[j] !== null && labels[j] !== 'link-list') || !isArticleLink(folded[j]!)) break;
+      items.push(j);
     }
+    // A heading of the text (`相关政策` over its paragraphs) has no links under it.
+    if (items.length < 2 && !(items.length === 1 && isMarkedLinkItem(folded[items[0]!]!))) continue;
+    for (const k of [i, ...items]) labels[k] = 'link-list';
   }
   let run: number[] = [];
   const flush = () => {
@@ -205,7 +232,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   const head = nonBlank.filter((i) => i < start);
   head.forEach((i, k) => {
     if (!free(i)) return;
-    const m = readMetaLine(text[i]!, unbracket(folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
     if (!m) {
       if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
       return;
@@ -243,11 +270,16 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
 
   // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
+  // (A heading like 相关政策 starts it only over links: over a table or a heading it is the text's.)
+  const linksFollow = (i: number) => {
+    const next = nonBlank.filter((j) => j > i).slice(0, 3);
+    return next.every((j) => isLinkItem(folded[j]!) && folded[j]!.length >= 5 && !HEADING_NUMBER.test(folded[j]!));
+  };
   let footer = false;
   for (const i of nonBlank) {
     if (i <= end) continue;
     if (free(i)) {
-      const m = readMetaLine(text[i]!, unbracket(folded[i]!));
+      const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
       if (m && m.kind !== 'date' && m.kind !== 'dateline') {
         if (m.kind === 'counters') labels[i] = 'counter';
         else if (m.kind === 'post') labels[i] = 'post-header';
@@ -255,12 +287,16 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
         continue;
       }
     }
-    if (!free(i) && labels[i] !== 'metadata') footer = true;
-    else if (free(i) && (isMenuLine(folded[i]!) || isRelatedHeading(folded[i]!))) footer = true;
+    // (A single related link on its line is inserted between a text's sections too.)
+    if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
+    else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
   return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
 }
+
+/** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
+const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
 
 /**
  * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
@@ -269,7 +305,8 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 function markSignatures(text: string[], folded: string[], nonBlank: number[], open: (i: number) => boolean, take: (i: number, m: MetaLine) => void) {
   for (let k = 0; k < nonBlank.length; k++) {
     const date = nonBlank[k]!;
-    if (!open(date)) continue;
+    // A signature's date is a short line with a year in it.
+    if (folded[date]!.length > 24 || !/\d|年/.test(folded[date]!) || !open(date)) continue;
     const m = readMetaLine(text[date]!, folded[date]!);
     if (m?.kind !== 'date') continue;
     const issuers: [number, MetaLine][] = [];
@@ -292,9 +329,9 @@ function bylineName(name: string): MetaLine {
 }
 
 /** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
-function unbracket(folded: string): string {
-  const m = /^[([【](.*)[)\]】]$/.exec(folded);
-  return m ? ` ${m[1]!} ` : folded;
+function unbracket(text: string, folded: string): [string, string] {
+  // The brackets become spaces, in both forms, so every offset stays.
+  return /^[([【].*[)\]】]$/.test(folded) ? [` ${text.slice(1, -1)} `, ` ${folded.slice(1, -1)} `] : [text, folded];
 }
 
 /** A title split one word per line at the top (`2023` / `联体` / `发展` / `情况`): three or more very short lines before anything else. */
@@ -306,6 +343,15 @@ function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: 
   const at = first.slice(0, k);
   return { at, text: at.map((i) => text[i]!).join('') };
 }
+
+/** How the text numbers its headings (`（一）`, `二、`) and tables (`表1`): a line so numbered is the text's, not a link. */
+const HEADING_NUMBER = /^(?:[(]?[一二三四五六七八九十]+[、)]|[表图]\s*\d)/;
+
+/** A link to another article: a bulleted or dated line, or an article's title (not a table's short cell). */
+const isArticleLink = (folded: string) => isLinkItem(folded) && !HEADING_NUMBER.test(folded) && (isMarkedLinkItem(folded) || folded.length >= 8);
+
+/** A list item or numbered heading: said twice, it is two items of a list. */
+const LIST_ITEM = /^(?:\d{1,2}[.、)]|[(]\d{1,2}[)]|[(]?[一二三四五六七八九十]+[、)]|[•·●▪◆■\-*])/;
 
 /** A summary's label (`【摘要】`, `导读:`): a summary the lead repeats is the lead printed twice. */
 const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|提要)\s*[】\]]|(?:摘要|导读|导语|核心提示|内容提要|提要)\s*:)\s*/;
@@ -326,7 +372,7 @@ function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title
     const f = squash(folded[i]!);
     const summary = SUMMARY.exec(f);
     if (headline && f === headline) labels[i] = 'repeated-in-document';
-    else if (i <= leadEnd && f.length >= 15 && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
+    else if (i <= leadEnd && f.length >= 15 && !LIST_ITEM.test(f) && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
     else if (summary && f.length - summary[0].length >= 10) {
       const said = f.slice(summary[0].length);
       if (nonBlank.slice(k + 1, k + 4).some((j) => labels[j] === null && squash(folded[j]!).includes(said))) labels[i] = 'repeated-in-document';

@@ -59,6 +59,15 @@ export const CHROME_PHRASES: readonly RegExp[] = [
   /您需要登录后才可以|登录后(?:才)?可(?:以)?(?:回复|回帖|评论|查看)/,
   /本帖最后由.{1,30}编辑/,
   /^签名\s*:/,
+  /^【?(?:广告|推广|赞助)】|^\[(?:广告|推广)\]|^\((?:广告|推广)\)/,
+  /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)\s*:/,
+  /已有\s*\d+\s*人(?:参与|发表)?(?:评论|阅读|浏览|点赞)/,
+  /^(?:图片|照片|图|视频)(?:来源|来自|提供)\s*:/,
+  /^(?:\[图片\]|<图片>|【图片】|\(图片\))$/,
+];
+
+/** Phrases of a page's footer, and of the statements sites and official notices print below a text: copyright, registration, who runs the site, reprint and liability notices. */
+export const FOOTER_PHRASES: readonly RegExp[] = [
   /powered by/,
   /版权所有|版权归.{1,20}所有|all rights reserved|copyright|©/,
   /icp(?:备|证|许可)|公网安备|网安备\s*\d|网站标识码|网站识别码/,
@@ -69,11 +78,6 @@ export const CHROME_PHRASES: readonly RegExp[] = [
   /如(?:有|涉及)侵权|侵权(?:请)?(?:联系)?删除|联系(?:后台|我们)?删除|侵删/,
   /^【?(?:免责|版权|特别)声明】?\s*:?/,
   /此件(?:主动公开|公开发布|依申请公开|不予公开|不公开)/,
-  /^【?(?:广告|推广|赞助)】|^\[(?:广告|推广)\]|^\((?:广告|推广)\)/,
-  /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)\s*:/,
-  /已有\s*\d+\s*人(?:参与|发表)?(?:评论|阅读|浏览|点赞)/,
-  /^(?:图片|照片|图|视频)(?:来源|来自|提供)\s*:/,
-  /^(?:\[图片\]|<图片>|【图片】|\(图片\))$/,
 ];
 
 /** Words of advertisements: what they sell and how they ask you to buy. */

@@ -78,12 +78,17 @@ const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].so
 const DATE_RANK: Record<string, number> = { 成文日期: 2, 印发日期: 2, 更新时间: 3, 更新日期: 3, 修改时间: 3 };
 const PUBLICATION_LABEL = /^(?:发布|发表|发稿|刊发)/;
 const rankOf = (label: string) => DATE_RANK[label] ?? (PUBLICATION_LABEL.test(label) ? 0 : 1);
+const editorRank = (label: string) => (label === '责任编辑' || label === '责编' ? 0 : label === '编辑' ? 1 : 2);
 /** Only labels, counters and separators (a line of counters: `阅读:次`, `查看: 1386 | 回复: 4`). */
 const COUNTER_VALUE = /^[\d.,万wk+]*\s*(?:次|人|条)?$/i;
 
 /** Read a line that gives metadata; null when the line is not one. */
 export function readMetaLine(text: string, folded: string): MetaLine | null {
   if (folded.length > 160) return null;
+  // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
+  const colon = folded.includes(':');
+  const dated = /[\d〇年]/.test(folded);
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|电|讯/.test(folded)) return null;
   return (
     readDocumentNumber(text, folded) ??
     readPostHeader(text, folded) ??
@@ -119,6 +124,7 @@ function readFields(text: string, folded: string): MetaLine | null {
   }
   let counters = 0;
   let dateRank = line.publishedRank ?? Infinity;
+  let editorLabel: string | undefined;
   for (const [k, m] of labels.entries()) {
     const field = FIELD_OF.get(m[1]!)!;
     const end = labels[k + 1]?.index ?? folded.length;
@@ -155,7 +161,11 @@ function readFields(text: string, folded: string): MetaLine | null {
     } else if (field === 'author') {
       if (named && !NO_AUTHOR.test(named)) line.author = named;
     } else if (field === 'editor') {
-      if (named) line.editor = named;
+      // The editor in charge (责任编辑) before an editor, before a reviewer or proofreader.
+      if (named && editorRank(m[1]!) < (line.editor === undefined ? Infinity : editorRank(editorLabel!))) {
+        line.editor = named;
+        editorLabel = m[1]!;
+      }
     } else if (field === 'originalTitle') {
       if (value) line.originalTitle = value;
     } else if (field === 'title') {
@@ -169,7 +179,7 @@ function readFields(text: string, folded: string): MetaLine | null {
 
 /** A field's value as a name: the writer's region (`医保观察员 广东`) and a trailing date left out. */
 function cleanName(value: string, field: MetaField): string | null {
-  let v = value.replace(new RegExp(`\\s*${DATE_TIME.source}.*$`), '').trim();
+  let v = value.replace(TRAILING_DATE, '').trim();
   const parts = v.split(/\s+/);
   if (parts.length > 1 && REGIONS.has(parts.at(-1)!)) v = parts.slice(0, -1).join(' ');
   if (field === 'author' || field === 'editor') v = v.replace(/^(?:本报|本网|本刊)?(?:记者|通讯员)\s*/, '');
@@ -188,6 +198,8 @@ function readAuthorLine(text: string, folded: string): MetaLine | null {
   return { kind: 'fields', author: NO_AUTHOR.test(author) ? undefined : author, published: m[2] ? (parseDate(m[2]) ?? undefined) : undefined };
 }
 
+const TRAILING_DATE = new RegExp(`\\s*${DATE_TIME.source}.*$`);
+
 /** A name: no sentence punctuation, not too long. */
 const isName = (s: string, max: number) => s.length <= max && !/[。，,;；!！?？:：]/.test(s);
 
@@ -200,9 +212,11 @@ function readDateSource(text: string, folded: string): MetaLine | null {
   return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
 }
 
+const BYLINE = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u');
+
 /** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
 function readByline(text: string, folded: string): MetaLine | null {
-  const m = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u').exec(folded);
+  const m = BYLINE.exec(folded);
   if (!m) return null;
   const region = m.at(-1);
   if (region !== undefined && !REGIONS.has(region)) return null;
@@ -223,9 +237,12 @@ function readByline(text: string, folded: string): MetaLine | null {
   return line.published ? line : null;
 }
 
+const POST_HEADER = new RegExp(`^(?:(楼主|沙发|板凳|地板|\\d+\\s*#|#\\s*\\d+|\\d+\\s*楼)\\s*)?(\\S{1,24}?)\\s*发表于\\s*(${DATE_TIME.source})(?:\\s*\\|.*)?$`);
+
 /** `楼主 某某 发表于 2023-3-8 21:14`, `5# 某某 发表于 …`, `某某 发表于 …`. */
 function readPostHeader(text: string, folded: string): MetaLine | null {
-  const m = new RegExp(`^(?:(楼主|沙发|板凳|地板|\\d+\\s*#|#\\s*\\d+|\\d+\\s*楼)\\s*)?(\\S{1,24}?)\\s*发表于\\s*(${DATE_TIME.source})(?:\\s*\\|.*)?$`).exec(folded);
+  if (!folded.includes('发表于')) return null;
+  const m = POST_HEADER.exec(folded);
   if (!m) return null;
   const marker = m[1]?.replace(/\s/g, '');
   const author = text.substr(folded.indexOf(m[2]!, marker?.length ?? 0), m[2]!.length);

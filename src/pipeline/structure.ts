@@ -24,7 +24,7 @@ type HeadingKind = 'chapter' | 'numbered' | 'plain';
 
 const CHAPTER = /^第[一二三四五六七八九十百零\d]+[章编部分]/;
 const NUMBERED = /^\d{1,2}[、..]\s*\S/;
-const CONTENTS_INTRO = /目录(?:如下)?[::]?$/;
+const CONTENTS_INTRO = /目录(?:如下)?[:：]?$/;
 const LONG_LINE = 200;
 /** A heading embedded in a long line: after a sentence end, a short unpunctuated phrase, then a space. */
 const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,,、;;::!?!?“”"()()〔〕]{2,16})\s+(?=\S)/gu;
@@ -119,16 +119,16 @@ function endsMidSentence(blocks: DraftBlock[]): boolean {
 
 /** Which kind of heading a line is, if it is one. */
 export function headingKind(text: string): HeadingKind | null {
-  if (text.length > 60 || SENTENCE_END.test(text) || /[::,,、]$/.test(text)) return null;
+  if (text.length > 60 || SENTENCE_END.test(text) || /[:：,，、]$/.test(text)) return null;
   if (CHAPTER.test(text) && text.length <= 40) return 'chapter';
   if (NUMBERED.test(text) && text.length <= 40 && !PROSE_PUNCT.test(text)) return 'numbered';
-  if (text.length <= 30 && !PROSE_PUNCT.test(text) && !/[??]/.test(text)) return 'plain';
+  if (text.length <= 30 && !PROSE_PUNCT.test(text) && !/[?？]/.test(text)) return 'plain';
   return null;
 }
 
 /** The first half of a heading split over two lines: short, ending with a comma. */
 function isSplitHeadingStart(text: string): boolean {
-  return text.length <= 20 && /[,,]$/.test(text) && !PROSE_PUNCT.test(text);
+  return text.length <= 20 && /[,，]$/.test(text) && !PROSE_PUNCT.test(text);
 }
 
 function chapterNumber(text: string): number | null {

@@ -35,6 +35,13 @@ const sentence = fc.oneof(
   fc.tuple(place, topic).map(([p, t]) => `业内人士认为，${p}在${t}方面的做法值得借鉴，但仍需在资金保障上持续发力`),
   fc.tuple(topic).map(([t]) => `有关负责人表示，下一步将分享各地${t}的典型经验，推动形成可复制的做法`),
   fc.tuple(topic).map(([t]) => `“${t}关系千家万户，”一位基层工作人员说，“每一项政策都要让老百姓看得见、摸得着。”`),
+  // Words of page chrome, used in running text.
+  fc.tuple(topic).map(([t]) => `分享经验、关注民生、打印材料，是${t}窗口工作人员每天的日常`),
+  fc.tuple(place).map(([p]) => `${p}加强版权保护，全年查处侵权案件12起，相关链接已在官网公布`),
+  fc.tuple(topic).map(([t]) => `一位市民说：“以前办${t}要跑好几趟，现在在手机上点一下、扫一扫就办好了。”`),
+  // Words of advertisements, used in running text.
+  fc.constant('电商平台上不少老人习惯先下单再比价，遇到特价商品更要留心'),
+  fc.constant('有商家以首单立减为名诱导消费者办卡，监管部门已约谈相关企业'),
 );
 const punctuation = pick([{ comma: '，', stop: '。' }, { comma: ',', stop: '。' }]);
 
@@ -46,7 +53,7 @@ const heading = fc.oneof(
   fc.tuple(pick(['一', '二', '三', '四']), topic).map(([n, t]) => `${n}、${t}取得新进展`),
   fc.tuple(pick(['（一）', '（二）', '（三）']), action, topic).map(([n, a, t]) => `${n}${a}${t}`),
   fc.tuple(topic).map(([t]) => `${t}怎么做`),
-  pick(['工作成效', '存在的问题', '下一步打算', '背景']),
+  pick(['工作成效', '存在的问题', '下一步打算', '背景', '记者手记', '专家观点', '政策解读', '相关政策']),
 );
 const listItem = fc.tuple(fc.integer({ min: 1, max: 5 }), action, topic).map(([n, a, t]) => `${n}. ${a}${t}的保障措施。`);
 const table = fc.tuple(pick(['指标', '项目', '类别']), fc.array(fc.tuple(topic, amount, pick(['+12', '-3', '增加', '减少'])), { minLength: 2, maxLength: 4 })).map(([h, rows]) => [
@@ -66,14 +73,15 @@ const article = fc
       maxLength: 9,
     }),
   )
-  // A text starts and ends with a paragraph, and says each paragraph once (a paragraph said twice
-  // near the title is a lead printed twice, which cleaning removes).
+  // A text starts with a paragraph and may end with one or with a table or list, and says each
+  // paragraph once (a paragraph said twice near the title is a lead printed twice, which cleaning removes).
   .chain(([title, blocks]) =>
-    fc.tuple(paragraph, paragraph).map(([a, z]) => {
-      // (Once whatever the width of its commas: cleaning reads ASCII and full-width punctuation alike.)
+    fc.tuple(paragraph, fc.option(paragraph, { freq: 3 })).map(([a, z]) => {
       const seen = new Set<string>();
-      const key = (t: string) => t.replace(/,/g, '，');
-      const once = [[a], ...blocks, [z]].filter((b) => b.length > 1 || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
+      const key = (t: string) => t.replaceAll('，', ',');
+      // (A text does not end on a heading.)
+      while (blocks.length > 0 && blocks.at(-1)!.length === 1 && !/[。”]$/.test(blocks.at(-1)![0]!)) blocks.pop();
+      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
       return { title, blocks: once };
     }),
   );
