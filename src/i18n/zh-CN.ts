@@ -82,6 +82,7 @@ export const strings = {
     onThisPage: '本页',
     charts: '图表',
     names: '本文提到',
+    moreNames: (n: number) => `另有 ${n} 个`,
     namesIntro: '本文提到的政策文件、机构、地名和术语，各有一页列出它们在全部文献中的提及。',
     related: '相关文献',
     relatedWhy: (shared: string) => `共同提到：${shared}`,
