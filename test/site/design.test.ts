@@ -175,6 +175,8 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const marks = await p.locator('#search-results mark').allTextContents();
     expect(marks.length).toBeGreaterThan(documents);
     for (const m of marks) expect(['医联体', '醫聯體']).toContain(m);
+    // All documents fit one page here: no "more" button.
+    expect(await p.locator('#search-more').isVisible()).toBe(false);
     // The header's box keeps the query.
     expect(await p.locator('#site-q').inputValue()).toBe('医联体');
     // A glossary term: its page first, and its other names one click away (still exact).
