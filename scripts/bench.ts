@@ -13,13 +13,12 @@ import { describe as describeScore, extractionAccuracy } from './bench/extractio
 import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from './bench/labelled-corpus.ts';
 import { documentEvents } from '../src/extract/events.ts';
 import { termEvidence } from '../src/extract/term-evidence.ts';
-import { forgetReadings } from '../src/lib/per-document.ts';
+import { reading } from '../src/extract/reading.ts';
 import type { DocumentText } from '../src/pipeline/types.ts';
 
-/** A document's events worked out again (its dates are remembered per document until forgotten). */
+/** A document's events worked out again (a reading of its own: its dates read anew). */
 function readEventsAgain(d: DocumentText) {
-  forgetReadings();
-  return documentEvents({ ...d });
+  return documentEvents(reading(d));
 }
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
@@ -142,8 +141,8 @@ for (const [kind, path] of [
 
 // 5. Lighthouse on the built pages: a reading page, a source page, the list, the search page with a query.
 const corpus = corpus0();
-const reading = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
-const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/', 'search/?q=%E5%8C%BB%E8%81%94%E4%BD%93'], { cwd: root, encoding: 'utf8' });
+const readingPage = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
+const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${readingPage}/`, `docs/${readingPage}/source/`, 'docs/', 'search/?q=%E5%8C%BB%E8%81%94%E4%BD%93'], { cwd: root, encoding: 'utf8' });
 const scores = JSON.parse(lh.trim().split('\n').at(-1)!) as Record<string, Record<string, number>>;
 for (const [page, s] of Object.entries(scores)) {
   rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);

@@ -31,10 +31,20 @@ const NEWS = /(?:日报|晚报|晨报|时报|商报|报社|[^情简快电]报|�
 /** A news agency's dateline: 新华社北京8月5日电, (记者 …) 本报讯. */
 const DATELINE = /(?:[\p{Script=Han}]{2,12}\d{1,2}月\d{1,2}日(?:讯|电)|本报讯|本报记者)/u;
 
+/** An official document's masthead (版头, GB/T 9704): the issuing body's name and 文件 on a line of their own. */
+const MASTHEAD = /^[ \t\u3000]*([\p{Script=Han}（）()、]{2,40}?)文件[ \t\u3000]*$/mu;
+/** A notice's title names its issuer before 关于 and ends with the kind of document (文种): 国家医疗保障局关于印发…的通知. */
+const TITLE_ISSUER = /^([\p{Script=Han}]{2,30}?)关于.*(?:通知|意见|决定|办法|规定|方案|批复|函|公告|通告|报告|请示|规划|纲要)$/u;
+
 /** The kind of a document, from its metadata and its opening text. */
 export function sourceType(f: SourceFacts): SourceType {
   const number = DOC_NUMBER.exec(`${f.title}\n${f.opening}`)?.[0].replace(/\s+/g, '');
-  const issuer = [f.author, f.publisher].find((n): n is string => Boolean(n && GOVERNMENT.test(n.trim())))?.trim();
+  // Who issued it: the byline or publisher if a government body, else the masthead, else the title.
+  // (The title may be split over two lines at the head of the text, as a PDF's is.)
+  const head = f.opening.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6);
+  const titled = [f.title, ...head, ...head.slice(1).map((l, i) => head[i] + l)].map((l) => TITLE_ISSUER.exec(l)?.[1]);
+  const named = [f.author, f.publisher, MASTHEAD.exec(f.opening)?.[1], ...titled];
+  const issuer = named.find((n): n is string => Boolean(n && GOVERNMENT.test(n.trim())))?.trim();
   if (number && issuer) return { kind: 'report', issuer, number };
   if ((f.publisher && NEWS.test(f.publisher.trim())) || DATELINE.test(f.opening.slice(0, 200))) return { kind: 'news' };
   return { kind: 'webpage' };

@@ -8,7 +8,8 @@
 import type { DocumentText } from '../pipeline/types.ts';
 import { discoverTerms, type DiscoveredTerm, type DiscoveryOptions } from './term-discovery.ts';
 import { termEvidence, type TermEvidence } from './term-evidence.ts';
-import { fold, glossary, type TermEntry, type TermSpec } from './terms.ts';
+import { documentTerms, fold, glossary, type TermEntry, type TermSpec } from './terms.ts';
+import { readAll } from './reading.ts';
 import { inIdOrder } from './units.ts';
 
 /** A found term with its mentions: a glossary entry (terms.ts) marked as found, with why and how strongly. */
@@ -39,10 +40,8 @@ export function foundGlossary(
     for (const n of names) owned.add(fold(n));
     kept.push({ term: t, spec: { id: t.id, term: names[0]!, synonyms: names.slice(1) } });
   }
-  const entries = glossary(
-    kept.map((k) => k.spec),
-    docs,
-  );
+  const specs = kept.map((k) => k.spec);
+  const entries = glossary(specs, readAll(docs, documentTerms(specs)));
   return entries.map((e, i) => {
     const t = kept[i]!.term;
     const definition = t.definition ?? e.definition;

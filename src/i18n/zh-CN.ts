@@ -82,6 +82,7 @@ export const strings = {
     onThisPage: '本页',
     charts: '图表',
     names: '本文提到',
+    moreNames: (n: number) => `另有 ${n} 个`,
     namesIntro: '本文提到的政策文件、机构、地名和术语，各有一页列出它们在全部文献中的提及。',
     related: '相关文献',
     relatedWhy: (shared: string) => `共同提到：${shared}`,
@@ -328,6 +329,7 @@ export const strings = {
     browse: '请浏览文献列表中现有的文献：',
   },
   notFound: {
+    entryGone: '这个条目已不在索引中：提到它的文献可能已移除或改写。请在索引中查找：',
     title: '找不到此页',
     text: '这个地址没有页面。文献的链接一经发布就会一直有效；如果您是从别处链接过来的，请到文献列表中查找。',
   },

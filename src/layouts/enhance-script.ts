@@ -111,15 +111,17 @@ document.addEventListener('focusin', (e) => {
 
 // The contents column marks the section being read: the last heading above the top third of the window.
 const toc = document.querySelector('.toc');
-if (toc && 'IntersectionObserver' in window) {
+if (toc) {
   const links = new Map([...toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
   const heads = [...document.querySelectorAll<HTMLElement>('.prose :is(h2,h3,h4)[id]')].filter((h) => links.has(h.id));
+  let queued = false;
   const mark = () => {
+    queued = false;
     let current: HTMLElement | undefined;
     for (const h of heads) if (h.getBoundingClientRect().top < innerHeight / 3) current = h;
     for (const a of links.values()) a.removeAttribute('aria-current');
     if (current) links.get(current.id)!.setAttribute('aria-current', 'location');
   };
-  const seen = new IntersectionObserver(mark, { rootMargin: '0px 0px -66% 0px' });
-  for (const h of heads) seen.observe(h);
+  addEventListener('scroll', () => queued || ((queued = true), requestAnimationFrame(mark)), { passive: true });
+  mark();
 }

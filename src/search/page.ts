@@ -59,7 +59,8 @@ function groupHtml(g: DocumentHits, s: Record<string, string>): string {
   const where = b.where === 'title' ? '' : whereOf(b, s);
   const excerpt = b.where === 'title' ? '' : `<p class="result-excerpt">${quote(b)}${where ? ` <span class="result-section">${e(where)}</span>` : ''}</p>`;
   const shown = g.others.slice(0, OTHERS_SHOWN).map((r) => hitHtml(r, s)).join('');
-  const rest = g.others.length > OTHERS_SHOWN ? `<li><details><summary>${e(fill(s.restHits!, g.others.length - OTHERS_SHOWN))}</summary><ul class="result-more">${g.others.slice(OTHERS_SHOWN).map((r) => hitHtml(r, s)).join('')}</ul></details></li>` : '';
+  // The rest are written when the reader opens them (a common word has hundreds of hits in a document).
+  const rest = g.others.length > OTHERS_SHOWN ? `<li><details data-doc="${e(g.doc)}"><summary>${e(fill(s.restHits!, g.others.length - OTHERS_SHOWN))}</summary><ul class="result-more"></ul></details></li>` : '';
   return `<li class="result"><a class="result-title" href="${e(b.url)}">${title}</a>${count}${excerpt}${shown || rest ? `<ul class="result-more">${shown}${rest}</ul>` : ''}</li>`;
 }
 
@@ -159,6 +160,14 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
   };
 
   more.addEventListener('click', showMore);
+  // A document's other hits, written when the reader opens them.
+  list.addEventListener('toggle', (ev) => {
+    const d = ev.target as HTMLDetailsElement;
+    const ul = d.querySelector('ul');
+    if (!d.open || !ul || ul.childElementCount) return;
+    const g = groups.find((x) => x.doc === d.dataset.doc);
+    if (g) ul.innerHTML = g.others.slice(OTHERS_SHOWN).map((r) => hitHtml(r, s)).join('');
+  }, true);
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);

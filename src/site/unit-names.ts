@@ -18,7 +18,7 @@ export function unitSlug(unit: string): string {
   return SLUGS[unit] ?? `u${[...unit].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
-const NAMES: Record<string, string> = { '%': '百分比(%)', 个百分点: '百分点', fraction: '分数', ratio: '比例', '': '无量词' };
+const NAMES: Record<string, string> = { '%': '百分比（%）', 个百分点: '百分点', fraction: '分数', ratio: '比例', '': '无量词' };
 
 /** A unit as the reader reads it. */
 export function unitName(unit: string): string {

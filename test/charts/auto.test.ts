@@ -4,32 +4,35 @@ import { autoCharts } from '../../src/charts/auto.ts';
 import { chartSvg } from '../../src/charts/draw.ts';
 import { readFigures } from '../../src/charts/figure-reading.ts';
 import { isValue, resolveCharts, type ChartSpec, type ResolvedChart } from '../../src/charts/spec.ts';
-import { corpusFigures } from '../../src/extract/figures.ts';
+import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
+import { readAll } from '../../src/extract/reading.ts';
 import type { BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
 /** A document of these paragraphs, published on this date. */
 function doc(paragraphs: string[], published = '2023-07-13', id = 'd1'): DocumentText {
   return {
     id: id as DocumentId,
-    meta: { title: '', titleSource: 'title-line', author: null, published, publisher: null },
+    meta: { title: '', titleSource: 'title-line', author: null, published, publisher: null, editor: null, originalTitle: null, documentNumber: null },
     datesTrusted: true,
     blocks: paragraphs.map((text, i) => ({ id: `p${i}` as BlockId, lines: [], type: 'paragraph' as const, text, marks: [] })),
   };
 }
-const charts = (docs: DocumentText[]): ChartSpec[] => autoCharts(corpusFigures(docs));
+/** The figures of documents, as the content build finds them. */
+const figuresOf = (docs: DocumentText[]) => corpusFigures(readAll(docs, documentFigures));
+const charts = (docs: DocumentText[]): ChartSpec[] => autoCharts(figuresOf(docs));
 /** A chart as `type: label=written; …` (with its total or change). */
 function show(c: ResolvedChart): string {
   const items = c.items.map((x) => `${x.label}=${isValue(x) ? x.written : x.missing}`).join('; ');
   return `${c.type}: ${items}${c.total ? ` | total ${c.total.written}` : ''}${c.change ? ` | ${c.change.label} ${c.change.written}` : ''}`;
 }
 const drawn = (docs: DocumentText[]) => {
-  const figures = corpusFigures(docs);
-  return resolveCharts(autoCharts(figures), figures).map(show);
+  const figures = figuresOf(docs);
+  return resolveCharts(autoCharts(figures), figures).charts.map(show);
 };
 
 describe('what a figure measures', () => {
   it('a figure without its own words takes the measure named before it; a list item its own label', () => {
-    const readings = readFigures(corpusFigures([doc(['从近三年的数据看，长护险参保人数2020年底为1.08亿人，2021年底为1.45亿人。分城区看，享受待遇人数西乡塘区1208人、青秀区1035人。'])]));
+    const readings = readFigures(figuresOf([doc(['从近三年的数据看，长护险参保人数2020年底为1.08亿人，2021年底为1.45亿人。分城区看，享受待遇人数西乡塘区1208人、青秀区1035人。'])]));
     expect(readings.map((r) => [r.figure.text, r.measure, r.label])).toEqual([
       ['近三年', '', ''],
       ['1.08亿人', '长护险参保人数', ''],
@@ -52,7 +55,7 @@ describe('charts that must be made', () => {
     ]);
   });
   it('the parts of a stated total, the rest the text leaves out drawn as such', () => {
-    const [c] = resolveCharts(charts([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])]), corpusFigures([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])]));
+    const [c] = resolveCharts(charts([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])]), figuresOf([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])])).charts;
     expect(show(c!)).toBe('stacked: 养老机构=52家; 医疗机构=38家; 居家护理服务机构=29家 | total 126家');
     expect(chartSvg(c!, { id: 'c', layout: { width: 600, fontSize: 14 } })).toContain('ch-hatch');
   });
@@ -111,8 +114,8 @@ describe('charts that must be refused (a reader would call them misleading)', ()
 describe('the corpora, with no charts.json', () => {
   const make = (dir: string) => {
     const docs = expectedDocuments(dir).map((e) => expectedDocument(e, dir));
-    const figures = corpusFigures(docs);
-    return resolveCharts(autoCharts(figures), figures);
+    const figures = figuresOf(docs);
+    return resolveCharts(autoCharts(figures), figures).charts;
   };
   it('long-term-care: at least three charts, each correct by its cited figures', () => {
     const made = make(LONG_TERM_CARE).map(show);

@@ -127,8 +127,9 @@ describe('the glossary of a corpus with no term list', () => {
     expect(terms.slice(0, 5).map((t) => t.term)).toEqual(expect.arrayContaining(['DRG', 'DIP']));
   });
 
-  it('the seeds: 医联体 first (with the long form that introduces it), its kinds, 分级诊疗, 双向转诊, 医共体', () => {
-    const terms = discoverTerms(() => seedCorpus().documents.map(termEvidence));
+  it('the seeds: 医联体 first (with the long form that introduces it), its kinds, 分级诊疗, 双向转诊, 医共体', async () => {
+    const documents = (await seedCorpus()).documents;
+    const terms = discoverTerms(() => documents.map(termEvidence));
     expect(terms[0]!.term).toBe('医联体');
     expect(terms[0]!.synonyms).toContain('区域性医疗联合体');
     for (const name of ['分级诊疗', '紧密型医联体', '松散型医联体', '专科医联体', '双向转诊', '远程医疗', '医共体', '医疗联合体']) expect(find(terms, name), name).toBeDefined();

@@ -166,14 +166,17 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const p = await context.newPage();
     await p.goto(`${base()}search/?q=${encodeURIComponent('医联体')}`);
     await expect.poll(() => p.locator('#search-status').textContent()).toBe(`“医联体”：共 ${total} 处结果，分布在 ${documents} 篇文献中。`);
-    // Every result is on the page, under its document: the best paragraph, the others under it.
+    // Every result is on the page, under its document: the best paragraph, the others under it (the rest of a document's written when opened).
     expect(await p.locator('.result').count()).toBe(documents);
+    for (const summary of await p.locator('.result details > summary').all()) await summary.click();
     const hits = await p.evaluate(() => [...document.querySelectorAll('.result')].reduce((n, r) => n + 1 + r.querySelectorAll('.result-more li:not(:has(details))').length, 0));
     expect(hits).toBe(total);
     // Every query word is highlighted, in every excerpt.
     const marks = await p.locator('#search-results mark').allTextContents();
     expect(marks.length).toBeGreaterThan(documents);
     for (const m of marks) expect(['医联体', '醫聯體']).toContain(m);
+    // All documents fit one page here: no "more" button.
+    expect(await p.locator('#search-more').isVisible()).toBe(false);
     // The header's box keeps the query.
     expect(await p.locator('#site-q').inputValue()).toBe('医联体');
     // A glossary term: its page first, and its other names one click away (still exact).
