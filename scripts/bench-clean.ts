@@ -3,10 +3,12 @@
  * dev-web (pages of many kinds of Chinese sites) and the project's own web pages — per corpus and
  * per kind of site: boilerplate lines removed and missed, content lines lost, title and metadata
  * lines left in the text, titles, publication dates, publishers and authors right. Then every miss,
- * line by line. `--json` prints the totals only, as JSON (what test/pipeline/clean-bench.test.ts pins).
+ * line by line. `--json` prints the totals only, as JSON; `--pin` writes them to
+ * test/fixtures/clean-bench.json, the floor test/pipeline/clean-bench.test.ts holds them to.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
+import { cleanBenchCorpora, cleanBenchTotals, PINNED } from './lib/clean-bench.ts';
 import { scoreCorpus, TABLE_HEADER, totals, totalsRow, type CorpusScore } from './lib/clean-score.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -14,6 +16,9 @@ const scores: CorpusScore[] = await Promise.all(cleanBenchCorpora(root).map(scor
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(cleanBenchTotals(scores), null, 2));
+} else if (process.argv.includes('--pin')) {
+  writeFileSync(join(root, PINNED), `${JSON.stringify(cleanBenchTotals(scores), null, 2)}\n`);
+  console.log(`pinned in ${PINNED}`);
 } else {
   const rows: string[][] = [TABLE_HEADER];
   for (const c of scores) {

@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
+import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
+import { scoreCorpus } from './lib/clean-score.ts';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -26,6 +28,12 @@ function timed(cmd: string, args: string[]): number {
 }
 
 const rows: [string, string, string][] = [];
+
+// 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
+for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(cleanBenchCorpora(root).map(scoreCorpus)))) {
+  const t = plainText;
+  rows.push([`cleaning: ${name} (${t.documents} plain-text documents)`, `${((100 * t.boilerplateRemoved) / t.boilerplate).toFixed(1)}% boilerplate removed`, `${t.boilerplateRemoved}/${t.boilerplate} boilerplate lines, ${t.contentLost}/${t.content} content lines lost; titles ${t.titlesRight}/${t.titles} (all formats ${all.titlesRight}/${all.titles}), dates ${t.publishedRight}/${t.published}, publishers ${t.publishersRight}/${t.publishers}`]);
+}
 const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] };
 
 // 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLabelledCorpus, readSeedCorpus, totals, type CorpusScore, type LabelledCorpus, type Totals } from './clean-score.ts';
 
+/** Where the numbers a test holds the cleaner to are kept (npm run bench:clean -- --pin writes them). */
+export const PINNED = 'test/fixtures/clean-bench.json';
+
 /** The seeds, dev-web, and the project's own labelled web pages (test/fixtures/web-pages). */
 export function cleanBenchCorpora(root: string): LabelledCorpus[] {
   const corpora = [readSeedCorpus(root), readLabelledCorpus('dev-web', join(root, 'test', 'fixtures', 'dev-web'))];

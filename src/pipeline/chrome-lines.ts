@@ -8,7 +8,7 @@ import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, RELATED_HEADINGS, SHOUTING, UI
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
-const UI = new RegExp(byLength([...UI_WORDS, ...RELATED_HEADINGS]), 'g');
+const UI = new RegExp(byLength(UI_WORDS), 'g');
 /** What stands between interface words: spaces, bars, brackets, bullets, arrows, counts. */
 const BETWEEN = /[\s|/\\·•:;,、()[\]【】<>›»《》\-—–_=+*#~^…"'“”!?.\d▶►▸▪■□◆●○→]+/g;
 const RELATED = new RegExp(`^[【\\[]?(?:${byLength(RELATED_HEADINGS)})[】\\]]?`);

@@ -154,19 +154,20 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
  * without a heading.
  */
 function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) {
-  for (let k = 0; k < nonBlank.length; k++) {
-    const i = nonBlank[k]!;
-    if (!isRelatedHeading(folded[i]!) || (labels[i] !== null && labels[i] !== 'site-chrome')) continue;
-    labels[i] = 'link-list';
+  for (const i of nonBlank) {
+    if (!isRelatedHeading(folded[i]!) || labels[i] !== null) continue;
+    const items: number[] = [];
     for (let j = i + 1; j < folded.length; j++) {
       if (folded[j] === '') {
         if (j + 1 < folded.length && folded[j + 1] !== '' && isMarkedLinkItem(folded[j + 1]!)) continue;
         break;
       }
-      if (labels[j] !== null && labels[j] !== 'link-list') break;
-      if (!isLinkItem(folded[j]!)) break;
-      labels[j] = 'link-list';
+      if ((labels[j] !== null && labels[j] !== 'link-list') || !isLinkItem(folded[j]!) || HEADING_NUMBER.test(folded[j]!)) break;
+      items.push(j);
     }
+    // A heading of the text (`相关政策` over its paragraphs) has no links under it.
+    if (items.length < 2 && !(items.length === 1 && isMarkedLinkItem(folded[items[0]!]!))) continue;
+    for (const k of [i, ...items]) labels[k] = 'link-list';
   }
   let run: number[] = [];
   const flush = () => {
@@ -205,7 +206,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   const head = nonBlank.filter((i) => i < start);
   head.forEach((i, k) => {
     if (!free(i)) return;
-    const m = readMetaLine(text[i]!, unbracket(folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
     if (!m) {
       if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
       return;
@@ -247,7 +248,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   for (const i of nonBlank) {
     if (i <= end) continue;
     if (free(i)) {
-      const m = readMetaLine(text[i]!, unbracket(folded[i]!));
+      const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
       if (m && m.kind !== 'date' && m.kind !== 'dateline') {
         if (m.kind === 'counters') labels[i] = 'counter';
         else if (m.kind === 'post') labels[i] = 'post-header';
@@ -269,7 +270,8 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 function markSignatures(text: string[], folded: string[], nonBlank: number[], open: (i: number) => boolean, take: (i: number, m: MetaLine) => void) {
   for (let k = 0; k < nonBlank.length; k++) {
     const date = nonBlank[k]!;
-    if (!open(date)) continue;
+    // A signature's date is a short line with a year in it.
+    if (folded[date]!.length > 24 || !/\d|年/.test(folded[date]!) || !open(date)) continue;
     const m = readMetaLine(text[date]!, folded[date]!);
     if (m?.kind !== 'date') continue;
     const issuers: [number, MetaLine][] = [];
@@ -292,9 +294,9 @@ function bylineName(name: string): MetaLine {
 }
 
 /** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
-function unbracket(folded: string): string {
-  const m = /^[([【](.*)[)\]】]$/.exec(folded);
-  return m ? ` ${m[1]!} ` : folded;
+function unbracket(text: string, folded: string): [string, string] {
+  // The brackets become spaces, in both forms, so every offset stays.
+  return /^[([【].*[)\]】]$/.test(folded) ? [` ${text.slice(1, -1)} `, ` ${folded.slice(1, -1)} `] : [text, folded];
 }
 
 /** A title split one word per line at the top (`2023` / `联体` / `发展` / `情况`): three or more very short lines before anything else. */
@@ -307,6 +309,12 @@ function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: 
   return { at, text: at.map((i) => text[i]!).join('') };
 }
 
+/** How the text numbers its headings (`（一）`, `二、`): a line so numbered is the text's, not a link. */
+const HEADING_NUMBER = /^[(]?[一二三四五六七八九十]+[、)]/;
+
+/** A list item or numbered heading: said twice, it is two items of a list. */
+const LIST_ITEM = /^(?:\d{1,2}[.、)]|[(]\d{1,2}[)]|[(]?[一二三四五六七八九十]+[、)]|[•·●▪◆■\-*])/;
+
 /** A summary's label (`【摘要】`, `导读:`): a summary the lead repeats is the lead printed twice. */
 const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|提要)\s*[】\]]|(?:摘要|导读|导语|核心提示|内容提要|提要)\s*:)\s*/;
 
@@ -317,12 +325,16 @@ const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|
 function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
+  // Where a page prints its lead twice: under the title, before its third paragraph, one copy right
+  // after the other. (Elsewhere a line said twice is the text's: a refrain, a list item, a table's cell.)
+  const prose = nonBlank.filter((i) => labels[i] === null && isProse(folded[i]!));
+  const leadEnd = prose[2] ?? nonBlank.at(-1) ?? 0;
   nonBlank.forEach((i, k) => {
     if (labels[i] !== null) return;
     const f = squash(folded[i]!);
     const summary = SUMMARY.exec(f);
     if (headline && f === headline) labels[i] = 'repeated-in-document';
-    else if (f.length >= 8 && nonBlank.slice(Math.max(0, k - 4), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
+    else if (i <= leadEnd && f.length >= 15 && !LIST_ITEM.test(f) && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
     else if (summary && f.length - summary[0].length >= 10) {
       const said = f.slice(summary[0].length);
       if (nonBlank.slice(k + 1, k + 4).some((j) => labels[j] === null && squash(folded[j]!).includes(said))) labels[i] = 'repeated-in-document';

@@ -3,6 +3,7 @@ import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
 import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
 import type { Normalised } from './normalise.ts';
+import { textQualityNotes } from './quality.ts';
 import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
@@ -104,6 +105,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     notes.push({ kind: 'missing-figures', text: images > 0 ? `原文的 ${images} 幅图片没有随文本保存,只留下了文件名。` : '正文提到的图表没有随文本保存。' });
   }
   if (flagged.length > 0) notes.push({ kind: 'damaged-text', text: `${flagged.length} 处文字因编码错误损毁,已标出。` });
+  notes.push(...textQualityNotes(allText, script));
   if (corrected.repaired.length > 0) notes.push({ kind: 'errata', text: `编者校正 ${corrected.repaired.length} 处,见文中标记与清理报告。` });
 
   const document: ProcessedDocument = {

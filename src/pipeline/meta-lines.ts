@@ -84,6 +84,10 @@ const COUNTER_VALUE = /^[\d.,万wk+]*\s*(?:次|人|条)?$/i;
 /** Read a line that gives metadata; null when the line is not one. */
 export function readMetaLine(text: string, folded: string): MetaLine | null {
   if (folded.length > 160) return null;
+  // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
+  const colon = folded.includes(':');
+  const dated = /[\d〇年]/.test(folded);
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|电|讯/.test(folded)) return null;
   return (
     readDocumentNumber(text, folded) ??
     readPostHeader(text, folded) ??
@@ -169,7 +173,7 @@ function readFields(text: string, folded: string): MetaLine | null {
 
 /** A field's value as a name: the writer's region (`医保观察员 广东`) and a trailing date left out. */
 function cleanName(value: string, field: MetaField): string | null {
-  let v = value.replace(new RegExp(`\\s*${DATE_TIME.source}.*$`), '').trim();
+  let v = value.replace(TRAILING_DATE, '').trim();
   const parts = v.split(/\s+/);
   if (parts.length > 1 && REGIONS.has(parts.at(-1)!)) v = parts.slice(0, -1).join(' ');
   if (field === 'author' || field === 'editor') v = v.replace(/^(?:本报|本网|本刊)?(?:记者|通讯员)\s*/, '');
@@ -188,6 +192,8 @@ function readAuthorLine(text: string, folded: string): MetaLine | null {
   return { kind: 'fields', author: NO_AUTHOR.test(author) ? undefined : author, published: m[2] ? (parseDate(m[2]) ?? undefined) : undefined };
 }
 
+const TRAILING_DATE = new RegExp(`\\s*${DATE_TIME.source}.*$`);
+
 /** A name: no sentence punctuation, not too long. */
 const isName = (s: string, max: number) => s.length <= max && !/[。，,;；!！?？:：]/.test(s);
 
@@ -200,9 +206,11 @@ function readDateSource(text: string, folded: string): MetaLine | null {
   return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
 }
 
+const BYLINE = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u');
+
 /** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
 function readByline(text: string, folded: string): MetaLine | null {
-  const m = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u').exec(folded);
+  const m = BYLINE.exec(folded);
   if (!m) return null;
   const region = m.at(-1);
   if (region !== undefined && !REGIONS.has(region)) return null;
@@ -223,9 +231,12 @@ function readByline(text: string, folded: string): MetaLine | null {
   return line.published ? line : null;
 }
 
+const POST_HEADER = new RegExp(`^(?:(楼主|沙发|板凳|地板|\\d+\\s*#|#\\s*\\d+|\\d+\\s*楼)\\s*)?(\\S{1,24}?)\\s*发表于\\s*(${DATE_TIME.source})(?:\\s*\\|.*)?$`);
+
 /** `楼主 某某 发表于 2023-3-8 21:14`, `5# 某某 发表于 …`, `某某 发表于 …`. */
 function readPostHeader(text: string, folded: string): MetaLine | null {
-  const m = new RegExp(`^(?:(楼主|沙发|板凳|地板|\\d+\\s*#|#\\s*\\d+|\\d+\\s*楼)\\s*)?(\\S{1,24}?)\\s*发表于\\s*(${DATE_TIME.source})(?:\\s*\\|.*)?$`).exec(folded);
+  if (!folded.includes('发表于')) return null;
+  const m = POST_HEADER.exec(folded);
   if (!m) return null;
   const marker = m[1]?.replace(/\s/g, '');
   const author = text.substr(folded.indexOf(m[2]!, marker?.length ?? 0), m[2]!.length);

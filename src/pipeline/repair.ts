@@ -1,25 +1,26 @@
 /**
  * repair: undo damage that a general rule can undo, and flag what it cannot.
- * - flattened ruby: a tone-marked pinyin syllable in parentheses after a character, `醫(yī)` -> `醫`
- *   (Latin in parentheses without tone marks, such as `(HMO)`, is real text and stays);
+ * - flattened ruby in every style (ruby.ts): `醫(yī)`, `關(guan) `, `医（yi）` -> the character alone
+ *   (Latin in parentheses that is no pinyin, such as `(HMO)`, is real text and stays);
  * - HTML entities, whole (`&#8220;`, `&amp;`) or with the `&` lost (`#8220;`);
  * - hard-wrapped lines joined, page numbers and running headers removed (unwrap.ts);
  * - damaged spans (runs of `?`, U+FFFD, mojibake around them) are flagged, never guessed.
  */
 import type { Line, Removal, Repair } from './types.ts';
 import { allMatches } from '../lib/matches.ts';
+import { isPinyin, rubyCandidates } from './ruby.ts';
 import { unwrap, type UnwrapOptions } from './unwrap.ts';
 
-const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
-/** One pinyin syllable with at least one tone mark, in ASCII or full-width parentheses. */
-const RUBY = new RegExp(`(?<=[^\\s(（])[(（]([a-zü]{0,5}[${TONE_VOWELS}][a-zü]{0,5})[)）]`, 'g');
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
   mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•',
 };
-/** `&#8220;`, `&#x201C;`, `&ldquo;`, and the numeric forms with the `&` lost (`#8220;`). */
-const ENTITY = /&#(\d{2,7});|&#[xX]([0-9a-fA-F]{2,6});|&([a-zA-Z]{2,8});|(?<![&\w])#(\d{4,7});/g;
+/**
+ * `&#8220;`, `&#x201C;`, `&ldquo;`; escaped twice (`&amp;ldquo;`, `&amp;#8220;`); the numeric forms
+ * with the `&` lost (`#8220;`); and the common names with the `;` lost (`&nbsp`, `&ldquo`).
+ */
+const ENTITY = /&(?:amp;)*#(\d{2,7});|&(?:amp;)*#[xX]([0-9a-fA-F]{2,6});|&(?:amp;)*([a-zA-Z]{2,8});|(?<![&\w])#(\d{4,7});|&(nbsp|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|quot)(?![\w;])/g;
 
 export interface RepairResult {
   lines: Line[];
@@ -31,15 +32,23 @@ export interface RepairResult {
 /** Apply the general repairs to every line, then join hard-wrapped lines (unwrap.ts), recording each change. */
 export function repair(lines: Line[], options: UnwrapOptions & { wrapped?: boolean } = {}): RepairResult {
   const repaired: Repair[] = [];
-  const out = lines.map((line) => {
+  const ruby = lines.map((line) => (line.text.includes('(') || line.text.includes('（') ? rubyCandidates(line.text) : []));
+  const inDocument = ruby.reduce((n, r) => n + r.length, 0);
+  const out = lines.map((line, i) => {
     let text = line.text;
-    const afterRuby = text.replace(RUBY, '');
-    if (afterRuby !== text) {
-      for (const m of allMatches(RUBY, text)) repaired.push({ line: line.n, kind: 'ruby', before: m[0], after: '' });
-      text = afterRuby;
+    const pinyin = ruby[i]!.filter((m) => isPinyin(m, ruby[i]!.length, inDocument));
+    if (pinyin.length > 0) {
+      let kept = '';
+      let from = 0;
+      for (const m of pinyin) {
+        kept += text.slice(from, m.index);
+        from = m.index + m.text.length;
+        repaired.push({ line: line.n, kind: 'ruby', before: m.text, after: '' });
+      }
+      text = kept + text.slice(from);
     }
-    const afterEntities = text.replace(ENTITY, (whole, dec, hex, name, bareDec) => {
-      const value = decodeEntity(dec ?? bareDec, hex, name);
+    const afterEntities = text.replace(ENTITY, (whole, dec, hex, name, bareDec, unclosed) => {
+      const value = decodeEntity(dec ?? bareDec, hex, name ?? unclosed);
       if (value === null) return whole;
       repaired.push({ line: line.n, kind: 'entity', before: whole, after: value });
       return value;

@@ -6,6 +6,7 @@
  * after it (`…-【新闻】`, `… - 某某网`) is cut off. Not a breadcrumb, a site name, a date line or a
  * UI prompt: those are chrome or metadata by the time the title is looked for.
  */
+import { PUBLISHER_SUFFIX } from './lexicon.ts';
 
 /** What a headline is not: sentence text, a numbered heading, a list item, a date, a number. */
 export function isTitleLike(folded: string): boolean {
@@ -16,6 +17,17 @@ export function isTitleLike(folded: string): boolean {
   if (!/[\p{Script=Han}A-Za-z]{2}/u.test(f)) return false;
   return (f.match(/[,]/g) ?? []).length <= 2;
 }
+
+/** A line by a headline that names the site or column instead: a publisher's ending, or a short name half the headline's length. */
+function isSiteName(line: string, headlineLength: number): boolean {
+  if (line.length > 16) return false;
+  return PUBLISHER_SUFFIX.test(line) || (isName(line) && line.length * 2 <= headlineLength);
+}
+
+/** How far down a page the title is looked for: this many lines that are not chrome. */
+const HEAD_LINES = 40;
+/** … and never further than this many lines of any kind. */
+const HEAD_MAX = 400;
 
 /** A name alone: a person, an account, a site (no punctuation, digits or spaces; not long). */
 const isName = (folded: string) => /^[\p{Script=Han}A-Za-z·]{2,12}$/u.test(folded);
@@ -50,7 +62,10 @@ export interface TitleContext {
 export function findTitle(c: TitleContext): TitleLines | null {
   const candidate = (i: number) => i >= 0 && i < c.textStart && c.text[i] !== '' && !c.taken(i) && !c.isMeta(i) && isTitleLike(c.folded[i]!);
   const skippable = (i: number) => c.text[i] === '' || c.taken(i);
-  const metaLines = range(0, c.textStart).filter(c.isMeta);
+  // A title stands near the top: among the first lines of a long head (chrome aside), not after them.
+  let end = 0;
+  for (let seen = 0; end < Math.min(c.textStart, HEAD_MAX) && seen < HEAD_LINES; end++) if (c.text[end] !== '' && !c.taken(end)) seen++;
+  const metaLines = range(0, end).filter(c.isMeta);
 
   for (const m of metaLines) {
     // Above the byline: over blank lines and the chrome that stands between a title and its byline.
@@ -64,20 +79,27 @@ export function findTitle(c: TitleContext): TitleLines | null {
       return wrapped(c, i, candidate);
     }
   }
+  let scanned = -1;
   for (const m of metaLines) {
-    // Below an official document's header and number: the next line that is not chrome.
-    for (let i = m + 1; i < c.textStart; i++) {
-      if (c.isMeta(i) || skippable(i)) continue;
-      if (candidate(i)) return wrapped(c, i, candidate);
-      break;
-    }
+    // Below an official document's header and number: the next line that is not chrome (looked for once per run of metadata lines).
+    if (m <= scanned) continue;
+    let i = m + 1;
+    while (i < end && (c.isMeta(i) || skippable(i))) i++;
+    scanned = i;
+    if (i < end && candidate(i)) return wrapped(c, i, candidate);
   }
-  // No byline: a headline-like line with only chrome before it, and the text (or a heading) after.
-  for (let i = 0; i < c.textStart; i++) {
+  // No byline: the headline-like lines with only chrome before them; a site's or column's name may
+  // stand above the headline (`某某网`, `某某省教育厅`, a short name), and a heading below it.
+  const run: number[] = [];
+  for (let i = 0; i < end; i++) {
     if (skippable(i) || c.isMeta(i)) continue;
-    return candidate(i) ? wrapped(c, i, candidate) : null;
+    if (!candidate(i)) break;
+    run.push(i);
   }
-  return null;
+  if (run.length === 0) return null;
+  const longest = Math.max(...run.map((i) => c.folded[i]!.length));
+  const headline = run.find((i) => !isSiteName(c.folded[i]!, longest) && !run.some((j) => j !== i && c.folded[j] === c.folded[i]));
+  return wrapped(c, headline ?? run.at(-1)!, candidate);
 }
 
 /** The title at line i, joined with the line before or after it when the title was wrapped there. */

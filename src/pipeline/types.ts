@@ -158,7 +158,7 @@ export interface CleaningReport {
 }
 
 export interface QualityNote {
-  kind: 'untrusted-dates' | 'truncated' | 'title-inferred' | 'table-recovered' | 'missing-figures' | 'damaged-text' | 'errata';
+  kind: 'untrusted-dates' | 'truncated' | 'title-inferred' | 'table-recovered' | 'missing-figures' | 'damaged-text' | 'errata' | 'spun-text' | 'misconverted';
   text: string;
 }
 

@@ -6,8 +6,8 @@
  * - Running headers and footers go: a line (its digits aside) that comes back beside the page
  *   boundaries of two or more pages. The same line elsewhere (a document number at the top of a
  *   notice) stays.
- * - Hard-wrapped lines are joined: when a text's lines mostly stop at one width (the page's), a line
- *   that reaches it continues on the next, across a page's furniture, unless the next line is
+ * - Hard-wrapped lines are joined: when a text's lines mostly stop at one width (the page's), and
+ *   most lines that reach it end in mid-sentence, a line that reaches it continues on the next, across a page's furniture, unless the next line is
  *   indented (a new paragraph: when the text indents at all), starts a heading or list item, or —
  *   in a text that does not indent — the line ended a sentence. Chinese needs no space at the join;
  *   two Latin words get one.
@@ -48,6 +48,7 @@ const PAGE_FORMS = [
   /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
   /^[-—–－]?\s*(\d{1,4})\s*[/／]\s*(\d{1,4})\s*[-—–－]?$/,
 ];
+/** A number alone on its line: a page number when the next page's comes a page later and it stands by text (besideText). */
 const BARE = /^\d{1,4}$/;
 /** A line that starts a heading or a list item: never the continuation of the line before. */
 const STARTS_ITEM = /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百\d]{1,3}[)）]|第[一二三四五六七八九十百零\d]+[章节条款部分篇]|\d{1,2}(?:、|．|\.(?!\d))|[①-⑳❶-❿]|[•·●▪◆■□]\s*|附件\s*\d*\s*[:：])/;
@@ -70,13 +71,23 @@ export function unwrap(lines: readonly Line[], options: UnwrapOptions = {}): Unw
 
   const kept = lines.filter((_, i) => !furniture.has(i));
   const text = kept.filter((l) => l.text !== '');
-  const page = pageWidth(text.map(widthOf).filter((w) => w >= MIN_FILLED));
+  const widths = text.map(widthOf).filter((w) => w >= MIN_FILLED);
+  const page = pageWidth(widths);
   const repaired: Repair[] = [];
-  if (page === null) return { lines: kept, removed, repaired };
+  // Wrapped text breaks its lines in mid-sentence (most lines that fill the page end no sentence),
+  // and hardly a line runs past the page's width.
+  const filledLines = page === null ? [] : text.filter((l) => filled(widthOf(l), page));
+  const broken = filledLines.filter((l) => !SENTENCE_END.test(l.text)).length;
+  const wider = page === null ? 0 : widths.filter((w) => w > page + TOLERANCE).length;
+  if (page === null || broken < 3 || broken < filledLines.length / 2 || wider > Math.max(1, widths.length / 10)) return { lines: kept, removed, repaired };
   const indents = text.filter((l) => (l.indent ?? 0) > 0).length >= 2;
 
   const out: Line[] = [];
-  let open: { line: Line; lastWidth: number; lastText: string } | null = null;
+  // The line being joined: its parts and the numbers of the lines joined to it, put together when it closes.
+  let open: { line: Line; at: number; text: string[]; joined: number[]; lastWidth: number; lastText: string } | null = null;
+  const close = () => {
+    if (open && open.joined.length > 0) out[open.at] = { ...open.line, text: open.text.join(''), joined: open.joined };
+  };
   // The blank lines since the last text line, and whether page furniture stood among them.
   let gap: { blanks: Line[]; furniture: boolean } = { blanks: [], furniture: false };
   for (let i = 0; i < lines.length; i++) {
@@ -97,18 +108,20 @@ export function unwrap(lines: readonly Line[], options: UnwrapOptions = {}): Unw
       !STARTS_ITEM.test(line.text) &&
       !(!indents && SENTENCE_END.test(open.lastText));
     if (open && continues) {
-      const space = /[A-Za-z]$/.test(open.line.text) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
-      open.line = { ...open.line, text: open.line.text + space + line.text, joined: [...(open.line.joined ?? []), line.n] };
-      out[out.length - 1] = open.line;
+      const space = /[A-Za-z]$/.test(open.text.at(-1)!) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
+      open.text.push(space + line.text);
+      open.joined.push(line.n);
       repaired.push({ line: line.n, kind: 'unwrap', before: '', after: '', note: `接在第 ${open.line.n} 行之后` });
     } else {
+      close();
       out.push(...gap.blanks, line);
-      open = { line, lastWidth: 0, lastText: '' };
+      open = { line, at: out.length - 1, text: [line.text], joined: [], lastWidth: 0, lastText: '' };
     }
     open.lastWidth = widthOf(line);
     open.lastText = line.text;
     gap = { blanks: [], furniture: false };
   }
+  close();
   out.push(...gap.blanks);
   return { lines: out, removed, repaired };
 }
@@ -154,20 +167,32 @@ function pageNumberLines(lines: readonly Line[]): number[] {
     const t = l.text;
     if (t === '' || t.length > 24) return;
     if (DECORATED.test(t) || PAGE_FORMS.some((re) => re.test(t))) found.push(i);
-    else if (BARE.test(t)) bare.push({ i, value: Number(t) });
+    else if (BARE.test(t) && besideText(lines, i)) bare.push({ i, value: Number(t) });
   });
   // A bare number is a page number only beside the next page's (one more, a page's worth of lines on).
+  const at = new Map<number, number[]>();
+  for (const b of bare) {
+    const list = at.get(b.value);
+    if (list) list.push(b.i);
+    else at.set(b.value, [b.i]);
+  }
   const counted = new Set<number>();
-  for (let a = 0; a < bare.length; a++) {
-    for (let b = a + 1; b < bare.length; b++) {
-      if (bare[b]!.value === bare[a]!.value + 1 && bare[b]!.i - bare[a]!.i >= 8) {
-        counted.add(bare[a]!.i);
-        counted.add(bare[b]!.i);
-        break;
-      }
-    }
+  for (const a of bare) {
+    const next = (at.get(a.value + 1) ?? []).find((i) => i - a.i >= 8);
+    if (next === undefined) continue;
+    counted.add(a.i);
+    counted.add(next);
   }
   return [...found, ...counted].sort((x, y) => x - y);
+}
+
+/** A bare number at the foot or head of a page stands next to the page's text, not among a table's short cells. */
+function besideText(lines: readonly Line[], i: number): boolean {
+  const near = (step: number) => {
+    for (let k = i + step; k >= 0 && k < lines.length; k += step) if (lines[k]!.text !== '') return lines[k]!.text;
+    return null;
+  };
+  return [near(-1), near(1)].some((t) => t === null || [...t].length >= 15);
 }
 
 /**
@@ -188,14 +213,29 @@ function runningLines(lines: readonly Line[], pageNumbers: ReadonlySet<number>, 
     // A header is a label, never a sentence of the text.
     if (pageNumbers.has(i) || lines[i]!.text.length > 50 || SENTENCE_END.test(lines[i]!.text)) continue;
     const k = position.get(i)!;
-    const boundary = boundaries.findIndex((b) => Math.abs(b - k) <= NEAR && b !== k);
+    const boundary = nearest(boundaries, k);
     if (boundary < 0) continue;
     const key = lines[i]!.text.replace(/\d+/g, '#');
-    near.set(key, [...(near.get(key) ?? []), { i, boundary }]);
+    const group = near.get(key);
+    if (group) group.push({ i, boundary });
+    else near.set(key, [{ i, boundary }]);
   }
   const out: number[] = [];
   for (const group of near.values()) {
     if (new Set(group.map((g) => g.boundary)).size >= 2) out.push(...group.map((g) => g.i));
   }
   return out;
+}
+
+/** The index of a boundary (sorted) within NEAR of position k and not at it, or -1. */
+function nearest(boundaries: readonly number[], k: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid]! < k - NEAR) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let b = lo; b < boundaries.length && boundaries[b]! <= k + NEAR; b++) if (boundaries[b] !== k) return b;
+  return -1;
 }

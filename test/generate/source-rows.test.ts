@@ -60,4 +60,48 @@ describe('source rows', () => {
     const trs = rows(sourceRows({ sourceLines: ['页首', '', '正文'], cleaning: { removed: [{ line: 1, reason: 'site-chrome' }], repaired: [] } as unknown as Cleaning }));
     expect(trs.map((tr) => tr.properties.className ?? [])).toEqual([['removed'], ['blank'], []]);
   });
+
+  it('fold a run of lines removed for one reason into one row that opens to show them, every line keeping its anchor', () => {
+    const sourceLines = ['某某网', '首页 | 新闻 | 政务', '', '当前位置:首页 > 正文', '标题', '发布时间:2024-01-01', '正文第一段。', '版权所有', 'ICP备1号'];
+    const cleaning = {
+      removed: [
+        { line: 1, reason: 'navigation' },
+        { line: 2, reason: 'navigation' },
+        { line: 4, reason: 'navigation' },
+        { line: 8, reason: 'footer' },
+        { line: 9, reason: 'footer' },
+      ],
+      moved: [
+        { line: 5, to: 'title' },
+        { line: 6, to: 'metadata' },
+      ],
+      repaired: [],
+    } as unknown as Cleaning;
+    const html = sourceRows({ sourceLines, cleaning });
+    const trs = rows(html);
+    expect(trs.map((tr) => tr.properties.id)).toEqual(['l1', 'l5', 'l6', 'l7', 'l8']);
+    const [nav, title, meta, text, footer] = trs.map((tr) => cells(tr).map((td) => toText(td, { whitespace: 'pre' })));
+    expect(nav![0]).toBe('1–4');
+    expect(nav![2]).toContain('删去:网站导航');
+    expect(nav![1]).toContain('共 3 行');
+    for (const n of [2, 3, 4]) expect(html).toContain(`id="l${n}"`);
+    expect(title![2]).toContain('移入元数据:标题');
+    expect(meta![2]).toContain('移入元数据');
+    expect(text![2]!.trim()).toBe('');
+    expect(footer![0]).toBe('8–9');
+    expect(trs[0]!.properties.className).toEqual(['removed', 'group']);
+  });
+
+  it('do not fold lines removed for different reasons, nor a removed line with repairs', () => {
+    const cleaning = {
+      removed: [
+        { line: 1, reason: 'navigation' },
+        { line: 2, reason: 'footer' },
+        { line: 3, reason: 'footer' },
+      ],
+      repaired: [{ line: 3, kind: 'ruby', before: '(yī)', after: '' }],
+    } as unknown as Cleaning;
+    const trs = rows(sourceRows({ sourceLines: ['一', '二', '三(yī)'], cleaning }));
+    expect(trs.map((tr) => tr.properties.id)).toEqual(['l1', 'l2', 'l3']);
+  });
 });

@@ -78,4 +78,70 @@ describe('clean', () => {
     expect(c.blankLines).toBe(2);
     expect(c.removed).toEqual([{ line: 3, text: 'image.png', reason: 'image-placeholder' }]);
   });
+
+  it('reads a news page: chrome around, title and byline into the metadata, a dateline cut from the lead', () => {
+    const page = [
+      '某某网',
+      '首页　新闻　财经　教育　科技　登录',
+      '首页 > 教育 > 正文',
+      '全省义务教育学校全部实现标准化',
+      '2024-09-02 08:30　来源：某某日报',
+      '分享到：微信　微博　QQ空间',
+      '本报讯（记者 张某）今年秋季学期开学前，全省义务教育学校全部达到办学标准。',
+      '学校为学生配备了新的桌椅。　图/某某日报记者 李某摄',
+      '省教育厅有关负责人介绍，三年来全省共新建改扩建学校412所。',
+      '（责任编辑：王某）',
+      '相关阅读',
+      '· 多地出台课后服务新规　2024-08-30',
+      '· 教师减负清单发布　2024-08-21',
+      '版权所有 © 某某网',
+    ].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '全省义务教育学校全部实现标准化', published: '2024-09-02', publisher: '某某日报', author: '张某', editor: '王某' });
+    expect(c.content.map((l) => l.text)).toEqual(['今年秋季学期开学前，全省义务教育学校全部达到办学标准。', '省教育厅有关负责人介绍，三年来全省共新建改扩建学校412所。']);
+    expect(c.repaired).toEqual([{ line: 7, kind: 'dateline', before: '本报讯（记者 张某）', after: '' }]);
+    expect(c.moved.map((m) => [m.line, m.to])).toEqual([
+      [4, 'title'],
+      [5, 'metadata'],
+      [10, 'metadata'],
+    ]);
+    expect(Object.fromEntries(c.removed.map((r) => [r.line, r.reason]))).toEqual({
+      1: 'navigation',
+      2: 'navigation',
+      3: 'navigation',
+      6: 'site-chrome',
+      8: 'caption',
+      11: 'link-list',
+      12: 'link-list',
+      13: 'link-list',
+      14: 'footer',
+    });
+  });
+
+  it('reads an official notice: header, number, a title wrapped over two lines, the signature', () => {
+    const page = ['某省教育厅文件', '某教基〔2024〕6号', '某省教育厅关于做好2024年义务教育', '招生入学工作的通知', '各市、县（区）教育局：', '为规范义务教育招生入学秩序，现就有关事项通知如下。', '某省教育厅', '2024年3月8日', '（此件主动公开）'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '某省教育厅关于做好2024年义务教育招生入学工作的通知', publisher: '某省教育厅', documentNumber: '某教基〔2024〕6号', published: '2024-03-08' });
+    expect(c.content.map((l) => l.text)).toEqual(['各市、县（区）教育局：', '为规范义务教育招生入学秩序，现就有关事项通知如下。']);
+    expect(c.removed.map((r) => r.reason)).toEqual(['site-chrome']);
+  });
+
+  it('leaves the text its headings, tables and short lines, and a heading that names related things', () => {
+    const page = ['某地推进普惠托育', '2024-05-01 来源：某某网', '今年以来，某地新增普惠托位1200个，覆盖所有街道。', '相关政策', '某地出台了托育机构补贴办法，每个托位每年补助3000元。', '表1 托位数量', '区域', '托位', '城区', '800', '郊区', '400', '记者手记', '托育服务关系千家万户，需要久久为功。'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.removed).toEqual([]);
+    expect(c.content).toHaveLength(12);
+  });
+
+  it('never takes a date from a related list, a file name or the text for the publication date', () => {
+    const page = ['某某资讯网', '某地推进普惠托育', '今年以来，某地新增普惠托位1200个，2024年5月1日起实施新的补贴办法。', '相关推荐', '· 托育补贴新规　2024-04-30', '· 托育机构名录　2024-04-21'].join('\n');
+    expect(clean(normalise(page).lines).meta.published).toBeNull();
+  });
+
+  it('takes forum replies headers out and keeps the replies', () => {
+    const page = ['某某论坛 › 医保 › 异地就医怎么备案？', '异地就医怎么备案？', '楼主　某网友　发表于 2024-3-8 21:14', '想问问大家异地就医备案要准备什么材料，线上能办吗？', '回复　　举报', '沙发　另一网友　发表于 2024-3-8 21:40 | 只看该作者', '线上就能办，在国家医保服务平台App上提交申请即可。', '回复　　举报'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '异地就医怎么备案？', author: '某网友', published: '2024-03-08', publisher: '某某论坛' });
+    expect(c.content.map((l) => l.text)).toEqual(['想问问大家异地就医备案要准备什么材料，线上能办吗？', '线上就能办，在国家医保服务平台App上提交申请即可。']);
+  });
 });

@@ -28,6 +28,23 @@ describe('repair', () => {
   });
   it('restores whole and broken HTML entities, and leaves unknown ones', () => {
     expect(fix('遠程#8220;醫&#8221; &amp; &#x201C; &bogus; #12').lines[0]!.text).toBe('遠程“醫” & “ &bogus; #12');
+    expect(fix('他说&amp;ldquo;好&amp;#8221;，又&ldquo不&rdquo&nbsp;行 A&B &ampersand').lines[0]!.text).toBe('他说“好”，又“不” 行 A&B &ampersand');
+  });
+
+  it('removes flattened pinyin in every style: tone marks, no tones with a trailing space, full-width brackets, tone numbers', () => {
+    expect(fix('行動計(jì)劃(huà)提出').lines[0]!.text).toBe('行動計劃提出');
+    expect(fix('從(cong) 統(tong) 籌(chou) 地區(qu) 、醫(yi) 療(liao) 機構').lines[0]!.text).toBe('從統籌地區、醫療機構');
+    expect(fix('醫（yi）療（liao）機（ji）構（gou）層面').lines[0]!.text).toBe('醫療機構層面');
+    expect(fix('医(yi1)疗(liao2)机构').lines[0]!.text).toBe('医疗机构');
+  });
+
+  it('keeps Latin in brackets that is no pinyin, and a lone toneless word that may be English', () => {
+    for (const text of ['医保(HMO)和(DRG)付费', '试点城市(pilot)名单', '这种做法(an)很少见', '版本(v2)发布', 'WeChat(wei)小程序']) {
+      expect(fix(text).lines[0]!.text, text).toBe(text);
+    }
+    // Three across a document are pinyin, one to a line.
+    const r = repair([1, 2, 3].map((n) => ({ n, text: `第${n}行医(yi)疗` })));
+    expect(r.lines.map((l) => l.text)).toEqual(['第1行医疗', '第2行医疗', '第3行医疗']);
   });
   it('flags runs of question marks and the debris after them, not ordinary question marks', () => {
     expect(findDamage('遠程式??茖2♂t聯體').map((d) => d.text)).toEqual(['??茖2♂t']);

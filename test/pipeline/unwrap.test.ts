@@ -49,7 +49,7 @@ describe('unwrap', () => {
   });
 
   it('takes bare numbers for page numbers only when they count pages', () => {
-    const page = (k: number) => [...Array.from({ length: 9 }, (_, i) => `第${k}页的第${i + 1}行文字。`), String(k)];
+    const page = (k: number) => [...Array.from({ length: 9 }, (_, i) => `这是第${k}页上的第${i + 1}行文字，写满了一整句话。`), String(k)];
     expect(run([...page(1), ...page(2), ...page(3)].join('\n')).removed.map((x) => x.text)).toEqual(['1', '2', '3']);
     // A column of a flattened table: numbers, but no page's worth of lines between them.
     const table = ['机构', '数量', '医院', '3387', '诊所', '3388', '卫生室', '12'].join('\n');

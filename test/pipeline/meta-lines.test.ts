@@ -1,0 +1,82 @@
+/** Metadata lines read into fields: every form the web writes them in, and lines that only look like them. */
+import { describe, expect, it } from 'vitest';
+import { parseDate, readIssuer, readIssuerHeader, readMetaLine } from '../../src/pipeline/meta-lines.ts';
+import { simplifyCharacters } from '../../src/pipeline/script.ts';
+
+const read = (line: string) => readMetaLine(line, simplifyCharacters(line, true));
+
+describe('dates', () => {
+  it('reads the forms pages write, Minguo years and Chinese numerals included', () => {
+    expect(['2025-05-19', '2021/5/26', '2018.06.09', '2021年11月19日', '二〇二二年十二月十九日', '113-01-30', '民国98年3月1日', '2024年3月'].map(parseDate)).toEqual([
+      '2025-05-19',
+      '2021-05-26',
+      '2018-06-09',
+      '2021-11-19',
+      '2022-12-19',
+      '2024-01-30',
+      '2009-03-01',
+      '2024-03',
+    ]);
+  });
+  it('refuses what is no date', () => {
+    expect(['2025-13-01', '2021-02-40', '98-01-30', '1,284', '12.5%'].map(parseDate)).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('metadata lines', () => {
+  it('reads labelled fields, in either width and script', () => {
+    expect(read('发布时间：2025-05-19 16:32　　来源：某市卫生健康委员会　　浏览次数：')).toMatchObject({ kind: 'fields', published: '2025-05-19', publisher: '某市卫生健康委员会' });
+    expect(read('欄目：行業動態　發布時間：2021-11-30')).toMatchObject({ published: '2021-11-30' });
+    expect(read('发布单位：公路局 发布日期：113-01-30 更新日期：113-02-01')).toMatchObject({ published: '2024-01-30', publisher: '公路局' });
+    expect(read('编辑：某某组　　责任编辑：值班编辑')).toMatchObject({ editor: '值班编辑' });
+    expect(read('原标题：山城自救走向全国')).toMatchObject({ originalTitle: '山城自救走向全国' });
+    expect(read('标题： 某省教育厅关于做好招生工作的通知')).toMatchObject({ title: '某省教育厅关于做好招生工作的通知' });
+    expect(read('发文字号： 某教基字〔2024〕6号 发布日期： 2024-03-12')).toMatchObject({ documentNumber: '某教基字〔2024〕6号', published: '2024-03-12' });
+  });
+
+  it('prefers a publication date to a signing date, and both to an update', () => {
+    expect(read('成文日期：2024-03-08 发布日期：2024-03-12')).toMatchObject({ published: '2024-03-12', publishedRank: 0 });
+    expect(read('更新时间：2024-05-01 日期：2024-04-01')).toMatchObject({ published: '2024-04-01' });
+  });
+
+  it('leaves out what names no one: a CMS account, an empty field, a generic source, a region', () => {
+    expect(read('加入日期：2021/5/26 9:19:47 查看人數： 2967 作者：admin')).toEqual({ kind: 'fields', published: '2021-05-26', publishedRank: 1 });
+    expect(read('来源：综合整理　　作者：')).toEqual({ kind: 'fields' });
+    expect(read('2025-09-26 10:12:37　来源: 某观察员　广东')).toMatchObject({ published: '2025-09-26', publisher: '某观察员' });
+  });
+
+  it('reads bylines without labels: WeChat, a date before a source, a name and a slash', () => {
+    expect(read('原创 林某 某某观察 2026-01-16 08:30 福建')).toMatchObject({ kind: 'byline', author: '林某', publisher: '某某观察', published: '2026-01-16' });
+    expect(read('2024年12月16日 07:12 中国证券报')).toMatchObject({ publisher: '中国证券报', published: '2024-12-16' });
+    expect(read('2022年06月07日08:13 | 来源：人民网－人民日报')).toMatchObject({ publisher: '人民网－人民日报', published: '2022-06-07' });
+    expect(read('文/张三')).toMatchObject({ author: '张三' });
+    expect(read('记者 张三 李四')).toMatchObject({ author: '张三 李四' });
+    expect(read('编辑于 2023-06-12 09:14・IP 属地上海')).toMatchObject({ published: '2023-06-12' });
+    expect(read('2024-11-21 18:05北京')).toMatchObject({ kind: 'date', published: '2024-11-21' });
+  });
+
+  it('reads forum post headers, and which is the first post', () => {
+    expect(read('楼主　某网友　发表于 2023-3-8 21:14')).toMatchObject({ kind: 'post', author: '某网友', published: '2023-03-08', firstPost: true });
+    expect(read('沙发　某网友　发表于 2023-3-8 21:40 | 只看该作者')).toMatchObject({ kind: 'post', firstPost: false });
+  });
+
+  it('reads datelines, alone or opening a paragraph', () => {
+    expect(read('新华社北京8月5日电（记者 王某 李某）国务院近日印发通知。')).toMatchObject({ kind: 'dateline', publisher: '新华社', author: '王某 李某', length: 20 });
+    expect(read('（新华社深圳9月2日电）')).toMatchObject({ kind: 'dateline', publisher: '新华社' });
+    expect(read('本报北京1月15日电  （记者张某）生态环境部15日召开发布会。')).toMatchObject({ kind: 'dateline', author: '张某' });
+  });
+
+  it('reads counters as counters, and an official document number, header and issuer', () => {
+    expect(read('阅读:次')).toEqual({ kind: 'counters' });
+    expect(read('查看: 1386 | 回复: 4')).toEqual({ kind: 'counters' });
+    expect(read('医保发〔2021〕48号')).toEqual({ kind: 'document-number', documentNumber: '医保发〔2021〕48号' });
+    expect(readIssuerHeader('国家医疗保障局文件', '国家医疗保障局文件')).toEqual({ kind: 'issuer-header', publisher: '国家医疗保障局' });
+    expect(readIssuer('国家统计局某市调查队', '国家统计局某市调查队')).toMatchObject({ publisher: '国家统计局某市调查队' });
+  });
+
+  it('leaves the text alone: sentences, a meeting time, table cells, link lists', () => {
+    for (const line of ['会议时间：2023年5月12日', '2017年这一年中，可谓热闹非凡。', '头条 22-01-20', '医联体开展情况', '截至2021年3月底，全国医疗卫生机构总数达102.6万个。', '3387', '（单位：个）']) {
+      expect(read(line), line).toBeNull();
+    }
+  });
+});
