@@ -30,7 +30,7 @@ function timed(cmd: string, args: string[]): number {
 const rows: [string, string, string][] = [];
 
 // 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
-for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(cleanBenchCorpora(root).map(scoreCorpus)))) {
+for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(await Promise.all(cleanBenchCorpora(root).map(scoreCorpus))))) {
   const t = plainText;
   rows.push([`cleaning: ${name} (${t.documents} plain-text documents)`, `${((100 * t.boilerplateRemoved) / t.boilerplate).toFixed(1)}% boilerplate removed`, `${t.boilerplateRemoved}/${t.boilerplate} boilerplate lines, ${t.contentLost}/${t.content} content lines lost; titles ${t.titlesRight}/${t.titles} (all formats ${all.titlesRight}/${all.titles}), dates ${t.publishedRight}/${t.published}, publishers ${t.publishersRight}/${t.publishers}`]);
 }

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../src/pipeline/corpus.ts';
+import { prepareReading } from '../../src/pipeline/corpus.ts';
+import { readText } from '../../src/read/index.ts';
 import { processDocument, type Prepared } from '../../src/pipeline/document.ts';
 import type { DocumentId } from '../../src/pipeline/types.ts';
 
@@ -146,7 +147,7 @@ const page = fc.record({ head: headChrome, byline: fc.option(byline), under: und
 
 function run(lines: PageLine[]) {
   const bytes = new TextEncoder().encode(lines.map((l) => l.text).join('\n'));
-  const prepared = prepare({ name: 'page.txt', bytes }) as Prepared;
+  const prepared = prepareReading({ name: 'page.txt', bytes }, readText(bytes)) as Prepared;
   return processDocument(prepared, { id: 'test00' as DocumentId, added: '2026-01-01' }).document!;
 }
 
