@@ -1,4 +1,4 @@
-// The site's absolute URL (citations, canonical links) and base path come from the environment.
+// The site's absolute URL (citations, canonical links), base path and caches come from the corpus's configuration (src/corpus/config.ts).
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -7,6 +7,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { linkTree } from './scripts/lib/link-tree.ts';
+import { corpusConfig, siteLocation } from './src/corpus/config.ts';
+
+const corpus = corpusConfig();
 
 /**
  * The site's data files (/data/corpus.json, /data/terms.json, /data/documents/<id>.json …), written
@@ -103,8 +106,8 @@ const keptDist = {
 };
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site: siteLocation(corpus).site,
+  base: corpus.base,
   trailingSlash: 'always',
   // Four pages at a time: Astro then renders one page while another is written (1,000 documents:
   // 41 s instead of 52; eight or sixteen at a time are no faster).
@@ -114,8 +117,9 @@ export default defineConfig({
   integrations: [mdx(), keptDist],
   devToolbar: { enabled: false },
   // Caches live in the project, not in node_modules, so that builds with another base path or
-  // corpus (tests build copies of the project that share node_modules) never reuse each other's.
-  cacheDir: '.cache/astro',
+  // corpus (tests build copies of the project that share node_modules) never reuse each other's;
+  // each corpus has its own.
+  cacheDir: join(corpus.cacheDir, 'astro'),
   // dist/ is kept between builds and tidied by keptDist, not emptied.
   vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false } },
   compressHTML: true,

@@ -1,13 +1,16 @@
 /**
- * npm run bench: the pipeline's throughput (MB/s of text, without Astro), one 8 MB document
- * through the pipeline (time and peak memory), the whole build of the seeds, Lighthouse scores of
- * the built pages, and the build at corpus sizes (synthetic corpora of BENCH_SIZES documents,
- * default 100 and 1000: each stage's time and peak memory, pages per second, sizes, and one
- * document changed, added, removed). Prints a table and writes it to BENCHMARKS.md.
+ * npm run bench: the date and figure extractors' accuracy on dev-web, the pipeline's throughput
+ * (MB/s of text, without Astro), one 8 MB document through the pipeline (time and peak memory),
+ * the whole build of the seeds, Lighthouse scores of the built pages, and the build at corpus
+ * sizes (synthetic corpora of BENCH_SIZES documents, default 100 and 1000: each stage's time and
+ * peak memory, pages per second, sizes, and one document changed, added, removed). Prints a table
+ * and writes it to BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
+import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
 import { scoreCorpus } from './lib/clean-score.ts';
@@ -29,6 +32,15 @@ function timed(cmd: string, args: string[]): number {
 
 const rows: [string, string, string][] = [];
 
+// 0. Dates and figures against the expected ones (extraction-accuracy.ts): dev-web, whole and without
+// its HTML, Markdown and Word files (read crudely until the pipeline reads them), and long-term-care.
+const accuracy = extractionAccuracy();
+const plainText = extractionAccuracy((file) => file.endsWith('.txt'));
+const longTermCare = extractionAccuracy(() => true, LONG_TERM_CARE);
+for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTermCare.dates], ['figures', accuracy.figures, plainText.figures, longTermCare.figures]] as const) {
+  rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
+  rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
+}
 // 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
 for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(await Promise.all(cleanBenchCorpora(root).map(scoreCorpus))))) {
   const t = plainText;
@@ -39,7 +51,7 @@ const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus
 // 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled
 // with the other seeds' text), so no two are near-identical and none deduplicates away.
 const many = mkdtempSync(join(tmpdir(), 'kb-bench-'));
-const texts = readdirSync(seeds).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
+const texts = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
 texts.forEach((text, s) => {
   for (let k = 0; k < 8; k++) {
     let doc = text;

@@ -92,7 +92,7 @@ async function firstSearch(dist: string): Promise<FirstQuery | undefined> {
 export async function measure(size: number) {
   const corpus = mkdtempSync(join(tmpdir(), `kb-scale-${size}-`));
   await writeSyntheticCorpus(corpus, size);
-  const dir = copyProject({ seedsContent: false });
+  const dir = copyProject();
   const env = { CORPUS_DIR: corpus };
   const corpusBytes = bytes(corpus);
   const full = build(dir, env);
@@ -141,7 +141,7 @@ export async function measure(size: number) {
   for (let i = 0; i < PAIRS; i++) {
     theirs.push(starlight.build());
     if (ours.length === PAIRS) break;
-    const again = copyProject({ seedsContent: false });
+    const again = copyProject();
     ours.push(build(again, { CORPUS_DIR: unchanged }).seconds);
     setAside(again);
   }

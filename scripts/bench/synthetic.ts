@@ -36,7 +36,7 @@ function protectedCharacters(): Set<string> {
 /** The seeds' cleaned blocks as lines: headings and paragraphs, each a line of text. */
 async function seedLines(): Promise<Array<{ heading: boolean; text: string }>> {
   const seeds = join(ROOT, 'seeds');
-  const files = readdirSync(seeds).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seeds, name))) }));
+  const files = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seeds, name))) }));
   const result = await processCorpus(files, { documents: [] }, { documents: {} });
   return result.documents.flatMap((d) => d.blocks.map((b) => ({ heading: b.type === 'heading', text: blockText(b).replace(/\s*\n\s*/g, ' ') })));
 }

@@ -137,7 +137,7 @@ export function readSeedCorpus(root: string): LabelledCorpus {
   const seedsDir = join(root, 'seeds');
   const fixtures = join(root, 'test', 'fixtures', 'seeds');
   const expected = JSON.parse(readFileSync(join(fixtures, 'EXPECTED.json'), 'utf8')) as { documents: (ExpectedMeta & { file: string; kind: string })[] };
-  const names = readdirSync(seedsDir).sort();
+  const names = readdirSync(seedsDir).filter((f) => f !== 'kb.json').sort();
   const documents = names.map((file): LabelledDocument => {
     const e = expected.documents.find((d) => d.file === file);
     if (!e) throw new Error(`seeds: ${file} is not in test/fixtures/seeds/EXPECTED.json`);

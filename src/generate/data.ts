@@ -1,4 +1,5 @@
 /** The public data files: /data/corpus.json and /data/documents/<id>.json. */
+import { memo } from '../lib/memo.ts';
 import { blockText } from '../pipeline/document.ts';
 import type { RegistryEntry } from '../pipeline/identify.ts';
 import type { ProcessedDocument, SkippedFile } from '../pipeline/types.ts';
@@ -32,7 +33,7 @@ export function absoluteUrl(loc: SiteLocation, path: string): string {
 }
 
 /** The site's documents folder as an absolute URL, worked out once per location (a large corpus links hundreds of thousands of paragraphs). */
-const docsRoot = new WeakMap<SiteLocation, string>();
+const docsRoot = memo((loc: SiteLocation) => absoluteUrl(loc, 'docs/'), 16);
 
 /**
  * A paragraph's absolute URL: the same as absoluteUrl(loc, `docs/<doc>/#p-<paragraph>`) for ids
@@ -40,9 +41,7 @@ const docsRoot = new WeakMap<SiteLocation, string>();
  */
 export function paragraphUrl(loc: SiteLocation, doc: string, paragraph: string): string {
   if (!/^[a-z0-9]+$/.test(doc) || !/^[a-z0-9]+$/.test(paragraph)) return absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
-  let root = docsRoot.get(loc);
-  if (root === undefined) docsRoot.set(loc, (root = absoluteUrl(loc, 'docs/')));
-  return `${root}${doc}/#p-${paragraph}`;
+  return `${docsRoot(loc)}${doc}/#p-${paragraph}`;
 }
 
 /** One entry of /data/corpus.json. */

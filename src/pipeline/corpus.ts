@@ -6,7 +6,8 @@
 import { isRefusal, read } from '../read/index.ts';
 import type { Reading, Refusal } from '../read/types.ts';
 import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
-import { digestOf, setDocumentDigest, type DocumentStore } from '../lib/per-document.ts';
+import { digestOf } from '../lib/digest.ts';
+import type { DocumentStore } from '../lib/store.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
 import { assignDocumentIds, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
@@ -17,11 +18,14 @@ import type { BlockId, ProcessedDocument, SkippedFile, SourceFile } from './type
 
 export interface CorpusResult {
   documents: ProcessedDocument[];
+  /** Each document's digest (by id): the hash of everything it is made from, which names its results in the content build's cache. */
+  digests: Map<string, string>;
   /** Documents that left the corpus, and copies merged into another: their old URLs must keep working. */
   retiredDocuments: RegistryEntry[];
   skipped: SkippedFile[];
   registry: Registry;
   changes: RegistryChange[];
+  /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
   warnings: string[];
 }
 
@@ -76,7 +80,7 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface CorpusOptions {
   progress?: Progress;
-  /** Where each document's processing is kept between builds (src/lib/per-document.ts), under the hash of everything it is made from. */
+  /** Where each document's processing is kept between builds (src/lib/digest.ts), under the hash of everything it is made from. */
   store?: DocumentStore;
   /** Date recorded for documents seen for the first time (YYYY-MM-DD). */
   today?: string;
@@ -115,7 +119,7 @@ export type Summarised = { summary: FileSummary; prepared?: Prepared };
 export async function summariseFile(file: SourceFile, store?: DocumentStore): Promise<Summarised | SkippedFile> {
   const key = `summary-${sha256(file.bytes)}`;
   const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
-  if (kept) return 'reason' in kept ? { ...kept, source: file.name } : { summary: { ...kept, source: file.name } };
+  if (kept) return 'reason' in kept ? { source: file.name, ...kept } : { summary: { source: file.name, ...kept } };
   const prepared = await prepareFile(file);
   if ('reason' in prepared) {
     const { source: _, ...skipped } = prepared;
@@ -124,7 +128,7 @@ export async function summariseFile(file: SourceFile, store?: DocumentStore): Pr
   }
   const { source: _, ...summary } = summarise(prepared);
   store?.set(key, summary);
-  return { summary: { ...summary, source: file.name }, prepared };
+  return { summary: { source: file.name, ...summary }, prepared };
 }
 
 /** What a document is processed with, or that it is a copy of another. */
@@ -197,6 +201,7 @@ export async function prepareAgain(file: SourceFile): Promise<Prepared> {
 export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome>, planned: ReturnType<typeof planCorpus>, errata: ErrataFile, skipped: SkippedFile[]): CorpusResult {
   const { identified, entries } = planned;
   const documents: ProcessedDocument[] = [];
+  const digests = new Map<string, string>();
   const warnings: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
@@ -214,7 +219,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
     }
-    setDocumentDigest(r.document, digest);
+    digests.set(r.document.id, digest);
     documents.push(r.document);
     const entry = entries.get(plan.context.id)!;
     entry.paragraphs = r.paragraphs;
@@ -222,10 +227,10 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     else delete entry.retired;
   }
   for (const id of Object.keys(errata.documents)) {
-    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`content/errata.json: no document has the id ${id}`);
+    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */

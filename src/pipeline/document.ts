@@ -72,7 +72,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
-  for (const e of corrected.unapplied) warnings.push(`${p.source}: erratum "${e.find}" -> "${e.replace}" matches nothing`);
+  for (const e of corrected.unapplied) warnings.push(`errata.json: document ${ctx.id} (${p.source}): the correction "${e.find}" -> "${e.replace}" matches nothing in its text`);
 
   const flagged: Flag[] = [];
   const annotated = corrected.blocks.map((b) => {

@@ -1,19 +1,12 @@
 /** Data passed between pipeline stages. Every stage is a pure function of these types. */
-import type { Encoding, ReadingReport } from '../read/types.ts';
+import type { Encoding, ReadingReport, SourceFile } from '../read/types.ts';
 
 /** A document id: short, opaque, lowercase, assigned once (see identify.ts). */
 export type DocumentId = string & { readonly __brand: 'DocumentId' };
 /** A paragraph (block) id, unique within its document, used as `#p-<id>`. */
 export type BlockId = string & { readonly __brand: 'BlockId' };
 
-/** Raw bytes of one corpus file, as read from disk. */
-export interface SourceFile {
-  /** File name relative to the corpus folder. */
-  name: string;
-  bytes: Uint8Array;
-}
-
-export type { Encoding };
+export type { Encoding, SourceFile };
 
 /** A line of text with its 1-based line number in the (line-ending-normalised) source. */
 export interface Line {

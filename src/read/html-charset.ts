@@ -3,8 +3,8 @@
  * declare one charset and send another), then the charset the page declares in its first 1,024 bytes
  * (which tells GBK from Big5 where the bytes are ambiguous), then decode.ts's sniffing.
  */
-import { decode, type DecodeResult } from '../pipeline/decode.ts';
-import type { Encoding } from '../pipeline/types.ts';
+import { decode, type DecodeResult } from './decode.ts';
+import type { Encoding } from './types.ts';
 
 const LABELS: Record<string, Encoding> = {
   'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',

@@ -3,8 +3,8 @@
  * out), by the format its bytes show, whatever its name says; or why it cannot be read. One reader
  * per format, all behind this one function.
  */
-import { decode, MAX_BYTES } from '../pipeline/decode.ts';
-import type { SourceFile } from '../pipeline/types.ts';
+import { decode, MAX_BYTES } from './decode.ts';
+import type { SourceFile } from './types.ts';
 import { claimedFormat, FORMAT_NAMES, sniff } from './sniff.ts';
 import { officialMeta } from './official.ts';
 import type { Format, Reading, Refusal } from './types.ts';

@@ -12,7 +12,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
 import { fromHtml } from 'hast-util-from-html';
-import { decode } from '../pipeline/decode.ts';
+import { decode } from './decode.ts';
 import { isoDate } from './dates.ts';
 import { toText } from './hast-text.ts';
 import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type FileMeta, type LineHint, type Reading, type Refusal } from './types.ts';

@@ -5,6 +5,13 @@
  * lines, no hints, no metadata.
  */
 
+/** Raw bytes of one corpus file, as read from disk. */
+export interface SourceFile {
+  /** File name relative to the corpus folder. */
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** The encodings text is found in (decode.ts tells them apart). */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 

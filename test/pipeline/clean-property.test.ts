@@ -8,8 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareReading } from '../../src/pipeline/corpus.ts';
-import { readText } from '../../src/read/index.ts';
+import { prepare } from '../../src/pipeline/corpus.ts';
 import { processDocument, type Prepared } from '../../src/pipeline/document.ts';
 import type { DocumentId } from '../../src/pipeline/types.ts';
 
@@ -75,6 +74,7 @@ const article = fc
   // near the title is a lead printed twice, which cleaning removes).
   .chain(([title, blocks]) =>
     fc.tuple(paragraph, paragraph).map(([a, z]) => {
+      // (Once whatever the width of its commas: cleaning reads ASCII and full-width punctuation alike.)
       const seen = new Set<string>();
       const key = (t: string) => t.replaceAll('，', ',');
       const once = [[a], ...blocks, [z]].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
@@ -145,19 +145,19 @@ const page = fc.record({ head: headChrome, byline: fc.option(byline), under: und
   return lines;
 });
 
-function run(lines: PageLine[]) {
+async function run(lines: PageLine[]) {
   const bytes = new TextEncoder().encode(lines.map((l) => l.text).join('\n'));
-  const prepared = prepareReading({ name: 'page.txt', bytes }, readText(bytes)) as Prepared;
+  const prepared = (await prepare({ name: 'page.txt', bytes })) as Prepared;
   return processDocument(prepared, { id: 'test00' as DocumentId, added: '2026-01-01' }).document!;
 }
 
 describe('cleaning a synthetic article wrapped in random chrome', () => {
-  it('keeps every content line in a block, and removes most of the chrome', () => {
+  it('keeps every content line in a block, and removes most of the chrome', async () => {
     let chrome = 0;
     let chromeRemoved = 0;
-    fc.assert(
-      fc.property(page, (lines) => {
-        const d = run(lines);
+    await fc.assert(
+      fc.asyncProperty(page, async (lines) => {
+        const d = await run(lines);
         const inBlocks = new Set(d.blocks.flatMap((b) => b.lines));
         lines.forEach((l, i) => {
           if (l.kind === 'content') expect(inBlocks.has(i + 1), `content line ${i + 1} lost: ${l.text}\n${lines.map((x) => x.text).join('\n')}`).toBe(true);
@@ -173,10 +173,10 @@ describe('cleaning a synthetic article wrapped in random chrome', () => {
     expect(chromeRemoved / chrome).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('takes the title line for the title, and a byline for metadata, not text', () => {
-    fc.assert(
-      fc.property(page, (lines) => {
-        const d = run(lines);
+  it('takes the title line for the title, and a byline for metadata, not text', async () => {
+    await fc.assert(
+      fc.asyncProperty(page, async (lines) => {
+        const d = await run(lines);
         const title = lines.find((l) => l.kind === 'title')!.text;
         expect(d.meta.title).toBe(title);
         const inBlocks = new Set(d.blocks.flatMap((b) => b.lines));

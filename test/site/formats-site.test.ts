@@ -57,7 +57,7 @@ beforeAll(() => {
   corpusDir = mkdtempSync(join(tmpdir(), 'kb-formats-'));
   for (const f of readdirSync(join(DEV_WEB, 'docs'))) if (/^(0[12]|1[1-4])-/.test(f)) copyFileSync(join(DEV_WEB, 'docs', f), join(corpusDir, f));
   copyFileSync(PDF, join(corpusDir, '15-notice.pdf'));
-  out = buildIn(copyProject({ seedsContent: false }), corpusDir);
+  out = buildIn(copyProject(), corpusDir);
   docs = JSON.parse(readFileSync(join(dist(), 'data', 'corpus.json'), 'utf8')).documents;
 }, 600_000);
 

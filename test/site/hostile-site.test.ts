@@ -27,16 +27,19 @@ let corpus: { documents: { id: string; source: string; encoding: string; title: 
 beforeAll(() => {
   const dir = makeHostileCorpus();
   const corpusBefore = files(dir);
-  const project = copyProject({ seedsContent: false });
+  const project = copyProject();
   const projectBefore = files(project);
   out = buildIn(project, dir);
-  // What the build wrote: only its outputs in the project, nothing in the corpus folder.
+  // What the build wrote: only its outputs in the project (not even the bundled corpus's registry),
+  // and in the corpus folder only its own registry (its id lockfile, in its curation folder).
   written = [...files(project)]
     .filter(([f, t]) => projectBefore.get(f) !== t)
     .map(([f]) => f)
-    .filter((f) => !/^(dist|src\/generated|\.cache|\.astro)\//.test(f) && f !== 'content/registry.json');
+    .filter((f) => !/^(dist|src\/generated|\.cache|\.astro)\//.test(f));
   const corpusAfter = files(dir);
-  if ([...corpusAfter].some(([f, t]) => corpusBefore.get(f) !== t) || corpusAfter.size !== corpusBefore.size) written.push('the corpus folder changed');
+  for (const [f, t] of corpusAfter) if (corpusBefore.get(f) !== t && f !== 'curation/registry.json') written.push(`the corpus's ${f}`);
+  for (const f of corpusBefore.keys()) if (!corpusAfter.has(f)) written.push(`the corpus's ${f} (removed)`);
+  expect(corpusAfter.has('curation/registry.json')).toBe(true);
   corpus = JSON.parse(readFileSync(join(out.dir, 'dist', 'data', 'corpus.json'), 'utf8'));
 }, 600_000);
 

@@ -7,6 +7,7 @@ const SLUGS: Record<string, string> = {
   套: 'tao', 组: 'zu', 项: 'xiang', 天: 'tian', 小时: 'xiaoshi', 分钟: 'fenzhong', 页: 'ye', 张: 'zhang', 字: 'zi', 个月: 'geyue', 名: 'ming',
   个小时: 'gexiaoshi', 平方米: 'pingfangmi', 公里: 'gongli', 千米: 'qianmi', 岁: 'sui', 周: 'zhou', 位: 'wei', 床: 'chuang', 倍: 'bei',
   台: 'tai', 辆: 'liang', 支: 'zhi', 篇: 'pian', 份: 'fen', 批: 'pi', 座: 'zuo', 条: 'tiao', 户: 'hu',
+  亩: 'mu', 件: 'jian', 间: 'jianfang', 公顷: 'gongqing', 吨: 'dun', 周岁: 'zhousui', 处: 'chu', 平方公里: 'pingfanggongli',
 };
 
 /** Every unit the extractor gives: each has a page whether or not the corpus has figures in it now (links never break). */

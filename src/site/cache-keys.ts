@@ -6,7 +6,7 @@
  * only when a count or a title changes.
  */
 import { createHash } from 'node:crypto';
-import { digestOf } from './per-document.ts';
+import { digestOf } from '../lib/digest.ts';
 
 /** Each item's digest, worked out once (an item is on several filter pages). */
 const itemDigests = new WeakMap<object, string>();
