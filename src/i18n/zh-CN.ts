@@ -356,7 +356,6 @@ export const strings = {
     sourceIntro: (format: string) => `本文原为${format},下表是读取后得到的文本(表格的单元格以“│”分隔),其后列出读取时略去的部分及原因。`,
     parts: '分部',
     dropped: (n: number) => `读取时略去 ${n} 处`,
-    where: '位置',
     reasons: {
       script: '脚本',
       style: '样式表',

@@ -4,6 +4,7 @@
  * cleans and structures each document. A file that fails never stops the others.
  */
 import { isRefusal, read } from '../read/index.ts';
+import type { Reading, Refusal } from '../read/types.ts';
 import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
 import { digestOf } from '../lib/digest.ts';
 import type { DocumentStore } from '../lib/store.ts';
@@ -36,7 +37,11 @@ export interface Progress {
 
 /** Prepare one file (read, normalise, repair), or say why it cannot be read. */
 export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile> {
-  const reading = await read(file);
+  return prepareReading(file, await read(file));
+}
+
+/** Prepare one file from its reading (normalise, repair), or say why it cannot be read: the synchronous, pure part of prepare. */
+export function prepareReading(file: SourceFile, reading: Reading | Refusal): Prepared | SkippedFile {
   if (isRefusal(reading)) return { source: file.name, reason: reading.reason, kind: reading.kind };
   const normalised = normalise(reading.text);
   if (normalised.lines.every((l) => l.text === '')) {
