@@ -2,9 +2,12 @@
  * The content build: the corpus folder in, src/generated out (each document's files, the data
  * files, what the pages read). Its work runs through one pool (lib/pool.ts: worker threads for a
  * large corpus, this thread for a small one, the same code): each file summarised, then the
- * corpus-wide pass that gives ids (here), then each document processed, extracted and written,
- * then each extractor's merge (lib/extraction.ts). Reading and writing files, caching and threads
- * are here and in lib/; the stages they run are pure (src/).
+ * corpus-wide pass that gives ids (here), then each document processed into the store, then the
+ * near-copies found among them (here, on compact sketches), then each listed document's extraction
+ * results and files, then each extractor's merge (lib/extraction.ts). The threads send this one
+ * what the corpus's list and registry need of each document, never the document: its memory stays
+ * small at any corpus size. Reading and writing files, caching and threads are here and in lib/;
+ * the stages they run are pure (src/).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,12 +18,13 @@ import { EXTRACTORS } from '../src/extractors/index.ts';
 import { corpusJson, type SiteLocation } from '../src/generate/data.ts';
 import { inIdOrder } from '../src/extract/units.ts';
 import { digestOf } from '../src/lib/digest.ts';
-import { collectCorpus, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
+import { collectCorpus, nearCopiesAmong, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
+import { copyShingles, type DocumentResult } from '../src/pipeline/document.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
 import type { SkippedFile } from '../src/pipeline/types.ts';
-import type { BuildSetup, makeTask, Processed } from './lib/build-task.ts';
+import type { BuildSetup, ListedDocument, makeTask, Written } from './lib/build-task.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
-import { documentFileNames, filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
+import { filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
 import { documentStore } from './lib/document-store.ts';
 import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
@@ -96,37 +100,44 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
     const skipped: SkippedFile[] = summaries.filter((s): s is SkippedFile => 'reason' in s);
     const planned = planCorpus(summaries.filter((s): s is FileSummary => !('reason' in s)), registry, o.curation.errata, today());
-    // 3. Each document processed, extracted and written.
+    // 3. Each document processed (cleaned, structured, identified: into the store).
     const plans = planned.plans.filter((p): p is Extract<Plan, { context: unknown }> => 'context' in p);
     let processed = 0;
-    const done = await work.map<(typeof plans)[number], Processed>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
-    const outcomes = new Map<string, Outcome>(plans.map((p, i) => [p.source, done[i]!.outcome]));
-    const result = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped);
-    const extracted = done.filter((d) => d.extracted).length;
-    const written = done.filter((d) => d.written).length;
+    const done = await work.map<(typeof plans)[number], Outcome<ListedDocument>>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
+    const outcomes = new Map(plans.map((p, i) => [p.source, done[i]!]));
+    // Near-copies by their cleaned text, each candidate pair's read back from the store.
+    const copies = nearCopiesAmong(planned.plans, outcomes, (_, x) => copyShingles((store.get(x.digest) as DocumentResult).document!));
+    const result = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
-    for (const w of [...result.warnings, ...done.flatMap((d) => d.failures)]) o.log(`[warning] ${w}`);
+    for (const w of result.warnings) o.log(`[warning] ${w}`);
     for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
-    o.log(`[extract] ${extracted} of ${done.length} documents worked out${threads > 0 ? ` in ${threads} threads` : ''} (the rest kept from the last build)`);
-
     const docs = inIdOrder(result.documents);
     const registryText = serializeRegistry(result.registry);
     const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
     if (o.checkRegistry && committed !== registryText) {
       throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
     }
-    await replaceFile(join(o.outDir, 'data', 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
+
+    // 4. Each listed document's extraction results and files, where the last build's are not kept.
+    const toWrite = docs.map((d) => ({ source: d.entry.source, digest: result.digests.get(d.id)!, listed: d }));
+    let wrote = 0;
+    const writes = await work.map<(typeof toWrite)[number], Written>('write', toWrite, { onResult: (d) => progress('generate', ++wrote, toWrite.length, d.source) });
+    for (const w of writes.flatMap((x) => x.failures)) o.log(`[warning] ${w}`);
+    const extracted = writes.filter((d) => d.extracted).length;
+    const written = writes.filter((d) => d.written).length;
+    o.log(`[extract] ${extracted} of ${docs.length} documents worked out${threads > 0 ? ` in ${threads} threads` : ''} (the rest kept from the last build)`);
+    await replaceFile(join(o.outDir, 'data', 'corpus.json'), JSON.stringify(corpusJson(docs.map((d) => d.entry), result.skipped, result.retiredDocuments), null, 1));
     // Files of documents that are gone, or whose simplified rendering is gone.
-    const wanted = new Set(docs.flatMap(documentFileNames));
-    for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(f)) await rm(join(o.outDir, dir, f));
+    const wanted = new Set(docs.flatMap((d) => d.files));
+    for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`)) await rm(join(o.outDir, dir, f));
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
     o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
     o.onDocumentsWritten?.();
     clock.lap('pages');
 
-    // 4. Each extractor's merge, those that need another's after it.
+    // 5. Each extractor's merge, those that need another's after it.
     const mergeSetup: MergeSetup = { docs: docs.map((d) => [d.id, result.digests.get(d.id)!] as const), location: o.location, curation: o.curation, outDir: o.outDir };
     const merges: MergeDone[] = [];
     for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));

@@ -33,7 +33,7 @@ function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]
 /** The largest corpus also built with Starlight and rebuilt after a change, an addition and a removal. */
 const SIDE_BY_SIDE = Number(process.env.BENCH_SIDE_BY_SIDE) || 1000;
 /** How many times each build of the side by side runs (Starlight's, and ours counting the first). */
-const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS) || 3);
+const PAIRS = process.env.BENCH_PAIRS === '0' ? 0 : Math.max(1, Number(process.env.BENCH_PAIRS) || 3);
 
 /** The middle value (the mean of the middle two for an even count). */
 function median(xs: readonly number[]): number {
@@ -71,6 +71,25 @@ function bytes(path: string): number {
   return s.isDirectory() ? readdirSync(path).reduce((n, f) => n + bytes(join(path, f)), 0) : s.size;
 }
 
+/** How many files dist/ holds, and its largest. */
+function distFiles(dist: string): { files: number; largest: string; largestMB: number } {
+  let files = 0;
+  let largest = { path: '', size: 0 };
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else {
+        files++;
+        const size = statSync(path).size;
+        if (size > largest.size) largest = { path: path.slice(dist.length + 1), size };
+      }
+    }
+  };
+  walk(dist);
+  return { files, largest: largest.path, largestMB: Math.round(largest.size / 1e5) / 10 };
+}
+
 function count(path: string, test: (name: string) => boolean): number {
   return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(path, e.name), test) : test(e.name) ? 1 : 0), 0);
 }
@@ -105,6 +124,7 @@ export async function measure(size: number) {
     pages,
     pagesPerSecond: Math.round(pages / full.seconds),
     distMB: Math.round(bytes(dist) / 1e5) / 10,
+    distFiles: distFiles(dist),
     searchIndexMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10,
     incremental: {} as Record<string, { seconds: number; peakMB: number; stages: object }>,
   };
@@ -114,17 +134,21 @@ export async function measure(size: number) {
   Object.assign(result, { ours: { pageBytes: statSync(join(dist, 'docs', firstDoc, 'index.html')).size } });
   // Beyond SIDE_BY_SIDE documents only the full build is measured (Starlight and the three rebuilds would take hours).
   if (size > SIDE_BY_SIDE) {
-    setAside(corpus);
-    setAside(dir);
+    if (process.env.BENCH_KEEP) console.error(`[scale] kept ${dir} (corpus ${corpus})`);
+    else {
+      setAside(corpus);
+      setAside(dir);
+    }
     return result;
   }
   // The same cleaned documents as a Starlight site, written now and built after our rebuilds, which
   // follow our full build as a maintainer's do; the corpus as it was, for our builds beside Starlight's.
-  const starlight = prepareStarlight(join(dir, 'src', 'generated'));
+  const starlight = PAIRS > 0 ? prepareStarlight(join(dir, 'src', 'generated')) : undefined;
   const unchanged = mkdtempSync(join(tmpdir(), `kb-scale-${size}-again-`));
   cpSync(corpus, unchanged, { recursive: true });
   // One document changed, one added, one removed: each rebuilt in the same project copy.
-  const files = readdirSync(corpus).sort();
+  // The documents only: the build keeps the corpus's registry in it (curation/).
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
   // A paragraph added in the middle (at the end, cleaning would remove it as footer and only the report would change).
   const lines = readFileSync(join(corpus, files[0]!), 'utf8').split('\n');
   writeFileSync(join(corpus, files[0]!), [...lines.slice(0, 20), '', '这一段是后来加上的,用来测量只改一篇文献时重建要多久。', '', ...lines.slice(20)].join('\n'));
@@ -133,20 +157,24 @@ export async function measure(size: number) {
   result.incremental.added = strip(build(dir, env));
   unlinkSync(join(corpus, files[2]!));
   result.incremental.removed = strip(build(dir, env));
-  setAside(corpus);
-  setAside(dir);
+  if (process.env.BENCH_KEEP) console.error(`[scale] kept ${dir} (corpus ${corpus})`);
+  else {
+    setAside(corpus);
+    setAside(dir);
+  }
   // Starlight's build, then ours again from nothing in a new copy, and so on: PAIRS of each, ours counting the first.
   const theirs: StarlightBuild[] = [];
   const ours = [full.seconds];
   for (let i = 0; i < PAIRS; i++) {
-    theirs.push(starlight.build());
+    theirs.push(starlight!.build());
     if (ours.length === PAIRS) break;
     const again = copyProject();
     ours.push(build(again, { CORPUS_DIR: unchanged }).seconds);
     setAside(again);
   }
-  starlight.done();
+  starlight?.done();
   setAside(unchanged);
+  if (PAIRS === 0) return result;
   const runs = theirs.map((t) => t.seconds);
   Object.assign(result, {
     starlight: { ...theirs[0]!, seconds: median(runs), peakMB: Math.max(...theirs.map((t) => t.peakMB)), runs },

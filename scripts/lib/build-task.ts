@@ -1,10 +1,12 @@
 /**
- * The content build's work in each of its threads (pool.ts), in three phases:
+ * The content build's work in each of its threads (pool.ts), in four phases:
  *  - summarise: read a corpus file, prepare it (decode, normalise, repair) and summarise it for the
  *    corpus-wide pass (src/pipeline/corpus.ts), or say why it cannot be read;
  *  - process: given its plan (its id, the lines other documents repeat), clean, structure and
- *    identify it, then work out its extraction results (extraction.ts) and write its files
- *    (document-files.ts) while it is at hand;
+ *    identify it; the document goes to the store, the main thread gets what the corpus's list and
+ *    registry need of it (and its sketch, to find near-copies);
+ *  - write: a document listed (not a near-copy of another): its extraction results (extraction.ts)
+ *    and its files (document-files.ts), each worked out only when not kept from the last build;
  *  - merge: one extractor's corpus-wide merge and files (extraction.ts).
  * Everything it keeps between builds goes through the store; the prepared files between the first
  * two phases stay in this thread.
@@ -12,10 +14,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Curation } from '../../src/corpus/curation.ts';
+import { corpusEntry, type CorpusEntry } from '../../src/generate/data.ts';
 import { documentOutcome, prepareAgain, summariseFile, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
-import type { Prepared } from '../../src/pipeline/document.ts';
+import type { DocumentResult, Prepared } from '../../src/pipeline/document.ts';
 import type { DocumentText, SkippedFile } from '../../src/pipeline/types.ts';
-import { documentFiles, type DocumentFilesSetup } from './document-files.ts';
+import { documentFilePaths, documentFiles, type DocumentFilesSetup } from './document-files.ts';
 import { trackedResults } from './document-store.ts';
 import { documentExtraction, runMerge, type MergeDone, type MergeSetup } from './extraction.ts';
 
@@ -27,9 +30,17 @@ export interface BuildSetup {
   files: DocumentFilesSetup;
 }
 
-/** What processing a document gave: its outcome, and whether its results were worked out and its files written anew. */
-export interface Processed {
-  outcome: Outcome;
+/** What the content build keeps of a processed document (the document itself stays in the store, under its digest). */
+export interface ListedDocument {
+  id: string;
+  /** Its entry in /data/corpus.json. */
+  entry: CorpusEntry;
+  /** Its files, as paths under the content build's folder (document-files.ts documentFilePaths). */
+  files: string[];
+}
+
+/** What writing a listed document did: whether its results were worked out and its files written anew. */
+export interface Written {
   extracted: boolean;
   written: boolean;
   failures: string[];
@@ -38,8 +49,8 @@ export interface Processed {
 export async function makeTask(setup: BuildSetup) {
   const { store, used } = trackedResults(setup.cacheDir, setup.version);
   const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(setup.corpusDir, name))) });
-  const extract = documentExtraction(store, setup.curation);
-  const write = documentFiles(setup.files);
+  const extraction = documentExtraction(store, setup.curation);
+  const files = documentFiles(setup.files);
   // Files prepared to summarise them, until they are processed (a file whose summary was kept is read again only if its result was not).
   const prepared = new Map<string, Prepared>();
   const summaries = new Map<string, FileSummary>();
@@ -51,14 +62,25 @@ export async function makeTask(setup: BuildSetup) {
       summaries.set(name, s.summary);
       return s.summary;
     },
-    async process(plan: Extract<Plan, { context: unknown }>): Promise<Processed> {
+    async process(plan: Extract<Plan, { context: unknown }>): Promise<Outcome<ListedDocument>> {
       const outcome = await documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
       prepared.delete(plan.source);
-      if (!('result' in outcome) || !outcome.result.document) return { outcome, extracted: false, written: false, failures: [] };
+      summaries.delete(plan.source);
+      if (!('result' in outcome)) return outcome;
       const d = outcome.result.document;
+      const listed: ListedDocument | null = d && { id: d.id, entry: corpusEntry(d, setup.files.location), files: documentFilePaths(setup.files, d) };
+      return { ...outcome, result: { ...outcome.result, document: listed } };
+    },
+    async write({ source, digest, listed }: { source: string; digest: string; listed: ListedDocument }): Promise<Written> {
+      const extract = extraction(digest);
+      const write = files(listed.id, digest, listed.files);
+      if (!extract.needed && !write.needed) return { extracted: false, written: false, failures: [] };
+      // The document, from the store (where process put it).
+      const d = (store.get(digest) as DocumentResult).document!;
       const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
-      const { extracted, failures } = extract(text, outcome.digest);
-      return { outcome, extracted, written: await write(d, outcome.digest), failures: failures.map((f) => `${plan.source}: ${f}`) };
+      const failures = extract.needed ? extract.run(text).map((f) => `${source}: ${f}`) : [];
+      if (write.needed) await write.run(d);
+      return { extracted: extract.needed, written: write.needed, failures };
     },
     merge: (name: string, s: MergeSetup): Promise<MergeDone> => runMerge(store, name, s),
     /** The results this thread asked for or wrote (the content build keeps them). */

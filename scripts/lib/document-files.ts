@@ -33,42 +33,45 @@ export interface DocumentFilesSetup {
 /** The key a document's files are made under: written again only when it changes. */
 export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: string) => `${setup.pagesName}-${digest}`;
 
-/** A function that writes a document's files unless the ones there were made under the same key; it tells whether it wrote them. */
-export function documentFiles(setup: DocumentFilesSetup): (d: ProcessedDocument, digest: string) => Promise<boolean> {
+/** A document's files, as paths under the content build's folder (with its original file when the corpus folder is given). */
+export function documentFilePaths(setup: Pick<DocumentFilesSetup, 'corpusDir'>, d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
+  const original = setup.corpusDir ? originalFileName(d) : null;
+  const variants = ['', ...(d.simplifiedBlocks ? ['.simplified'] : [])];
+  return [`data/documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.flatMap((v) => [`mdx/${d.id}${v}.mdx`, `html/${d.id}${v}.html`])];
+}
+
+/**
+ * For a document (its id, digest and file paths): whether its files need writing (those there were
+ * made under another key, or some are missing), and a function that writes them from the document.
+ */
+export function documentFiles(setup: DocumentFilesSetup) {
   const { outDir, location, terms } = setup;
   const findTerms = termMatcher(terms);
   const base = location.base.endsWith('/') ? location.base : `${location.base}/`;
   const termName = new Map(terms.map((t) => [t.id, t.term]));
   const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
-  return async (d, digest) => {
-    const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
-    const dataFile = join(outDir, 'data', 'documents', `${d.id}.json`);
-    const readingFile = join(outDir, 'reading', `${d.id}.json`);
-    const original = setup.corpusDir ? originalFileName(d) : null;
-    const originalFile = original ? join(outDir, 'data', 'documents', original) : null;
-    const files = [dataFile, readingFile, ...(originalFile ? [originalFile] : []), ...variants.flatMap(([suffix]) => [join(outDir, 'mdx', `${d.id}${suffix}.mdx`), join(outDir, 'html', `${d.id}${suffix}.html`)])];
-    if (setup.previous[d.id] === filesKey(setup, digest) && files.every((f) => existsSync(f))) return false;
-    const json = documentJson(d, location);
-    // The data file is a hard link in the built site: replaced, never changed in place (data-files.ts).
-    await replaceFile(dataFile, JSON.stringify(json));
-    await writeFile(readingFile, JSON.stringify(readingData(json)));
-    // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
-    if (originalFile) {
-      await writeFile(`${originalFile}.partial`, await readFile(join(setup.corpusDir!, d.source)));
-      await rename(`${originalFile}.partial`, originalFile);
-    }
-    for (const [suffix, blocks] of variants) {
-      await writeFile(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
-      await writeFile(join(outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
-    }
-    return true;
-  };
-}
-
-/** The names of a document's files in each of their folders (what a folder keeps when the documents' files are tidied). */
-export function documentFileNames(d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
-  const original = originalFileName(d);
-  return [...(original ? [original] : []), `${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])];
+  return (id: string, digest: string, paths: readonly string[]) => ({
+    needed: setup.previous[id] !== filesKey(setup, digest) || !paths.every((p) => existsSync(join(outDir, p))),
+    async run(d: ProcessedDocument): Promise<void> {
+      const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
+      const dataFile = join(outDir, 'data', 'documents', `${d.id}.json`);
+      const original = setup.corpusDir ? originalFileName(d) : null;
+      const json = documentJson(d, location);
+      // The data file is a hard link in the built site: replaced, never changed in place (data-files.ts).
+      await replaceFile(dataFile, JSON.stringify(json));
+      await writeFile(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json)));
+      // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
+      if (original) {
+        const originalFile = join(outDir, 'data', 'documents', original);
+        await writeFile(`${originalFile}.partial`, await readFile(join(setup.corpusDir!, d.source)));
+        await rename(`${originalFile}.partial`, originalFile);
+      }
+      for (const [suffix, blocks] of variants) {
+        await writeFile(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
+        await writeFile(join(outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
+      }
+    },
+  });
 }
 
 /**

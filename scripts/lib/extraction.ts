@@ -26,27 +26,29 @@ function resultKey(ex: AnyExtractor, curation: Curation, digest: string): string
 }
 
 /**
- * A function that works out a document's results for every extractor not kept yet and keeps them;
- * it tells whether it worked any out. An extractor that fails on a document leaves it without that
- * result, and says so.
+ * For a document's digest: whether any of its results is not kept yet, and a function that works
+ * those out from the document and keeps them. An extractor that fails on a document leaves it
+ * without that result, and says so (the failures are returned).
  */
 export function documentExtraction(store: Store, curation: Curation, extractors: readonly AnyExtractor[] = EXTRACTORS) {
   const readers = extractors.map((ex) => ({ ex, read: ex.ofDocument(curation) }));
-  return (doc: DocumentText, digest: string): { extracted: boolean; failures: string[] } => {
-    const r = reading(doc);
-    let extracted = false;
-    const failures: string[] = [];
-    for (const { ex, read } of readers) {
-      const key = resultKey(ex, curation, digest);
-      if (store.has(key)) continue;
-      try {
-        store.set(key, read(r));
-        extracted = true;
-      } catch (err) {
-        failures.push(`${ex.name}: ${(err as Error).message}`);
-      }
-    }
-    return { extracted, failures };
+  return (digest: string) => {
+    const missing = readers.filter(({ ex }) => !store.has(resultKey(ex, curation, digest)));
+    return {
+      needed: missing.length > 0,
+      run(doc: DocumentText): string[] {
+        const r = reading(doc);
+        const failures: string[] = [];
+        for (const { ex, read } of missing) {
+          try {
+            store.set(resultKey(ex, curation, digest), read(r));
+          } catch (err) {
+            failures.push(`${ex.name}: ${(err as Error).message}`);
+          }
+        }
+        return failures;
+      },
+    };
   };
 }
 

@@ -89,10 +89,10 @@ function readingEntry(d: ProcessedDocument, loc: SiteLocation) {
 
 export type CorpusEntry = ReturnType<typeof corpusEntry>;
 
-/** /data/corpus.json: the documents, the files skipped, and the ids that no longer have a page of their own. */
-export function corpusJson(docs: ProcessedDocument[], skipped: SkippedFile[], retired: RegistryEntry[], loc: SiteLocation) {
+/** /data/corpus.json: the documents (their corpusEntry), the files skipped, and the ids that no longer have a page of their own. */
+export function corpusJson(entries: CorpusEntry[], skipped: SkippedFile[], retired: RegistryEntry[]) {
   return {
-    documents: docs.map((d) => corpusEntry(d, loc)),
+    documents: entries,
     skipped,
     retired: retired.map((e) => ({ id: e.id, source: e.source, ...(e.mergedInto ? { mergedInto: e.mergedInto } : { removed: true }) })),
   };

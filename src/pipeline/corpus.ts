@@ -5,19 +5,20 @@
  */
 import { isRefusal, read } from '../read/index.ts';
 import type { Reading, Refusal } from '../read/types.ts';
-import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
+import { copyShingles, processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
 import { digestOf } from '../lib/digest.ts';
 import type { DocumentStore } from '../lib/store.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
-import { assignDocumentIds, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
+import { assignDocumentIds, listCopiesOnce, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
+import { candidatePairs, estimatedJaccard, findNearCopies, NEAR_COPY, shingles, sketch } from './near-copies.ts';
 import { signature } from './similarity.ts';
 import { normalise } from './normalise.ts';
 import { repair } from './repair.ts';
 import type { BlockId, ProcessedDocument, SkippedFile, SourceFile } from './types.ts';
 
-export interface CorpusResult {
-  documents: ProcessedDocument[];
+export interface CorpusResult<D = ProcessedDocument> {
+  documents: D[];
   /** Each document's digest (by id): the hash of everything it is made from, which names its results in the content build's cache. */
   digests: Map<string, string>;
   /** Documents that left the corpus, and copies merged into another: their old URLs must keep working. */
@@ -102,12 +103,38 @@ export interface FileSummary {
   chars: number;
   /** Its first and last lines (clean.ts edgeLines). */
   edges: string[];
+  /** The sketch of its text before cleaning (near-copies.ts): files that are likely copies of one another do not make their shared lines site chrome. */
+  sketch: string;
 }
 
 /** A prepared file's summary. */
 export function summarise(p: Prepared): FileSummary {
   const text = p.repaired.lines.map((l) => l.text).join('');
-  return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length, edges: edgeLines(p.repaired.lines) };
+  return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length, edges: edgeLines(p.repaired.lines), sketch: sketch(shingles(text)) };
+}
+
+/** Files this similar before cleaning (estimated from their sketches) are likely copies of one another: their shared lines are not another site's chrome. */
+const LIKELY_COPIES = 0.5;
+
+/**
+ * The lines at the edges of several documents (site chrome), counted once per set of likely copies:
+ * a page saved twice repeats its own title, not a site's.
+ */
+function repeatedEdgeLines(summaries: readonly FileSummary[]): Set<string> {
+  const group = summaries.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  for (const [i, j] of candidatePairs(summaries.map((f) => f.sketch))) {
+    if (estimatedJaccard(summaries[i]!.sketch, summaries[j]!.sketch) >= LIKELY_COPIES) group[root(j)] = root(i);
+  }
+  const seenIn = new Map<string, Set<number>>();
+  summaries.forEach((f, i) => {
+    for (const line of f.edges) {
+      const groups = seenIn.get(line);
+      if (groups) groups.add(root(i));
+      else seenIn.set(line, new Set([root(i)]));
+    }
+  });
+  return new Set([...seenIn].filter(([, groups]) => groups.size >= 2).map(([line]) => line));
 }
 
 /** A readable file's summary, and the file prepared when the summary had to be worked out. */
@@ -136,8 +163,8 @@ export async function summariseFile(file: SourceFile, store?: DocumentStore): Pr
 /** What a document is processed with, or that it is a copy of another. */
 export type Plan = { source: string; duplicate: string } | { source: string; context: DocumentContext };
 
-/** What a document's processing gave, or the error it stopped on. */
-export type Outcome = { result: DocumentResult; digest: string } | { error: string };
+/** What a document's processing gave (its document whole, or what the build keeps of it), or the error it stopped on. */
+export type Outcome<D = ProcessedDocument> = { result: DocumentResult<D>; digest: string } | { error: string };
 
 /**
  * The corpus-wide pass between the two per-file ones: the documents' ids (from the registry, or
@@ -146,13 +173,12 @@ export type Outcome = { result: DocumentResult; digest: string } | { error: stri
 export function planCorpus(summaries: FileSummary[], registry: Registry, errata: ErrataFile, day: string) {
   const identified = assignDocumentIds(summaries, registry, day);
   const entries = new Map(identified.registry.documents.map((e) => [e.id, e]));
-  const seenIn = new Map<string, number>();
-  for (const f of summaries) for (const line of f.edges) seenIn.set(line, (seenIn.get(line) ?? 0) + 1);
-  const repeated = new Set([...seenIn].filter(([, n]) => n >= 2).map(([line]) => line));
+  // A byte-identical copy is not read again, and repeats nothing.
+  const repeated = repeatedEdgeLines(summaries.filter((f) => !identified.duplicates.has(f.source)));
   const plans = summaries.map((f): Plan => {
     const id = identified.ids.get(f.source)!;
     const dup = identified.duplicates.get(f.source);
-    if (dup) return { source: f.source, duplicate: `${dup.near ? 'nearly the same text as' : 'the same bytes as'} ${dup.of}; listed once, as ${id}` };
+    if (dup) return { source: f.source, duplicate: `the same bytes as ${dup.of}; listed once, as ${id}` };
     const entry = entries.get(id)!;
     // Only the repeated lines at its own edges: the context is all its result depends on.
     const context: DocumentContext = {
@@ -199,16 +225,46 @@ export async function prepareAgain(file: SourceFile): Promise<Prepared> {
   return p;
 }
 
-/** The corpus's result from each document's outcome (in the plans' order), the registry updated with their records. */
-export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome>, planned: ReturnType<typeof planCorpus>, errata: ErrataFile, skipped: SkippedFile[]): CorpusResult {
-  const { identified, entries } = planned;
-  const documents: ProcessedDocument[] = [];
+/**
+ * Which processed documents are near-copies of another (near-copies.ts), by their cleaned text:
+ * copy's source -> the source of the document listed in its place (the first in the plans' order).
+ * `shinglesOf` gives a document's shingles (copyShingles), asked only for candidate pairs.
+ */
+export function nearCopiesAmong<D>(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome<D>>, shinglesOf: (source: string, outcome: Extract<Outcome<D>, { digest: string }>) => Uint32Array): Map<string, string> {
+  const listed = plans.flatMap((p) => {
+    const o = outcomes.get(p.source);
+    return o && 'result' in o && o.result.document && o.result.sketch ? [{ source: p.source, outcome: o, sketch: o.result.sketch }] : [];
+  });
+  const copies = findNearCopies(listed.map((l) => l.sketch), (i) => shinglesOf(listed[i]!.source, listed[i]!.outcome));
+  return new Map([...copies].map(([copy, of]) => [listed[copy]!.source, listed[of]!.source]));
+}
+
+/**
+ * The corpus's result from each document's outcome (in the plans' order), the registry updated with
+ * their records; `copies` (nearCopiesAmong) are listed once, as the document they copy.
+ */
+export function collectCorpus<D extends { id: string } = ProcessedDocument>(
+  plans: readonly Plan[],
+  outcomes: ReadonlyMap<string, Outcome<D>>,
+  planned: ReturnType<typeof planCorpus>,
+  errata: ErrataFile,
+  skipped: SkippedFile[],
+  copies: ReadonlyMap<string, string> = new Map(),
+): CorpusResult<D> {
+  const { entries } = planned;
+  const identified = listCopiesOnce(planned.identified, copies);
+  const documents: D[] = [];
   const digests = new Map<string, string>();
   const warnings: string[] = [];
   const stale: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
       skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
+      continue;
+    }
+    const copyOf = copies.get(plan.source);
+    if (copyOf !== undefined) {
+      skipped.push({ source: plan.source, reason: `nearly the same text as ${copyOf} (each holds ${Math.round(NEAR_COPY * 100)}% or more of the other's); listed once, as ${identified.ids.get(copyOf)}`, kind: 'duplicate' });
       continue;
     }
     const outcome = outcomes.get(plan.source)!;
@@ -273,5 +329,6 @@ export async function processCorpus(files: SourceFile[], registry: Registry, err
     const s = bySource.get(plan.source)!;
     outcomes.set(plan.source, await documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
   }
-  return collectCorpus(planned.plans, outcomes, planned, errata, skipped);
+  const copies = nearCopiesAmong(planned.plans, outcomes, (_, o) => copyShingles(o.result.document!));
+  return collectCorpus(planned.plans, outcomes, planned, errata, skipped, copies);
 }

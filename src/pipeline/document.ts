@@ -2,6 +2,7 @@
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
 import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
+import { shingles, sketch } from './near-copies.ts';
 import type { Normalised } from './normalise.ts';
 import { textQualityNotes } from './quality.ts';
 import { findDamage } from './repair.ts';
@@ -44,8 +45,10 @@ export interface DocumentContext {
   repeatedLines?: ReadonlySet<string>;
 }
 
-export interface DocumentResult {
-  document: ProcessedDocument | null;
+export interface DocumentResult<D = ProcessedDocument> {
+  document: D | null;
+  /** The sketch of its cleaned text (near-copies.ts), for finding near-copies of it; with the document. */
+  sketch?: string;
   /** The document's paragraph records and retired ids, for the registry. */
   paragraphs?: ParagraphRecord[];
   retired?: Record<string, BlockId | null>;
@@ -137,7 +140,12 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     },
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
-  return { document, warnings, stale, paragraphs: identified.paragraphs, retired: identified.retired };
+  return { document, sketch: sketch(copyShingles(document)), warnings, stale, paragraphs: identified.paragraphs, retired: identified.retired };
+}
+
+/** A document's cleaned text as near-copies are compared (near-copies.ts): every block's text. */
+export function copyShingles(d: Pick<ProcessedDocument, 'blocks'>): Uint32Array {
+  return shingles(d.blocks.map(blockText).join('\n'));
 }
 
 /** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */

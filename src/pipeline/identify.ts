@@ -2,7 +2,8 @@
  * identify: ids that are assigned once and kept, recorded in the committed registry
  * (content/registry.json, like a lockfile).
  * - Documents: matched by file name, then by identical bytes, then by similar text (a renamed,
- *   re-scraped source keeps its id). Byte-identical or near-identical sources are one document.
+ *   re-scraped source keeps its id). Byte-identical sources are one document; so are near-copies,
+ *   found after cleaning (near-copies.ts) and listed once here (listCopiesOnce).
  * - Paragraphs: matched by exact normalised text, then by the closest paragraph of the same
  *   document; new paragraphs get new ids, ids are never reused, and a retired id points to the
  *   nearest surviving paragraph.
@@ -73,7 +74,7 @@ export interface Identified {
 }
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-/** Texts at least this similar are the same document (re-scraped, or a near-identical copy). */
+/** A new file at least this similar to a document that left the corpus is that document, renamed and re-scraped: it keeps its id. */
 export const SAME_DOCUMENT = 0.85;
 /** A paragraph at least this similar to an old one keeps the old id. */
 export const SAME_PARAGRAPH = 0.5;
@@ -106,22 +107,21 @@ export function assignDocumentIds(files: SourceInfo[], registry: Registry, today
   const taken = new Set(entries.map((e) => e.id));
   const present = new Set(files.map((f) => f.source));
   const claimed = new Set<RegistryEntry>();
-  const kept: SourceInfo[] = [];
   const free = (e: RegistryEntry) => !claimed.has(e) && !e.mergedInto && (e.removed || !present.has(e.source));
 
+  const keptBytes = new Map<string, SourceInfo>();
   for (const f of [...files].sort(byString((x) => x.source))) {
-    const same = kept.find((k) => k.sha256 === f.sha256) ?? kept.find((k) => sameDocument(k, f) >= SAME_DOCUMENT);
+    const same = keptBytes.get(f.sha256);
     if (same) {
       const id = ids.get(same.source)!;
-      const near = same.sha256 !== f.sha256;
       ids.set(f.source, id);
-      duplicates.set(f.source, { of: same.source, near });
-      changes.push({ kind: 'duplicate', id, source: f.source, of: same.source, near });
+      duplicates.set(f.source, { of: same.source, near: false });
+      changes.push({ kind: 'duplicate', id, source: f.source, of: same.source, near: false });
       const own = entries.find((e) => e.source === f.source && !e.removed && !e.mergedInto && e.id !== id);
       if (own) own.mergedInto = id;
       continue;
     }
-    kept.push(f);
+    keptBytes.set(f.sha256, f);
     let entry = entries.find((e) => e.source === f.source && !e.removed && !e.mergedInto);
     if (entry) {
       if (entry.sha256 !== f.sha256) changes.push({ kind: 'changed', id: entry.id, source: f.source });
@@ -156,6 +156,31 @@ export function assignDocumentIds(files: SourceInfo[], registry: Registry, today
   }
   entries.sort(byString((e) => e.id));
   return { ids, duplicates, registry: { documents: entries }, changes };
+}
+
+/**
+ * Near-copies listed once (copy's source -> the source listed in its place, near-copies.ts): a
+ * copy takes the id of the document it copies; its own entry, if it had one before this build,
+ * redirects there, and one made in this build is dropped (it was never published). Changes the
+ * registry of `identified` in place, and returns it.
+ */
+export function listCopiesOnce(identified: Identified, copies: ReadonlyMap<string, string>): Identified {
+  for (const [copy, of] of copies) {
+    const own = identified.ids.get(copy)!;
+    const id = identified.ids.get(of)!;
+    const made = identified.changes.findIndex((c) => c.kind === 'new' && c.id === own);
+    if (made >= 0) {
+      identified.changes.splice(made, 1);
+      identified.registry.documents = identified.registry.documents.filter((e) => e.id !== own);
+    } else {
+      const entry = identified.registry.documents.find((e) => e.id === own)!;
+      entry.mergedInto = id;
+    }
+    identified.ids.set(copy, id);
+    identified.duplicates.set(copy, { of, near: true });
+    identified.changes.push({ kind: 'duplicate', id, source: copy, of, near: true });
+  }
+  return identified;
 }
 
 function bestSimilar(candidates: RegistryEntry[], f: SourceInfo): RegistryEntry | undefined {

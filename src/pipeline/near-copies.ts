@@ -1,0 +1,163 @@
+/**
+ * Near-copies: two documents are listed as one only when each holds nearly all of the other's text
+ * (a re-scrape, the same article saved twice with other page chrome). A document that shares
+ * paragraphs with another but has text of its own is never hidden.
+ *
+ * Text is compared by its shingles: every run of SHINGLE characters of its identity text (NFKC, no
+ * whitespace), hashed to 32 bits. Comparing every pair of a large corpus is quadratic, so pairs are
+ * found first by MinHash with banding (locality-sensitive hashing over a small sketch of each
+ * document: pairs that share a band of rows are candidates, and near-copies share one with
+ * near certainty), then each candidate pair's containment is computed exactly from the two shingle
+ * sets. A sketch estimates; the decision never rests on the estimate.
+ */
+
+/** Characters per shingle: long enough that two texts on one subject share few by chance, short enough that an edit breaks few. */
+export const SHINGLE = 5;
+
+/** Each of two documents holds at least this share of the other's shingles: one document, listed once. */
+export const NEAR_COPY = 0.97;
+
+/** MinHash rows per band and bands per sketch (BANDS × ROWS minimum hashes). */
+const ROWS = 4;
+const BANDS = 8;
+const K = ROWS * BANDS;
+const SEEDS = Uint32Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
+
+/** murmur3's 32-bit finaliser: a fixed permutation of 32-bit numbers that mixes every bit into every other. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The text as compared: NFKC, whitespace dropped (as paragraph identity is, identify.ts). */
+export function comparedText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** A text's shingles: the distinct 32-bit hashes of its SHINGLE-character runs (UTF-16 code units), sorted. A text shorter than a shingle is one. */
+export function shingles(text: string): Uint32Array {
+  const t = comparedText(text);
+  if (t.length === 0) return new Uint32Array(0);
+  const n = Math.max(1, t.length - SHINGLE + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(t.length, i + SHINGLE); j++) h = mix(h ^ t.charCodeAt(j));
+    out[i] = h;
+  }
+  out.sort();
+  let w = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i]!;
+  return out.slice(0, w);
+}
+
+/** The share of each set's shingles the other holds: [|A∩B| / |A|, |A∩B| / |B|] (exact, over the sorted hashes). */
+export function containment(a: Uint32Array, b: Uint32Array): [number, number] {
+  if (a.length === 0 || b.length === 0) return [0, 0];
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return [both / a.length, both / b.length];
+}
+
+/** Whether two shingle sets are one document's: each holds at least NEAR_COPY of the other. */
+export function nearCopies(a: Uint32Array, b: Uint32Array): boolean {
+  const [ab, ba] = containment(a, b);
+  return ab >= NEAR_COPY && ba >= NEAR_COPY;
+}
+
+/** A document's sketch: K minimum hashes of its shingles under K permutations, as hex (8 digits each). */
+export function sketch(shingleSet: Uint32Array): string {
+  let out = '';
+  for (let k = 0; k < K; k++) {
+    const seed = SEEDS[k]!;
+    let min = 0xffffffff;
+    for (let i = 0; i < shingleSet.length; i++) {
+      const x = mix(shingleSet[i]! ^ seed);
+      if (x < min) min = x;
+    }
+    out += min.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** The Jaccard similarity two sketches estimate (the share of their minimum hashes that agree). */
+export function estimatedJaccard(a: string, b: string): number {
+  let same = 0;
+  for (let k = 0; k < K; k++) if (a.slice(k * 8, k * 8 + 8) === b.slice(k * 8, k * 8 + 8)) same++;
+  return same / K;
+}
+
+/**
+ * The pairs of documents worth comparing: those whose sketches agree on every row of at least one
+ * band. A pair whose shingle sets have Jaccard similarity J is found with probability
+ * 1 - (1 - J^ROWS)^BANDS: near-copies (J ≥ 0.94) all but surely (1 - 6e-6), documents that
+ * share half their text often (0.4), unrelated ones almost never. Pairs as [i, j], i < j, indices
+ * into `sketches`, in order.
+ */
+export function candidatePairs(sketches: readonly string[]): Array<[number, number]> {
+  const pairs = new Set<number>();
+  const out: Array<[number, number]> = [];
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = new Map<string, number[]>();
+    sketches.forEach((s, i) => {
+      if (!s) return;
+      const key = s.slice(band * ROWS * 8, (band + 1) * ROWS * 8);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    });
+    for (const bucket of buckets.values()) {
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length; y++) {
+          const [i, j] = [bucket[x]!, bucket[y]!];
+          // (A bucket's indices are in order: i < j. Keyed as one number: corpora stay far below 2^26 documents.)
+          const key = i * 0x4000000 + j;
+          if (pairs.has(key)) continue;
+          pairs.add(key);
+          out.push([i, j]);
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * Which documents are near-copies of an earlier one (in the order given: the first of a set of
+ * copies is the one listed). Each document is compared with the earlier documents it is a
+ * candidate pair with (candidatePairs), that are listed themselves, by the exact containment of
+ * their shingles (`shinglesOf`, asked only for candidates). Returns copy index -> listed index.
+ */
+export function findNearCopies(sketches: readonly string[], shinglesOf: (i: number) => Uint32Array): Map<number, number> {
+  const earlier = new Map<number, number[]>();
+  for (const [i, j] of candidatePairs(sketches)) earlier.set(j, [...(earlier.get(j) ?? []), i]);
+  const copies = new Map<number, number>();
+  const cache = new Map<number, Uint32Array>();
+  const get = (i: number) => {
+    let s = cache.get(i);
+    if (!s) cache.set(i, (s = shinglesOf(i)));
+    return s;
+  };
+  for (const j of [...earlier.keys()].sort((a, b) => a - b)) {
+    for (const i of earlier.get(j)!) {
+      if (copies.has(i)) continue;
+      if (nearCopies(get(i), get(j))) {
+        copies.set(j, i);
+        break;
+      }
+    }
+  }
+  return copies;
+}
