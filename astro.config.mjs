@@ -45,7 +45,7 @@ async function removeEmptyFolders(dir) {
  * when it starts (Astro writes its bundles, public/ and endpoints each time; the data files are
  * linked again at the end), and when it is done every page that is not one of this build's (a
  * removed document's, say). A build that stopped half way leaves a marker, and the next one
- * starts from an empty dist/. The search index (dist/pagefind/) is never touched: npm run build
+ * starts from an empty dist/. The search index (dist/kb-search/) is never touched: npm run build
  * puts it there itself, beside Astro.
  */
 let outDir = '';
@@ -69,7 +69,7 @@ async function cacheCopiesInDist() {
   await symlink(target, cacheCopies);
 }
 /** Whether a path in dist/ is in the search index's folder: npm run build puts the index there beside Astro (scripts/build.ts). */
-const inSearchIndex = (path) => path === 'pagefind' || path.startsWith('pagefind/');
+const inSearchIndex = (path) => path === 'kb-search' || path.startsWith('kb-search/');
 const keptDist = {
   name: 'kb-kept-dist',
   hooks: {

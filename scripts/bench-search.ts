@@ -13,6 +13,26 @@ import { fold, queryParts } from '../src/search/fold.ts';
 import { serve } from './lib/serve.ts';
 import { firstQuery } from './bench/first-query.ts';
 import { openIndex } from './search.ts';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+interface PlainPagefind {
+  search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+}
+
+/** Plain Pagefind's browser API in Node (for the comparison): it fetches its index files, so it gets a file-reading fetch. */
+async function plainPagefind(dir: string): Promise<PlainPagefind> {
+  const nativeFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'file:') return nativeFetch(input, init);
+    return new Response(await readFile(url));
+  }) as typeof fetch;
+  const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PlainPagefind & { options(o: object): Promise<void>; init(): Promise<void> };
+  await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
+  await pf.init();
+  return pf;
+}
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -20,7 +40,7 @@ const queries = readFileSync(join(root, 'test', 'fixtures', 'search-queries.txt'
 
 // Expected: documents with a title or paragraph that contains every part of the query.
 const docs = readdirSync(join(root, 'src', 'generated', 'data', 'documents')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(root, 'src', 'generated', 'data', 'documents', f), 'utf8')) as { id: string; title: string; blocks: { text: string }[] });
-const ours = await openIndex(join(dist, 'pagefind'));
+const ours = await openIndex(join(dist, 'kb-search'));
 const expectedDocs = (q: string) => {
   const parts = queryParts(q, ours.table);
   return new Set(docs.filter((d) => [d.title, ...d.blocks.map((b) => b.text)].some((t) => parts.every((p) => fold(t, ours.table).includes(p)))).map((d) => d.id));
@@ -29,7 +49,7 @@ const expectedDocs = (q: string) => {
 // Plain Pagefind: its CLI over the reading pages, default settings, in a separate output folder.
 const plainDir = mkdtempSync(join(tmpdir(), 'kb-plain-pagefind-'));
 execFileSync('npx', ['pagefind', '--site', dist, '--glob', 'docs/*/index.html', '--output-path', plainDir], { cwd: root, stdio: 'ignore' });
-const plain = await openIndex(plainDir, { fold: false });
+const plain = { pf: await plainPagefind(plainDir) };
 
 const row = (name: string, got: Set<string>, want: Set<string>) => {
   const hit = [...got].filter((x) => want.has(x)).length;

@@ -123,8 +123,8 @@ rows.push(['seeds: search index', `${(searchIndex / 1000).toFixed(2)} s`, '']);
 rows.push(['seeds: the three one after another', `${((content + astro + searchIndex) / 1000).toFixed(2)} s`, '']);
 const full = timed('npx', ['tsx', 'scripts/build.ts']);
 rows.push(['seeds: full build (npm run build)', `${(full / 1000).toFixed(2)} s`, 'Astro beside the search index; target: < 15 s']);
-const pagefindBytes = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? pagefindBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
-rows.push(['seeds: search index size', `${(pagefindBytes(join(root, 'dist', 'pagefind')) / 1024).toFixed(0)} KB`, 'all of dist/pagefind: the index, the fold table, the search page scripts, the file:// data']);
+const indexBytes = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? indexBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+rows.push(['seeds: search index size', `${(indexBytes(join(root, 'dist', 'kb-search')) / 1024).toFixed(0)} KB`, 'all of dist/kb-search: the index (with the fold table) and the search page scripts, for http and file:// alike']);
 
 // 4. Page weight: bytes a reader downloads per page kind (HTML with its inline CSS; no other files).
 const size = (p: string) => statSync(join(root, 'dist', p)).size;

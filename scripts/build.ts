@@ -1,10 +1,8 @@
 /**
- * `npm run build`: the content build (src/generated); the search index's shards as soon as the
- * content build has written the documents (the index is made from their data files, not from the
- * pages), one Pagefind at a time and at a lower priority, so that they take only what the content
- * build and Astro leave of the cores, and two at a time once Astro is done; Astro when the content
- * build is done (dist/ kept from the last build, and tidied by astro.config.mjs); the index put
- * into dist/ as soon as the shards are done.
+ * `npm run build`: the content build (src/generated); the search index as soon as the content build
+ * has written the documents (the index is made from their data files, not from the pages), at a
+ * lower priority, so that it takes only what the content build and Astro leave of the cores; Astro
+ * when the content build is done (dist/ kept from the last build, and tidied by astro.config.mjs).
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -18,13 +16,12 @@ const node = (args: string[]) => [process.execPath, ...args];
 const STAGES = {
   // A larger young generation: less time collecting garbage (~8% of a rebuild at 1,000 documents).
   content: node(['--max-semi-space-size=64', '--import', 'tsx', 'scripts/build-content.ts']),
-  shards: node(['--import', 'tsx', 'scripts/search-index.ts', '--shards']),
+  search: node(['--import', 'tsx', 'scripts/search-index.ts']),
   // Astro turns each page into bytes outside the JavaScript heap (1.2 GB at 1,000 documents, with
   // its cache's copy), and V8 marked the whole heap again after every 64 MB of them (40 full
   // collections, 14 CPU-s of its helper threads); counted with the heap's own limit, 4 collections
   // and 4 CPU-s, for 0.6 GB more memory at the peak.
   astro: node(['--external-memory-accounted-in-global-limit', join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']),
-  index: node(['--import', 'tsx', 'scripts/search-index.ts']),
 };
 type Stage = keyof typeof STAGES;
 
@@ -97,18 +94,13 @@ writeFileSync(distCorpus, corpus.key);
 const sampler = setInterval(sample, 300);
 try {
   let search: Promise<number> | undefined;
-  // Beside the content build and Astro, at a lower priority: the shards take what the content
-  // build's threads and Astro leave of the cores, and never slow them down. Then the index is put
-  // into dist/pagefind/, beside Astro too (Astro leaves that folder alone: astro.config.mjs).
-  const startSearch = () => (search ??= run('shards', { env: { SEARCH_JOBS: '1' }, niceness: 10 }).then(() => run('index')));
-  // The content build says when every document's files are written (scripts/build-content.ts): the shards are made from them.
+  // Beside the content build and Astro, at a lower priority: the index takes what the content
+  // build's threads and Astro leave of the cores, and never slows them down. It writes into
+  // dist/kb-search/, which Astro leaves alone (astro.config.mjs).
+  const startSearch = () => (search ??= run('search', { niceness: 10 }));
+  // The content build says when every document's files are written (scripts/build-content.ts): the index is made from them.
   await run('content', { onMessage: (m) => (m as { documentsWritten?: boolean }).documentsWritten && void startSearch().catch(() => {}) });
-  // When Astro is done, the shards still to build may take both cores.
-  const astro = run('astro').then((seconds) => {
-    for (const [child, stage] of running) if (stage.name === 'shards') child.kill('SIGUSR2');
-    return seconds;
-  });
-  await Promise.all([astro, startSearch()]);
+  await Promise.all([run('astro'), startSearch()]);
   console.log(`[build] site built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (err) {
   console.error(`[build] ${(err as Error).message}`);

@@ -1,34 +1,24 @@
 /**
- * npm run search -- <query> [--json] [--limit N]: search the built index (dist/pagefind, with its shards) from a
+ * npm run search -- <query> [--json] [--limit N]: search the built index (dist/kb-search) from a
  * terminal, with the same engine, results and order as the browser.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pagefindIndex } from '../src/search/documents.ts';
-import { groupByDocument, search, type PagefindApi, type SearchIndex } from '../src/search/engine.ts';
-import { unpackTable, type FoldTable } from '../src/search/fold.ts';
+import { inflateRawSync } from 'node:zlib';
+import { groupByDocument, search } from '../src/search/engine.ts';
+import { parseIndexFile } from '../src/search/index-format.ts';
+import { openSearchIndex } from '../src/search/index-reader.ts';
 
-/**
- * Load Pagefind's browser API in Node: it fetches its index files (and the engine its units files),
- * so give it a file-reading fetch. `pf` is Pagefind itself (the benchmark also opens a plain
- * Pagefind index with it), `index` the engine's view of ours.
- */
-export async function openIndex(dir: string, options: { fold?: boolean } = {}): Promise<{ pf: PagefindApi; index: SearchIndex; table: FoldTable }> {
-  const nativeFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.protocol !== 'file:') return nativeFetch(input, init);
-    return new Response(await readFile(url));
-  }) as typeof fetch;
-  const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void>; mergeIndex(path: string, o: object): Promise<void> };
-  await pf.options({ basePath: pathToFileURL(`${dir}/`).href, baseUrl: '/' });
-  await pf.init();
-  // A large corpus's other shards (scripts/search-index.ts).
-  const shards = JSON.parse(await readFile(join(dir, 'shards.json'), 'utf8').catch(() => '[]')) as string[];
-  for (const shard of shards) await pf.mergeIndex(pathToFileURL(join(dir, shard, '/')).href, { baseUrl: '/' });
-  const table = options.fold === false ? {} : unpackTable(JSON.parse(await readFile(join(dir, 'fold.json'), 'utf8')) as string);
-  return { pf, index: pagefindIndex(pf, pathToFileURL(`${dir}/`).href), table };
+/** The index in a folder (dist/kb-search), its files read from disk; pages' URLs as the site at `/` gives them. */
+export function openIndex(dir: string, base = '/') {
+  return openSearchIndex(
+    async (name) => {
+      const [, ...payloads] = parseIndexFile(await readFile(join(dir, `${name}.js`), 'utf8'));
+      return payloads.map((p) => new Uint8Array(inflateRawSync(Buffer.from(p, 'base64'))));
+    },
+    (doc) => `${base}docs/${doc}/`,
+  );
 }
 
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
@@ -42,8 +32,8 @@ if (isMain) {
     console.error('usage: npm run search -- <query> [--json] [--limit N]');
     process.exit(2);
   }
-  const { index, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'pagefind'));
-  // Every result is found and counted (the browser's counts are these); --limit bounds what is printed.
+  const { index, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'kb-search'));
+  // Every result is found and counted; --limit bounds what is printed.
   const all = await search(index, table, query);
   const documents = groupByDocument(all).length;
   const results = all.slice(0, limit);

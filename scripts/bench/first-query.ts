@@ -1,8 +1,7 @@
 /**
  * A reader's first search, measured in Chromium: open /search/?q=… in a fresh browser context
  * (empty cache) and time from navigation to results shown; count every response, the search
- * worker's included, as served and as a host that compresses text would send it (Pagefind's files
- * and the units files are gzip already). Used by `npm run bench:search` (the seeds) and by the scale
+ * as served and as a host that compresses text would send it. Used by `npm run bench:search` (the seeds) and by the scale
  * benchmark (each corpus size).
  */
 import { gzipSync } from 'node:zlib';
@@ -31,7 +30,7 @@ export async function firstQuery(browser: Browser, base: string, query: string, 
     fresh.on('response', (r) => {
       bodies.push(
         r.body().then(
-          (b) => ({ raw: b.length, gzip: /\.(pf_\w+|kb_units|pagefind)$/.test(new URL(r.url()).pathname) ? b.length : gzipSync(b).length }),
+          (b) => ({ raw: b.length, gzip: gzipSync(b).length }),
           () => ({ raw: 0, gzip: 0 }),
         ),
       );

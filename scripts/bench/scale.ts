@@ -55,12 +55,10 @@ function stageOf(log: string, name: string): StageTime {
 
 function build(dir: string, env: NodeJS.ProcessEnv) {
   const all = stage(dir, env, [...BUILD]);
-  const shards = stageOf(all.log, 'shards');
-  const index = stageOf(all.log, 'index');
   const stages = {
     content: stageOf(all.log, 'content'),
     astro: stageOf(all.log, 'astro'),
-    search: { seconds: Math.round((shards.seconds + index.seconds) * 100) / 100, peakMB: Math.max(shards.peakMB, index.peakMB) },
+    search: stageOf(all.log, 'search'),
   };
   return { stages, seconds: all.seconds, peakMB: all.peakMB, log: all.log };
 }
@@ -125,7 +123,7 @@ export async function measure(size: number) {
     pagesPerSecond: Math.round(pages / full.seconds),
     distMB: Math.round(bytes(dist) / 1e5) / 10,
     distFiles: distFiles(dist),
-    searchIndexMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10,
+    searchIndexMB: Math.round(bytes(join(dist, 'kb-search')) / 1e5) / 10,
     incremental: {} as Record<string, { seconds: number; peakMB: number; stages: object }>,
   };
   Object.assign(result, { firstQuery: await firstSearch(dist) });

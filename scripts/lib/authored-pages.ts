@@ -14,7 +14,7 @@ import { visit } from 'unist-util-visit';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 
 /** The first path segments the site's own pages use: an authored page may not take one. */
-const RESERVED = new Set(['docs', 'timeline', 'figures', 'models', 'terms', 'policies', 'organisations', 'places', 'search', 'about', 'data', 'pagefind', '404', 'sitemap.xml', '_astro']);
+const RESERVED = new Set(['docs', 'timeline', 'figures', 'models', 'terms', 'policies', 'organisations', 'places', 'search', 'about', 'data', 'kb-search', '404', 'sitemap.xml', '_astro']);
 
 /** A slug as a URL segment: lower-case letters, digits and hyphens. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

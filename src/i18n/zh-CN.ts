@@ -22,6 +22,8 @@ export const strings = {
     results: {
       count: '“{0}”：共 {1} 处结果，分布在 {2} 篇文献中。',
       countVariants: '“{0}”及其他写法：共 {1} 处结果，分布在 {2} 篇文献中。',
+      // A common word: the documents are checked a page at a time ({1} results in the {2} documents checked, of {3} that may have it).
+      countPartial: '“{0}”：已查看的 {2} 篇文献中有 {1} 处结果；可能含有此词的文献共 {3} 篇。',
       shown: '显示前 {0} 篇。',
       more: '再显示 {0} 篇文献',
       otherHits: '本文另有 {0} 处',

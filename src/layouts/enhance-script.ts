@@ -101,7 +101,7 @@ document.addEventListener('keydown', (e) => {
 document.addEventListener('focusin', (e) => {
   if ((e.target as Element).id !== 'site-q' || data.warm || onDisk) return;
   data.warm = '1';
-  for (const f of ['search/', 'pagefind/search-page.js', 'pagefind/pagefind.js', 'pagefind/wasm.unknown.pagefind', 'pagefind/fold.json']) {
+  for (const f of ['search/', 'kb-search/search-page.js', 'kb-search/meta.js']) {
     const l = document.createElement('link');
     l.rel = 'prefetch';
     l.href = base + f;

@@ -1,23 +1,16 @@
 /**
- * Precise Chinese search on top of Pagefind, shared by the browser and `npm run search`.
- * Each part of the query is folded and sent as a quoted phrase (the index holds one word per
- * character, so a phrase is an exact substring) to find the documents; then every title and
- * paragraph of those documents is checked for literal containment of every part, ranked (title,
- * heading, body; exact whole query; how often), and given an excerpt centred on the match in the
- * document's own script.
+ * Precise Chinese search, shared by the browser (over http and from disk) and `npm run search`.
+ * The index (index-format.ts) gives the documents that may contain every part of the query (all its
+ * characters and pairs of characters); then every title and paragraph of those documents is checked
+ * for literal containment of every part, ranked (title, heading, body; exact whole query; how
+ * often), and given an excerpt centred on the match in the document's own script.
  *
- * A document's title and paragraphs are not in Pagefind's fragments (which would also carry the
- * whole folded text): the index build writes them, gzipped, to pagefind/units/<Pagefind's page
- * id>.kb_units (src/search/documents.ts), so one small file per matching document is all a search
- * fetches besides the index.
+ * `search` checks every candidate (the terminal, the tests, the counts); `openSearch` checks them a
+ * batch at a time, so that a page shows its first results after loading a few documents, however
+ * many documents a common word is in.
  */
 import { escapeAttr } from '../lib/html.ts';
-import { fold, phraseText, queryParts, type FoldTable } from './fold.ts';
-
-/** The parts of the Pagefind API this uses (browser and Node alike). */
-export interface PagefindApi {
-  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: { id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
-}
+import { fold, queryParts, type FoldTable } from './fold.ts';
 
 /** A document as search reads it: its page's URL, title, id and searchable units. */
 export interface SearchDocument {
@@ -27,12 +20,14 @@ export interface SearchDocument {
   units: SearchUnit[];
 }
 
-/** What the engine searches: Pagefind over http or from the terminal, or the records of the file:// search. */
+/** What the engine searches (index-reader.ts: the same index over http, from disk and in the terminal). */
 export interface SearchIndex {
-  /** The entries whose text contains a folded phrase (one word per character, see phraseText), best first. */
-  find(phrase: string, filters?: Record<string, string | string[]>): Promise<string[]>;
-  /** The documents of one entry (one, or more when two shards gave two documents the same Pagefind id). */
+  /** The entries that may contain every folded part (at least every one that does): those whose titles may, first. */
+  candidates(parts: readonly string[]): Promise<string[]>;
+  /** The documents of one entry. */
   documents(id: string): Promise<SearchDocument[]>;
+  /** Bytes of documents' text loaded so far (what checking a candidate costs a reader). */
+  loaded?(): number;
 }
 
 export interface SearchResult {
@@ -53,12 +48,11 @@ export interface SearchResult {
 
 export interface SearchOptions {
   limit?: number;
-  filters?: Record<string, string | string[]>;
 }
 
 const WEIGHT = { title: 100, heading: 10, body: 1 } as const;
 const EXCERPT_CHARS = 90;
-/** Documents (fragments) loaded at a time. */
+/** Documents loaded at a time when every candidate is checked. */
 const BATCH = 12;
 
 /** One searchable unit of a document, as the index stores it: [paragraph id ('' for the title), where, text]. */
@@ -134,30 +128,59 @@ export function excerpt(text: string, parts: string[], table: FoldTable): string
   return `${html}${escapeAttr(text.slice(cursor, to))}${to < text.length ? '…' : ''}`;
 }
 
-/** Search: only results that contain every part of the query, best first. */
+/** Search: only results that contain every part of the query, best first (every candidate checked). */
 export async function search(index: SearchIndex, table: FoldTable, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
-  const parts = queryParts(query, table);
-  if (parts.length === 0) return [];
-  const whole = fold(query, table);
-  // One lookup per part; candidate documents must appear for every part (taken in the rarest part's order).
-  const found = await Promise.all(parts.map((p) => index.find(phraseText(p), options.filters)));
-  const ids = found.map((r) => new Set(r));
-  const rarest = [...found].sort((a, b) => a.length - b.length)[0]!;
-  const candidates = rarest.filter((id) => ids.every((set) => set.has(id)));
-  const results: SearchResult[] = [];
-  const seen = new Set<string>();
-  for (let at = 0; at < candidates.length; at += BATCH) {
-    if (options.limit && results.length >= options.limit) break;
-    const batch = await Promise.all(candidates.slice(at, at + BATCH).map((id) => index.documents(id)));
-    for (const d of batch.flat()) {
-      // Each document once, whichever entry brought it.
-      if (seen.has(d.doc)) continue;
-      seen.add(d.doc);
-      results.push(...matchesIn(d, parts, whole, table));
-    }
-  }
-  results.sort(byScore);
+  const s = await openSearch(index, table, query);
+  while (!s.done && !(options.limit && s.results.length >= options.limit)) await s.more(BATCH);
+  const results = [...s.results].sort(byScore);
   return options.limit ? results.slice(0, options.limit) : results;
+}
+
+/** A search checked a batch of candidate documents at a time (openSearch). */
+export interface OpenSearch {
+  /** The documents that may match (the index's candidates). */
+  candidates: number;
+  /** Candidates checked so far. */
+  checked: number;
+  /** Whether every candidate is checked: `results` is then every result. */
+  done: boolean;
+  /** The results of the candidates checked so far, in the order they were checked (each batch best first). */
+  results: SearchResult[];
+  /** Check the next `documents` candidates (at most): their results, best first. */
+  more(documents: number): Promise<SearchResult[]>;
+}
+
+/**
+ * A search whose candidates are checked as asked: candidates whose titles may match first, then in
+ * the index's order. Each batch's documents are loaded side by side.
+ */
+export async function openSearch(index: SearchIndex, table: FoldTable, query: string): Promise<OpenSearch> {
+  const parts = queryParts(query, table);
+  const candidates = parts.length > 0 ? await index.candidates(parts) : [];
+  const whole = fold(query, table);
+  const seen = new Set<string>();
+  const s: OpenSearch = {
+    candidates: candidates.length,
+    checked: 0,
+    done: candidates.length === 0,
+    results: [],
+    async more(documents) {
+      const ids = candidates.slice(s.checked, s.checked + documents);
+      s.checked += ids.length;
+      s.done = s.checked >= candidates.length;
+      const found: SearchResult[] = [];
+      for (const d of (await Promise.all(ids.map((id) => index.documents(id)))).flat()) {
+        // Each document once, whichever entry brought it.
+        if (seen.has(d.doc)) continue;
+        seen.add(d.doc);
+        found.push(...matchesIn(d, parts, whole, table));
+      }
+      found.sort(byScore);
+      s.results.push(...found);
+      return found;
+    },
+  };
+  return s;
 }
 
 /** The title and paragraphs of one document that contain every part literally, scored, with excerpts. */
@@ -189,7 +212,7 @@ function matchesIn(d: SearchDocument, parts: string[], whole: string, table: Fol
 export async function searchAny(index: SearchIndex, table: FoldTable, queries: readonly string[], options: SearchOptions = {}): Promise<SearchResult[]> {
   const byUrl = new Map<string, SearchResult>();
   for (const q of queries) {
-    for (const r of await search(index, table, q, { filters: options.filters })) {
+    for (const r of await search(index, table, q)) {
       const had = byUrl.get(r.url);
       if (!had || r.score > had.score) byUrl.set(r.url, r);
     }

@@ -11,7 +11,7 @@
 export type FoldTable = Record<string, string>;
 
 /**
- * The table as shipped beside the index (pagefind/fold.json, and in the file:// data): one string,
+ * The table as shipped with the index (in its meta file): one string,
  * each traditional character followed by its simplified one, less than half the bytes of the same
  * table as a JSON object (it is downloaded with the first query).
  */
@@ -74,63 +74,53 @@ export function queryParts(query: string, table: FoldTable): string[] {
 }
 
 /**
- * Folded text as Pagefind indexes it, and as a query phrase is sent to it: letters and digits only
- * (Pagefind's own handling of punctuation would break phrases), one word per character, so that a
- * quoted phrase is a substring match. Punctuation is checked afterwards, literally, by the engine.
+ * Folded text as the index spells it (index-format.ts): letters and digits only, one character per
+ * word. Punctuation is checked afterwards, literally, by the engine.
  */
 export function phraseText(folded: string): string {
   return Array.from(folded.replace(/[^\p{L}\p{N}]/gu, '')).join(' ');
 }
 
 /**
- * What a document's search record holds: its units' texts joined by a mark that phraseText drops
- * (a phrase across two paragraphs can match here; the engine's literal check of each paragraph
- * then rejects it), folded and spelled one character per word.
+ * A text as the index reads it: phraseText(fold(text)) without its spaces, at a fraction of the cost
+ * (an index folds every character of the corpus): folding and phraseText go character by character,
+ * so each character's spelling is worked out once.
  */
-export function recordText(texts: readonly string[], table: FoldTable): string {
-  const spell = recordSpelling(table);
-  // Each word followed by a space, the last space dropped at the end.
+export function spelled(text: string, table: FoldTable): string {
+  // Lone surrogates that folding brings together (across a dropped space) make a character: such a
+  // text (never one the pipeline writes) takes the plain way.
+  if (LONE_SURROGATE.test(text)) return phraseText(fold(text, table)).replaceAll(' ', '');
+  const spell = spelling(table);
   let out = '';
-  for (const text of texts) {
-    // Lone surrogates that folding brings together (across a dropped space) make a character: such
-    // a text (never one the pipeline writes) takes the plain way.
-    if (LONE_SURROGATE.test(text)) {
-      for (const c of phraseText(fold(text, table)).split(' ')) if (c) out += `${c} `;
-      continue;
-    }
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      // A code point as for…of reads it: a surrogate pair is one.
-      if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low < 0xe000) {
-          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-          i++;
-        }
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    // A code point as for…of reads it: a surrogate pair is one.
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
       }
-      out += spell(code);
     }
+    out += spell(code);
   }
-  return out.slice(0, -1);
+  return out;
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
- * What each character becomes in a record (nothing, or its folded letters and digits, each followed
- * by a space), worked out the first time it is met: folding and phraseText go character by
- * character, so a record is the same as phraseText(fold(text)), at a fraction of the cost (an index
- * folds millions of characters). Looked up in an array for the Basic Multilingual Plane (a Map
- * lookup per character was a third of the time).
+ * What each character becomes in the index (nothing, or its folded letters and digits), worked out
+ * the first time it is met; looked up in an array for the Basic Multilingual Plane (a Map lookup
+ * per character was a third of the time).
  */
 const spellings = new WeakMap<FoldTable, (code: number) => string>();
-function recordSpelling(table: FoldTable): (code: number) => string {
+function spelling(table: FoldTable): (code: number) => string {
   let spell = spellings.get(table);
   if (spell) return spell;
   const bmp: (string | undefined)[] = new Array(0x10000);
   const astral = new Map<number, string>();
-  const work = (code: number) =>
-    Array.from(phraseText(fold(String.fromCodePoint(code), table)).replaceAll(' ', ''), (c) => `${c} `).join('');
+  const work = (code: number) => phraseText(fold(String.fromCodePoint(code), table)).replaceAll(' ', '');
   spell = (code) => {
     if (code < 0x10000) return (bmp[code] ??= work(code));
     let s = astral.get(code);

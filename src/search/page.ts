@@ -8,7 +8,7 @@
  */
 import { escapeAttr } from '../lib/html.ts';
 import { fullWidthHtml, fullWidthPunctuation } from '../lib/typography.ts';
-import { groupByDocument, search, searchAny, type DocumentHits, type SearchIndex, type SearchResult } from './engine.ts';
+import { groupByDocument, openSearch, searchAny, type DocumentHits, type OpenSearch, type SearchIndex, type SearchResult } from './engine.ts';
 import { fold, queryParts, type FoldTable } from './fold.ts';
 
 export type EngineLoader = () => Promise<{ index: SearchIndex; table: FoldTable }>;
@@ -26,6 +26,14 @@ export interface SearchPageData {
 
 /** Documents shown at a time. */
 export const PAGE_DOCS = 10;
+/**
+ * The text a query's first results may load (bytes of documents' units as JSON, about twice and a
+ * half what is transferred): a common word is in thousands of documents, and checking one loads its
+ * text. Candidates are checked two at a time until this much is loaded or a page of documents is
+ * checked; when that is all of them, the counts are exact, otherwise the next page's are checked
+ * when the reader asks for more.
+ */
+export const FIRST_BYTES = 400_000;
 /** A document's other hits shown before a "more". */
 const OTHERS_SHOWN = 3;
 
@@ -87,16 +95,36 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     return url.pathname + url.search;
   };
 
-  const showMore = () => {
+  // A search whose candidates are still being checked (a common word), or null.
+  let open: OpenSearch | null = null;
+  let results: SearchResult[] = [];
+  let current = '';
+
+  /** The count line: exact once every candidate is checked. */
+  const countLine = (variants: boolean) =>
+    open && !open.done ? fill(s.countPartial!, current, results.length, open.checked, open.candidates) : fill(variants ? s.countVariants! : s.count!, current, results.length, groups.length);
+
+  const showMore = async () => {
+    // A common word: check candidates until there is a page to show, or none left.
+    while (open && !open.done && groups.length < shown + PAGE_DOCS) {
+      const mine = open;
+      const found = await mine.more(PAGE_DOCS);
+      if (open !== mine) return;
+      results.push(...found);
+      groups.push(...groupByDocument(found));
+      status.textContent = countLine(false);
+    }
     const next = groups.slice(shown, shown + PAGE_DOCS);
     list.insertAdjacentHTML('beforeend', next.map((g) => groupHtml(g, s)).join(''));
     shown += next.length;
-    const left = groups.length - shown;
+    const left = groups.length - shown + (open && !open.done ? open.candidates - open.checked : 0);
     more.hidden = left <= 0;
     more.textContent = fill(s.more!, Math.min(PAGE_DOCS, left));
   };
 
-  const render = (query: string, results: SearchResult[], table: FoldTable | null, variants: string[] | null) => {
+  const render = (query: string, found: SearchResult[], table: FoldTable | null, variants: string[] | null) => {
+    results = [...found];
+    current = query;
     groups = groupByDocument(results);
     shown = 0;
     list.innerHTML = '';
@@ -133,8 +161,8 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       more.hidden = true;
       return;
     }
-    status.textContent = fill(variants ? s.countVariants! : s.count!, query, results.length, groups.length);
-    showMore();
+    status.textContent = countLine(Boolean(variants));
+    void showMore();
   };
 
   let seq = 0;
@@ -150,16 +178,28 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       // Some browsers refuse to change a file:// URL; the search still runs.
     }
     if (header && header.value !== query) header.value = query;
+    open = null;
     if (!query.trim()) return render('', [], null, null);
     status.textContent = s.searching!;
     const { index, table } = await load();
     const term = variants ? termOf(query, data.terms, table) : undefined;
     const names = term ? [term[1], ...term[2]] : null;
-    const results = names ? await searchAny(index, table, names) : await search(index, table, query);
-    if (mine === seq) render(query.trim(), results, table, names);
+    if (names) {
+      const found = await searchAny(index, table, names);
+      if (mine === seq) render(query.trim(), found, table, names);
+      return;
+    }
+    // The first candidates (all of them, when there are few), the rest as the reader asks.
+    const search = await openSearch(index, table, query);
+    const from = index.loaded?.() ?? 0;
+    // (Candidates that turn out not to contain it are passed over: a result, or none at all, is shown.)
+    while (!search.done && mine === seq && (search.results.length === 0 || (search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES))) await search.more(2);
+    if (mine !== seq) return;
+    open = search;
+    render(query.trim(), search.results, table, null);
   };
 
-  more.addEventListener('click', showMore);
+  more.addEventListener('click', () => void showMore());
   // A document's other hits, written when the reader opens them.
   list.addEventListener('toggle', (ev) => {
     const d = ev.target as HTMLDetailsElement;

@@ -29,7 +29,7 @@ let index: Awaited<ReturnType<typeof openIndex>>;
 
 beforeAll(async () => {
   buildProject();
-  index = await openIndex(join(DIST, 'pagefind'));
+  index = await openIndex(join(DIST, 'kb-search'));
   const dir = join(ROOT, 'src', 'generated', 'data', 'documents');
   units = readdirSync(dir).flatMap((f) => {
     const d = JSON.parse(readFileSync(join(dir, f), 'utf8'));
@@ -114,37 +114,34 @@ describe('search precision and recall', () => {
   });
 });
 
-describe('a large corpus: the index in shards', () => {
-  it('gives the same results in the same order as one index, and rebuilds only the shard whose document changed', async () => {
+describe('the index rebuilt', () => {
+  it('works out only the document that changed, finds the change, and gives what an index built from nothing gives', async () => {
     const dir = copyProject();
     const corpus = copySeeds();
-    const env = cleanEnv({ CORPUS_DIR: corpus, SEARCH_SHARD_DOCS: '2' });
+    const env = cleanEnv({ CORPUS_DIR: corpus });
     const run = (script: string) => execFileSync('npx', ['tsx', script], { cwd: dir, env, encoding: 'utf8' });
     const report = (log: string) => {
-      const m = /in (\d+) shard\(s\) \((\d+) built, (\d+) unchanged\)/.exec(log)!;
-      return { shards: Number(m[1]), built: Number(m[2]), unchanged: Number(m[3]) };
+      const m = /(\d+) documents indexed \((\d+) worked out, (\d+) kept\)/.exec(log)!;
+      return { documents: Number(m[1]), worked: Number(m[2]), kept: Number(m[3]) };
     };
     try {
       run('scripts/build-content.ts');
-      const first = report(run('scripts/search-index.ts'));
-      expect(first.shards).toBeGreaterThan(1);
-      expect(first.built).toBe(first.shards);
-      const sharded = await openIndex(join(dir, 'dist', 'pagefind'));
+      expect(report(run('scripts/search-index.ts'))).toEqual({ documents: 5, worked: 5, kept: 0 });
+      const built = await openIndex(join(dir, 'dist', 'kb-search'));
       for (const q of queries) {
         const urls = async (i: typeof index) => (await search(i.index, i.table, q)).map((r) => r.url);
-        expect(await urls(sharded), q).toEqual(await urls(index));
+        expect(await urls(built), q).toEqual(await urls(index));
       }
-      expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 0, unchanged: first.shards });
-      // One document changes: only its shard is indexed again, and the change is found.
+      expect(report(run('scripts/search-index.ts'))).toEqual({ documents: 5, worked: 0, kept: 5 });
+      // One document changes: only it is worked out again, and the change is found.
       // (A paragraph in the article's text, past the page's chrome at the top.)
       const file = join(corpus, readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[0]!);
       const lines = readFileSync(file, 'utf8').split('\n');
       const at = Math.floor(lines.length * 0.6);
-      writeFileSync(file, [...lines.slice(0, at), '', '这一段是分片检索测试时加上的。', '', ...lines.slice(at)].join('\n'));
+      writeFileSync(file, [...lines.slice(0, at), '', '这一段是检索索引重建测试时加上的。', '', ...lines.slice(at)].join('\n'));
       run('scripts/build-content.ts');
-      expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 1, unchanged: first.shards - 1 });
-      // (From the terminal: this process has the first index's module loaded.)
-      const out = execFileSync('npx', ['tsx', 'scripts/search.ts', '分片检索测试', '--json'], { cwd: dir, env, encoding: 'utf8' });
+      expect(report(run('scripts/search-index.ts'))).toEqual({ documents: 5, worked: 1, kept: 4 });
+      const out = execFileSync('npx', ['tsx', 'scripts/search.ts', '检索索引重建测试', '--json'], { cwd: dir, env, encoding: 'utf8' });
       expect(JSON.parse(out.slice(out.indexOf('{'))).results).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -209,7 +206,7 @@ describe.skipIf(!hasChromium)('searching in Chromium', () => {
   it('opened from file:// without the offline files, the search page says clearly what to do', async () => {
     const context = await launch();
     const p = await context.newPage();
-    await p.route(/offline-data\.js$/, (r) => r.abort());
+    await p.route(/offline-search\.js$/, (r) => r.abort());
     await p.goto(pathToFileURL(join(DIST, 'search', 'index.html')).href + '?q=医联体');
     await expect.poll(() => p.locator('#search-status').textContent()).toMatch(/本地服务器/);
     await context.close();

@@ -1,0 +1,227 @@
+/**
+ * The search index's format, shared by the index build and every reader (browser over http, a page
+ * opened from disk, the terminal). Documents are numbered 0…n-1 in the order of their ids. A
+ * document's text is folded and kept as letters and digits only (fold.ts phraseText), and its
+ * tokens are every character and every pair of adjacent characters within one title or paragraph,
+ * each once. Each token is hashed to 32 bits (its key); the index maps a key to the documents that
+ * have the token anywhere, and to those that have it in their title, and is split by key into
+ * `buckets` files, so that a query loads one small file per token it has (two or three for a
+ * Chinese word), whatever the corpus's size.
+ *
+ * A query part's documents are those that have all its tokens: every document that contains the
+ * part, and perhaps a few that have its pairs apart (the engine's literal check of each paragraph
+ * then leaves those out). Keys that collide only add documents too.
+ *
+ * A bucket file, before it is deflated: varint token count, then per token (in key order) the key
+ * (varint, the difference from the last), its documents and its title's documents. A document list
+ * is a varint header (count × 2, +1 for a bitmap) and either the numbers (varint differences) or a
+ * bitmap of n bits, whichever is shorter.
+ */
+
+/** Characters or pairs of characters, as their 32-bit keys. */
+export type TokenKeys = Uint32Array;
+
+/** murmur3's 32-bit finaliser. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The key of one character (a code point). */
+export const charKey = (c: number): number => mix(c ^ 0x5bd1e995);
+/** The key of a pair of characters. */
+export const pairKey = (a: number, b: number): number => mix(Math.imul(a, 0x9e3779b1) ^ mix(b));
+
+/** The code points of a text already folded and kept as letters and digits (no spaces). */
+function codePoints(spelled: string): number[] {
+  const out: number[] = [];
+  for (const ch of spelled) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/** The keys of a spelled text (letters and digits only, no spaces) added to a set: each character, and each pair. */
+export function addTokens(spelled: string, into: Set<number>): void {
+  const cs = codePoints(spelled);
+  for (let i = 0; i < cs.length; i++) {
+    into.add(charKey(cs[i]!));
+    if (i + 1 < cs.length) into.add(pairKey(cs[i]!, cs[i + 1]!));
+  }
+}
+
+/** The keys a query part must all have: its pairs (or its one character). None when it has no letter or digit. */
+export function queryKeys(spelled: string): number[] {
+  const cs = codePoints(spelled);
+  if (cs.length === 1) return [charKey(cs[0]!)];
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < cs.length; i++) keys.add(pairKey(cs[i]!, cs[i + 1]!));
+  return [...keys];
+}
+
+/** The bucket of a key (`buckets` is a power of two). */
+export const bucketOf = (key: number, buckets: number): number => key & (buckets - 1);
+
+/** The bucket count for an index of about `bytes` bytes: buckets of about `target` bytes, a power of two, at least 1. */
+export function bucketCount(bytes: number, target: number): number {
+  let b = 1;
+  while (b * target < bytes) b *= 2;
+  return b;
+}
+
+/** A growing byte buffer with varints. */
+export class ByteWriter {
+  private buf = new Uint8Array(1024);
+  length = 0;
+  private room(n: number) {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  varint(v: number): void {
+    this.room(5);
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[this.length++] = v;
+  }
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+/** Reads what ByteWriter wrote. */
+export class ByteReader {
+  at = 0;
+  constructor(private readonly buf: Uint8Array) {}
+  varint(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.buf[this.at++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+      shift += 7;
+    }
+  }
+  bytes(n: number): Uint8Array {
+    const out = this.buf.subarray(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
+}
+
+/** Write a sorted list of document numbers (of n documents): as differences, or as a bitmap when that is shorter. */
+export function writeDocs(w: ByteWriter, docs: ArrayLike<number>, n: number): void {
+  const bitmap = Math.ceil(n / 8);
+  // A difference takes at least a byte: a list longer than the bitmap is a bitmap.
+  if (docs.length > bitmap) {
+    w.varint(docs.length * 2 + 1);
+    const bits = new Uint8Array(bitmap);
+    for (let i = 0; i < docs.length; i++) bits[docs[i]! >> 3]! |= 1 << (docs[i]! & 7);
+    w.bytes(bits);
+    return;
+  }
+  w.varint(docs.length * 2);
+  let last = 0;
+  for (let i = 0; i < docs.length; i++) {
+    w.varint(docs[i]! - last);
+    last = docs[i]!;
+  }
+}
+
+/** Read a list written by writeDocs. */
+export function readDocs(r: ByteReader, n: number): number[] {
+  const header = r.varint();
+  const count = Math.floor(header / 2);
+  const out: number[] = [];
+  if (header % 2 === 1) {
+    const bits = r.bytes(Math.ceil(n / 8));
+    for (let i = 0; i < bits.length; i++) {
+      const b = bits[i]!;
+      if (b === 0) continue;
+      for (let j = 0; j < 8; j++) if (b & (1 << j)) out.push(i * 8 + j);
+    }
+    return out;
+  }
+  let last = 0;
+  for (let i = 0; i < count; i++) out.push((last += r.varint()));
+  return out;
+}
+
+/** One token of a bucket: its key, its documents, and those that have it in their title. */
+export interface Posting {
+  key: number;
+  docs: ArrayLike<number>;
+  titles: ArrayLike<number>;
+}
+
+/** A bucket file's bytes (before deflating): its postings, in key order. */
+export function encodeBucket(postings: readonly Posting[], n: number): Uint8Array {
+  const w = new ByteWriter();
+  w.varint(postings.length);
+  let last = 0;
+  for (const p of postings) {
+    w.varint(p.key - last);
+    last = p.key;
+    writeDocs(w, p.docs, n);
+    writeDocs(w, p.titles, n);
+  }
+  return w.result();
+}
+
+/** A bucket's postings by key. */
+export function decodeBucket(bytes: Uint8Array, n: number): Map<number, { docs: number[]; titles: number[] }> {
+  const r = new ByteReader(bytes);
+  const out = new Map<number, { docs: number[]; titles: number[] }>();
+  let key = 0;
+  for (let count = r.varint(); count > 0; count--) {
+    key += r.varint();
+    out.set(key, { docs: readDocs(r, n), titles: readDocs(r, n) });
+  }
+  return out;
+}
+
+/** What meta.js holds: the numbers a reader needs and the fold table (packed). */
+export interface IndexMeta {
+  /** Documents in the index. */
+  n: number;
+  /** Bucket files (a power of two). */
+  buckets: number;
+  /** Documents per units file (u/<number ÷ pack>). */
+  pack: number;
+  /** The fold table, packed (fold.ts packTable). */
+  table: string;
+}
+
+/** The name of a bucket's file and of a document's units file (under the index's folder, without .js). */
+export const bucketName = (b: number) => `b/${b.toString(16)}`;
+export const unitsName = (doc: number, pack: number) => `u/${Math.floor(doc / pack)}`;
+
+/**
+ * An index file as written: a classic script that hands its name and payloads to the page
+ * (`KBI(["b/1f","…"]);`), so that a page opened from disk loads it with a script element; read
+ * over http or from the terminal by its text (parseIndexFile), never run. Each payload is bytes
+ * deflated (raw), in base64: a bucket's, the meta's JSON, or one document's units as JSON (a units
+ * file holds `pack` documents, one payload each).
+ */
+export const INDEX_GLOBAL = 'KBI';
+export function indexFileText(name: string, payloads: readonly string[]): string {
+  return `${INDEX_GLOBAL}(${JSON.stringify([name, ...payloads])});\n`;
+}
+export function parseIndexFile(text: string): string[] {
+  const start = text.indexOf('(');
+  const end = text.lastIndexOf(')');
+  if (!text.startsWith(INDEX_GLOBAL) || start < 0 || end < start) throw new Error('not a search index file');
+  return JSON.parse(text.slice(start + 1, end)) as string[];
+}

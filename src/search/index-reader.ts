@@ -1,0 +1,94 @@
+/**
+ * The search index (index-format.ts) as the engine's SearchIndex, over whatever loads its files:
+ * fetch over http, script elements from disk, the file system in the terminal (index-files.ts).
+ * Each file is loaded once, when a query first needs it: the meta, the buckets of the query's
+ * tokens, the units of the documents the engine checks.
+ */
+import type { SearchDocument, SearchIndex, SearchUnit } from './engine.ts';
+import { bucketName, bucketOf, decodeBucket, queryKeys, unitsName, type IndexMeta } from './index-format.ts';
+import { phraseText, unpackTable, type FoldTable } from './fold.ts';
+
+/** Loads an index file by name (`b/1f`, `u/12`, `meta`): its payloads, each inflated. */
+export type IndexFiles = (name: string) => Promise<Uint8Array[]>;
+
+/** A document as its units file holds it (its page's URL is the reader's to make: the site's base differs). */
+export interface IndexedDocument {
+  doc: string;
+  title: string;
+  units: SearchUnit[];
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** Each file loaded once; a failed load is tried again next time. */
+function once<T>(load: (name: string) => Promise<T>): (name: string) => Promise<T> {
+  const loaded = new Map<string, Promise<T>>();
+  return (name) => {
+    let p = loaded.get(name);
+    if (!p) {
+      p = load(name);
+      loaded.set(name, p);
+      p.catch(() => loaded.delete(name));
+    }
+    return p;
+  };
+}
+
+/**
+ * The index over its files: `urlOf` makes a document's page URL from its id. The fold table comes
+ * with the meta (the first file any query loads).
+ */
+export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) => string): Promise<{ index: SearchIndex; table: FoldTable; documents: number }> {
+  const meta = JSON.parse(text((await files('meta'))[0]!)) as IndexMeta;
+  const bucket = once(async (name) => decodeBucket((await files(name))[0]!, meta.n));
+  let unitsBytes = 0;
+  const units = once(async (name) =>
+    (await files(name)).map((b) => {
+      unitsBytes += b.length;
+      return JSON.parse(text(b)) as IndexedDocument;
+    }),
+  );
+  const index: SearchIndex = {
+    async candidates(parts) {
+      let all: Set<number> | null = null;
+      let titles: Set<number> | null = null;
+      for (const part of parts) {
+        const keys = queryKeys(phraseText(part).replaceAll(' ', ''));
+        // A part with no letter or digit (punctuation alone) is not in the index: nothing is found.
+        if (keys.length === 0) return [];
+        for (const key of keys) {
+          const p = (await bucket(bucketName(bucketOf(key, meta.buckets)))).get(key);
+          if (!p) return [];
+          all = all ? new Set(p.docs.filter((d) => all!.has(d))) : new Set(p.docs);
+          titles = titles ? new Set(p.titles.filter((d) => titles!.has(d))) : new Set(p.titles);
+        }
+      }
+      // Documents whose titles have every token first (a title match ranks first), then the rest, each in document order.
+      const first = [...(titles ?? [])].filter((d) => all!.has(d)).sort((a, b) => a - b);
+      const rest = [...(all ?? [])].filter((d) => !titles!.has(d)).sort((a, b) => a - b);
+      return [...first, ...rest].map(String);
+    },
+    async documents(id) {
+      const n = Number(id);
+      const docs = await units(unitsName(n, meta.pack));
+      const d = docs[n % meta.pack];
+      return d ? [{ url: urlOf(d.doc), title: d.title, doc: d.doc, units: d.units }] : [];
+    },
+    loaded: () => unitsBytes,
+  };
+  return { index, table: unpackTable(meta.table), documents: meta.n };
+}
+
+/** Bytes from base64 (atob: the browser's and Node's alike). */
+export function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Inflate raw deflate with the platform's DecompressionStream (browsers; Node has it too). */
+export async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
