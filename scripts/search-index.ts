@@ -38,8 +38,13 @@ const table = characterTable();
 
 /** Documents per units file: a first query loads a few documents' units, and the site has half as many files. */
 export const PACK = 2;
-/** A bucket's target size in bytes (deflated): a query loads one per pair of characters it has. */
-const BUCKET_BYTES = 40_000;
+/**
+ * Documents per bucket: a bucket file holds the tokens of about this many documents' worth of the
+ * index (measured: about 90 KB for documents of 24,000 characters, whatever the corpus's size), and
+ * a query loads one per pair of characters it has. More buckets would make a query lighter and the
+ * site's file count larger (a static host counts files): eight makes the buckets a tenth of the files.
+ */
+const DOCS_PER_BUCKET = 8;
 /** (key, document) pairs held at once while the buckets are made. */
 const PASS_POSTINGS = 16_000_000;
 
@@ -89,8 +94,7 @@ for (const f of await readdir(cacheDir)) if (!wanted.has(f)) await rm(join(cache
 // 2. The buckets, a range of them per pass.
 const n = docs.length;
 const postings = docs.reduce((sum, d) => sum + d.all.length, 0);
-// About a byte and a half per (key, document) pair, as measured, before the bucket files' base64.
-const buckets = bucketCount((postings * 1.5 * 4) / 3, BUCKET_BYTES);
+const buckets = bucketCount(n, DOCS_PER_BUCKET);
 const passes = Math.max(1, Math.ceil(postings / PASS_POSTINGS));
 await mkdir(join(out, 'b'), { recursive: true });
 await mkdir(join(out, 'u'), { recursive: true });

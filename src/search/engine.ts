@@ -183,13 +183,18 @@ export async function openSearch(index: SearchIndex, table: FoldTable, query: st
   return s;
 }
 
+/** Each document's units folded, once (a reader's later queries check the same documents again). */
+const foldedUnits = new WeakMap<SearchDocument, string[]>();
+
 /** The title and paragraphs of one document that contain every part literally, scored, with excerpts. */
 function matchesIn(d: SearchDocument, parts: string[], whole: string, table: FoldTable): SearchResult[] {
   const out: SearchResult[] = [];
   let section = '';
+  let foldedAll = foldedUnits.get(d);
+  if (!foldedAll) foldedUnits.set(d, (foldedAll = d.units.map((u) => fold(u[2], table))));
   for (const [position, [id, where, text]] of d.units.entries()) {
     if (where === 'heading') section = text;
-    const folded = fold(text, table);
+    const folded = foldedAll[position]!;
     if (!parts.every((p) => folded.includes(p))) continue;
     const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
     const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;

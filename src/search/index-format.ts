@@ -63,10 +63,10 @@ export function queryKeys(spelled: string): number[] {
 /** The bucket of a key (`buckets` is a power of two). */
 export const bucketOf = (key: number, buckets: number): number => key & (buckets - 1);
 
-/** The bucket count for an index of about `bytes` bytes: buckets of about `target` bytes, a power of two, at least 1. */
-export function bucketCount(bytes: number, target: number): number {
+/** The bucket count for `size` (documents, bytes …) at about `per` per bucket: a power of two, at least 1. */
+export function bucketCount(size: number, per: number): number {
   let b = 1;
-  while (b * target < bytes) b *= 2;
+  while (b * per < size) b *= 2;
   return b;
 }
 
@@ -178,6 +178,27 @@ export function encodeBucket(postings: readonly Posting[], n: number): Uint8Arra
     writeDocs(w, p.titles, n);
   }
   return w.result();
+}
+
+/** Skip a list written by writeDocs. */
+function skipDocs(r: ByteReader, n: number): void {
+  const header = r.varint();
+  if (header % 2 === 1) r.at += Math.ceil(n / 8);
+  else for (let count = Math.floor(header / 2); count > 0; count--) r.varint();
+}
+
+/** One key's postings in a bucket's bytes, or undefined: the other keys' lists are skipped, not read. */
+export function findInBucket(bytes: Uint8Array, key: number, n: number): { docs: number[]; titles: number[] } | undefined {
+  const r = new ByteReader(bytes);
+  let at = 0;
+  for (let count = r.varint(); count > 0; count--) {
+    at += r.varint();
+    if (at === key) return { docs: readDocs(r, n), titles: readDocs(r, n) };
+    if (at > key) return undefined;
+    skipDocs(r, n);
+    skipDocs(r, n);
+  }
+  return undefined;
 }
 
 /** A bucket's postings by key. */

@@ -5,7 +5,7 @@
  * tokens, the units of the documents the engine checks.
  */
 import type { SearchDocument, SearchIndex, SearchUnit } from './engine.ts';
-import { bucketName, bucketOf, decodeBucket, queryKeys, unitsName, type IndexMeta } from './index-format.ts';
+import { bucketName, bucketOf, findInBucket, queryKeys, unitsName, type IndexMeta } from './index-format.ts';
 import { phraseText, unpackTable, type FoldTable } from './fold.ts';
 
 /** Loads an index file by name (`b/1f`, `u/12`, `meta`): its payloads, each inflated. */
@@ -40,8 +40,9 @@ function once<T>(load: (name: string) => Promise<T>): (name: string) => Promise<
  */
 export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) => string): Promise<{ index: SearchIndex; table: FoldTable; documents: number }> {
   const meta = JSON.parse(text((await files('meta'))[0]!)) as IndexMeta;
-  const bucket = once(async (name) => decodeBucket((await files(name))[0]!, meta.n));
+  const bucket = once(async (name) => (await files(name))[0]!);
   let unitsBytes = 0;
+  const made = new Map<number, SearchDocument>();
   const units = once(async (name) =>
     (await files(name)).map((b) => {
       unitsBytes += b.length;
@@ -57,7 +58,7 @@ export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) =>
         // A part with no letter or digit (punctuation alone) is not in the index: nothing is found.
         if (keys.length === 0) return [];
         for (const key of keys) {
-          const p = (await bucket(bucketName(bucketOf(key, meta.buckets)))).get(key);
+          const p = findInBucket(await bucket(bucketName(bucketOf(key, meta.buckets))), key, meta.n);
           if (!p) return [];
           all = all ? new Set(p.docs.filter((d) => all!.has(d))) : new Set(p.docs);
           titles = titles ? new Set(p.titles.filter((d) => titles!.has(d))) : new Set(p.titles);
@@ -70,9 +71,15 @@ export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) =>
     },
     async documents(id) {
       const n = Number(id);
-      const docs = await units(unitsName(n, meta.pack));
-      const d = docs[n % meta.pack];
-      return d ? [{ url: urlOf(d.doc), title: d.title, doc: d.doc, units: d.units }] : [];
+      let doc = made.get(n);
+      if (!doc) {
+        const d = (await units(unitsName(n, meta.pack)))[n % meta.pack];
+        if (!d) return [];
+        // The same object each time: the engine keeps its folded text.
+        doc = made.get(n) ?? { url: urlOf(d.doc), title: d.title, doc: d.doc, units: d.units };
+        made.set(n, doc);
+      }
+      return [doc];
     },
     loaded: () => unitsBytes,
   };

@@ -29,11 +29,11 @@ export const PAGE_DOCS = 10;
 /**
  * The text a query's first results may load (bytes of documents' units as JSON, about twice and a
  * half what is transferred): a common word is in thousands of documents, and checking one loads its
- * text. Candidates are checked two at a time until this much is loaded or a page of documents is
+ * text. Candidates are checked four at a time until this much is loaded or a page of documents is
  * checked; when that is all of them, the counts are exact, otherwise the next page's are checked
  * when the reader asks for more.
  */
-export const FIRST_BYTES = 400_000;
+export const FIRST_BYTES = 250_000;
 /** A document's other hits shown before a "more". */
 const OTHERS_SHOWN = 3;
 
@@ -104,9 +104,10 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
   const countLine = (variants: boolean) =>
     open && !open.done ? fill(s.countPartial!, current, results.length, open.checked, open.candidates) : fill(variants ? s.countVariants! : s.count!, current, results.length, groups.length);
 
-  const showMore = async () => {
+  /** Show the next page of documents; `check`: check candidates for it first, if need be (the reader asked for more). */
+  const showMore = async (check: boolean) => {
     // A common word: check candidates until there is a page to show, or none left.
-    while (open && !open.done && groups.length < shown + PAGE_DOCS) {
+    while (check && open && !open.done && groups.length < shown + PAGE_DOCS) {
       const mine = open;
       const found = await mine.more(PAGE_DOCS);
       if (open !== mine) return;
@@ -162,7 +163,8 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       return;
     }
     status.textContent = countLine(Boolean(variants));
-    void showMore();
+    // What the first batch gave; the reader asks for more.
+    void showMore(false);
   };
 
   let seq = 0;
@@ -193,13 +195,13 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     const search = await openSearch(index, table, query);
     const from = index.loaded?.() ?? 0;
     // (Candidates that turn out not to contain it are passed over: a result, or none at all, is shown.)
-    while (!search.done && mine === seq && (search.results.length === 0 || (search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES))) await search.more(2);
+    while (!search.done && mine === seq && (search.results.length === 0 || (search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES))) await search.more(4);
     if (mine !== seq) return;
     open = search;
     render(query.trim(), search.results, table, null);
   };
 
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () => void showMore(true));
   // A document's other hits, written when the reader opens them.
   list.addEventListener('toggle', (ev) => {
     const d = ev.target as HTMLDetailsElement;
