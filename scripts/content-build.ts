@@ -25,6 +25,7 @@ import type { SkippedFile } from '../src/pipeline/types.ts';
 import type { BuildSetup, ListedDocument, makeTask, Written } from './lib/build-task.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
 import { filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
+import { writeDocumentParts } from './lib/document-parts.ts';
 import { documentStore } from './lib/document-store.ts';
 import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
@@ -130,10 +131,13 @@ export async function runContentBuild(o: ContentBuildOptions) {
     await replaceFile(join(o.outDir, 'data', 'corpus.json'), JSON.stringify(corpusJson(docs.map((d) => d.entry), result.skipped, result.retiredDocuments), null, 1));
     // Files of documents that are gone, or whose simplified rendering is gone.
     const wanted = new Set(docs.flatMap((d) => d.files));
-    for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`)) await rm(join(o.outDir, dir, f));
+    // (The parts of /data/documents/ and their index are written below.)
+    const isPart = (dir: string, f: string) => dir === 'data/documents' && (/^part-[0-9a-f]+\.json$/.test(f) || f === 'index.json');
+    for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`) && !isPart(dir, f)) await rm(join(o.outDir, dir, f));
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
+    const parts = await writeDocumentParts(o.outDir, made);
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
-    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
+    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged; ${parts} part(s) of /data/documents/ written)`);
     o.onDocumentsWritten?.();
     clock.lap('pages');
 
@@ -192,7 +196,7 @@ async function writeRegistry(o: ContentBuildOptions, text: string): Promise<void
 }
 
 /** The folders of each document's files under src/generated. */
-const DOCUMENT_FOLDERS = ['data/documents', 'reading', 'mdx', 'html'];
+const DOCUMENT_FOLDERS = ['documents', 'data/documents', 'reading', 'mdx', 'html'];
 
 /**
  * The content build's folder, made ready: the documents' files of the last build stay (listed with
@@ -205,7 +209,7 @@ async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<D
   await mkdir(o.outDir, { recursive: true });
   await writeFile(marker, o.corpusKey ?? '');
   const previous = await readJson<Record<string, string>>(join(o.outDir, 'documents.json'), {});
-  const kept = new Set(['corpus-key', 'data', 'mdx', 'html', 'reading', 'pages', 'charts.json', 'authored']);
+  const kept = new Set(['corpus-key', 'data', 'documents', 'mdx', 'html', 'reading', 'pages', 'charts.json', 'authored']);
   for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
   for (const dir of [...DOCUMENT_FOLDERS, 'pages']) await mkdir(join(o.outDir, dir), { recursive: true });
   return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };

@@ -29,7 +29,7 @@ import { documentTokens, indexedDocument } from '../src/search/records.ts';
 import { codeVersion } from './lib/code-version.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
+const generated = join(ROOT, 'src', 'generated', 'documents');
 const out = join(ROOT, 'dist', 'kb-search');
 const config = corpusConfig();
 const cacheDir = join(config.cacheDir, 'search', 'docs');

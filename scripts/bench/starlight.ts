@@ -52,9 +52,9 @@ export function prepareStarlight(generated: string): { build(): StarlightBuild; 
   rmSync(dir, { recursive: true, force: true });
   const docsDir = join(dir, 'src', 'content', 'docs', 'docs');
   mkdirSync(docsDir, { recursive: true });
-  const files = readdirSync(join(generated, 'data', 'documents')).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(join(generated, 'documents')).filter((f) => f.endsWith('.json')).sort();
   for (const f of files) {
-    const d = JSON.parse(readFileSync(join(generated, 'data', 'documents', f), 'utf8')) as { id: string; title: string; blocks: Block[] };
+    const d = JSON.parse(readFileSync(join(generated, 'documents', f), 'utf8')) as { id: string; title: string; blocks: Block[] };
     writeFileSync(join(docsDir, `${d.id}.md`), `---\ntitle: ${JSON.stringify(d.title)}\n---\n\n${markdown(d.blocks)}\n`);
   }
   writeFileSync(join(dir, 'src', 'content', 'docs', 'index.md'), '---\ntitle: 医联体文献库\n---\n\n文献库。\n');

@@ -46,7 +46,7 @@ function madeByTheBuild(outDir: string) {
   let figures: Set<string> | undefined;
   return {
     paragraph(doc: string, p: string): boolean {
-      const data = json<{ blocks: { id: string }[]; retired: Record<string, string | null> } | null>(join('data', 'documents', `${doc}.json`), null);
+      const data = json<{ blocks: { id: string }[]; retired: Record<string, string | null> } | null>(join('documents', `${doc}.json`), null);
       return !!data && (data.blocks.some((b) => b.id === p) || !!data.retired[p]);
     },
     chart: (id: string) => json<{ charts: { id: string }[] }>('charts.json', { charts: [] }).charts.some((c) => c.id === id),

@@ -1,8 +1,10 @@
-/** The content build's files: JSON read with a fallback, and data files written whole by rename, piece by piece. */
+/** The content build's files: JSON read with a fallback, and data files written whole by rename, piece by piece, or in parts. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { PartsSpec } from '../../src/extractors/extractor.ts';
 
 /** A JSON file, or `fallback` when there is none. */
 export async function readJson<T>(path: string, fallback: T): Promise<T> {
@@ -74,3 +76,92 @@ function* jsonPieces(value: Record<string, unknown>): Generator<string> {
  * hold (about 512 MB; the glossary of 5,000 documents is longer), and its items are never all copied.
  */
 export const writeJson = (file: string, value: Record<string, unknown>) => writeText(file, jsonPieces(value));
+
+/** A folder of files, written whole (by rename), and nothing else in it; returns the files, relative to `dir`. */
+export async function writeEach(dir: string, files: Iterable<[name: string, text: string]>): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names: string[] = [];
+  for (const [name, text] of files) {
+    if ((await readFile(join(dir, name), 'utf8').catch(() => null)) !== text) await writeText(join(dir, name), [text]);
+    names.push(name);
+  }
+  const kept = new Set(names);
+  for (const f of await readdir(dir)) if (!kept.has(f)) await rm(join(dir, f), { recursive: true, force: true });
+  return names;
+}
+
+/** The largest part of a list written in parts (characters of JSON): well under a static host's limit per file (Cloudflare Pages: 25 MiB). */
+export const PART_CHARACTERS = 4_000_000;
+
+/** One part's entry in its index. */
+export interface PartEntry {
+  name: string;
+  /** The part's key (its year, its letter …), when the list is split by one. */
+  key?: string;
+  /** Its files, relative to the index. */
+  json: string;
+  csv?: string;
+  count: number;
+}
+
+/** A list's index (<folder>/index.json). */
+export interface PartsIndex {
+  field: string;
+  count: number;
+  parts: PartEntry[];
+}
+
+/**
+ * A list written in parts into `dir` (PartsSpec): items go to their key's part, and a part that has
+ * PART_CHARACTERS of JSON is closed and the key's next one opened (`2017`, `2017-2` …; without keys,
+ * `part-001` …). Then the index. Every file is replaced whole (by rename), and files of the folder
+ * that are not of this list any more are removed. Returns the files, relative to `dir`.
+ */
+export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const keyOf = spec.key as ((item: unknown) => string) | undefined;
+  const parts: Array<PartEntry & { items: unknown[]; pieces: string[]; size: number }> = [];
+  const open = new Map<string, (typeof parts)[number]>();
+  const perKey = new Map<string, number>();
+  const files: string[] = [];
+  const close = async (p: (typeof parts)[number]) => {
+    await writeText(join(dir, p.json), [`{${JSON.stringify(spec.field)}:[`, p.pieces.join(','), ']}']);
+    if (spec.csv && p.csv) await writeText(join(dir, p.csv), (spec.csv as (items: Iterable<unknown>) => Iterable<string>)(p.items));
+    files.push(p.json, ...(p.csv ? [p.csv] : []));
+    p.items = [];
+    p.pieces = [];
+  };
+  let count = 0;
+  for (const item of spec.items) {
+    const key = keyOf ? keyOf(item) : '';
+    const json = JSON.stringify(item);
+    let p = open.get(key);
+    if (p && p.size + json.length > PART_CHARACTERS && p.count > 0) {
+      await close(p);
+      p = undefined;
+    }
+    if (!p) {
+      const n = (perKey.get(key) ?? 0) + 1;
+      perKey.set(key, n);
+      const name = keyOf ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
+      p = { name, ...(keyOf ? { key } : {}), json: `${name}.json`, ...(spec.csv ? { csv: `${name}.csv` } : {}), count: 0, items: [], pieces: [], size: 0 };
+      parts.push(p);
+      open.set(key, p);
+    }
+    p.pieces.push(json);
+    if (spec.csv) p.items.push(item);
+    p.size += json.length + 1;
+    p.count++;
+    count++;
+  }
+  for (const p of open.values()) await close(p);
+  // Parts in the order of their names (years in order), each as its index lists it.
+  const entries = parts.map(({ name, key, json, csv, count: n }) => ({ name, ...(key !== undefined ? { key } : {}), json, ...(csv ? { csv } : {}), count: n }));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const index: PartsIndex = { field: spec.field, count, parts: entries };
+  await writeText(join(dir, 'index.json'), [JSON.stringify(index, null, 1)]);
+  files.push('index.json');
+  const kept = new Set(files);
+  for (const f of await readdir(dir)) if (!kept.has(f) && !f.endsWith('.partial')) await rm(join(dir, f), { recursive: true, force: true });
+  return files;
+}

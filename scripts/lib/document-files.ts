@@ -1,5 +1,5 @@
 /**
- * One document's files in src/generated: its data file (/data/documents/<id>.json), what its reading
+ * One document's files in src/generated: its data (documents/<id>.json: the parts of /data/documents/ are made of these), what its reading
  * page reads of it (reading/<id>.json), its MDX export and its reading body (mdx/, html/; a
  * traditional document also in simplified script). Written by the content build for a small corpus,
  * and by the pipeline's worker threads for a large one, each as soon as its document is processed
@@ -37,7 +37,7 @@ export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: s
 export function documentFilePaths(setup: Pick<DocumentFilesSetup, 'corpusDir'>, d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
   const original = setup.corpusDir ? originalFileName(d) : null;
   const variants = ['', ...(d.simplifiedBlocks ? ['.simplified'] : [])];
-  return [`data/documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.flatMap((v) => [`mdx/${d.id}${v}.mdx`, `html/${d.id}${v}.html`])];
+  return [`documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.flatMap((v) => [`mdx/${d.id}${v}.mdx`, `html/${d.id}${v}.html`])];
 }
 
 /**
@@ -54,11 +54,10 @@ export function documentFiles(setup: DocumentFilesSetup) {
     needed: setup.previous[id] !== filesKey(setup, digest) || !paths.every((p) => existsSync(join(outDir, p))),
     async run(d: ProcessedDocument): Promise<void> {
       const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
-      const dataFile = join(outDir, 'data', 'documents', `${d.id}.json`);
+      const dataFile = join(outDir, 'documents', `${d.id}.json`);
       const original = setup.corpusDir ? originalFileName(d) : null;
       const json = documentJson(d, location);
-      // The data file is a hard link in the built site: replaced, never changed in place (data-files.ts).
-      await replaceFile(dataFile, JSON.stringify(json));
+      await writeFile(dataFile, JSON.stringify(json));
       await writeFile(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json)));
       // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
       if (original) {

@@ -14,7 +14,7 @@ import { reading } from '../../src/extract/reading.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
-import { writeJson, writeText } from './data-files.ts';
+import { writeEach, writeJson, writeParts, writeText } from './data-files.ts';
 import type { DocumentStore } from '../../src/lib/store.ts';
 
 /** A store the extraction can read digests from and ask about. */
@@ -136,17 +136,21 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   };
   const merged = ex.merge(results(), ctx);
   const outputs = ex.outputs(merged, ctx);
-  for (const o of outputs) await writeOutput(s.outDir, o);
+  const files: string[] = [];
+  for (const o of outputs) files.push(...(await writeOutput(s.outDir, o)));
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);
   const shown: MergeDone['shown'] = [];
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
-  const done: MergeDone = { shown, files: outputs.map((o) => o.path), log: [ex.summary(merged)], stale };
+  const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale };
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
   return done;
 }
 
-/** Write one output file under the content build's folder (a data file is replaced whole, never changed in place). */
-function writeOutput(outDir: string, o: OutputFile): Promise<void> {
+/** Write one output under the content build's folder (a data file is replaced whole, never changed in place); the files it made, relative to that folder. */
+async function writeOutput(outDir: string, o: OutputFile): Promise<string[]> {
   const file = join(outDir, o.path);
-  return 'json' in o ? writeJson(file, o.json) : writeText(file, o.text);
+  if ('parts' in o) return (await writeParts(file, o.parts)).map((f) => `${o.path}/${f}`);
+  if ('each' in o) return (await writeEach(file, o.each)).map((f) => `${o.path}/${f}`);
+  await ('json' in o ? writeJson(file, o.json) : writeText(file, o.text));
+  return [o.path];
 }

@@ -12,7 +12,24 @@ import type { Curation } from '../corpus/curation.ts';
 /** A file the content build writes under src/generated/ (`data/…` is served as /data/…). */
 export type OutputFile =
   | { path: string; /** Written element by element: a list field may be a generator (scripts/lib/data-files.ts). */ json: Record<string, unknown> }
-  | { path: string; /** Written piece by piece. */ text: Iterable<string> };
+  | { path: string; /** Written piece by piece. */ text: Iterable<string> }
+  | { /** A folder: a long list in parts, with an index (scripts/lib/data-files.ts writeParts). */ path: string; parts: PartsSpec }
+  | { /** A folder of files, one per name (what each document's page shows): the folder holds these only. */ path: string; each: Iterable<[name: string, text: string]> };
+
+/**
+ * A list written as parts of at most a few megabytes each (a static host limits a file's size, and a
+ * reader downloads what they need), `<path>/<part>.json` holding `{<field>: [...]}`, and an index,
+ * `<path>/index.json`, that lists every part (its name, files, key, count and bytes).
+ */
+export interface PartsSpec {
+  /** The list's name in each part (`events`). */
+  field: string;
+  items: Iterable<unknown>;
+  /** Which part an item goes to (a year, a letter): parts of one key are numbered when one part would be too large. Without it, parts in order. */
+  key?(item: never): string;
+  /** Each part as CSV too: the lines of these items (header first). */
+  csv?(items: Iterable<never>): Iterable<string>;
+}
 
 /** What a merge is given besides the documents' results. */
 export interface MergeContext {

@@ -3,6 +3,8 @@ import { resolveCharts } from '../charts/spec.ts';
 import { corpusFigures, documentFigures } from '../extract/figures.ts';
 import { chartsJson, figureEntry, figuresCsv } from '../generate/figures.ts';
 import { map } from '../lib/iterate.ts';
+import { figurePages } from '../generate/page-data.ts';
+import { figureKeys, unitSlug } from '../site/unit-names.ts';
 import { extractor } from './extractor.ts';
 
 export const figures = extractor({
@@ -16,11 +18,12 @@ export const figures = extractor({
     return { figures, charts };
   },
   outputs: ({ figures, charts }, { location }) => {
-    const entries = () => map(figures, (f) => figureEntry(f, location));
     return [
-      { path: 'data/figures.json', json: { figures: entries() } },
-      { path: 'data/figures.csv', text: figuresCsv(entries()) },
+      // In parts of documents in id order, each also as CSV.
+      { path: 'data/figures', parts: { field: 'figures', items: map(figures, (f) => figureEntry(f, location)), csv: figuresCsv } },
       { path: 'charts.json', text: [JSON.stringify(chartsJson(charts, location))] },
+      // What the figures pages show (they never read the data files: 600 MB at 10,000 documents).
+      { path: 'pages/figures.json', text: [JSON.stringify(figurePages(map(figures, (f) => figureEntry(f, location)), figureKeys, unitSlug))] },
     ];
   },
   // A chart is drawn on the reading page of its first figure's document.

@@ -7,10 +7,10 @@ import type { SiteLocation } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
 import { extractor, type OutputFile } from './extractor.ts';
 
-/** An index's data file (/data/<name>.json) and what its page shows (src/generated/pages/<name>.json). */
+/** An index's data (/data/<name>/, in parts) and what its page shows (src/generated/pages/<name>.json). */
 function indexFiles(name: string, entries: readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[], location: SiteLocation): OutputFile[] {
   return [
-    { path: `data/${name}.json`, json: { [name]: map(entries, (x) => indexEntry(x, location)) } },
+    { path: `data/${name}`, parts: { field: name, items: map(entries, (x) => indexEntry(x, location)) } },
     { path: `pages/${name}.json`, text: [JSON.stringify(indexPage(entries))] },
   ];
 }

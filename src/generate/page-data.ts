@@ -40,3 +40,89 @@ export function readingData(doc: ReturnType<typeof documentJson>) {
   const { blocks, sourceLines: _, ...rest } = doc;
   return { ...rest, headings: blocks.filter((b) => b.type === 'heading') };
 }
+
+/** What the figures pages show (/figures/ and /figures/unit/<unit>/): how many each filter has, the units by slug, and the first LIST_LIMIT figures of each page. */
+export interface FigurePages<F> {
+  total: number;
+  /** Figures per filter key (`doc/<id>`, `unit/<slug>`). */
+  counts: Record<string, number>;
+  /** Each unit's slug, to the unit. */
+  units: Record<string, string>;
+  /** Each page's figures ('' the unfiltered page, `unit/<slug>`), the first LIST_LIMIT, in the corpus's order. */
+  lists: Record<string, F[]>;
+}
+
+/** The figures pages' data, in one pass over the figures (the data files hold them all; the pages never read those). */
+export function figurePages<F extends { doc: string; unit: string }>(figures: Iterable<F>, keys: (f: F) => string[], slug: (unit: string) => string): FigurePages<F> {
+  const out: FigurePages<F> = { total: 0, counts: {}, units: {}, lists: { '': [] } };
+  for (const f of figures) {
+    out.total++;
+    if (out.lists['']!.length < LIST_LIMIT) out.lists['']!.push(f);
+    out.units[slug(f.unit)] = f.unit;
+    for (const k of keys(f)) {
+      out.counts[k] = (out.counts[k] ?? 0) + 1;
+      if (!k.startsWith('unit/')) continue;
+      const list = (out.lists[k] ??= []);
+      if (list.length < LIST_LIMIT) list.push(f);
+    }
+  }
+  return out;
+}
+
+/** How many of an event's other sources a timeline page keeps (it names SOURCES_SHOWN and counts the rest). */
+export const SOURCES_KEPT = 50;
+
+/** An event as a timeline page lists it: its sources cut to SOURCES_KEPT, with how many it has. */
+export type ListedEvent<E> = E & { sourceCount: number };
+
+/** What the timeline pages show (/timeline/ and /timeline/kind/<kind>/). */
+export interface TimelinePages<E> {
+  total: number;
+  /** Events told by several documents. */
+  shared: number;
+  /** Events per filter key (`kind/<kind>`, `doc/<id>`). */
+  counts: Record<string, number>;
+  /**
+   * Every trusted event as the axis draws it (charts/timeline.ts): whole for a milestone (a policy
+   * dated to the month or day) or a period; else its id, date and kind only (a bar counts it).
+   */
+  axis: Array<Pick<E & AxisFields, 'id' | 'date' | 'kind' | 'precision'> & Partial<AxisFields>>;
+  /** Each page's first LIST_LIMIT trusted events, and as many untrusted ones as leave room: '' the unfiltered page, `kind/<kind>`. */
+  lists: Record<string, { trusted: ListedEvent<E>[]; untrusted: ListedEvent<E>[]; count: number }>;
+}
+
+interface AxisFields {
+  id: string;
+  date: string;
+  end?: string;
+  precision: string;
+  kind: string;
+  written: string;
+  text: string;
+}
+
+/** The timeline pages' data, from every event (sorted by date), with the filter keys each is listed under. */
+export function timelinePages<E extends AxisFields & { trusted: boolean; sources: unknown[] }>(events: Iterable<E>, keys: (e: E) => string[]): TimelinePages<E> {
+  const out: TimelinePages<E> = { total: 0, shared: 0, counts: {}, axis: [], lists: {} };
+  const listed = (e: E): ListedEvent<E> => ({ ...e, sources: e.sources.slice(0, SOURCES_KEPT), sourceCount: e.sources.length });
+  const add = (page: string, e: E) => {
+    const list = (out.lists[page] ??= { trusted: [], untrusted: [], count: 0 });
+    list.count++;
+    if (e.trusted && list.trusted.length < LIST_LIMIT) list.trusted.push(listed(e));
+    else if (!e.trusted && list.untrusted.length < LIST_LIMIT) list.untrusted.push(listed(e));
+  };
+  for (const e of events) {
+    out.total++;
+    if (e.sources.length > 0) out.shared++;
+    for (const k of new Set(keys(e))) out.counts[k] = (out.counts[k] ?? 0) + 1;
+    if (e.trusted) {
+      const whole = (e.kind === 'policy' && (e.precision === 'day' || e.precision === 'month')) || e.end !== undefined;
+      out.axis.push(whole ? { id: e.id, date: e.date, ...(e.end !== undefined ? { end: e.end } : {}), precision: e.precision, kind: e.kind, written: e.written, text: e.text } : { id: e.id, date: e.date, kind: e.kind, precision: e.precision });
+    }
+    add('', e);
+    add(`kind/${e.kind}`, e);
+  }
+  // Untrusted events fill what room the trusted ones leave.
+  for (const list of Object.values(out.lists)) list.untrusted = list.untrusted.slice(0, Math.max(0, LIST_LIMIT - list.trusted.length));
+  return out;
+}

@@ -4,7 +4,7 @@ import { spelled, type FoldTable } from './fold.ts';
 import { addTokens } from './index-format.ts';
 import type { IndexedDocument } from './index-reader.ts';
 
-/** The parts of a generated document (src/generated/data/documents/<id>.json) that search reads. */
+/** The parts of a generated document (src/generated/documents/<id>.json) that search reads. */
 export interface SearchableDocument {
   id: string;
   title: string;

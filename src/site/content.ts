@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
-import type { IndexPages, TermPages } from '../generate/page-data.ts';
-import { eventFilters, type TimelineData, type TimelineEntry } from '../generate/timeline.ts';
-import { groupByKey } from './counts.ts';
+import type { FigurePages, IndexPages, TermPages, TimelinePages } from '../generate/page-data.ts';
+import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
 
@@ -34,12 +33,26 @@ function generated<T>(file: string): () => T {
   return () => (data ??= JSON.parse(readFileSync(join(GENERATED, file), 'utf8')) as T);
 }
 
+/** A list the content build wrote in parts (scripts/lib/data-files.ts writeParts), whole, read once per build. */
+function generatedParts<T>(dir: string, field: string): () => T[] {
+  let data: T[] | undefined;
+  return () => {
+    if (data) return data;
+    const index = JSON.parse(readFileSync(join(GENERATED, dir, 'index.json'), 'utf8')) as { parts: { json: string }[] };
+    data = index.parts.flatMap((p) => (JSON.parse(readFileSync(join(GENERATED, dir, p.json), 'utf8')) as Record<string, T[]>)[field]!);
+    return data;
+  };
+}
+
+/** Whether the content build wrote a list in parts under data/ (data/<name>/index.json). */
+export const hasDataList = (name: string) => existsSync(join(GENERATED, 'data', name, 'index.json'));
+
 /** The corpus index, sorted by date (undated last), then title. */
 export const loadCorpus = generated<CorpusData>('data/corpus.json');
 
-/** One document's full data (/data/documents/<id>.json). */
+/** One document's full data (as in the parts of /data/documents/). */
 export function loadDocument(id: string): DocumentData {
-  return JSON.parse(readFileSync(join(GENERATED, 'data', 'documents', `${id}.json`), 'utf8')) as DocumentData;
+  return JSON.parse(readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8')) as DocumentData;
 }
 
 /** What a reading page shows of a document besides its text (src/generate/page-data.ts readingData). */
@@ -77,20 +90,26 @@ export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
 }
 
 /** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
-export const loadTimeline = generated<TimelineData>('data/timeline.json');
+const timelineEvents = generatedParts<TimelineEntry>('data/timeline', 'events');
+export const loadTimeline = (): TimelineData => ({ events: timelineEvents() });
 
 /**
  * A document's own tellings of the timeline's events, in timeline order: the events it gives, and
- * those another document gives that it tells too, in its own words. From the grouping the timeline
- * pages make (once per build; each reading page used to scan the whole timeline).
+ * those another document gives that it tells too, in its own words (the content build writes each
+ * document's: src/generated/pages/events/<id>.json).
  */
 export function eventsToldBy(id: string): TimelineEntry[] {
-  return (groupByKey('timeline', loadTimeline().events, eventFilters).get(`doc/${id}`) ?? []).map((e) =>
-    e.doc === id ? e : { ...e, ...e.sources.find((s) => s.doc === id)!, sources: [] },
-  );
+  const file = join(GENERATED, 'pages', 'events', `${id}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TimelineEntry[]) : [];
 }
-/** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
-export const loadFigures = generated<FiguresData>('data/figures.json');
+
+/** What the timeline pages show: counts per filter, the axis's events, each page's first events (src/generate/page-data.ts timelinePages). */
+export const loadTimelinePages = generated<TimelinePages<TimelineEntry>>('pages/timeline.json');
+/** Every figure the corpus quotes (src/extract/figures.ts), documents in id order: all the data files' parts (an editor's page quoting one figure; the figures pages read loadFigurePages). */
+const allFigures = generatedParts<FiguresData['figures'][number]>('data/figures', 'figures');
+export const loadFigures = (): FiguresData => ({ figures: allFigures() });
+/** What the figures pages show: counts per filter, and each page's first figures (src/generate/page-data.ts figurePages). */
+export const loadFigurePages = generated<FigurePages<FiguresData['figures'][number]>>('pages/figures.json');
 /** The charts of content/charts.json with their figures, in the order written there. */
 export const loadCharts = generated<ChartsData>('charts.json');
 /** The glossary (content/terms.json) with definitions, counts, and the mentions its pages show (src/generate/page-data.ts). */

@@ -6,7 +6,7 @@
  * that document's mentions, so the link always leads to them.
  */
 import { loadCorpus, loadOrganisations, loadPlaces, loadPolicies, loadTerms } from './content.ts';
-import type { CorpusEntry } from '../generate/data.ts';
+import { documentPart, type CorpusEntry } from '../generate/data.ts';
 import { digestOf } from '../lib/digest.ts';
 
 export type EntryKind = 'policies' | 'organisations' | 'places' | 'terms';
@@ -138,5 +138,8 @@ export function neighbours(doc: string): { previous?: CorpusEntry; next?: Corpus
  */
 export function connectionsKey(doc: string): string {
   const { previous, next } = neighbours(doc);
-  return digestOf([previous && [previous.id, previous.title, previous.script], next && [next.id, next.title, next.script], relatedDocuments(doc, 5), namesIn(doc)]);
+  // What the page shows of them: not the scores nor how many documents name an entry (a document added elsewhere changes those).
+  const related = relatedDocuments(doc, 5).map((r) => [r.id, r.title, r.shared.slice(0, 4)]);
+  const names = namesIn(doc).map((n) => [n.kind, n.id, n.name, n.count]);
+  return digestOf([previous && [previous.id, previous.title, previous.script], next && [next.id, next.title, next.script], related, names, documentPart(doc, loadCorpus().documents.length)]);
 }

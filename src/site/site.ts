@@ -4,7 +4,7 @@
  */
 import { corpusConfig } from '../corpus/config.ts';
 import { strings } from '../i18n/zh-CN.ts';
-import { loadCharts, loadFigures, loadModels, loadTimeline } from './content.ts';
+import { loadCharts, loadFigurePages, loadModels, loadTimelinePages } from './content.ts';
 
 export interface Site {
   name: string;
@@ -62,8 +62,8 @@ export function hasComparison(): boolean {
 /** Whether a part of the site has anything to show for this corpus (a comparison no one configured, a timeline with no event, are left out). */
 function shows(key: string): boolean {
   if (key === 'models') return hasComparison();
-  if (key === 'timeline') return loadTimeline().events.length > 0;
-  if (key === 'figures') return loadFigures().figures.length + loadCharts().charts.length > 0;
+  if (key === 'timeline') return loadTimelinePages().total > 0;
+  if (key === 'figures') return loadFigurePages().total + loadCharts().charts.length > 0;
   return true;
 }
 

@@ -40,8 +40,8 @@ describe('document lists', () => {
       { key: 4_000_000_000, docs: [99], titles: [99] },
     ];
     const bytes = encodeBucket(postings, n);
-    expect(decodeBucket(bytes, n)).toEqual(new Map(postings.map((p) => [p.key, { docs: [...p.docs], titles: [...p.titles] }])));
-    for (const p of postings) expect(findInBucket(bytes, p.key, n)).toEqual({ docs: [...p.docs], titles: [...p.titles] });
+    expect(decodeBucket(bytes, n)).toEqual(new Map(postings.map((p) => [p.key, { docs: Array.from(p.docs), titles: Array.from(p.titles) }])));
+    for (const p of postings) expect(findInBucket(bytes, p.key, n)).toEqual({ docs: Array.from(p.docs), titles: Array.from(p.titles) });
     expect(findInBucket(bytes, 8, n)).toBeUndefined();
     expect(findInBucket(bytes, 4_000_000_001, n)).toBeUndefined();
   });

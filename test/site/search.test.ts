@@ -30,7 +30,7 @@ let index: Awaited<ReturnType<typeof openIndex>>;
 beforeAll(async () => {
   buildProject();
   index = await openIndex(join(DIST, 'kb-search'));
-  const dir = join(ROOT, 'src', 'generated', 'data', 'documents');
+  const dir = join(ROOT, 'src', 'generated', 'documents');
   units = readdirSync(dir).flatMap((f) => {
     const d = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     return [{ url: `/docs/${d.id}/`, text: d.title }, ...d.blocks.map((b: { id: string; text: string }) => ({ url: `/docs/${d.id}/#p-${b.id}`, text: b.text }))];
