@@ -1,0 +1,104 @@
+/**
+ * Search at scale, opened from file://: a generated site of 2,000 documents (their data as the content
+ * build writes it, the index built by scripts/search-index.ts, the search page as the site's), searched
+ * in Chromium from disk. A query loads the index's meta, the buckets of its pairs of characters and a
+ * few documents' units as classic scripts, never the whole corpus; its results are those the engine
+ * gives in the terminal over the same files, in the same order.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIndex } from '../../scripts/search.ts';
+import { groupByDocument, openSearch } from '../../src/search/engine.ts';
+import { hasChromium, launch } from '../helpers/browser.ts';
+import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
+import { ROOT, seedCorpus } from '../helpers/seeds.ts';
+import { blockText } from '../../src/pipeline/document.ts';
+
+const DOCUMENTS = 2000;
+let dir: string;
+let site: string;
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+beforeAll(async () => {
+  // The site's search page, as the seeds' build makes it.
+  if (!existsSync(join(ROOT, 'dist', 'search', 'index.html'))) buildProject();
+  dir = copyProject();
+  site = join(dir, 'dist');
+  mkdirSync(site, { recursive: true });
+  cpSync(join(ROOT, 'dist', 'search'), join(site, 'search'), { recursive: true });
+  // 2,000 documents of the seeds' paragraphs, each with a sentence of its own (编号 n), as the content build writes their data.
+  const paragraphs = (await seedCorpus()).documents.flatMap((d) => d.blocks.filter((b) => b.type === 'paragraph').map(blockText));
+  const out = join(dir, 'src', 'generated', 'documents');
+  mkdirSync(out, { recursive: true });
+  const made: Record<string, string> = {};
+  for (let i = 0; i < DOCUMENTS; i++) {
+    const rand = random(i + 1);
+    const id = `g${String(i).padStart(5, '0')}`;
+    const blocks = Array.from({ length: 12 }, (_, j) => ({ id: `${id}p${j}`, type: 'paragraph', text: paragraphs[Math.floor(rand() * paragraphs.length)]! }));
+    blocks.splice(6, 0, { id: `${id}own`, type: 'paragraph', text: `这是生成文献第${i}号独有的一句话，编号甲${i}乙。` });
+    writeFileSync(join(out, `${id}.json`), JSON.stringify({ id, title: `生成文献${i}：医联体观察`, blocks }));
+    made[id] = `k${i}`;
+  }
+  writeFileSync(join(dir, 'src', 'generated', 'documents.json'), JSON.stringify(made));
+  execFileSync('npx', ['tsx', 'scripts/search-index.ts'], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+}, 600_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCUMENTS} documents`, () => {
+  /** Search from disk: the results' document links and the index files the page loaded. */
+  async function searchFromDisk(query: string) {
+    const context = await launch();
+    const p = await context.newPage();
+    const loaded: string[] = [];
+    p.on('request', (r) => r.url().includes('/kb-search/') && loaded.push(r.url().replace(/^.*\/kb-search\//, '')));
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await p.goto(`${pathToFileURL(join(site, 'search', 'index.html')).href}?q=${encodeURIComponent(query)}`);
+    await p.waitForFunction(() => /处结果|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const links = await p.locator('.result > a.result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href.replace(/^.*\/docs\//, '/docs/').replace('index.html', '')));
+    const status = await p.locator('#search-status').textContent();
+    await context.close();
+    return { links, loaded, status, errors };
+  }
+
+  it('finds the one document with a rare phrase, loading a handful of files', async () => {
+    const { links, loaded, errors } = await searchFromDisk('编号甲1234乙');
+    expect(links).toEqual(['/docs/g01234/#p-g01234own']);
+    expect(errors).toEqual([]);
+    // The search script, the meta, a bucket per pair of characters, one units file: not the corpus.
+    expect(loaded.length).toBeLessThanOrEqual(12);
+    expect(loaded.filter((f) => f.startsWith('u/'))).toHaveLength(1);
+  });
+
+  it('shows a common word\'s first results as the engine gives them, loading a few documents of the thousands that have it', async () => {
+    const { links, loaded, status } = await searchFromDisk('医联体');
+    const { index, table } = await openIndex(join(site, 'kb-search'));
+    const s = await openSearch(index, table, '医联体');
+    expect(s.candidates).toBe(DOCUMENTS);
+    const units = loaded.filter((f) => f.startsWith('u/'));
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.length).toBeLessThanOrEqual(6);
+    // The engine's first batches, as the page checked them (the page's loop: four at a time until enough).
+    while (s.checked < links.length) await s.more(4);
+    expect(links).toEqual(groupByDocument(s.results).map((g) => g.url).slice(0, links.length));
+    expect(status).toMatch(new RegExp(`可能含有此词的文献共 ${DOCUMENTS} 篇`));
+    expect(readdirSync(join(site, 'kb-search', 'u')).length).toBe(DOCUMENTS / 2);
+  });
+});
