@@ -112,7 +112,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Four pages at a time: Astro then renders one page while another is written (1,000 documents:
   // 41 s instead of 52; eight or sixteen at a time are no faster).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Corpus text is shown exactly as cleaned: no smart quotes, no GFM autolinks or strikethrough.
   markdown: { processor: unified({ smartypants: false, gfm: false }) },
   integrations: [mdx(), keptDist],
@@ -122,7 +122,7 @@ export default defineConfig({
   // each corpus has its own.
   cacheDir: join(corpus.cacheDir, 'astro'),
   // dist/ is kept between builds and tidied by keptDist, not emptied.
-  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false } },
+  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false, cssCodeSplit: false } },
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.
