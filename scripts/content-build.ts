@@ -132,7 +132,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     // Files of documents that are gone, or whose simplified rendering is gone.
     const wanted = new Set(docs.flatMap((d) => d.files));
     // (The parts of /data/documents/ and their index are written below.)
-    const isPart = (dir: string, f: string) => dir === 'data/documents' && (/^part-[0-9a-f]+\.json$/.test(f) || f === 'index.json');
+    const isPart = (dir: string, f: string) => dir === 'data/documents' && (/^part-[0-9a-f]+\.json\.gz$/.test(f) || f === 'index.json');
     for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`) && !isPart(dir, f)) await rm(join(o.outDir, dir, f));
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
     const parts = await writeDocumentParts(o.outDir, made);

@@ -1,7 +1,9 @@
 /** The content build's files: JSON read with a fallback, and data files written whole by rename, piece by piece, or in parts. */
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { PartsSpec } from '../../src/extractors/extractor.ts';
@@ -77,12 +79,12 @@ function* jsonPieces(value: Record<string, unknown>): Generator<string> {
  */
 export const writeJson = (file: string, value: Record<string, unknown>) => writeText(file, jsonPieces(value));
 
-/** A folder of files, written whole (by rename), and nothing else in it; returns the files, relative to `dir`. */
+/** A folder of files (what pages read: never linked into the site, so written in place), and nothing else in it; returns the files, relative to `dir`. */
 export async function writeEach(dir: string, files: Iterable<[name: string, text: string]>): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const names: string[] = [];
   for (const [name, text] of files) {
-    if ((await readFile(join(dir, name), 'utf8').catch(() => null)) !== text) await writeText(join(dir, name), [text]);
+    await writeFile(join(dir, name), text);
     names.push(name);
   }
   const kept = new Set(names);
@@ -90,7 +92,7 @@ export async function writeEach(dir: string, files: Iterable<[name: string, text
   return names;
 }
 
-/** The largest part of a list written in parts (characters of JSON): well under a static host's limit per file (Cloudflare Pages: 25 MiB). */
+/** The largest part of a list (characters of JSON), before it is compressed: well under a static host's limit per file (Cloudflare Pages: 25 MiB). */
 export const PART_CHARACTERS = 4_000_000;
 
 /** One part's entry in its index. */
@@ -98,10 +100,12 @@ export interface PartEntry {
   name: string;
   /** The part's key (its year, its letter …), when the list is split by one. */
   key?: string;
-  /** Its files, relative to the index. */
+  /** Its files, relative to the index: gzip-compressed JSON (and CSV). */
   json: string;
   csv?: string;
   count: number;
+  /** A digest of its JSON: a part whose JSON is what it was is not written again. */
+  sha: string;
 }
 
 /** A list's index (<folder>/index.json). */
@@ -111,22 +115,38 @@ export interface PartsIndex {
   parts: PartEntry[];
 }
 
+/** Text written gzip-compressed, whole, by rename (as writeText writes). */
+export async function writeGzip(file: string, text: string): Promise<void> {
+  const partial = `${file}.partial`;
+  await writeFile(partial, gzipSync(text, { level: 6 }));
+  await rename(partial, file);
+}
+
 /**
  * A list written in parts into `dir` (PartsSpec): items go to their key's part, and a part that has
  * PART_CHARACTERS of JSON is closed and the key's next one opened (`2017`, `2017-2` …; without keys,
- * `part-001` …). Then the index. Every file is replaced whole (by rename), and files of the folder
- * that are not of this list any more are removed. Returns the files, relative to `dir`.
+ * `part-001` …). Each part is compressed (gzip: the site's data is a bulk download, and a third of
+ * its size so), and written only when its JSON is not what the index says it was. Then the index.
+ * Files of the folder that are not of this list any more are removed. Returns the files, relative to `dir`.
  */
 export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const keyOf = spec.key as ((item: unknown) => string) | undefined;
-  const parts: Array<PartEntry & { items: unknown[]; pieces: string[]; size: number }> = [];
-  const open = new Map<string, (typeof parts)[number]>();
+  const before = new Map((await readJson<PartsIndex>(join(dir, 'index.json'), { field: spec.field, count: 0, parts: [] })).parts.map((p) => [p.name, p]));
+  type Open = PartEntry & { items: unknown[]; pieces: string[]; size: number };
+  const parts: Open[] = [];
+  const open = new Map<string, Open>();
   const perKey = new Map<string, number>();
   const files: string[] = [];
-  const close = async (p: (typeof parts)[number]) => {
-    await writeText(join(dir, p.json), [`{${JSON.stringify(spec.field)}:[`, p.pieces.join(','), ']}']);
-    if (spec.csv && p.csv) await writeText(join(dir, p.csv), (spec.csv as (items: Iterable<unknown>) => Iterable<string>)(p.items));
+  const close = async (p: Open) => {
+    const json = `{${JSON.stringify(spec.field)}:[${p.pieces.join(',')}]}`;
+    p.sha = createHash('sha256').update(json).digest('hex').slice(0, 16);
+    const last = before.get(p.name);
+    const same = last?.sha === p.sha && last.json === p.json && existsSync(join(dir, p.json)) && (!p.csv || existsSync(join(dir, p.csv)));
+    if (!same) {
+      await writeGzip(join(dir, p.json), json);
+      if (spec.csv && p.csv) await writeGzip(join(dir, p.csv), [...(spec.csv as (items: Iterable<unknown>) => Iterable<string>)(p.items)].join(''));
+    }
     files.push(p.json, ...(p.csv ? [p.csv] : []));
     p.items = [];
     p.pieces = [];
@@ -144,7 +164,7 @@ export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]
       const n = (perKey.get(key) ?? 0) + 1;
       perKey.set(key, n);
       const name = keyOf ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
-      p = { name, ...(keyOf ? { key } : {}), json: `${name}.json`, ...(spec.csv ? { csv: `${name}.csv` } : {}), count: 0, items: [], pieces: [], size: 0 };
+      p = { name, ...(keyOf ? { key } : {}), json: `${name}.json.gz`, ...(spec.csv ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '', items: [], pieces: [], size: 0 };
       parts.push(p);
       open.set(key, p);
     }
@@ -156,7 +176,7 @@ export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]
   }
   for (const p of open.values()) await close(p);
   // Parts in the order of their names (years in order), each as its index lists it.
-  const entries = parts.map(({ name, key, json, csv, count: n }) => ({ name, ...(key !== undefined ? { key } : {}), json, ...(csv ? { csv } : {}), count: n }));
+  const entries = parts.map(({ name, key, json, csv, count: n, sha }) => ({ name, ...(key !== undefined ? { key } : {}), json, ...(csv ? { csv } : {}), count: n, sha }));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const index: PartsIndex = { field: spec.field, count, parts: entries };
   await writeText(join(dir, 'index.json'), [JSON.stringify(index, null, 1)]);

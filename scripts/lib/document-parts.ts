@@ -1,6 +1,6 @@
 /**
  * /data/documents/: every document's data (the content build's documents/<id>.json) in parts of
- * about PART_DOCUMENTS documents, with an index (index.json) that lists each part and its documents.
+ * about PART_DOCUMENTS documents, gzip-compressed, with an index (index.json) that lists each part and its documents.
  * A static host counts files, and a corpus of 10,000 documents would otherwise add 10,000 of them
  * (and a reader who wants the data wants it in bulk). A document's part is fixed by its id and the
  * corpus's size (documentPart), so a rebuild writes again only the parts whose documents changed.
@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { documentPart, partCount } from '../../src/generate/data.ts';
-import { readJson, writeText } from './data-files.ts';
+import { readJson, writeGzip, writeText } from './data-files.ts';
 
 /** One part as the index lists it: its file, its documents (ids, in order), and a digest of what they were made from. */
 interface DocumentPartEntry {
@@ -33,18 +33,18 @@ export async function writeDocumentParts(outDir: string, made: Readonly<Record<s
   let written = 0;
   for (const [name, members] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const key = members.map((id) => `${id}:${made[id]}`).join(' ');
-    const json = `${name}.json`;
+    const json = `${name}.json.gz`;
     entries.push({ name, json, documents: members, key });
     if (before.get(name) === key && existsSync(join(dir, json))) continue;
     // The documents' own files, joined as they are (no parsing); replaced whole (the built site's file is a hard link to it).
     const texts = await Promise.all(members.map((id) => readFile(join(outDir, 'documents', `${id}.json`), 'utf8')));
-    await writeText(join(dir, json), ['{"documents":[', texts.join(','), ']}']);
+    await writeGzip(join(dir, json), `{"documents":[${texts.join(',')}]}`);
     written++;
   }
   await writeText(join(dir, 'index.json'), [JSON.stringify({ field: 'documents', count: ids.length, parts: entries }, null, 1)]);
   // Parts of a corpus of another size.
   const wanted = new Set(entries.map((e) => e.json));
-  for (const f of await readdir(dir)) if (/^part-[0-9a-f]+\.json$/.test(f) && !wanted.has(f)) await rm(join(dir, f));
+  for (const f of await readdir(dir)) if (/^part-[0-9a-f]+\.json(\.gz)?$/.test(f) && !wanted.has(f)) await rm(join(dir, f));
   return written;
 }
 

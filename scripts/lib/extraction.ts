@@ -121,10 +121,12 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   }
   // Forgotten before it runs: a merge stopped half way leaves files no inputs describe.
   store.set(recordKey, null);
+  const started = performance.now();
   const stale: string[] = [];
   const ctx: MergeContext = {
     curation: s.curation,
     location: s.location,
+    documents: s.docs.length,
     merged: Object.fromEntries((ex.needs ?? []).map((n) => [n, store.get(`shared-${n}-${mergeInputs(store, byName.get(n)!, s, byName)}`)])),
     stale: (file, item, problem) => stale.push(`${file}: ${item}: ${problem}`),
   };
@@ -143,7 +145,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
   const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale };
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
-  return done;
+  return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }
 
 /** Write one output under the content build's folder (a data file is replaced whole, never changed in place); the files it made, relative to that folder. */

@@ -54,7 +54,8 @@ async function inlinePool(module: URL, setup: unknown): Promise<Pool> {
 type Reply = { id: number; result?: unknown; error?: string };
 
 function workerPool(module: URL, setup: unknown, threads: number): Pool {
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./pool-worker.ts', import.meta.url), { workerData: { module: module.href, setup } }));
+  // A young generation as large as the main thread's (--max-semi-space-size=64, scripts/build.ts): the merges make many short-lived objects.
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./pool-worker.ts', import.meta.url), { workerData: { module: module.href, setup }, resourceLimits: { maxYoungGenerationSizeMb: 192 } }));
   const owner = new Map<string, number>();
   let nextOwner = 0;
   let calls = 0;

@@ -10,13 +10,13 @@ export const events = extractor({
   ofDocument: () => documentEvents,
   merge: (results) => timeline(results),
   outputs: (events, { location }) => {
-    const entries = () => map(events, (e) => timelineEntry(e, location));
+    const entries = events.map((e) => timelineEntry(e, location));
     return [
       // By year (a part per year, or more for a busy one), each also as CSV.
-      { path: 'data/timeline', parts: { field: 'events', items: entries(), key: (e: TimelineEntry) => e.date.slice(0, 4), csv: timelineCsv } },
+      { path: 'data/timeline', parts: { field: 'events', items: entries, key: (e: TimelineEntry) => e.date.slice(0, 4), csv: timelineCsv } },
       // What the timeline pages show, and each document's page (they never read the data files).
-      { path: 'pages/timeline.json', text: [JSON.stringify(timelinePages(entries(), eventFilters))] },
-      { path: 'pages/events', each: map(tellings(entries()), ([doc, list]) => [`${doc}.json`, JSON.stringify(list)] as [string, string]) },
+      { path: 'pages/timeline.json', text: [JSON.stringify(timelinePages(entries, eventFilters))] },
+      { path: 'pages/events', each: map(tellings(entries), ([doc, list]) => [`${doc}.json`, JSON.stringify(list)] as [string, string]) },
     ];
   },
   // Each document's page lists the events it tells, its own or another's, in its own words (not who else tells them: a document added elsewhere changes no page).

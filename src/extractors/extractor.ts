@@ -35,6 +35,8 @@ export interface PartsSpec {
 export interface MergeContext {
   curation: Curation;
   location: SiteLocation;
+  /** How many documents the corpus has (a list in parts may group items by their document: src/generate/data.ts documentPart). */
+  documents: number;
   /** The merged results of the extractors this one `needs`, by name. */
   merged: Readonly<Record<string, unknown>>;
   /** Report curation that no longer matches the corpus: the item is left out and the build goes on (or stops, in strict mode). */

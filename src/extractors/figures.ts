@@ -2,6 +2,7 @@
 import { resolveCharts } from '../charts/spec.ts';
 import { corpusFigures, documentFigures } from '../extract/figures.ts';
 import { chartsJson, figureEntry, figuresCsv } from '../generate/figures.ts';
+import { documentPart } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
 import { figurePages } from '../generate/page-data.ts';
 import { figureKeys, unitSlug } from '../site/unit-names.ts';
@@ -17,10 +18,10 @@ export const figures = extractor({
     for (const p of problems) stale('charts.json', `chart "${p.chart}"`, p.problem);
     return { figures, charts };
   },
-  outputs: ({ figures, charts }, { location }) => {
+  outputs: ({ figures, charts }, { location, documents }) => {
     return [
-      // In parts of documents in id order, each also as CSV.
-      { path: 'data/figures', parts: { field: 'figures', items: map(figures, (f) => figureEntry(f, location)), csv: figuresCsv } },
+      // In parts by document, as /data/documents/ is (a document changed, one part changes), each also as CSV.
+      { path: 'data/figures', parts: { field: 'figures', items: map(figures, (f) => figureEntry(f, location)), key: (f: { doc: string }) => documentPart(f.doc, documents), csv: figuresCsv } },
       { path: 'charts.json', text: [JSON.stringify(chartsJson(charts, location))] },
       // What the figures pages show (they never read the data files: 600 MB at 10,000 documents).
       { path: 'pages/figures.json', text: [JSON.stringify(figurePages(map(figures, (f) => figureEntry(f, location)), figureKeys, unitSlug))] },

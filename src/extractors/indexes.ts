@@ -10,7 +10,8 @@ import { extractor, type OutputFile } from './extractor.ts';
 /** An index's data (/data/<name>/, in parts) and what its page shows (src/generated/pages/<name>.json). */
 function indexFiles(name: string, entries: readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[], location: SiteLocation): OutputFile[] {
   return [
-    { path: `data/${name}`, parts: { field: name, items: map(entries, (x) => indexEntry(x, location)) } },
+    // By the first digit of their ids (a hash: an entry stays in its part as others come and go).
+    { path: `data/${name}`, parts: { field: name, items: map(entries, (x) => indexEntry(x, location)), key: (x: { id: string }) => x.id.slice(0, 1) } },
     { path: `pages/${name}.json`, text: [JSON.stringify(indexPage(entries))] },
   ];
 }

@@ -11,7 +11,8 @@ export const terms = extractor({
   ofDocument: (c) => documentTerms(c.terms),
   merge: (results, { curation }) => glossary(curation.terms, results),
   outputs: (entries, { location }) => [
-    { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)) } },
+    // By the first letter of their ids.
+    { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)), key: (t: { id: string }) => t.id.slice(0, 1) } },
     // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
     { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },
   ],

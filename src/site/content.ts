@@ -1,6 +1,7 @@
 /** Build-time access to the generated content (src/generated, written by scripts/build-content.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
@@ -39,7 +40,7 @@ function generatedParts<T>(dir: string, field: string): () => T[] {
   return () => {
     if (data) return data;
     const index = JSON.parse(readFileSync(join(GENERATED, dir, 'index.json'), 'utf8')) as { parts: { json: string }[] };
-    data = index.parts.flatMap((p) => (JSON.parse(readFileSync(join(GENERATED, dir, p.json), 'utf8')) as Record<string, T[]>)[field]!);
+    data = index.parts.flatMap((p) => (JSON.parse(gunzipSync(readFileSync(join(GENERATED, dir, p.json))).toString('utf8')) as Record<string, T[]>)[field]!);
     return data;
   };
 }
