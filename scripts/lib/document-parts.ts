@@ -15,6 +15,7 @@ import { readJson, writeGzip, writeText } from './data-files.ts';
 interface DocumentPartEntry {
   name: string;
   json: string;
+  count: number;
   documents: string[];
   key: string;
 }
@@ -34,7 +35,7 @@ export async function writeDocumentParts(outDir: string, made: Readonly<Record<s
   for (const [name, members] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const key = members.map((id) => `${id}:${made[id]}`).join(' ');
     const json = `${name}.json.gz`;
-    entries.push({ name, json, documents: members, key });
+    entries.push({ name, json, count: members.length, documents: members, key });
     if (before.get(name) === key && existsSync(join(dir, json))) continue;
     // The documents' own files, joined as they are (no parsing); replaced whole (the built site's file is a hard link to it).
     const texts = await Promise.all(members.map((id) => readFile(join(outDir, 'documents', `${id}.json`), 'utf8')));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentData } from '../helpers/data.ts';
 import { buildIn, cleanEnv, copyProject } from '../helpers/build.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
@@ -98,7 +99,7 @@ describe('a corpus with its own kb.json, curation and pages', () => {
     buildIn(dir, corpus);
     const data = JSON.parse(readFileSync(join(dir, 'dist', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string }[] };
     const doc = data.documents[0]!.id;
-    const first = (JSON.parse(readFileSync(join(dir, 'dist', 'data', 'documents', `${doc}.json`), 'utf8')) as { blocks: { id: string; type: string }[] }).blocks.find((b) => b.type === 'paragraph')!.id;
+    const first = documentData<{ blocks: { id: string; type: string }[] }>(join(dir, 'dist'), doc).blocks.find((b) => b.type === 'paragraph')!.id;
     writeFileSync(
       join(corpus, 'pages', 'overview.mdx'),
       `---\ntitle: 长护险导读\n---\n\n# 长护险导读\n\n<Quote doc="${doc}" p="${first}" />\n\n<Timeline />\n\n<Quote doc="${doc}" p="nosuch" />\n`,

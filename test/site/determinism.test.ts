@@ -4,6 +4,7 @@ import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dataIndex } from '../helpers/data.ts';
 import { buildCopy, buildIn } from '../helpers/build.ts';
 import { copySeeds, SEEDS } from '../helpers/seeds.ts';
 
@@ -98,18 +99,19 @@ describe('determinism', () => {
     for (const stage of ['figures', 'terms', 'organisations', 'places']) expect(edited.log).toContain(`[${stage}] unchanged since the last build`);
     expect(edited.log).not.toContain('[models] unchanged');
     sameAsFresh();
-    // Then one document removed: its data file leaves the kept dist/.
+    // Then one document removed: its data leaves the kept dist/ (its part of data/documents/ no longer holds it).
     // One the charts (content/charts.json) do not draw on.
     const gone = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[4]!;
     const goneId = (JSON.parse(readFileSync(join(built.dir, 'src', 'generated', 'data', 'corpus.json'), 'utf8')) as { documents: { id: string; source: string }[] }).documents.find((d) => d.source === gone)!.id;
-    const dataFile = join(built.dir, 'dist', 'data', 'documents', `${goneId}.json`);
-    expect(existsSync(dataFile)).toBe(true);
+    const listed = () => dataIndex(join(built.dir, 'dist'), 'documents').parts.flatMap((p) => p.documents!);
+    expect(listed()).toContain(goneId);
     // And a page no build makes any more (as a term taken out of content/terms.json leaves one).
     const stray = join(built.dir, 'dist', 'terms', 'gone', 'index.html');
     cpSync(join(built.dir, 'dist', 'about', 'index.html'), stray);
     rmSync(join(corpus, gone));
     buildIn(built.dir, corpus);
-    expect([dataFile, stray].filter((f) => existsSync(f))).toEqual([]);
+    expect(listed()).not.toContain(goneId);
+    expect(existsSync(stray)).toBe(false);
     // Its reading page stays, saying where it went (links never break).
     expect(readFileSync(join(built.dir, 'dist', 'docs', goneId, 'index.html'), 'utf8')).not.toContain('<article');
     sameAsFresh();

@@ -135,7 +135,7 @@ describe.skipIf(!hasDevWeb)('a PDF printed by Chromium with a CJK font', () => {
 
 describe.skipIf(!hasDevWeb)('search over the mixed corpus', () => {
   it('finds text from PDF, Word, HTML and Markdown as readily as from plain text: the document first', async () => {
-    const index = await openIndex(join(dist(), 'pagefind'));
+    const index = await openIndex(join(dist(), 'kb-search'));
     const queries: [string, string][] = [
       ['02-pdf-yibaofa-2021-48-drg-dip.txt', '技术指导、监测评估'],
       ['11-gov-fenji-zhenliao-2015.html', '每万名城市居民拥有2名以上全科医生'],

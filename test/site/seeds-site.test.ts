@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataCsv, dataList, documentData } from '../helpers/data.ts';
 import { buildProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { useServer } from '../helpers/serve.ts';
@@ -70,7 +71,7 @@ describe('the built seeds site', () => {
   });
 
   it('publishes the data files', () => {
-    const doc = JSON.parse(readFileSync(join(DIST, 'data', 'documents', `${idOf('000')}.json`), 'utf8'));
+    const doc = documentData<{ blocks: unknown[]; cleaning: { removed: unknown[] } }>(DIST, idOf('000'));
     expect(doc).toMatchObject({ title: '重构医疗生产关系,带来商业新机会——医联体商业价值报告', author: '夏宇豪', published: '2018-06-09', script: 'simplified' });
     expect(doc.blocks[0]).toMatchObject({ id: expect.any(String), type: expect.any(String), text: expect.any(String) });
     expect(doc.cleaning.removed[0]).toEqual({ line: 1, text: '动脉网知识库', reason: 'site-chrome' });
@@ -161,15 +162,15 @@ describe.skipIf(!hasChromium)('a reader in Chromium', () => {
 });
 
 describe('the timeline', () => {
-  const timeline = () => JSON.parse(readFileSync(join(DIST, 'data', 'timeline.json'), 'utf8')) as { events: { id: string; date: string; kind: string; trusted: boolean; url: string; text: string; doc: string; paragraph: string; sources: { url: string }[] }[] };
+  const timeline = () => ({ events: dataList<{ id: string; date: string; kind: string; trusted: boolean; url: string; text: string; doc: string; paragraph: string; sources: { url: string }[] }>(DIST, 'timeline') });
 
-  it('publishes /data/timeline.json and a CSV with the same events', () => {
+  it('publishes the timeline (data/timeline/, by year) as JSON and CSV with the same events', () => {
     const { events } = timeline();
     expect(events.length).toBe(75);
     const e = events.find((x) => x.date === '2017-04-23')!;
     expect(e).toMatchObject({ precision: 'day', kind: 'policy', trusted: true, url: `/docs/${idOf('000')}/#p-${e.paragraph}` });
     expect(e.sources).toHaveLength(3);
-    const csv = readFileSync(join(DIST, 'data', 'timeline.csv'), 'utf8');
+    const csv = dataCsv(DIST, 'timeline');
     expect(csv.startsWith('\ufeffid,date,end,precision')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(events.length + 1);
   });
@@ -184,11 +185,11 @@ describe('the timeline', () => {
     for (const id of milestones) expect(html).toContain(`<li id="${id}"`);
     expect((html.match(/<li id="e-/g) ?? []).length).toBe(75);
     expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>18</td>');
-    // Filter pages work without JavaScript.
+    // Filter pages work without JavaScript; a document's filter link leads to its reading page's events.
     const policies = page('timeline/kind/policy');
     expect((policies.match(/<li id="e-/g) ?? []).length).toBe(timeline().events.filter((e) => e.kind === 'policy').length);
-    const docPage = page(`timeline/doc/${idOf('003')}`);
-    expect(docPage).toContain('今年4月');
+    expect(html).toContain(`href="/docs/${idOf('003')}/#doc-events-title"`);
+    expect(page(`docs/${idOf('003')}`)).toContain('今年4月');
   });
 
   it("shows a document's own events on its reading page, linked to its paragraphs", () => {
@@ -201,16 +202,16 @@ describe('the timeline', () => {
 });
 
 describe('figures and charts', () => {
-  const figures = () => JSON.parse(readFileSync(join(DIST, 'data', 'figures.json'), 'utf8')) as { figures: { id: string; text: string; value: number; unit: string; doc: string; paragraph: string; url: string; context: string }[] };
+  const figures = () => ({ figures: dataList<{ id: string; text: string; value: number; unit: string; doc: string; paragraph: string; url: string; context: string }>(DIST, 'figures') });
 
-  it('publishes /data/figures.json and a CSV with the same figures, each linked to its paragraph', () => {
+  it('publishes the figures (data/figures/) as JSON and CSV with the same figures, each linked to its paragraph', () => {
     const all = figures().figures;
     expect(all).toHaveLength(186);
     const f = all.find((x) => x.text === '1.72亿' || x.text === '超过1.72亿')!;
     expect(f).toMatchObject({ value: 172000000, unit: '', doc: idOf('001') });
     expect(f.url).toBe(`/docs/${f.doc}/#p-${f.paragraph}`);
     expect(page(`docs/${f.doc}`)).toContain(`id="p-${f.paragraph}"`);
-    const csv = readFileSync(join(DIST, 'data', 'figures.csv'), 'utf8');
+    const csv = dataCsv(DIST, 'figures');
     expect(csv.startsWith('\ufeffid,value,upper,unit,')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(all.length + 1);
   });
@@ -223,10 +224,9 @@ describe('figures and charts', () => {
     for (const id of ['dejiang-visits', 'huaxi-effects']) expect(existsSync(join(DIST, 'data', 'charts', `${id}.csv`))).toBe(true);
     const percent = page('figures/unit/percent');
     expect(percent.match(/<tr id="f-/g)).toHaveLength(figures().figures.filter((f) => f.unit === '%').length);
-    const doc = page(`figures/doc/${idOf('003')}`);
-    expect(doc.match(/<tr id="f-/g)).toHaveLength(figures().figures.filter((f) => f.doc === idOf('003')).length);
-    expect(doc).toContain('id="chart-yuancheng-network"');
-    expect(doc).not.toContain('id="chart-dejiang-visits"');
+    // A document's filter link leads to its reading page (its figures are in its text, its chart beside them).
+    expect(html).toContain(`href="/docs/${idOf('003')}/"`);
+    expect(page(`docs/${idOf('003')}`)).toContain('id="chart-yuancheng-network"');
     // A unit with no figure today still has its page (links never break).
     expect(page('figures/unit/gongli')).toContain('没有符合条件的数字');
   });
