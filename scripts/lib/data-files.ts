@@ -1,9 +1,10 @@
 /** The content build's files: JSON read with a fallback, and data files written whole by rename, piece by piece, or in parts. */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { appendFileSync, createReadStream, createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { PartsSpec } from '../../src/extractors/extractor.ts';
@@ -122,34 +123,74 @@ export async function writeGzip(file: string, text: string): Promise<void> {
   await rename(partial, file);
 }
 
+/** Bytes of a part held before they are added to its file (a list of 10,000 documents' figures has hundreds of parts open at once). */
+const PART_BUFFER = 64 * 1024;
+
+/** A file of a part being written: its text as it comes, added to a plain file in pieces, and its digest. */
+class PartFile {
+  private pieces: string[] = [];
+  private held = 0;
+  private readonly hash = createHash('sha256');
+  constructor(readonly raw: string) {
+    writeFileSync(raw, '');
+  }
+  add(text: string): void {
+    this.hash.update(text);
+    this.pieces.push(text);
+    this.held += text.length;
+    if (this.held >= PART_BUFFER) this.flush();
+  }
+  flush(): void {
+    if (this.pieces.length === 0) return;
+    appendFileSync(this.raw, this.pieces.join(''));
+    this.pieces = [];
+    this.held = 0;
+  }
+  /** The file's digest; its text is all in `raw`. */
+  close(): string {
+    this.flush();
+    return this.hash.digest('hex').slice(0, 16);
+  }
+}
+
+/** A plain file compressed into `file` (by rename), the plain one removed. */
+async function gzipFile(raw: string, file: string): Promise<void> {
+  await pipeline(createReadStream(raw), createGzip({ level: 6 }), createWriteStream(`${file}.partial`));
+  await rename(`${file}.partial`, file);
+  await rm(raw);
+}
+
 /**
  * A list written in parts into `dir` (PartsSpec): items go to their key's part, and a part that has
  * PART_CHARACTERS of JSON is closed and the key's next one opened (`2017`, `2017-2` …; without keys,
  * `part-001` …). Each part is compressed (gzip: the site's data is a bulk download, and a third of
  * its size so), and written only when its JSON is not what the index says it was. Then the index.
- * Files of the folder that are not of this list any more are removed. Returns the files, relative to `dir`.
+ * Items are written out as they come (each part's plain text to a file of its own, compressed when
+ * the part closes), so no more than a few kilobytes of each part are held at once. Files of the
+ * folder that are not of this list any more are removed. Returns the files, relative to `dir`.
  */
 export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const keyOf = spec.key as ((item: unknown) => string) | undefined;
+  const csvOf = spec.csv as ((items: Iterable<unknown>) => Iterable<string>) | undefined;
   const before = new Map((await readJson<PartsIndex>(join(dir, 'index.json'), { field: spec.field, count: 0, parts: [] })).parts.map((p) => [p.name, p]));
-  type Open = PartEntry & { items: unknown[]; pieces: string[]; size: number };
+  type Open = PartEntry & { jsonFile: PartFile; csvFile?: PartFile; size: number };
   const parts: Open[] = [];
   const open = new Map<string, Open>();
   const perKey = new Map<string, number>();
   const files: string[] = [];
+  let csvHeader: string | undefined;
   const close = async (p: Open) => {
-    const json = `{${JSON.stringify(spec.field)}:[${p.pieces.join(',')}]}`;
-    p.sha = createHash('sha256').update(json).digest('hex').slice(0, 16);
+    p.jsonFile.add(']}');
+    p.sha = p.jsonFile.close();
+    p.csvFile?.close();
     const last = before.get(p.name);
     const same = last?.sha === p.sha && last.json === p.json && existsSync(join(dir, p.json)) && (!p.csv || existsSync(join(dir, p.csv)));
-    if (!same) {
-      await writeGzip(join(dir, p.json), json);
-      if (spec.csv && p.csv) await writeGzip(join(dir, p.csv), [...(spec.csv as (items: Iterable<unknown>) => Iterable<string>)(p.items)].join(''));
+    for (const [f, name] of [[p.jsonFile, p.json], ...(p.csvFile ? [[p.csvFile, p.csv!] as const] : [])] as const) {
+      if (same) await rm(f.raw);
+      else await gzipFile(f.raw, join(dir, name));
     }
     files.push(p.json, ...(p.csv ? [p.csv] : []));
-    p.items = [];
-    p.pieces = [];
   };
   let count = 0;
   for (const item of spec.items) {
@@ -164,12 +205,20 @@ export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]
       const n = (perKey.get(key) ?? 0) + 1;
       perKey.set(key, n);
       const name = keyOf ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
-      p = { name, ...(keyOf ? { key } : {}), json: `${name}.json.gz`, ...(spec.csv ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '', items: [], pieces: [], size: 0 };
+      const entry = { name, ...(keyOf ? { key } : {}), json: `${name}.json.gz`, ...(csvOf ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '' };
+      p = { ...entry, jsonFile: new PartFile(join(dir, `${name}.json.raw`)), ...(csvOf ? { csvFile: new PartFile(join(dir, `${name}.csv.raw`)) } : {}), size: 0 };
+      p.jsonFile.add(`{${JSON.stringify(spec.field)}:[`);
       parts.push(p);
       open.set(key, p);
     }
-    p.pieces.push(json);
-    if (spec.csv) p.items.push(item);
+    p.jsonFile.add(p.count > 0 ? `,${json}` : json);
+    if (csvOf && p.csvFile) {
+      // The CSV of one item: its header, then its row (the header once per part).
+      const [header, ...rows] = [...csvOf([item])];
+      csvHeader ??= header;
+      if (p.count === 0) p.csvFile.add(csvHeader!);
+      for (const r of rows) p.csvFile.add(r);
+    }
     p.size += json.length + 1;
     p.count++;
     count++;

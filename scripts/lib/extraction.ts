@@ -123,6 +123,12 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   store.set(recordKey, null);
   const started = performance.now();
   const stale: string[] = [];
+  const results = function* () {
+    for (const [, digest] of s.docs) {
+      const r = store.get(resultKey(ex, s.curation, digest));
+      if (r !== undefined) yield r;
+    }
+  };
   const ctx: MergeContext = {
     curation: s.curation,
     location: s.location,
@@ -130,13 +136,10 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
     merged: Object.fromEntries((ex.needs ?? []).map((n) => [n, store.get(`shared-${n}-${mergeInputs(store, byName.get(n)!, s, byName)}`)])),
     stale: (file, item, problem) => stale.push(`${file}: ${item}: ${problem}`),
   };
-  const results = function* () {
-    for (const [, digest] of s.docs) {
-      const r = store.get(resultKey(ex, s.curation, digest));
-      if (r !== undefined) yield r;
-    }
-  };
-  const merged = ex.merge(results(), ctx);
+  // Given again each time it is iterated, read from the store each time: a merge whose result would be
+  // as large as the corpus (every figure of 10,000 documents) keeps the results instead, and its
+  // outputs read them again as they are written.
+  const merged = ex.merge({ [Symbol.iterator]: results }, ctx);
   const outputs = ex.outputs(merged, ctx);
   const files: string[] = [];
   for (const o of outputs) files.push(...(await writeOutput(s.outDir, o)));

@@ -3,20 +3,22 @@ import { documentEvents, timeline, type TimelineEvent } from '../extract/events.
 import { eventFilters, timelineCsv, timelineEntry, type TimelineEntry } from '../generate/timeline.ts';
 import { timelinePages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
+import type { SiteLocation } from '../generate/data.ts';
 import { extractor } from './extractor.ts';
 
 export const events = extractor({
   name: 'events',
   ofDocument: () => documentEvents,
   merge: (results) => timeline(results),
+  // Each output makes the events' public form as it writes them (never all at once: a large corpus's timeline is hundreds of megabytes so).
   outputs: (events, { location }) => {
-    const entries = events.map((e) => timelineEntry(e, location));
+    const entries = () => map(events, (e) => timelineEntry(e, location));
     return [
       // By year (a part per year, or more for a busy one), each also as CSV.
-      { path: 'data/timeline', parts: { field: 'events', items: entries, key: (e: TimelineEntry) => e.date.slice(0, 4), csv: timelineCsv } },
+      { path: 'data/timeline', parts: { field: 'events', items: entries(), key: (e: TimelineEntry) => e.date.slice(0, 4), csv: timelineCsv } },
       // What the timeline pages show, and each document's page (they never read the data files).
-      { path: 'pages/timeline.json', text: [JSON.stringify(timelinePages(entries, eventFilters))] },
-      { path: 'pages/events', each: map(tellings(entries), ([doc, list]) => [`${doc}.json`, JSON.stringify(list)] as [string, string]) },
+      { path: 'pages/timeline.json', text: { *[Symbol.iterator]() { yield JSON.stringify(timelinePages(entries(), eventFilters)); } } },
+      { path: 'pages/events', each: tellings(events, location) },
     ];
   },
   // Each document's page lists the events it tells, its own or another's, in its own words (not who else tells them: a document added elsewhere changes no page).
@@ -33,22 +35,35 @@ export const events = extractor({
     `[timeline] ${events.length} events, ${events.filter((e) => e.sources.length > 0).length} told by several documents, ${events.filter((e) => !e.trusted).length} from documents whose dates cannot be trusted`,
 });
 
-/** Each document's own tellings of the events, in timeline order: the events it gives, and those another gives that it tells too, in its own words. */
-function tellings(entries: Iterable<TimelineEntry>): Map<string, TimelineEntry[]> {
-  const byDoc = new Map<string, TimelineEntry[]>();
-  const add = (doc: string, e: TimelineEntry) => {
+/**
+ * Each document's own tellings of the events, in timeline order, as its page's file: the events it
+ * gives, and those another gives that it tells too, in its own words. Which event each document tells
+ * is found first (as numbers); each telling is made as its document's file is written.
+ */
+function* tellings(events: readonly TimelineEvent[], location: SiteLocation): Generator<[string, string]> {
+  // Per document: [event, its source (-1: the document gives the event itself)].
+  const byDoc = new Map<string, number[]>();
+  const add = (doc: string, e: number, source: number) => {
     const list = byDoc.get(doc);
-    if (list) list.push(e);
-    else byDoc.set(doc, [e]);
+    if (list) list.push(e, source);
+    else byDoc.set(doc, [e, source]);
   };
-  for (const e of entries) {
-    add(e.doc, { ...e, sources: [] });
+  events.forEach((e, i) => {
+    add(e.doc, i, -1);
     const told = new Set([e.doc]);
-    for (const s of e.sources) {
-      if (told.has(s.doc)) continue;
+    e.sources.forEach((s, j) => {
+      if (told.has(s.doc)) return;
       told.add(s.doc);
-      add(s.doc, { ...e, ...s, sources: [] });
+      add(s.doc, i, j);
+    });
+  });
+  for (const [doc, list] of byDoc) {
+    const own: TimelineEntry[] = [];
+    for (let k = 0; k < list.length; k += 2) {
+      const e = events[list[k]!]!;
+      const s = list[k + 1]! < 0 ? undefined : e.sources[list[k + 1]!]!;
+      own.push(timelineEntry({ ...e, ...(s ?? {}), sources: [] }, location));
     }
+    yield [`${doc}.json`, JSON.stringify(own)];
   }
-  return byDoc;
 }

@@ -56,7 +56,12 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   needs?: readonly string[];
   /** What this one's merged result gives the extractors that need it (by default all of it). */
   shared?(merged: Merged): unknown;
-  /** Every document's result, in document id order, into the corpus's. */
+  /**
+   * Every document's result, in document id order, into the corpus's. `results` gives them again each
+   * time it is iterated (read from the store each time): a merged result as large as the corpus
+   * (every figure of 10,000 documents) need not be held, the merged result may keep `results` and
+   * its outputs read them again as they write.
+   */
   merge(results: Iterable<Result>, ctx: MergeContext): Merged;
   /** The files the merged result is written as. */
   outputs(merged: Merged, ctx: MergeContext): OutputFile[];
