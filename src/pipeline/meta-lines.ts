@@ -88,7 +88,7 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
   const colon = folded.includes(':');
   const dated = /[\d〇年]/.test(folded);
-  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|电|讯/.test(folded)) return null;
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯/.test(folded)) return null;
   return (
     readDocumentNumber(text, folded) ??
     readPostHeader(text, folded) ??
@@ -133,6 +133,11 @@ function readFields(text: string, folded: string): MetaLine | null {
     if (field === 'counter' || field === 'column') {
       if (field === 'counter' && !COUNTER_VALUE.test(foldedValue.replace(/[|]\s*$/, '').trim())) return null;
       counters++;
+      continue;
+    }
+    if (field === 'credit') {
+      // A photographer or designer is credited, not the page's author.
+      informative ||= value !== '';
       continue;
     }
     if (field === 'documentNumber') {
@@ -187,9 +192,12 @@ function cleanName(value: string, field: MetaField): string | null {
   return v === '' || v.length > 40 ? null : v;
 }
 
-const AUTHOR_LINE = new RegExp(`^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|本报记者|通讯员|撰文)\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`, 'u');
+const AUTHOR_LINE = new RegExp(
+  `^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|通讯员|撰文)\\s+|[\\p{Script=Han}]{0,10}?(?:特约|实习|首席|驻\\S{1,4})?记者\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`,
+  'u',
+);
 
-/** `文/张三`, `记者 张三 李四`, `作者 张三 2020-03-05`: a byline without a colon. */
+/** `文/张三`, `记者 张三 李四`, `某某新闻记者 张三`, `作者 张三 2020-03-05`: a byline without a colon. */
 function readAuthorLine(text: string, folded: string): MetaLine | null {
   const m = AUTHOR_LINE.exec(folded);
   if (!m) return null;
@@ -212,7 +220,10 @@ function readDateSource(text: string, folded: string): MetaLine | null {
   return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
 }
 
-const BYLINE = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u');
+const BYLINE = new RegExp(
+  `^(?:(原创|转载|转自)\\s+)?(?:(?!已?于\\s)([^\\s\\d:]{1,20})\\s+)?(?!已?于\\s)([^\\s\\d:]{1,30})\\s+(?:已?于|发布于|修改于)?\\s*(${DATE_TIME.source})(?:\\s*(?:发布|修改|编辑|更新))?(?:\\s+([\\p{Script=Han}]{2,4}))?$`,
+  'u',
+);
 
 /** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
 function readByline(text: string, folded: string): MetaLine | null {
