@@ -1,4 +1,4 @@
-// The site's absolute URL (citations, canonical links) and base path come from the environment.
+// The site's absolute URL (citations, canonical links), base path and caches come from the corpus's configuration (src/corpus/config.ts).
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -7,6 +7,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { linkTree } from './scripts/lib/link-tree.ts';
+import { corpusConfig, siteLocation } from './src/corpus/config.ts';
+
+const corpus = corpusConfig();
 
 /**
  * The site's data files (/data/corpus.json, /data/terms.json, /data/documents/<id>.json …), written
@@ -17,7 +20,8 @@ import { linkTree } from './scripts/lib/link-tree.ts';
  * the dev server.
  */
 const DATA = join(process.cwd(), 'src', 'generated', 'data');
-const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8' };
+// Besides the data, the original files of documents read from other formats (an HTML page as text: it never runs here).
+const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', md: 'text/markdown; charset=utf-8', txt: 'text/plain; charset=utf-8' };
 
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir) {
@@ -91,7 +95,7 @@ const keptDist = {
     'astro:server:setup': ({ server }) => {
       server.middlewares.use(async (req, res, next) => {
         const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^.*?\/data\//, '');
-        if (!req.url?.includes('/data/') || path.includes('..') || !/\.(json|csv)$/.test(path)) return next();
+        if (!req.url?.includes('/data/') || path.includes('..') || !/\.(json|csv|pdf|docx|md|txt)$/.test(path)) return next();
         const body = await readFile(join(DATA, normalize(path))).catch(() => null);
         if (!body) return next();
         res.setHeader('Content-Type', TYPES[path.split('.').at(-1)]);
@@ -102,8 +106,8 @@ const keptDist = {
 };
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site: siteLocation(corpus).site,
+  base: corpus.base,
   trailingSlash: 'always',
   // Four pages at a time: Astro then renders one page while another is written (1,000 documents:
   // 41 s instead of 52; eight or sixteen at a time are no faster).
@@ -113,8 +117,9 @@ export default defineConfig({
   integrations: [mdx(), keptDist],
   devToolbar: { enabled: false },
   // Caches live in the project, not in node_modules, so that builds with another base path or
-  // corpus (tests build copies of the project that share node_modules) never reuse each other's.
-  cacheDir: '.cache/astro',
+  // corpus (tests build copies of the project that share node_modules) never reuse each other's;
+  // each corpus has its own.
+  cacheDir: join(corpus.cacheDir, 'astro'),
   // dist/ is kept between builds and tidied by keptDist, not emptied.
   vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false } },
   compressHTML: true,

@@ -12,7 +12,7 @@ import { cleanBenchCorpora, cleanBenchTotals, PINNED } from './lib/clean-bench.t
 import { scoreCorpus, TABLE_HEADER, totals, totalsRow, type CorpusScore } from './lib/clean-score.ts';
 
 const root = join(import.meta.dirname, '..');
-const scores: CorpusScore[] = cleanBenchCorpora(root).map(scoreCorpus);
+const scores: CorpusScore[] = await Promise.all(cleanBenchCorpora(root).map(scoreCorpus));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(cleanBenchTotals(scores), null, 2));

@@ -19,7 +19,7 @@ const dist = join(root, 'dist');
 const queries = readFileSync(join(root, 'test', 'fixtures', 'search-queries.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
 
 // Expected: documents with a title or paragraph that contains every part of the query.
-const docs = readdirSync(join(root, 'src', 'generated', 'data', 'documents')).map((f) => JSON.parse(readFileSync(join(root, 'src', 'generated', 'data', 'documents', f), 'utf8')) as { id: string; title: string; blocks: { text: string }[] });
+const docs = readdirSync(join(root, 'src', 'generated', 'data', 'documents')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(root, 'src', 'generated', 'data', 'documents', f), 'utf8')) as { id: string; title: string; blocks: { text: string }[] });
 const ours = await openIndex(join(dist, 'pagefind'));
 const expectedDocs = (q: string) => {
   const parts = queryParts(q, ours.table);

@@ -1,13 +1,16 @@
 /**
- * npm run bench: the pipeline's throughput (MB/s of text, without Astro), one 8 MB document
- * through the pipeline (time and peak memory), the whole build of the seeds, Lighthouse scores of
- * the built pages, and the build at corpus sizes (synthetic corpora of BENCH_SIZES documents,
- * default 100 and 1000: each stage's time and peak memory, pages per second, sizes, and one
- * document changed, added, removed). Prints a table and writes it to BENCHMARKS.md.
+ * npm run bench: the date and figure extractors' accuracy on dev-web, the pipeline's throughput
+ * (MB/s of text, without Astro), one 8 MB document through the pipeline (time and peak memory),
+ * the whole build of the seeds, Lighthouse scores of the built pages, and the build at corpus
+ * sizes (synthetic corpora of BENCH_SIZES documents, default 100 and 1000: each stage's time and
+ * peak memory, pages per second, sizes, and one document changed, added, removed). Prints a table
+ * and writes it to BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
+import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
 import { scoreCorpus } from './lib/clean-score.ts';
@@ -29,8 +32,17 @@ function timed(cmd: string, args: string[]): number {
 
 const rows: [string, string, string][] = [];
 
+// 0. Dates and figures against the expected ones (extraction-accuracy.ts): dev-web, whole and without
+// its HTML, Markdown and Word files (read crudely until the pipeline reads them), and long-term-care.
+const accuracy = extractionAccuracy();
+const plainText = extractionAccuracy((file) => file.endsWith('.txt'));
+const longTermCare = extractionAccuracy(() => true, LONG_TERM_CARE);
+for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTermCare.dates], ['figures', accuracy.figures, plainText.figures, longTermCare.figures]] as const) {
+  rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
+  rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
+}
 // 0. Cleaning on labelled pages (npm run bench:clean prints it per kind of site, and every miss).
-for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(cleanBenchCorpora(root).map(scoreCorpus)))) {
+for (const [name, { all, plainText }] of Object.entries(cleanBenchTotals(await Promise.all(cleanBenchCorpora(root).map(scoreCorpus))))) {
   const t = plainText;
   rows.push([`cleaning: ${name} (${t.documents} plain-text documents)`, `${((100 * t.boilerplateRemoved) / t.boilerplate).toFixed(1)}% boilerplate removed`, `${t.boilerplateRemoved}/${t.boilerplate} boilerplate lines, ${t.contentLost}/${t.content} content lines lost; titles ${t.titlesRight}/${t.titles} (all formats ${all.titlesRight}/${all.titles}), dates ${t.publishedRight}/${t.published}, publishers ${t.publishersRight}/${t.publishers}`]);
 }
@@ -39,7 +51,7 @@ const corpus0 = () => JSON.parse(readFileSync(join(root, 'dist', 'data', 'corpus
 // 1. Throughput: 40 documents made from the seeds. Copy k of a seed is 1.3^k times as long (filled
 // with the other seeds' text), so no two are near-identical and none deduplicates away.
 const many = mkdtempSync(join(tmpdir(), 'kb-bench-'));
-const texts = readdirSync(seeds).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
+const texts = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => readFileSync(join(seeds, name), 'utf8'));
 texts.forEach((text, s) => {
   for (let k = 0; k < 8; k++) {
     let doc = text;
@@ -62,6 +74,19 @@ const b = pipelineOnce(big);
 rows.push(['8 MB document: pipeline', `${(b.pipelineMs / 1000).toFixed(2)} s`, '']);
 rows.push(['8 MB document: pipeline + MDX + HTML', `${((b.pipelineMs + b.renderMs) / 1000).toFixed(2)} s`, `peak ${b.maxRssMB.toFixed(0)} MB (targets: < 10 s, < 1 GB)`]);
 rmSync(big, { recursive: true, force: true });
+
+// 2b. Time per format (scripts/bench/formats.ts): a 50-page PDF, a 2 MB HTML page, a 1 MB Markdown note, a Word file of 1 MB of XML.
+const formats = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'formats.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { name: string; bytes: number; readMs: number; pipelineMs: number; blocks: number; pages: number }[];
+for (const f of formats) {
+  const what = f.name.endsWith('.pdf') ? `a ${f.pages}-page PDF` : f.name.endsWith('.html') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB HTML page` : f.name.endsWith('.md') ? `a ${(f.bytes / 2 ** 20).toFixed(1)} MB Markdown note` : 'a Word file of 1 MB of XML';
+  rows.push([`format: ${what}`, `${(f.pipelineMs / 1000).toFixed(2)} s`, `read and pipeline, ${f.blocks} blocks; the first read ${(f.readMs / 1000).toFixed(2)} s${f.name.endsWith('.pdf') ? ' (loads pdf.js and its CJK maps)' : ''}`]);
+}
+
+// 2c. Main content of HTML pages: ours against Mozilla Readability on dev-web's labelled pages (scripts/bench/readability.ts).
+const compared = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'readability.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!) as { file: string; mustShow: number; mustNotShow: number; ours: { shown: number; leaked: number; characters: number }; readability: { shown: number; leaked: number; characters: number } }[];
+for (const c of compared) {
+  rows.push([`HTML main content: ${c.file}`, `${c.ours.shown}/${c.mustShow} shown, ${c.ours.leaked}/${c.mustNotShow} leaked`, `Readability (100-character threshold): ${c.readability.shown}/${c.mustShow} shown, ${c.readability.leaked}/${c.mustNotShow} leaked; ${c.ours.characters} vs ${c.readability.characters} characters`]);
+}
 
 // 3. The build of the seeds stage by stage (the content build twice; the second is the one reported), then as npm run build runs it.
 timed('npx', ['tsx', 'scripts/build-content.ts']);

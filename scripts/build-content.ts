@@ -1,24 +1,34 @@
 /**
- * The pipeline's edge: read the corpus folder, the registry and the errata, run the pipeline,
- * write the generated MDX and JSON under src/generated/ for Astro, and report progress.
- * Usage: CORPUS_DIR=seeds SITE_URL=https://example.org BASE_PATH=/ tsx scripts/build-content.ts [--check]
- * --check fails when content/registry.json is not what this corpus gives (for CI).
+ * `npm run prepare-content`: the content build of the corpus CORPUS_DIR names (default: the bundled
+ * seeds/), into src/generated/. With --check it fails when the corpus's registry is not what the
+ * corpus gives (for CI). Stale curation is reported, and fails the build in strict mode.
  */
-import { siteLocation, runContentBuild } from './content-build.ts';
+import { corpusConfig, siteLocation } from '../src/corpus/config.ts';
+import { readCuration } from './lib/corpus-files.ts';
+import { runContentBuild, StaleCuration } from './content-build.ts';
+
 
 const started = performance.now();
+const config = corpusConfig();
 const result = await runContentBuild({
-  corpusDir: process.env.CORPUS_DIR ?? 'seeds',
-  cacheDir: '.cache/documents',
+  corpusDir: config.dir,
+  corpusKey: config.key,
+  ignore: config.isOwnFile,
+  cacheDir: `${config.cacheDir}/documents`,
   checkRegistry: process.argv.includes('--check'),
   outDir: 'src/generated',
-  registryPath: 'content/registry.json',
-  errataPath: 'content/errata.json',
-  chartsPath: 'content/charts.json',
-  termsPath: 'content/terms.json',
-  modelsPath: 'content/models.json',
-  location: siteLocation(),
-  log: (line) => process.stdout.write(`${line}\n`),
+  registryPath: config.registryPath,
+  curation: await readCuration(config),
+  location: siteLocation(config),
+  strict: config.strict,
+  // A stale item as `[stale] <curation file>: <item>: <what the corpus says now>`.
+  log: (line) => process.stdout.write(`${line.replace(/^\[stale\] /, `[stale] ${config.curationDir}/`)}\n`),
+  // npm run build starts the search index's shards on this (scripts/build.ts).
+  onDocumentsWritten: () => process.send?.({ documentsWritten: true }),
+}).catch((err: unknown) => {
+  // A stopped build says why in one line (a stale curation item, a broken curation file …); an unexpected one with its stack.
+  console.error(`[content] ${err instanceof StaleCuration ? err.message : (err as Error).stack}`);
+  process.exit(1);
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`[content] ${result.documents} documents, ${result.skipped} skipped, in ${seconds} s`);
+console.log(`[content] ${result.documents} documents, ${result.skipped} skipped, ${result.stale.length} stale curation item(s), in ${seconds} s`);

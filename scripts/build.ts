@@ -8,9 +8,10 @@
  * Prints each stage's time and peak memory (all its processes together).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { corpusConfig } from '../src/corpus/config.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const node = (args: string[]) => [process.execPath, ...args];
@@ -26,9 +27,6 @@ const STAGES = {
   index: node(['--import', 'tsx', 'scripts/search-index.ts']),
 };
 type Stage = keyof typeof STAGES;
-
-/** What the content build prints when every document's data file is written (scripts/content-build.ts). */
-const DOCUMENTS_WRITTEN = /^\[generate\] MDX, HTML and JSON of /m;
 
 const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();
 
@@ -64,20 +62,18 @@ function sample(): void {
   for (const [child, stage] of running) stage.peakKB = Math.max(stage.peakKB, tree(child.pid!));
 }
 
-/** Run a stage, its output passed on (and shown to `watch` line by line); resolves with its seconds, rejects if it fails. */
-function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: string) => void; niceness?: number } = {}): Promise<number> {
+/** Run a stage, its output passed on (and its messages to `onMessage`); resolves with its seconds, rejects if it fails. */
+function run(name: Stage, options: { env?: NodeJS.ProcessEnv; onMessage?: (m: unknown) => void; niceness?: number } = {}): Promise<number> {
   const [command, ...args] = STAGES[name];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     // Before it starts its own processes (Pagefind), which have its priority.
     if (options.niceness && child.pid) setPriority(child.pid, options.niceness);
     const stage = { name, peakKB: 0 };
     running.set(child, stage);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      options.watch?.(chunk.toString());
-    });
+    child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+    child.on('message', (m) => options.onMessage?.(m));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -91,20 +87,22 @@ function run(name: Stage, options: { env?: NodeJS.ProcessEnv; watch?: (text: str
 }
 
 const started = performance.now();
+// dist/ is kept from one build to the next (astro.config.mjs), for the same corpus only: a page of
+// another corpus's site at the same path must not pass for this one's.
+const corpus = corpusConfig();
+const distCorpus = join(ROOT, '.cache', 'dist-corpus');
+if (existsSync(join(ROOT, 'dist')) && (existsSync(distCorpus) ? readFileSync(distCorpus, 'utf8') : '') !== corpus.key) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+mkdirSync(dirname(distCorpus), { recursive: true });
+writeFileSync(distCorpus, corpus.key);
 const sampler = setInterval(sample, 300);
 try {
   let search: Promise<number> | undefined;
-  let seen = '';
   // Beside the content build and Astro, at a lower priority: the shards take what the content
   // build's threads and Astro leave of the cores, and never slow them down. Then the index is put
   // into dist/pagefind/, beside Astro too (Astro leaves that folder alone: astro.config.mjs).
   const startSearch = () => (search ??= run('shards', { env: { SEARCH_JOBS: '1' }, niceness: 10 }).then(() => run('index')));
-  await run('content', {
-    watch: (text) => {
-      seen = (seen + text).slice(-4096);
-      if (DOCUMENTS_WRITTEN.test(seen)) void startSearch().catch(() => {});
-    },
-  });
+  // The content build says when every document's files are written (scripts/build-content.ts): the shards are made from them.
+  await run('content', { onMessage: (m) => (m as { documentsWritten?: boolean }).documentsWritten && void startSearch().catch(() => {}) });
   // When Astro is done, the shards still to build may take both cores.
   const astro = run('astro').then((seconds) => {
     for (const [child, stage] of running) if (stage.name === 'shards') child.kill('SIGUSR2');

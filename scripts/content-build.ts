@@ -1,222 +1,207 @@
-/** Reading and writing for the content build, kept apart so tests can run it on any folder. */
-import { createHash } from 'node:crypto';
+/**
+ * The content build: the corpus folder in, src/generated out (each document's files, the data
+ * files, what the pages read). Its work runs through one pool (lib/pool.ts: worker threads for a
+ * large corpus, this thread for a small one, the same code): each file summarised, then the
+ * corpus-wide pass that gives ids (here), then each document processed, extracted and written,
+ * then each extractor's merge (lib/extraction.ts). Reading and writing files, caching and threads
+ * are here and in lib/; the stages they run are pure (src/).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import type { Curation } from '../src/corpus/curation.ts';
+import { EXTRACTORS } from '../src/extractors/index.ts';
 import { corpusJson, type SiteLocation } from '../src/generate/data.ts';
-import { timelineEntry } from '../src/generate/timeline.ts';
 import { inIdOrder } from '../src/extract/units.ts';
-import type { TermSpec } from '../src/extract/terms.ts';
-import { processCorpus } from '../src/pipeline/corpus.ts';
-import { parseErrata } from '../src/pipeline/errata.ts';
+import { digestOf } from '../src/lib/digest.ts';
+import { collectCorpus, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
 import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
-import type { DocumentText, SourceFile } from '../src/pipeline/types.ts';
-import { digestOf, documentDigest, forgetReadings, setDocumentDigest, useDocumentStore } from '../src/lib/per-document.ts';
-import { documentStore } from './lib/document-store.ts';
-import { documentFileNames, documentFiles, filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
-import { processCorpusInWorkers, workerThreads } from './lib/pipeline-workers.ts';
-import { besideTheTimeline, besideTheTimelineInWorker, policiesStage, timelineStage, type StagePaths } from './lib/corpus-stages.ts';
+import type { SkippedFile } from '../src/pipeline/types.ts';
+import type { BuildSetup, makeTask, Processed } from './lib/build-task.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
+import { documentFileNames, filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
+import { documentStore } from './lib/document-store.ts';
+import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
+import { codeVersion } from './lib/code-version.ts';
+import { pool } from './lib/pool.ts';
 import { stopwatch } from './lib/stopwatch.ts';
-
-type ContentStore = Awaited<ReturnType<typeof documentStore>>;
 
 export interface ContentBuildOptions {
   corpusDir: string;
-  /** Where per-document results are kept between builds (.cache/documents); none: work everything out. */
-  cacheDir?: string;
+  /** Names the corpus (config.ts): what src/generated holds of another corpus is made afresh. */
+  corpusKey?: string;
+  /** Files of the corpus folder that are not documents (its configuration, curation, pages), relative to it. */
+  ignore?: (path: string) => boolean;
+  /** Where results are kept between builds (.cache/…/documents). */
+  cacheDir: string;
   /** Fail instead of writing when the committed registry is not what this corpus gives (CI). */
   checkRegistry?: boolean;
   outDir: string;
   registryPath: string;
-  errataPath: string;
-  /** Chart specifications (content/charts.json); a missing file means no charts. */
-  chartsPath: string;
-  /** The glossary's terms (content/terms.json) and the model comparison (content/models.json); missing files mean none. */
-  termsPath: string;
-  modelsPath: string;
+  curation: Curation;
   location: SiteLocation;
+  /** Stale curation fails the build (before the registry is written): the corpus's kb.json "strict". */
+  strict?: boolean;
+  /** Worker threads for the pipeline and the merges (default: one per core for 60 documents or more, none below). */
+  threads?: number;
   log: (line: string) => void;
+  /** Told when every document's files are written (npm run build starts the search index then). */
+  onDocumentsWritten?: () => void;
 }
 
-/** The site's absolute URL and base path, from the environment. */
-export function siteLocation(env: NodeJS.ProcessEnv = process.env): SiteLocation {
-  return { site: env.SITE_URL ?? 'https://example.org', base: env.BASE_PATH ?? '/' };
+/** Below this many files, starting worker threads (~0.3 s each) costs more than they save. */
+const MIN_FILES_FOR_THREADS = 60;
+
+/** How many worker threads to use for a corpus of `files` files: CONTENT_WORKERS, or one per core for a large corpus. */
+export function workerThreads(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (env.CONTENT_WORKERS !== undefined) return Math.max(0, Number(env.CONTENT_WORKERS) || 0);
+  return files >= MIN_FILES_FOR_THREADS ? availableParallelism() : 0;
 }
 
-/** Every regular file under a folder, as paths relative to it (sorted, hidden files skipped). */
-async function listFiles(dir: string): Promise<string[]> {
+/** Every regular file under a folder, as paths relative to it (sorted, hidden files and folders skipped). */
+export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith('.')))
     .sort();
 }
 
-/** What the per-document results (and the corpus-wide stages' files, whose inputs the store keeps too) depend on besides the documents: the code that makes them and its libraries. */
-async function codeVersion(): Promise<string> {
-  const h = createHash('sha256');
-  const root = join(import.meta.dirname, '..');
-  for (const dir of ['src/pipeline', 'src/extract', 'src/generate', 'src/lib', 'src/i18n', 'src/charts']) {
-    for (const f of (await listFiles(join(root, dir))).filter((x) => x.endsWith('.ts'))) h.update(f).update(await readFile(join(root, dir, f)));
-  }
-  for (const f of ['scripts/content-build.ts', 'scripts/lib/corpus-stages.ts', 'scripts/lib/data-files.ts', 'scripts/lib/document-files.ts', 'scripts/lib/document-store.ts', 'package-lock.json']) h.update(await readFile(join(root, f)).catch(() => ''));
-  // The store's format is V8's (document-store.ts).
-  h.update(process.versions.v8);
-  return h.digest('hex').slice(0, 16);
-}
-
-/** The corpus folder's files. */
-async function readCorpus(dir: string, names: readonly string[]): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
-  for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
-  return files;
-}
-
-/**
- * Run the pipeline over the corpus folder and write everything Astro needs. Each stage is a
- * function of its own, so that what it holds (the files' bytes, the source views, every figure,
- * every mention with its URL) is freed when it is done: a 5,000-document corpus needs that.
- */
+/** Run the pipeline and the extractors over the corpus folder, and write everything Astro needs. */
 export async function runContentBuild(o: ContentBuildOptions) {
-  // Seconds and heap in use per stage, printed at the end.
   const clock = stopwatch();
-  const lap = clock.lap;
-  const version = await codeVersion();
-  const store = o.cacheDir ? await documentStore(o.cacheDir, version) : undefined;
-  useDocumentStore(store);
-  const terms = (await readJson<{ terms: TermSpec[] }>(o.termsPath, { terms: [] })).terms;
-  const workers = (n: number) => (o.cacheDir && store ? workerThreads(n) : 0);
-  const corpus = await documentsStage(o, version, terms, store, lap, workers);
-  const { docs } = corpus;
-  // For a large corpus, what needs nothing from the timeline runs beside it and the indexes in a worker thread; else between them.
-  const paths: StagePaths = { outDir: o.outDir, chartsPath: o.chartsPath, modelsPath: o.modelsPath, location: o.location };
-  const beside =
-    workers(docs.length) > 0 ? besideTheTimelineInWorker({ paths, cacheDir: o.cacheDir!, version, terms, docs: docs.map((d) => [documentDigest(d), d]) }, o.log) : undefined;
-  // (Its failure is the build's, when it is awaited below; not an unhandled rejection before that.)
-  beside?.catch(() => {});
-  const events = await timelineStage(o, docs);
-  lap('timeline');
-  const charts = beside ? undefined : await besideTheTimeline(o, terms, docs, clock);
-  await policiesStage(o, docs, events);
-  forgetReadings();
-  lap('policies');
-  const fromWorker = await beside;
-  if (fromWorker) {
-    store!.keep(fromWorker.used);
-    lap('waiting for the worker thread');
+  // The store's format is V8's (document-store.ts); the libraries are the lockfile's.
+  const lockfile = join(import.meta.dirname, '..', 'package-lock.json');
+  const version = codeVersion(['scripts/lib/build-task.ts', 'scripts/content-build.ts'], [process.versions.v8, existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : '']);
+  const store = await documentStore(o.cacheDir, version);
+  const names = (await listFiles(o.corpusDir)).filter((n) => !o.ignore?.(n));
+  const threads = o.threads ?? workerThreads(names.length);
+  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
+  const files = await prepareOutDir(o, version);
+  const setup: BuildSetup = { corpusDir: o.corpusDir, cacheDir: o.cacheDir, version, curation: o.curation, files };
+  const work = await pool(new URL('./lib/build-task.ts', import.meta.url), setup, threads);
+  type Task = Awaited<ReturnType<typeof makeTask>>;
+  try {
+    const progress = reporter(o.log);
+    // 1. Every file read and summarised.
+    let read = 0;
+    const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
+    clock.lap('decode');
+    // 2. The corpus-wide pass: ids, and the lines repeated at documents' edges.
+    const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
+    const skipped: SkippedFile[] = summaries.filter((s): s is SkippedFile => 'reason' in s);
+    const planned = planCorpus(summaries.filter((s): s is FileSummary => !('reason' in s)), registry, o.curation.errata, today());
+    // 3. Each document processed, extracted and written.
+    const plans = planned.plans.filter((p): p is Extract<Plan, { context: unknown }> => 'context' in p);
+    let processed = 0;
+    const done = await work.map<(typeof plans)[number], Processed>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
+    const outcomes = new Map<string, Outcome>(plans.map((p, i) => [p.source, done[i]!.outcome]));
+    const result = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped);
+    const extracted = done.filter((d) => d.extracted).length;
+    const written = done.filter((d) => d.written).length;
+    clock.lap('pipeline');
+    for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
+    for (const w of done.flatMap((d) => d.failures)) o.log(`[warning] ${w}`);
+    for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
+    o.log(`[extract] ${extracted} of ${done.length} documents worked out${threads > 0 ? ` in ${threads} threads` : ''} (the rest kept from the last build)`);
+
+    const docs = inIdOrder(result.documents);
+    const registryText = serializeRegistry(result.registry);
+    const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
+    if (o.checkRegistry && committed !== registryText) {
+      throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
+    }
+    await replaceFile(join(o.outDir, 'data', 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
+    // Files of documents that are gone, or whose simplified rendering is gone.
+    const wanted = new Set(docs.flatMap(documentFileNames));
+    for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(f)) await rm(join(o.outDir, dir, f));
+    const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
+    await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
+    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
+    o.onDocumentsWritten?.();
+    clock.lap('pages');
+
+    // 4. Each extractor's merge, those that need another's after it.
+    const mergeSetup: MergeSetup = { docs: docs.map((d) => [d.id, result.digests.get(d.id)!] as const), location: o.location, curation: o.curation, outDir: o.outDir };
+    const merges: MergeDone[] = [];
+    for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));
+    for (const line of merges.flatMap((m) => m.log)) o.log(line);
+    const stale = [...result.warnings, ...merges.flatMap((m) => m.stale)];
+    // Files no extractor wrote this time (an index that is gone).
+    const outputs = new Set(['data/corpus.json', ...merges.flatMap((m) => m.files)]);
+    for (const dir of ['data', 'pages']) {
+      for (const f of await readdir(join(o.outDir, dir), { withFileTypes: true })) if (f.isFile() && !outputs.has(`${dir}/${f.name}`)) await rm(join(o.outDir, dir, f.name));
+    }
+    clock.lap('merges');
+
+    // Each document's page key: its files' key and what its page shows of the merged results.
+    const shown = new Map<string, string[]>();
+    for (const [doc, digest] of merges.flatMap((m) => m.shown)) shown.set(doc, [...(shown.get(doc) ?? []), digest]);
+    const keys = Object.fromEntries(docs.map((d) => [d.id, digestOf([made[d.id], shown.get(d.id) ?? []])]));
+    await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
+    for (const s of stale) o.log(`[stale] ${s}`);
+    if (o.strict && stale.length > 0) throw new StaleCuration(stale.length);
+    if (committed !== registryText) await writeRegistry(o, registryText);
+    // The results this build used stay in the store; the rest go.
+    for (const { used } of await work.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used);
+    await store.close();
+    clock.lap('registry and cache');
+    for (const line of clock.report()) o.log(line);
+    return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, stale };
+  } finally {
+    await work.close();
   }
-  // Each document's page key: its files' key, and its events and charts, each hashed once (an event told by many documents is on all their pages).
-  const own = new Map<string, string[]>();
-  const add = (doc: string, digest: string) => {
-    const list = own.get(doc);
-    if (list) list.push(digest);
-    else own.set(doc, [digest]);
-  };
-  for (const e of events) {
-    const d = digestOf(timelineEntry(e, o.location));
-    for (const doc of new Set([e.doc, ...e.sources.map((x) => x.doc)])) add(doc, d);
-  }
-  for (const c of charts ?? fromWorker!.charts) add(c.doc, digestOf(c));
-  const keys: Record<string, string> = {};
-  for (const d of docs) keys[d.id] = createHash('sha256').update(corpus.made[d.id]!).update((own.get(d.id) ?? []).join('')).digest('hex').slice(0, 16);
-  await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
-  lap('page keys');
-  if (corpus.committed !== corpus.registryText) await writeFile(o.registryPath, corpus.registryText);
-  if (store) o.log(`[cache] ${(await store.close()) + corpus.reused + (fromWorker?.hits ?? 0)} per-document results reused from ${o.cacheDir}`);
-  useDocumentStore(undefined);
-  lap('registry and cache');
-  for (const line of clock.report()) o.log(line);
-  return { documents: docs.length, skipped: corpus.skipped, changes: corpus.changes, warnings: corpus.warnings };
 }
 
+/** Stale curation in a corpus built strictly: the build stops (and its registry is not written). */
+export class StaleCuration extends Error {
+  constructor(count: number) {
+    super(`${count} stale curation item(s), and this corpus is built strictly (kb.json "strict", or KB_STRICT=1): fix them, or build without strict mode to leave them out`);
+  }
+}
+
+/** The corpus's registry written into its curation folder (made if need be); a folder the build may not write to is said, not fatal. */
+async function writeRegistry(o: ContentBuildOptions, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(o.registryPath), { recursive: true });
+    await writeFile(o.registryPath, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw err;
+    o.log(`[warning] ${o.registryPath}: cannot write the registry (${code}): ids given in this build are not kept for the next`);
+  }
+}
+
+/** The folders of each document's files under src/generated. */
+const DOCUMENT_FOLDERS = ['data/documents', 'reading', 'mdx', 'html'];
+
 /**
- * The pipeline over the corpus, and each document's files (its data file, MDX and HTML), written
- * again only when what they are made from changed. For a large corpus the pipeline's threads do
- * each document's files and extraction too, as soon as it is processed. Returns what the later
- * stages read of the documents: their text and metadata (the source lines and cleaning reports are
- * in the files now).
+ * The content build's folder, made ready: the documents' files of the last build stay (listed with
+ * the key they were made under, written last, so an interrupted build leaves none) and so do the
+ * extractors' files (a merge whose inputs did not change keeps them); the rest is made afresh.
  */
-async function documentsStage(o: ContentBuildOptions, version: string, terms: TermSpec[], store: ContentStore | undefined, lap: (name: string) => void, workers: (documents: number) => number) {
-  const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
-  const errata = parseErrata(await readJson(o.errataPath, { documents: {} }));
-  let lastReport = 0;
-  const progress = (stage: string, done: number, total: number, source?: string) => {
+async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<DocumentFilesSetup> {
+  const marker = join(o.outDir, 'corpus-key');
+  if ((await readFile(marker, 'utf8').catch(() => '')) !== (o.corpusKey ?? '')) await rm(o.outDir, { recursive: true, force: true });
+  await mkdir(o.outDir, { recursive: true });
+  await writeFile(marker, o.corpusKey ?? '');
+  const previous = await readJson<Record<string, string>>(join(o.outDir, 'documents.json'), {});
+  const kept = new Set(['corpus-key', 'data', 'mdx', 'html', 'reading', 'pages', 'charts.json']);
+  for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
+  for (const dir of [...DOCUMENT_FOLDERS, 'pages']) await mkdir(join(o.outDir, dir), { recursive: true });
+  return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };
+}
+
+/** Progress lines: each of a small corpus's files, else about one a second. */
+function reporter(log: (line: string) => void) {
+  let last = 0;
+  return (stage: string, done: number, total: number, source: string) => {
     const now = performance.now();
-    if (total <= 20 || done === total || now - lastReport > 1000) {
-      o.log(`[${stage}] ${done}/${total} ${source ?? ''}`);
-      lastReport = now;
+    if (total <= 20 || done === total || now - last > 1000) {
+      log(`[${stage}] ${done}/${total} ${source}`);
+      last = now;
     }
   };
-  const names = await listFiles(o.corpusDir);
-  const threads = workers(names.length);
-  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
-
-  // The documents' files of the last build stay, listed with the key they were made under (written
-  // last, so an interrupted build leaves none); the rest of the folder is made afresh, before the
-  // pipeline's threads write into it.
-  // The site's data files (/data/…) are made in data/, and copied into dist/ as they are (astro.config.mjs).
-  const data = join(o.outDir, 'data');
-  const documentsDir = join(data, 'documents');
-  const manifestFile = join(o.outDir, 'documents.json');
-  const previous = await readJson<Record<string, string>>(manifestFile, {});
-  // What a reading page reads of its document (its data file without the text's blocks and source lines).
-  const readingDir = join(o.outDir, 'reading');
-  // (and the files of the corpus-wide stages, which a stage whose inputs did not change keeps: scripts/lib/corpus-stages.ts).
-  const stageFiles = ['corpus.json', 'timeline.json', 'timeline.csv', 'figures.json', 'figures.csv', 'terms.json', 'models.json', 'policies.json', 'organisations.json', 'places.json'];
-  for (const [dir, keep] of [[o.outDir, ['data', 'mdx', 'html', 'reading', 'pages', 'charts.json']], [data, ['documents', ...stageFiles]]] as const) {
-    for (const entry of await readdir(dir).catch(() => [] as string[])) if (!(keep as readonly string[]).includes(entry)) await rm(join(dir, entry), { recursive: true, force: true });
-  }
-  for (const dir of [documentsDir, join(o.outDir, 'mdx'), join(o.outDir, 'html'), readingDir, join(o.outDir, 'pages')]) await mkdir(dir, { recursive: true });
-  // A document's files depend on it, on where the site lives, on the terms it links and on the code: written
-  // again only when that changed. Astro's incremental build skips a page whose key (this, and the
-  // document's events and charts) is unchanged.
-  const files: DocumentFilesSetup = { outDir: o.outDir, location: o.location, terms, pagesName: `pages-${digestOf([version, o.location, terms])}`, previous };
-
-  // A large corpus in worker threads, which tell which kept results they used (they stay in the store).
-  const pooled = threads > 0 ? await processCorpusInWorkers(o.corpusDir, names, registry, errata, { cacheDir: o.cacheDir!, version, workers: threads, progress, files }) : undefined;
-  if (pooled) {
-    store!.keep(pooled.used);
-    o.log(`[extract] ${pooled.extracted} of ${pooled.documents.length} documents worked out in the pipeline's ${threads} threads (the rest kept from the last build)`);
-  }
-  const result = pooled ?? processCorpus(await readCorpus(o.corpusDir, names), registry, errata, { store, progress });
-  lap('pipeline');
-  for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
-  for (const w of result.warnings) o.log(`[warning] ${w}`);
-  for (const c of result.changes) {
-    o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
-  }
-
-  const docs = inIdOrder(result.documents);
-  // What the later stages read of each document, known to the per-document caches by the document's digest.
-  const texts = docs.map((d) => {
-    const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
-    setDocumentDigest(text, documentDigest(d));
-    return text;
-  });
-  const registryText = serializeRegistry(result.registry);
-  const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
-  if (o.checkRegistry && committed !== registryText) {
-    throw new Error(`${o.registryPath} is stale: run npm run prepare-content and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
-  }
-  await replaceFile(join(data, 'corpus.json'), JSON.stringify(corpusJson(docs, result.skipped, result.retiredDocuments, o.location), null, 1));
-  // Each document's files: written by the pipeline's threads already, or now.
-  const write = pooled ? undefined : documentFiles(files);
-  const made: Record<string, string> = {};
-  let rewritten = pooled?.written ?? 0;
-  for (const [i, d] of docs.entries()) {
-    made[d.id] = filesKey(files, documentDigest(d));
-    if (!write) continue;
-    if (await write(d, documentDigest(d))) rewritten++;
-    if (docs.length > 20 && (i + 1) % 100 === 0) o.log(`[generate] ${i + 1}/${docs.length}`);
-  }
-  // Files of documents that are gone, or whose simplified rendering is gone.
-  const wanted = new Set(docs.flatMap(documentFileNames));
-  for (const dir of [documentsDir, readingDir, join(o.outDir, 'mdx'), join(o.outDir, 'html')]) for (const f of await readdir(dir)) if (!wanted.has(f)) await rm(join(dir, f));
-  await writeFile(manifestFile, JSON.stringify(made));
-  lap('pages');
-  // npm run build starts the search index's shards on this line (scripts/build.ts): they are made from these files.
-  o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${rewritten} written, ${docs.length - rewritten} unchanged)`);
-  // Kept results the pipeline's threads used (the store counts its own).
-  const reused = pooled?.hits ?? 0;
-  return { docs: texts, made, registryText, committed, reused, skipped: result.skipped.length, changes: result.changes, warnings: result.warnings };
 }

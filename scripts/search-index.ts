@@ -12,7 +12,7 @@
  * whole index in memory while it builds it, so shards bound the memory at any corpus size, and two
  * are built side by side (scripts/search-shard.ts: each of two processes builds one shard after
  * another). Each shard, with its documents' records for the file:// search, is kept in
- * .cache/search under the hash of its documents (their keys in the content build's list), so a
+ * the corpus's cache folder (search/) under the hash of its documents (their keys in the content build's list), so a
  * rebuild after one document changed indexes only that shard.
  *
  * With `--shards` it only builds the shards into the cache: the index is made from the documents'
@@ -25,11 +25,13 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { corpusConfig } from '../src/corpus/config.ts';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable, type FoldTable } from '../src/search/fold.ts';
 import { SHARD_DOCS, shardDirs, shardOf } from '../src/search/shards.ts';
 import { writeText } from './lib/data-files.ts';
 import type { ShardDone, ShardJob } from './search-shard.ts';
+import { codeVersion } from './lib/code-version.ts';
 import { linkTree } from './lib/link-tree.ts';
 import { installUnits } from './lib/search-units.ts';
 
@@ -40,7 +42,8 @@ process.on('SIGUSR2', () => anotherJob());
 const ROOT = join(import.meta.dirname, '..');
 const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
 const out = join(ROOT, 'dist', 'pagefind');
-const cacheDir = join(ROOT, '.cache', 'search');
+const config = corpusConfig();
+const cacheDir = join(config.cacheDir, 'search');
 const started = performance.now();
 const table: FoldTable = characterTable();
 
@@ -53,15 +56,13 @@ const filled = shards.map((docs, n) => ({ docs, n })).filter(({ docs }, n) => do
 const dirs = shardDirs(filled.map(({ n }) => n));
 
 // A shard's key: its documents as generated, the base path its URLs carry, Pagefind's version and this code.
-const code = createHash('sha256').update(process.env.BASE_PATH ?? '/');
-code.update(JSON.parse(await readFile(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version);
-for (const f of ['scripts/search-index.ts', 'scripts/search-shard.ts', 'scripts/lib/search-units.ts', 'src/search/records.ts', 'src/search/documents.ts', 'src/search/fold.ts', 'src/pipeline/script.ts']) code.update(await readFile(join(ROOT, f)));
-const codeVersion = code.digest('hex');
+const pagefindVersion = JSON.parse(await readFile(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')).version as string;
+const version = codeVersion(['scripts/search-index.ts', 'scripts/search-shard.ts'], [config.base, pagefindVersion]);
 // Each document's key from the content build's list (the digest of what its files are made from), or its file's hash.
 const made = JSON.parse(await readFile(join(ROOT, 'src', 'generated', 'documents.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
 const keys: string[] = [];
 for (const { docs } of filled) {
-  const h = createHash('sha256').update(codeVersion);
+  const h = createHash('sha256').update(version);
   for (const id of docs) h.update(id).update(made[id] ?? (await readFile(join(generated, `${id}.json`))));
   keys.push(h.digest('hex').slice(0, 24));
 }

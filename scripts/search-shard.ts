@@ -7,6 +7,7 @@
  * (scripts/lib/search-units.ts), and its documents' records for the file:// search (comma-separated JSON).
  * From a terminal, one shard: tsx scripts/search-shard.ts <output folder> <records file> <document id>...
  */
+import { corpusConfig } from '../src/corpus/config.ts';
 import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -23,7 +24,7 @@ export type ShardDone = { ok: true } | { ok: false; error: string };
 
 const ROOT = join(import.meta.dirname, '..');
 const generated = join(ROOT, 'src', 'generated', 'data', 'documents');
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const base = corpusConfig().base;
 /** Pagefind's files for its own UIs: this site has its own search page and never loads them. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** Records sent to Pagefind before waiting for its answers. */

@@ -9,7 +9,7 @@ const dir = process.argv[2]!;
 const files = readdirSync(dir).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
 let start = performance.now();
-const result = processCorpus(files, { documents: [] }, { documents: {} });
+const result = await processCorpus(files, { documents: [] }, { documents: {} });
 const pipelineMs = performance.now() - start;
 start = performance.now();
 for (const d of result.documents) {

@@ -91,8 +91,8 @@ async function firstSearch(dist: string): Promise<FirstQuery | undefined> {
 
 export async function measure(size: number) {
   const corpus = mkdtempSync(join(tmpdir(), `kb-scale-${size}-`));
-  writeSyntheticCorpus(corpus, size);
-  const dir = copyProject({ seedsContent: false });
+  await writeSyntheticCorpus(corpus, size);
+  const dir = copyProject();
   const env = { CORPUS_DIR: corpus };
   const corpusBytes = bytes(corpus);
   const full = build(dir, env);
@@ -129,7 +129,7 @@ export async function measure(size: number) {
   const lines = readFileSync(join(corpus, files[0]!), 'utf8').split('\n');
   writeFileSync(join(corpus, files[0]!), [...lines.slice(0, 20), '', '这一段是后来加上的,用来测量只改一篇文献时重建要多久。', '', ...lines.slice(20)].join('\n'));
   result.incremental.changed = strip(build(dir, env));
-  writeSyntheticCorpus(corpus, 1, undefined, size);
+  await writeSyntheticCorpus(corpus, 1, undefined, size);
   result.incremental.added = strip(build(dir, env));
   unlinkSync(join(corpus, files[2]!));
   result.incremental.removed = strip(build(dir, env));
@@ -141,7 +141,7 @@ export async function measure(size: number) {
   for (let i = 0; i < PAIRS; i++) {
     theirs.push(starlight.build());
     if (ours.length === PAIRS) break;
-    const again = copyProject({ seedsContent: false });
+    const again = copyProject();
     ours.push(build(again, { CORPUS_DIR: unchanged }).seconds);
     setAside(again);
   }

@@ -34,17 +34,17 @@ function protectedCharacters(): Set<string> {
 }
 
 /** The seeds' cleaned blocks as lines: headings and paragraphs, each a line of text. */
-function seedLines(): Array<{ heading: boolean; text: string }> {
+async function seedLines(): Promise<Array<{ heading: boolean; text: string }>> {
   const seeds = join(ROOT, 'seeds');
-  const files = readdirSync(seeds).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seeds, name))) }));
-  const result = processCorpus(files, { documents: [] }, { documents: {} });
+  const files = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seeds, name))) }));
+  const result = await processCorpus(files, { documents: [] }, { documents: {} });
   return result.documents.flatMap((d) => d.blocks.map((b) => ({ heading: b.type === 'heading', text: blockText(b).replace(/\s*\n\s*/g, ' ') })));
 }
 
 /** Write documents first … first + count - 1, of about `chars` characters each, into `dir`. */
-export function writeSyntheticCorpus(dir: string, count: number, chars = 24_000, first = 0): void {
+export async function writeSyntheticCorpus(dir: string, count: number, chars = 24_000, first = 0): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const lines = seedLines();
+  const lines = await seedLines();
   const keep = protectedCharacters();
   const traditional = characterTable();
   for (let i = first; i < first + count; i++) {
@@ -78,5 +78,5 @@ const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split
 if (isMain) {
   const [dir, count, chars] = process.argv.slice(2);
   if (!dir || !count) throw new Error('usage: tsx scripts/bench/synthetic.ts <folder> <documents> [characters per document]');
-  writeSyntheticCorpus(dir, Number(count), chars ? Number(chars) : undefined);
+  await writeSyntheticCorpus(dir, Number(count), chars ? Number(chars) : undefined);
 }

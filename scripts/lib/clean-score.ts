@@ -137,7 +137,7 @@ export function readSeedCorpus(root: string): LabelledCorpus {
   const seedsDir = join(root, 'seeds');
   const fixtures = join(root, 'test', 'fixtures', 'seeds');
   const expected = JSON.parse(readFileSync(join(fixtures, 'EXPECTED.json'), 'utf8')) as { documents: (ExpectedMeta & { file: string; kind: string })[] };
-  const names = readdirSync(seedsDir).sort();
+  const names = readdirSync(seedsDir).filter((f) => f !== 'kb.json').sort();
   const documents = names.map((file): LabelledDocument => {
     const e = expected.documents.find((d) => d.file === file);
     if (!e) throw new Error(`seeds: ${file} is not in test/fixtures/seeds/EXPECTED.json`);
@@ -164,8 +164,8 @@ function sameName(a: string | null, b: string | null): boolean {
 }
 
 /** Run the pipeline over a corpus (a fresh registry, no errata: what the engine does on its own) and score every document. */
-export function scoreCorpus(corpus: LabelledCorpus): CorpusScore {
-  const result = processCorpus(corpus.files, { documents: [] }, { documents: {} }, { today: '2026-01-01' });
+export async function scoreCorpus(corpus: LabelledCorpus): Promise<CorpusScore> {
+  const result = await processCorpus(corpus.files, { documents: [] }, { documents: {} }, { today: '2026-01-01' });
   const bySource = new Map(result.documents.map((d) => [d.source, d]));
   return { name: corpus.name, documents: corpus.documents.map((doc) => scoreDocument(doc, bySource.get(doc.file) ?? null)) };
 }

@@ -6,9 +6,9 @@
  * (pipeline-worker.ts): the same files either way.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { documentJson, type SiteLocation } from '../../src/generate/data.ts';
+import { documentJson, originalFileName, type SiteLocation } from '../../src/generate/data.ts';
 import { blocksToHtml } from '../../src/generate/body.ts';
 import { documentToMdx } from '../../src/generate/mdx.ts';
 import { readingData } from '../../src/generate/page-data.ts';
@@ -26,6 +26,8 @@ export interface DocumentFilesSetup {
   pagesName: string;
   /** The key each document's files were last written under (src/generated/documents.json). */
   previous: Record<string, string>;
+  /** The corpus folder: a document read from HTML, Markdown, Word or PDF has its original file served beside its data file. */
+  corpusDir?: string;
 }
 
 /** The key a document's files are made under: written again only when it changes. */
@@ -42,12 +44,19 @@ export function documentFiles(setup: DocumentFilesSetup): (d: ProcessedDocument,
     const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
     const dataFile = join(outDir, 'data', 'documents', `${d.id}.json`);
     const readingFile = join(outDir, 'reading', `${d.id}.json`);
-    const files = [dataFile, readingFile, ...variants.flatMap(([suffix]) => [join(outDir, 'mdx', `${d.id}${suffix}.mdx`), join(outDir, 'html', `${d.id}${suffix}.html`)])];
+    const original = setup.corpusDir ? originalFileName(d) : null;
+    const originalFile = original ? join(outDir, 'data', 'documents', original) : null;
+    const files = [dataFile, readingFile, ...(originalFile ? [originalFile] : []), ...variants.flatMap(([suffix]) => [join(outDir, 'mdx', `${d.id}${suffix}.mdx`), join(outDir, 'html', `${d.id}${suffix}.html`)])];
     if (setup.previous[d.id] === filesKey(setup, digest) && files.every((f) => existsSync(f))) return false;
     const json = documentJson(d, location);
     // The data file is a hard link in the built site: replaced, never changed in place (data-files.ts).
     await replaceFile(dataFile, JSON.stringify(json));
     await writeFile(readingFile, JSON.stringify(readingData(json)));
+    // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
+    if (originalFile) {
+      await writeFile(`${originalFile}.partial`, await readFile(join(setup.corpusDir!, d.source)));
+      await rename(`${originalFile}.partial`, originalFile);
+    }
     for (const [suffix, blocks] of variants) {
       await writeFile(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
       await writeFile(join(outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
@@ -57,8 +66,9 @@ export function documentFiles(setup: DocumentFilesSetup): (d: ProcessedDocument,
 }
 
 /** The names of a document's files in each of their folders (what a folder keeps when the documents' files are tidied). */
-export function documentFileNames(d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks'>): string[] {
-  return [`${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])];
+export function documentFileNames(d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
+  const original = originalFileName(d);
+  return [...(original ? [original] : []), `${d.id}.json`, `${d.id}.mdx`, `${d.id}.html`, ...(d.simplifiedBlocks ? [`${d.id}.simplified.mdx`, `${d.id}.simplified.html`] : [])];
 }
 
 /**

@@ -12,7 +12,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
-import type { DocumentStore } from '../../src/lib/per-document.ts';
+import type { DocumentStore } from '../../src/lib/store.ts';
 
 /** A result's file name: its key and this. */
 const EXTENSION = '.v8';

@@ -1,5 +1,5 @@
 /** A throw-away copy of the project, to build another corpus in it (tests and benchmarks). */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,18 +12,12 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export interface CopyOptions {
-  /** Keep what content/ says about the seeds in particular (charts.json names their figures, models.json quotes them); another corpus builds without it. */
-  seedsContent?: boolean;
-}
-
-/** Copy the project's sources to a temporary folder, sharing node_modules. */
-export function copyProject(options: CopyOptions = {}): string {
+/** Copy the project's sources (and its bundled corpus with its curation) to a temporary folder, sharing node_modules. */
+export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-site-'));
-  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (src) => !src.includes(join('src', 'generated')) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  if (options.seedsContent === false) for (const f of ['charts.json', 'models.json']) rmSync(join(dir, 'content', f));
   return dir;
 }

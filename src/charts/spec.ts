@@ -108,21 +108,24 @@ export function parseChartSpecs(json: unknown, file = 'content/charts.json'): Ch
   return charts as ChartSpec[];
 }
 
-/** The charts with their figures; throws listing every figure that is missing or changed. */
-export function resolveCharts(specs: readonly ChartSpec[], figures: readonly Figure[], file = 'content/charts.json'): ResolvedChart[] {
+/**
+ * The charts with their figures, and a problem for each figure that is missing or changed (its
+ * chart is left out: a chart drawn from the wrong figure would mislead).
+ */
+export function resolveCharts(specs: readonly ChartSpec[], figures: readonly Figure[]): { charts: ResolvedChart[]; problems: Array<{ chart: string; problem: string }> } {
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const problems: string[] = [];
+  const problems: Array<{ chart: string; problem: string }> = [];
   const value = (chart: ChartSpec, it: { label: string; figure: string; text?: string; group?: string; series?: string; negate?: boolean }): ChartValue | undefined => {
     const f = byId.get(it.figure);
-    const where = `${file}: chart "${chart.id}", "${it.label}"`;
+    const report = (problem: string) => problems.push({ chart: chart.id, problem: `"${it.label}": ${problem}` });
     if (!f) {
       const paragraph = it.figure.split('-').slice(0, 2).join('-');
       const nearby = figures.filter((x) => x.id.startsWith(`${paragraph}-`)).map((x) => `${x.id} "${x.text}"`);
-      problems.push(`${where}: figure ${it.figure}${it.text ? ` ("${it.text}")` : ''} is not in the corpus any more.${nearby.length ? ` That paragraph's figures are now: ${nearby.join(', ')}.` : ' That paragraph has no figures now.'}`);
+      report(`figure ${it.figure}${it.text ? ` ("${it.text}")` : ''} is not in the corpus any more.${nearby.length ? ` That paragraph's figures are now: ${nearby.join(', ')}.` : ' That paragraph has no figures now.'}`);
       return undefined;
     }
     if (it.text !== undefined && f.text !== it.text) {
-      problems.push(`${where}: figure ${it.figure} is now "${f.text}", the chart expects "${it.text}" (the text changed: check the chart and update it).`);
+      report(`figure ${it.figure} is now "${f.text}", the chart expects "${it.text}" (the text changed: check the chart and update it).`);
       return undefined;
     }
     const sign = it.negate ? -1 : 1;
@@ -158,6 +161,5 @@ export function resolveCharts(specs: readonly ChartSpec[], figures: readonly Fig
       paragraph: first.figure.paragraph,
     });
   }
-  if (problems.length) throw new Error(`Charts refer to figures that changed:\n${problems.join('\n')}`);
-  return charts;
+  return { charts, problems };
 }

@@ -9,7 +9,7 @@
  * metadata (title, byline, date, source) say so.
  */
 import { strings } from '../i18n/zh-CN.ts';
-import type { DocumentData } from '../lib/content.ts';
+import type { DocumentData } from '../site/content.ts';
 import { escapeLikeAstro as esc } from '../lib/html.ts';
 
 type Cleaning = DocumentData['cleaning'];

@@ -1,10 +1,13 @@
 /**
- * Dates as Chinese text writes them: 2017年4月12日, 二〇一八年三月, ２０１７年, 2020 年 10 月 28 日,
- * 2022.01.20, 2022/1/20, 22-01-20, 2019年上半年, 2021年第三季度, 90年代, 2015年-2017年4月, and the
- * ones that need context: 4月23日 and 当月23日 (year and month from the text before), 同年, and
- * 今年/去年 (from the document's publication date only). Nothing is invented: a date whose year
- * cannot be found is refused with a reason, and a day or month the text does not give stays unknown.
+ * Dates as Chinese text writes them (the forms are in date-forms.ts), resolved in context:
+ * 4月23日 and 当月23日 take the year and month of the text before, 同年/当年/次年 its year, 本年 its
+ * year or else the publication's, 今年/去年/明年 the publication's, a month with no year before it
+ * (预计11月2日上路, a dateline 8月5日电) the year that puts it next to the publication date. Nothing
+ * is invented: a date whose year cannot be found is refused with a reason, and a day or month the
+ * text does not give stays unknown.
  */
+import { candidates, DAY, draft, MONTH, S, TO, YEAR, type Draft } from './date-forms.ts';
+import { minguoDated } from './minguo.ts';
 import { matchText, numberValue } from './numerals.ts';
 import { allMatches } from '../lib/matches.ts';
 
@@ -31,6 +34,8 @@ export interface DateMention {
   comparison?: true;
   /** Inside a quotation (a policy's own words): its dates do not set the year of the text around it. */
   quoted?: true;
+  /** Inside a 《》 title: part of a name (《规划纲要（2022－2035年）》), not a time the text speaks of. */
+  named?: true;
 }
 
 export interface RefusedDate {
@@ -49,6 +54,8 @@ export interface DateContext {
   /** The year (and month) the text last spoke of, outside quotations, for 4月23日, 同年 and 当月. */
   year?: number;
   month?: number;
+  /** The document counts its years in the Minguo calendar (minguo.ts): 107年度 and 108-09-30 are read as such. */
+  minguo?: boolean;
 }
 
 export interface DateResult {
@@ -57,133 +64,11 @@ export interface DateResult {
   context: DateContext;
 }
 
-const S = '[ \\u3000]*';
-const YEAR = `((?:1[89]|20)\\d{2}|[〇零一二三四五六七八九]{4})`;
-const MONTH = '(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
-const DAY = '(3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
-/** What may follow a month: a day, or a part of the month. */
-const MONTH_TAIL = `(?:${S}${DAY}${S}[日号]|(初|底|末|上旬|中旬|下旬))?`;
-/** What may follow 年: a month (and day), a half, a quarter, or a part of the year. */
-const YEAR_TAIL = `(?:${S}${MONTH}${S}月份?${MONTH_TAIL}|(上半年|下半年)|第${S}([一二三四1-4])${S}季度|年?(初|底|末))?`;
-
-interface Form {
-  name: 'written' | 'numeric' | 'paren' | 'short' | 'decade' | 'year-range' | 'month' | 'relative' | 'same-month';
-  re: RegExp;
-}
-
-const FORMS: Form[] = [
-  { name: 'written', re: new RegExp(`(?<![\\d.〇零一二三四五六七八九十])${YEAR}${S}年(?!代)${YEAR_TAIL}`, 'g') },
-  { name: 'numeric', re: /(?<![\d.])((?:19|20)\d{2})([./-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d.])/g },
-  { name: 'paren', re: /(?<=[(（])((?:19|20)\d{2})\.(1[0-2]|0?[1-9])(?=[)）])/g },
-  { name: 'short', re: /(?<![\d.:/-])(\d{2})-(1[0-2]|0[1-9])-(3[01]|[12]\d|0[1-9])(?![\d:-])/g },
-  { name: 'decade', re: /(?:上世纪|20世纪|二十世纪)?(?:((?:19|20)\d)0|([1-9])0|([二三四五六七八九])十)年代/g },
-  { name: 'year-range', re: new RegExp(`(?<![\\d.])((?:19|20)\\d{2})${S}[-—–~～至到]${S}((?:19|20)\\d{2})${S}年`, 'g') },
-  { name: 'month', re: new RegExp(`(?<![\\d〇零一二两三四五六七八九十年个第几数])${MONTH}${S}月份?${MONTH_TAIL}`, 'g') },
-  {
-    name: 'relative',
-    re: new RegExp(`(今|去|前|明|同|次|翌|上)年(?![龄级纪])(?:(同期)|${S}${MONTH}${S}月份?${MONTH_TAIL}|(上半年|下半年)|第${S}([一二三四1-4])${S}季度|(初|底|末))?`, 'g'),
-  },
-  { name: 'same-month', re: new RegExp(`(当|同)月(?:${S}${DAY}${S}[日号])?`, 'g') },
-];
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const num = (s: string | undefined) => (s === undefined ? undefined : numberValue(s) ?? undefined);
 
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The pieces one match gives before context is applied. */
-interface Draft {
-  start: number;
-  end: number;
-  year?: number;
-  /** A year relative to another: 今年 0, 去年 -1, 明年 +1 (from publication); 同年 (from context). */
-  relative?: { base: 'published' | 'context'; offset: number };
-  month?: number;
-  day?: number;
-  half?: 1 | 2;
-  quarter?: number;
-  decade?: number;
-  untilYear?: number;
-  part?: 'early' | 'late';
-  comparison?: true;
-  /** A month (and day) with no year, or 当月: needs the year (and month) from context. */
-  needsYear?: boolean;
-  needsMonth?: boolean;
-}
-
-const PART: Record<string, 'early' | 'late'> = { 初: 'early', 底: 'late', 末: 'late' };
-const RELATIVE: Record<string, { base: 'published' | 'context'; offset: number }> = {
-  今: { base: 'published', offset: 0 },
-  去: { base: 'published', offset: -1 },
-  上: { base: 'published', offset: -1 },
-  前: { base: 'published', offset: -2 },
-  明: { base: 'published', offset: 1 },
-  同: { base: 'context', offset: 0 },
-  次: { base: 'context', offset: 1 },
-  翌: { base: 'context', offset: 1 },
-};
-
-function monthTail(d: Draft, day: string | undefined, part: string | undefined) {
-  if (day !== undefined) d.day = num(day);
-  if (part !== undefined && part in PART) d.part = PART[part];
-}
-
-/** What follows a year (YEAR_TAIL's groups): a month (and day or part), a half, a quarter, a part of the year. */
-function yearTail(d: Draft, g: Array<string | undefined>) {
-  if (g[0] !== undefined) {
-    d.month = num(g[0]);
-    monthTail(d, g[1], g[2]);
-  }
-  if (g[3]) d.half = g[3] === '上半年' ? 1 : 2;
-  if (g[4]) d.quarter = num(g[4]);
-  if (g[5]) d.part = PART[g[5]];
-}
-
-function draft(form: Form['name'], m: RegExpExecArray): Draft | null {
-  const d: Draft = { start: m.index, end: m.index + m[0].length };
-  const g = m.slice(1);
-  switch (form) {
-    case 'written': {
-      d.year = num(g[0]);
-      yearTail(d, g.slice(1));
-      return d;
-    }
-    case 'numeric':
-      return { ...d, year: num(g[0]), month: num(g[2]), day: num(g[3]) };
-    case 'paren':
-      return { ...d, year: num(g[0]), month: num(g[1]) };
-    case 'short': {
-      const yy = Number(g[0]);
-      return { ...d, year: yy <= 69 ? 2000 + yy : 1900 + yy, month: num(g[1]), day: num(g[2]) };
-    }
-    case 'decade': {
-      const decade = g[0] ? Number(g[0]) * 10 : g[1] ? 1900 + Number(g[1]) * 10 : 1900 + (num(g[2]) ?? 0) * 10;
-      return { ...d, decade };
-    }
-    case 'year-range':
-      return Number(g[1]) > Number(g[0]) ? { ...d, year: num(g[0]), untilYear: num(g[1]) } : null;
-    case 'month':
-      d.month = num(g[0]);
-      monthTail(d, g[1], g[2]);
-      d.needsYear = true;
-      return d;
-    case 'relative': {
-      d.relative = RELATIVE[g[0]!];
-      if (g[1]) {
-        d.comparison = true;
-        return d;
-      }
-      yearTail(d, g.slice(2));
-      // 上年 only in 上年同期; 前年 only as a year of its own (not 前两年).
-      if (g[0] === '上') return null;
-      return d;
-    }
-    case 'same-month':
-      if (g[1] === undefined) return null; // 当月 alone is "that month" in a clause, not a date
-      return { ...d, needsYear: true, needsMonth: true, day: num(g[1]) };
-  }
 }
 
 /** Quoted stretches (“…”, 「…」, "…"): a quoted policy's target years are not the text's own time. */
@@ -224,31 +109,69 @@ function qualify(t: string, m: { start: number; end: number }, year: number | un
   return { qualifier, comparison };
 }
 
-/** Candidate matches of every form, longest first where they overlap, left to right. */
-function candidates(t: string): Array<{ form: Form['name']; m: RegExpExecArray }> {
-  const all: Array<{ form: Form['name']; m: RegExpExecArray }> = [];
-  for (const f of FORMS) {
-    f.re.lastIndex = 0;
-    for (let m = f.re.exec(t); m; m = f.re.exec(t)) {
-      if (m[0].length === 0) {
-        f.re.lastIndex++;
-        continue;
-      }
-      all.push({ form: f.name, m });
-    }
+const SENTENCE_END = /[。！？!?\n]/g;
+
+/** A date as YYYY, YYYY-MM or YYYY-MM-DD. */
+const ymd = (y: number, m?: number, d?: number) => (m === undefined ? String(y) : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`);
+
+/** Whether date `a` is later than `b`, compared at the precision both give. */
+const later = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+};
+
+/**
+ * The year of a month (and day) the text gives without one, from the publication date: the year
+ * that puts it nearest that date (news speaks of the months around it: 预计11月2日上路 in a page of
+ * 30 October), or for a dateline (8月5日电) the last one not after it.
+ */
+function yearNear(published: string, month: number, day: number | undefined, notAfter: boolean): number {
+  const [py, pm = 7, pd = 15] = published.split('-').map(Number) as [number, number?, number?];
+  if (published.length === 4) return py;
+  const at = Date.UTC(py, pm - 1, pd);
+  let best = py;
+  let bestGap = Infinity;
+  for (const y of [py - 1, py, py + 1]) {
+    const gap = Date.UTC(y, month - 1, day ?? 15) - at;
+    if (notAfter && gap > (day === undefined ? 31 : 0) * 86400000) continue;
+    if (Math.abs(gap) < bestGap) [best, bestGap] = [y, Math.abs(gap)];
   }
-  all.sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
-  const kept: typeof all = [];
-  let end = -1;
-  for (const c of all) {
-    if (c.m.index < end) continue;
-    kept.push(c);
-    end = c.m.index + c.m[0].length;
-  }
-  return kept;
+  return best;
 }
 
-const SENTENCE_END = /[。！？!?\n]/g;
+/** What may end a range after a dash or 至: a year (and month, day), a month (and day), or a day. */
+function rangeEnd(rest: string, d: Draft): { until: string; length: number } | undefined {
+  const written = new RegExp(`^${d.minguo ? '(\\d{2,3})' : YEAR}${S}年(?:${S}${MONTH}${S}月(?:${S}${DAY}${S}[日号])?)?`).exec(rest);
+  if (written) return { until: ymd(num(written[1])! + (d.minguo ? 1911 : 0), num(written[2]), num(written[3])), length: written[0].length };
+  if (d.month === undefined) return undefined;
+  const month = new RegExp(`^${MONTH}${S}月(?:${S}${DAY}${S}[日号])?`).exec(rest);
+  if (month) return { until: ymd(d.year!, num(month[1]), num(month[2])), length: month[0].length };
+  if (d.day === undefined) return undefined;
+  const day = new RegExp(`^${DAY}${S}[日号]`).exec(rest);
+  if (day) return { until: ymd(d.year!, d.month, num(day[1])), length: day[0].length };
+  return undefined;
+}
+
+/**
+ * Years listed one after another and then counted (按2022年、2023年、2024年三年推进): one period, from
+ * the first to the last. A list not followed by its count stays a list of years (2010年、2014年、2015年).
+ */
+function joinListedYears(t: string, mentions: DateMention[], text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < mentions.length; ) {
+    let j = i;
+    const isYear = (m: DateMention) => m.precision === 'year' && !m.part && !m.resolved && /^\d{4}$/.test(m.date);
+    while (j + 1 < mentions.length && isYear(mentions[j]!) && isYear(mentions[j + 1]!) && Number(mentions[j + 1]!.date) === Number(mentions[j]!.date) + 1 && /^[ \u3000]*[、和及与][ \u3000]*$/.test(t.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
+    const count = j > i ? /^[ \u3000]*(?:这|连续)?([两三四五六七八九十]|\d{1,2})[ \u3000]*个?年/.exec(t.slice(mentions[j]!.end)) : null;
+    if (count && numberValue(count[1]!) === j - i + 1) {
+      const first = mentions[i]!;
+      const last = mentions[j]!;
+      out.push({ ...first, end: last.end, text: text.slice(first.start, last.end), until: last.date, precision: 'range', ...(last.qualifier && !first.qualifier ? { qualifier: last.qualifier } : {}) });
+    } else out.push(...mentions.slice(i, j + 1));
+    i = j + 1;
+  }
+  return out;
+}
 
 /** Extract every date mention from one text (a paragraph), given what the text before it established. */
 export function extractDates(text: string, context: DateContext): DateResult {
@@ -258,6 +181,12 @@ export function extractDates(text: string, context: DateContext): DateResult {
   const inQuote = (i: number) => {
     while (q < quotes.length && quotes[q]![1] < i) q++;
     return q < quotes.length && i > quotes[q]![0] && i < quotes[q]![1];
+  };
+  const titles = allMatches(/《[^《》\n]*》/g, t);
+  let k = 0;
+  const inTitle = (i: number) => {
+    while (k < titles.length && titles[k]!.index + titles[k]![0].length <= i) k++;
+    return k < titles.length && i > titles[k]!.index;
   };
   const sentenceEnds: number[] = [];
   for (const m of allMatches(SENTENCE_END, t)) sentenceEnds.push(m.index);
@@ -271,7 +200,8 @@ export function extractDates(text: string, context: DateContext): DateResult {
   const mentions: DateMention[] = [];
   const refused: RefusedDate[] = [];
   const ctx: DateContext = { ...context };
-  const pubYear = context.published ? Number(context.published.slice(0, 4)) : undefined;
+  const published = context.published;
+  const pubYear = published ? Number(published.slice(0, 4)) : undefined;
   /** The year and month of the last mention in the current sentence (quoted or not). */
   let sentence = { index: -1, year: undefined as number | undefined, month: undefined as number | undefined };
 
@@ -279,45 +209,62 @@ export function extractDates(text: string, context: DateContext): DateResult {
     refused.push({ start: d.start, end: d.end, text: text.slice(d.start, d.end), reason, ...(d.month !== undefined ? { month: d.month } : {}), ...(d.day !== undefined ? { day: d.day } : {}) });
 
   let consumed = 0;
-  for (const { form, m } of candidates(t)) {
+  for (const { form, m } of candidates(t, context.minguo)) {
     if (m.index < consumed) continue;
     const d = draft(form, m);
     if (!d) continue;
     const s = sentenceOf(d.start);
     if (s !== sentence.index) sentence = { index: s, year: undefined, month: undefined };
     let resolved: DateMention['resolved'];
+    const written = text.slice(d.start, d.end);
 
     if (d.relative) {
-      if (d.relative.base === 'published') {
-        if (d.comparison && sentence.year !== undefined && d.relative.offset === -1) {
-          d.year = sentence.year - 1;
-          resolved = 'sentence';
-        } else if (pubYear === undefined) {
-          refuse(d, `${text.slice(d.start, d.end)} is relative to a publication date the document does not give`);
-          continue;
-        } else {
-          d.year = pubYear + d.relative.offset;
-          resolved = 'published';
-        }
-      } else {
+      const { base, offset } = d.relative;
+      if (base === 'context' || (base === 'context-first' && ctx.year !== undefined)) {
         if (ctx.year === undefined) {
-          refuse(d, `${text.slice(d.start, d.end)} refers to a year the text before does not give`);
+          refuse(d, `${written} refers to a year the text before does not give`);
           continue;
         }
-        d.year = ctx.year + d.relative.offset;
+        d.year = ctx.year + offset;
         resolved = 'context';
+      } else if (d.comparison && sentence.year !== undefined && offset === -1) {
+        d.year = sentence.year - 1;
+        resolved = 'sentence';
+      } else if (pubYear === undefined) {
+        refuse(d, `${written} is relative to a publication date the document does not give`);
+        continue;
+      } else {
+        d.year = pubYear + offset;
+        resolved = 'published';
       }
     }
     if (d.needsYear) {
-      const year = sentence.year ?? ctx.year;
+      // A dateline (新华社北京8月5日电) is dated by the publication, whatever the text said before.
+      const dateline = !d.needsMonth && d.day !== undefined && /^[ \u3000]*电/.test(t.slice(d.end));
+      let year = dateline ? undefined : sentence.year ?? ctx.year;
       const month = d.needsMonth ? sentence.month ?? ctx.month : d.month;
+      resolved = sentence.year !== undefined ? 'sentence' : 'context';
+      if (year === undefined && !d.needsMonth && month !== undefined && published) {
+        year = yearNear(published, month, d.day, dateline);
+        resolved = 'published';
+      }
       if (year === undefined || month === undefined) {
-        refuse(d, `${text.slice(d.start, d.end)} has no year in the text before it`);
+        refuse(d, `${written} has no year in the text before it${published ? '' : ' and the document no publication date'}`);
         continue;
       }
       d.year = year;
       d.month = month;
-      resolved = sentence.year !== undefined ? 'sentence' : 'context';
+    }
+
+    // 7月12-13日: the days of a month, from one to the other.
+    let untilDay: number | undefined;
+    if (d.month !== undefined && d.day === undefined && d.untilMonth === undefined && !d.part) {
+      const days = new RegExp(`^${S}${DAY}${S}${TO}${S}${DAY}${S}[日号]`).exec(t.slice(d.end));
+      if (days) {
+        d.day = num(days[1]);
+        untilDay = num(days[2]);
+        d.end += days[0].length;
+      }
     }
 
     // Validate what the text gives; nothing is rounded into a date.
@@ -325,32 +272,27 @@ export function extractDates(text: string, context: DateContext): DateResult {
       const y = d.year;
       if (y === undefined || y < 1900 || y > 2099) continue;
       if (d.month !== undefined && (d.month < 1 || d.month > 12)) continue;
+      if (d.untilMonth !== undefined && (d.month === undefined || d.untilMonth <= d.month || d.untilMonth > 12)) continue;
       if (d.day !== undefined && (d.month === undefined || d.day < 1 || d.day > daysIn(y, d.month))) {
-        refuse(d, `${text.slice(d.start, d.end)} is not a calendar date`);
+        refuse(d, `${written} is not a calendar date`);
         continue;
       }
       if (d.quarter !== undefined && (d.quarter < 1 || d.quarter > 4)) continue;
+      if (untilDay !== undefined && (untilDay <= d.day! || untilDay > daysIn(y, d.month!))) continue;
     }
 
-    // A range: this date, a dash or 至, then another date.
+    // A range: this date, a dash or 至, then another date (2015年-2017年4月, 3月至5月, 7月12日-13日).
     let end = d.end;
-    let until: string | undefined;
-    const next = /^[ \u3000]*[-—–~～至到][ \u3000]*/.exec(t.slice(end));
-    if (next && d.year !== undefined && d.decade === undefined && d.untilYear === undefined) {
-      const rest = t.slice(end + next[0].length);
-      const written = new RegExp(`^${YEAR}${S}年(?:${S}${MONTH}${S}月(?:${S}${DAY}${S}[日号])?)?`).exec(rest);
-      const monthOnly = d.month !== undefined ? new RegExp(`^${MONTH}${S}月(?:${S}${DAY}${S}[日号])?`).exec(rest) : null;
-      const hit = written ?? monthOnly;
+    let until = untilDay !== undefined ? ymd(d.year!, d.month, untilDay) : undefined;
+    const next = new RegExp(`^${S}${TO}${S}`).exec(t.slice(end));
+    if (next && !until && d.year !== undefined && d.decade === undefined && d.untilYear === undefined && d.untilMonth === undefined && !d.fiscal) {
+      const hit = rangeEnd(t.slice(end + next[0].length), d);
       if (hit) {
-        const y = written ? num(written[1])! : d.year;
-        const mo = num(written ? written[2] : hit[1]);
-        const da = num(written ? written[3] : hit[2]);
-        const u = mo === undefined ? String(y) : da === undefined ? `${y}-${pad(mo)}` : `${y}-${pad(mo)}-${pad(da)}`;
-        const from = d.month === undefined ? String(d.year) : d.day === undefined ? `${d.year}-${pad(d.month)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-        const common = Math.min(from.length, u.length);
-        if (u.slice(0, common) > from.slice(0, common)) {
-          until = u;
-          end = end + next[0].length + hit[0].length;
+        const from = ymd(d.year, d.month, d.day);
+        const common = Math.min(from.length, hit.until.length);
+        if (hit.until.slice(0, common) > from.slice(0, common)) {
+          until = hit.until;
+          end = end + next[0].length + hit.length;
         }
       }
     }
@@ -358,7 +300,7 @@ export function extractDates(text: string, context: DateContext): DateResult {
     consumed = end;
     // 2017年，4月12日: a year, then the day in it, is one date.
     const last = mentions.at(-1);
-    if (d.needsYear && !d.needsMonth && last && last.precision === 'year' && !last.qualifier && !last.comparison && /^[,，、 \u3000]*$/.test(t.slice(last.end, d.start))) {
+    if (d.needsYear && !d.needsMonth && resolved !== 'published' && last && last.precision === 'year' && !last.qualifier && !last.comparison && /^[,，、 \u3000]*$/.test(t.slice(last.end, d.start))) {
       mentions.pop();
       d.start = last.start;
       resolved = undefined;
@@ -369,31 +311,45 @@ export function extractDates(text: string, context: DateContext): DateResult {
     } else {
       const y = d.year!;
       if (d.untilYear !== undefined) Object.assign(mention, { date: String(y), until: String(d.untilYear), precision: 'range' });
+      else if (d.fiscal) Object.assign(mention, { date: `${y}-04`, until: `${y + 1}-03`, precision: 'range' });
+      else if (d.untilMonth !== undefined) Object.assign(mention, { date: ymd(y, d.month), until: ymd(y, d.untilMonth), precision: 'range' });
       else if (d.half) Object.assign(mention, { date: `${y}-${d.half === 1 ? '01' : '07'}`, until: `${y}-${d.half === 1 ? '06' : '12'}`, precision: 'half' });
       else if (d.quarter) Object.assign(mention, { date: `${y}-${pad(d.quarter * 3 - 2)}`, until: `${y}-${pad(d.quarter * 3)}`, precision: 'quarter' });
-      else if (d.day !== undefined) Object.assign(mention, { date: `${y}-${pad(d.month!)}-${pad(d.day)}`, precision: 'day' });
-      else if (d.month !== undefined) Object.assign(mention, { date: `${y}-${pad(d.month)}`, precision: 'month' });
+      else if (d.day !== undefined) Object.assign(mention, { date: ymd(y, d.month, d.day), precision: 'day' });
+      else if (d.month !== undefined) Object.assign(mention, { date: ymd(y, d.month), precision: 'month' });
       else mention.date = String(y);
       if (until) Object.assign(mention, { until, precision: 'range' });
     }
-    const q = qualify(t, mention, d.year ?? d.decade, context.published);
+    const q = qualify(t, mention, d.year ?? d.decade, published);
     if (q.qualifier) mention.qualifier = q.qualifier;
     if (d.part) mention.part = d.part;
     if (resolved) mention.resolved = resolved;
     if (d.comparison || q.comparison) mention.comparison = true;
     if (inQuote(d.start)) mention.quoted = true;
+    if (inTitle(d.start)) mention.named = true;
     mentions.push(mention);
 
-    // What later dates without a year take as theirs.
+    // What later dates without a year take as theirs: not a quotation, a comparison's baseline, a
+    // target, nor a plan (a date after the publication: 明年上半年, 最快7月).
     if (d.year !== undefined) {
       sentence.year = d.year;
       sentence.month = d.month;
-      const sets = !mention.quoted && !mention.comparison && mention.qualifier !== 'target' && mention.qualifier !== 'by';
+      const plan = published !== null && later(mention.date, published);
+      const sets = !mention.quoted && !mention.named && !mention.comparison && mention.qualifier !== 'target' && mention.qualifier !== 'by' && !plan;
       if (sets) {
         ctx.year = until ? Number(until.slice(0, 4)) : d.untilYear ?? d.year;
         ctx.month = d.month;
       }
     }
   }
-  return { mentions, refused, context: ctx };
+  return { mentions: joinListedYears(t, mentions, text), refused, context: ctx };
+}
+
+/**
+ * What a document's dates start from: its publication date, its calendar (Minguo or not, from
+ * all its text) and the year its title names (2019年全国将重点建设500个医共体: its 本年 is 2019).
+ */
+export function documentContext(title: string, published: string | null, texts: Iterable<string>): DateContext {
+  const base: DateContext = { published, ...(minguoDated([title, ...texts]) ? { minguo: true } : {}) };
+  return extractDates(title, base).context;
 }

@@ -3,13 +3,14 @@
  * with its kind, the policies and organisations it names; one event told by several documents is
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
-import type { BlockId, DocumentId, DocumentText, ProcessedDocument } from '../pipeline/types.ts';
-import { extractDates, type DateContext, type DateMention, type DateResult, type Precision, type Qualifier } from './dates.ts';
+import { memo } from '../lib/memo.ts';
+import type { BlockId, DocumentId } from '../pipeline/types.ts';
+import type { DateMention, Precision, Qualifier } from './dates.ts';
 import { matchText } from './numerals.ts';
-import { documentReading, perDocument } from '../lib/per-document.ts';
 import { organisations } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
-import { sentenceSpans, textUnits, type TextUnit } from './units.ts';
+import type { Reading } from './reading.ts';
+import { sentenceSpans } from './units.ts';
 
 export const EVENT_KINDS = ['policy', 'government', 'consortium', 'company', 'statistic'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -125,46 +126,22 @@ export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'quali
   return 'government';
 }
 
-/**
- * The dates of each piece of a document, read in order: a date without a year takes it from the
- * text before it in the same section (a heading starts a new one); a table row or list item stands
- * on its own.
- */
-export const documentDates = documentReading((d: Pick<ProcessedDocument, 'blocks' | 'meta'>): Array<{ unit: TextUnit; result: DateResult }> => {
-  // Read once per document: the timeline and the figures both need them.
-  const out: Array<{ unit: TextUnit; result: DateResult }> = [];
-  let context: DateContext = { published: d.meta.published };
-  for (const unit of textUnits(d.blocks)) {
-    if (unit.kind === 'heading') context = { published: d.meta.published };
-    const own = unit.kind === 'row' || unit.kind === 'item';
-    const result = extractDates(unit.text, own ? { published: d.meta.published } : context);
-    if (!own) context = result.context;
-    out.push({ unit, result });
-  }
-  return out;
-});
-
-interface DocumentEvents {
+/** One document's events, and its dated mentions whose year the text does not give. */
+export interface DocumentEvents {
   events: TimelineEvent[];
   unresolved: Unresolved[];
 }
 
-/** The name of a document's events among its per-document results. */
-export const EVENTS_RESULT = 'events';
-
 /** The events of one document, in reading order. */
-export function documentEvents(d: DocumentText): DocumentEvents {
-  return perDocument(EVENTS_RESULT, d, () => readEvents(d));
-}
-
-function readEvents(d: DocumentText): DocumentEvents {
+export function documentEvents(r: Reading): DocumentEvents {
+  const d = r.doc;
   const events: TimelineEvent[] = [];
   const unresolved: Unresolved[] = [];
   const perParagraph = new Map<string, number>();
-  for (const { unit, result } of documentDates(d)) {
+  for (const { unit, result } of r.dates()) {
     for (const span of sentenceSpans(unit.text)) {
       const inside = <T extends { start: number }>(xs: T[]) => xs.filter((x) => x.start >= span[0] && x.start < span[1]);
-      const dated = inside(result.mentions).filter((m) => !m.comparison);
+      const dated = inside(result.mentions).filter((m) => !m.comparison && !m.named);
       const refused = inside(result.refused);
       const all = [...dated, ...refused].sort((a, b) => a.start - b.start);
       if (all.length === 0) continue;
@@ -207,24 +184,22 @@ function compatible(a: string, b: string): boolean {
 }
 
 /**
- * The character bigrams of a clause, on simplified text without punctuation (memoised: merging
- * compares each clause many times), each as a number: its two code units, the first times 65536
- * plus the second (the same order as the two-character strings, and no string made per bigram).
+ * The character bigrams of a clause, on simplified text without punctuation, each as a number: its
+ * two code units, the first times 65536 plus the second (the same order as the two-character
+ * strings, and no string made per bigram).
  */
-const gramCache = new Map<string, Set<number>>();
-function grams(s: string): Set<number> {
-  let g = gramCache.get(s);
-  if (!g) {
-    const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
-    g = new Set<number>();
-    for (let i = 0; i + 1 < t.length; i++) g.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
-    gramCache.set(s, g);
-  }
+function gramsOf(s: string): Set<number> {
+  const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
+  const g = new Set<number>();
+  for (let i = 0; i + 1 < t.length; i++) g.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
   return g;
 }
 
+/** A clause's bigrams, as one merge asks for them (it compares each clause many times: remembered while it runs). */
+type Grams = (clause: string) => Set<number>;
+
 /** Character-bigram overlap of two clauses (0..1). */
-function overlap(a: string, b: string): number {
+function overlap(a: string, b: string, grams: Grams): number {
   const x = grams(a);
   const y = grams(b);
   if (!x.size || !y.size) return 0;
@@ -233,13 +208,13 @@ function overlap(a: string, b: string): number {
   return same / Math.max(x.size, y.size);
 }
 
-function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+function sameEvent(a: TimelineEvent, b: TimelineEvent, grams: Grams): boolean {
   if (a.doc === b.doc || a.trusted !== b.trusted) return false;
   if (!compatible(a.date, b.date) || (a.end ?? '') !== (b.end ?? '')) return false;
   if ((a.qualifier ?? '') !== (b.qualifier ?? '') && a.qualifier && b.qualifier) return false;
   const keys = new Set(a.policies.map(policyKey));
   if (b.policies.some((p) => keys.has(policyKey(p)))) return true;
-  return a.date === b.date && overlap(a.text, b.text) >= 0.5;
+  return a.date === b.date && overlap(a.text, b.text, grams) >= 0.5;
 }
 
 const precisionRank: Record<Precision, number> = { day: 0, month: 1, quarter: 2, half: 3, range: 4, year: 5, decade: 6 };
@@ -253,8 +228,9 @@ function byDate(a: TimelineEvent, b: TimelineEvent, order: Map<string, number>):
  * The corpus timeline: each document's events, an event told by several documents merged into the
  * telling with the most precise date (the others become its sources), sorted by date.
  */
-export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
-  const perDoc = docs.map(documentEvents);
+export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
+  const perDoc = [...results];
+  const grams = memo(gramsOf, Infinity);
   const all = perDoc.flatMap((p) => p.events);
   const order = new Map(all.map((e, i) => [e.id, i]));
   // Most precise tellings first, so that each group is led by the one with the fullest date.
@@ -299,7 +275,7 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
     const sameDate = atDate.get(e.date);
     if (sameDate) for (const g of prefix) for (const i of sameDate.get(g) ?? []) candidates.add(i);
     for (const p of e.policies) for (const i of byPolicyYear.get(policyYear(p, e.date)) ?? []) candidates.add(i);
-    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, e));
+    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, e, grams));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
       tellers.push(new Set([e.doc]));
@@ -317,7 +293,6 @@ export function timeline(docs: readonly DocumentText[]): TimelineEvent[] {
     for (const p of e.policies) file(byPolicy, policyKey(p), at);
     for (const p of e.policies) file(byPolicyYear, policyYear(p, into.date), at);
   }
-  gramCache.clear();
   // A telling whose year the text does not give (今年4月, in a document without a date) joins the
   // event that names the same policy in the same month.
   for (const u of perDoc.flatMap((p) => p.unresolved)) {

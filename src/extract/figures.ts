@@ -3,12 +3,11 @@
  * its sentence, its paragraph and the date its sentence gives, under an id that stays put as long
  * as the paragraph and the quantities before it in that paragraph do.
  */
-import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention } from './dates.ts';
-import { documentDates } from './events.ts';
+import type { Reading } from './reading.ts';
 import { extractQuantities, type Quantity } from './quantities.ts';
-import { clip, inIdOrder, sentenceSpans } from './units.ts';
-import { perDocument } from '../lib/per-document.ts';
+import { clip, sentenceSpans } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
@@ -41,23 +40,17 @@ function sentenceDate(text: string, mentions: readonly DateMention[], at: number
   return last ?? mentions.find((m) => m.start >= at);
 }
 
-/** The name a document's figures are kept under (src/lib/per-document.ts). */
-export const FIGURES_RESULT = 'figures';
-
 /** Every figure of one document, in reading order. */
-export function documentFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
-  return perDocument(FIGURES_RESULT, d, () => readFigures(d));
-}
-
-function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>): Figure[] {
+export function documentFigures(r: Reading): Figure[] {
+  const d = r.doc;
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
-  for (const { unit, result } of documentDates(d)) {
-    const quantities = extractQuantities(unit.text, d.meta.published);
+  for (const { unit, result } of r.dates()) {
+    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false });
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);
-      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e);
+      const dates = result.mentions.filter((m) => m.start >= s && m.end <= e && !m.named);
       for (const q of quantities.filter((x) => x.start >= s && x.start < e)) {
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);
@@ -79,6 +72,6 @@ function readFigures(d: Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'date
 }
 
 /** The figures of the whole corpus, documents in id order. */
-export function corpusFigures(docs: readonly Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'datesTrusted'>[]): Figure[] {
-  return inIdOrder(docs).flatMap(documentFigures);
+export function corpusFigures(results: Iterable<Figure[]>): Figure[] {
+  return [...results].flat();
 }

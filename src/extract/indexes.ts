@@ -4,18 +4,16 @@
  * companies) and places (provinces and cities), each with every mention.
  */
 import { hash } from 'node:crypto';
-import type { ProcessedDocument } from '../pipeline/types.ts';
 import { isProvince, PLACE_NAMES, placeNamesIn } from '../pipeline/places.ts';
 import type { TimelineEvent } from './events.ts';
 import { matchText } from './numerals.ts';
 import { GOVERNMENT_BODIES, organisations, type OrganisationKind } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
-import { documentSentences, type Mention } from './terms.ts';
-import { perDocument } from '../lib/per-document.ts';
-import { clip, inIdOrder, MENTION_CONTEXT } from './units.ts';
+import type { Reading } from './reading.ts';
+import type { Mention } from './terms.ts';
+import { clip, MENTION_CONTEXT } from './units.ts';
 import { allMatches } from '../lib/matches.ts';
 
-type Doc = Pick<ProcessedDocument, 'id' | 'blocks'>;
 
 /** A short id that stays the same as long as the key does. */
 const idOf = (key: string) => hash('sha256', key, 'hex').slice(0, 8);
@@ -41,10 +39,17 @@ export interface PolicyEntry {
 
 const BODY_NAMES = GOVERNMENT_BODIES.flatMap((b) => b.forms.map((f) => ({ form: f, name: b.name }))).sort((a, b) => b.form.length - a.form.length);
 
+/** A policy title as one document writes it. */
+export interface PolicyMention {
+  key: string;
+  title: string;
+  mention: Mention;
+  issuer?: string;
+}
+
 /** One document's policy titles: each with its key, its mention, and its issuer when the text gives one. */
-export function documentPolicies(d: Doc): Array<{ key: string; title: string; mention: Mention; issuer?: string }> {
-  return perDocument('policies', d, () =>
-    documentSentences(d).flatMap((s) => {
+export function documentPolicies(r: Reading): PolicyMention[] {
+  return r.sentences().flatMap((s) => {
       const titles = policyTitles(s.text);
       if (titles.length === 0) return [];
       const bodies = organisations(s.text).filter((o) => o.kind === 'government');
@@ -54,8 +59,7 @@ export function documentPolicies(d: Doc): Array<{ key: string; title: string; me
         const issuer = own?.name ?? before?.name;
         return { key: policyKey(p.title), title: p.title, mention: { ...s, ...clip(s.text, p.start, p.end, MENTION_CONTEXT) }, ...(issuer ? { issuer } : {}) };
       });
-    }),
-  );
+    });
 }
 
 /**
@@ -63,10 +67,10 @@ export function documentPolicies(d: Doc): Array<{ key: string; title: string; me
  * body named just before it in the sentence (国务院办公厅发布了《…》); the date from the timeline's
  * trusted events that name the policy, the most precise first.
  */
-export function policyIndex(docs: readonly Doc[], events: readonly TimelineEvent[]): PolicyEntry[] {
+export function policyIndex(results: Iterable<PolicyMention[]>, events: readonly TimelineEvent[]): PolicyEntry[] {
   const byKey = new Map<string, { titles: string[]; issuers: string[]; mentions: Mention[] }>();
-  for (const d of inIdOrder(docs)) {
-    for (const p of documentPolicies(d)) {
+  for (const policies of results) {
+    for (const p of policies) {
       const entry = byKey.get(p.key) ?? { titles: [], issuers: [], mentions: [] };
       byKey.set(p.key, entry);
       entry.titles.push(p.title);
@@ -130,22 +134,24 @@ function isIndexed(name: string, kind: OrganisationKind, mentions: number): bool
   return OWNED.test(name) || (kind !== 'government' && mentions >= 2);
 }
 
-/** The names a document's organisations and places are kept under (src/lib/per-document.ts). */
-export const ORGANISATIONS_RESULT = 'organisations';
-export const PLACES_RESULT = 'places';
+/** An organisation as one document names it: the name it is filed under, its kind, the form written, the mention. */
+export interface OrganisationMention {
+  name: string;
+  kind: OrganisationKind;
+  text: string;
+  mention: Mention;
+}
 
-/** One document's organisations: the name each is filed under, its kind, the form written, the mention. */
-export function documentOrganisations(d: Doc): Array<{ name: string; kind: OrganisationKind; text: string; mention: Mention }> {
-  return perDocument(ORGANISATIONS_RESULT, d, () =>
-    documentSentences(d).flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } }))),
-  );
+/** One document's organisations. */
+export function documentOrganisations(r: Reading): OrganisationMention[] {
+  return r.sentences().flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } })));
 }
 
 /** Every organisation, filed under one name, with every form written and every mention. */
-export function organisationIndex(docs: readonly Doc[]): OrganisationEntry[] {
+export function organisationIndex(results: Iterable<OrganisationMention[]>): OrganisationEntry[] {
   const byName = new Map<string, { kind: OrganisationKind; forms: string[]; mentions: Mention[] }>();
-  for (const d of inIdOrder(docs)) {
-    for (const o of documentOrganisations(d)) {
+  for (const named of results) {
+    for (const o of named) {
       const entry = byName.get(o.name) ?? { kind: o.kind, forms: [], mentions: [] };
       byName.set(o.name, entry);
       entry.forms.push(o.text);
@@ -169,24 +175,28 @@ export interface PlaceEntry {
 /** Words that contain a place name without naming the place (大同小异, 长治久安, 朝阳医疗集团 is Beijing's 朝阳区). */
 const NOT_A_PLACE = /大同小异|世界大同|长治久安|朝阳(?:医疗集团|区|医院)|吉林大学|中山大学|中山医院|白山黑水|黄山毛峰|普洱茶|通化药业/g;
 
-/** One document's provinces and cities, each mention with the name. */
-export function documentPlaces(d: Doc): Array<{ name: string; mention: Mention }> {
-  return perDocument(PLACES_RESULT, d, () =>
-    documentSentences(d).flatMap((s) => {
+/** A province or city as one document names it. */
+export interface PlaceMention {
+  name: string;
+  mention: Mention;
+}
+
+/** One document's provinces and cities. */
+export function documentPlaces(r: Reading): PlaceMention[] {
+  return r.sentences().flatMap((s) => {
       const t = matchText(s.text);
       const blocked = allMatches(NOT_A_PLACE, t).map((m) => [m.index, m.index + m[0].length] as const);
       return placeNamesIn(t)
         .filter((m) => !blocked.some(([a, b]) => m.index < b && m.index + m.name.length > a))
         .map((m) => ({ name: m.name, mention: { ...s, ...clip(s.text, m.index, m.index + m.name.length, MENTION_CONTEXT) } }));
-    }),
-  );
+    });
 }
 
 /** Every province and city named, with every mention. */
-export function placeIndex(docs: readonly Doc[]): PlaceEntry[] {
+export function placeIndex(results: Iterable<PlaceMention[]>): PlaceEntry[] {
   const byName = new Map<string, Mention[]>();
-  for (const d of inIdOrder(docs)) {
-    for (const p of documentPlaces(d)) {
+  for (const named of results) {
+    for (const p of named) {
       const list = byName.get(p.name) ?? [];
       byName.set(p.name, list);
       list.push(p.mention);

@@ -4,10 +4,10 @@
  * that speak to it, best first. Hand-written summaries are allowed only with a quote the cleaned
  * text contains; a quote the build cannot find stops it.
  */
-import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
 import { fold, termMatcher, type TermEntry, type TermSpec } from './terms.ts';
-import { clip, inIdOrder, textUnits } from './units.ts';
-import { digestOf, perDocument } from '../lib/per-document.ts';
+import type { Reading } from './reading.ts';
+import { clip, textUnits } from './units.ts';
 import { allMatches } from '../lib/matches.ts';
 
 interface Named {
@@ -50,8 +50,43 @@ export interface Models {
   practices: Array<Named & { passages: Passage[] }>;
 }
 
+/** A clause of a document, with the dimension its paragraph opens with (管理模式:…) and the terms it names. */
+interface Clause extends Passage {
+  lead?: string;
+  terms: string[];
+}
+
+/** What the comparison takes from one document: its clauses (none when there is nothing to compare), and where it holds each summary's quote. */
+export interface DocumentModelText {
+  doc: DocumentId;
+  clauses: Clause[];
+  quotes: Array<{ quote: string; paragraph: BlockId }>;
+}
+
+/** Whether a comparison has anything to compare (with none, documents are not cut into clauses). */
+const compares = (spec: ModelsSpec) => spec.forms.length + spec.types.length + spec.practices.length > 0;
+
+/** Per document, what the comparison takes from it. */
+export function documentModelText(spec: ModelsSpec, terms: readonly TermSpec[]): (r: Reading) => DocumentModelText {
+  const find = termMatcher(terms);
+  const names = spec.dimensions.map((d) => d.name);
+  const quotes = (spec.summaries ?? []).map((s) => ({ quote: s.quote, folded: squeeze(s.quote) }));
+  return ({ doc }) => {
+    const units = textUnits(doc.blocks);
+    const found: DocumentModelText['quotes'] = [];
+    for (const q of quotes) {
+      const at = units.find((u) => squeeze(u.text).includes(q.folded));
+      if (at) found.push({ quote: q.quote, paragraph: at.block });
+    }
+    return { doc: doc.id, clauses: compares(spec) ? clauses(doc, names).map((c) => ({ ...c, terms: find(c.text).map((m) => m.id) })) : [], quotes: found };
+  };
+}
+
+/** Text as quotes are looked for in it: folded, without whitespace. */
+const squeeze = (s: string) => fold(s).replace(/\s+/g, '');
+
 /** A document's clauses: each paragraph cut at 。！？；, each clause remembering the dimension its paragraph opens with (管理模式:…). */
-function clauses(d: Pick<ProcessedDocument, 'id' | 'blocks'>, dimensionNames: string[]) {
+function clauses(d: Pick<DocumentText, 'id' | 'blocks'>, dimensionNames: string[]) {
   const out: Array<Passage & { lead?: string }> = [];
   for (const u of textUnits(d.blocks)) {
     const lead = dimensionNames.find((n) => new RegExp(`^${n}[:：]`).test(u.text));
@@ -64,27 +99,34 @@ function clauses(d: Pick<ProcessedDocument, 'id' | 'blocks'>, dimensionNames: st
 }
 
 
-/** Where a quote is in the cleaned text (whitespace and character width aside), or a clear error. */
-function findQuote(quote: string, docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[], where: string): Passage {
-  const q = fold(quote).replace(/\s+/g, '');
-  for (const d of inIdOrder(docs)) {
-    for (const u of textUnits(d.blocks)) if (fold(u.text).replace(/\s+/g, '').includes(q)) return { text: quote, doc: d.id, paragraph: u.block };
+/** Where a quote is in the cleaned text (whitespace and character width aside): the first document in id order that holds it. */
+function findQuote(quote: string, found: readonly DocumentModelText[]): Passage | undefined {
+  for (const d of found) {
+    const at = d.quotes.find((q) => q.quote === quote);
+    if (at) return { text: quote, doc: d.doc, paragraph: at.paragraph };
   }
-  throw new Error(`content/models.json: the summary for ${where} quotes text that is not in the corpus: “${quote}”. A summary must rest on a quote found in the cleaned text.`);
+  return undefined;
 }
 
-/** The comparison, filled from the corpus. `glossary` gives the definitions of the form and type terms. */
-export function buildModels(spec: ModelsSpec, terms: readonly TermSpec[], glossary: readonly TermEntry[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): Models {
+/**
+ * The comparison, filled from the corpus. `glossary` gives the definitions of the form and type
+ * terms. What the specification says that the corpus or the glossary no longer bears out (a
+ * summary's quote that is not in the text, a form naming a term the glossary lacks) is reported
+ * and left out.
+ */
+export function buildModels(
+  spec: ModelsSpec,
+  terms: readonly TermSpec[],
+  glossary: readonly TermEntry[],
+  results: Iterable<DocumentModelText>,
+  report: (item: string, problem: string) => void,
+): Models {
   const termIds = new Set(terms.map((t) => t.id));
-  for (const x of [...spec.forms, ...spec.types]) if (!termIds.has(x.term)) throw new Error(`content/models.json: ${x.name} names term "${x.term}", which content/terms.json does not have`);
-  const find = termMatcher(terms);
-  // Each document's clauses with the terms they name (worked out per document; none when there is nothing to compare).
-  const names = spec.dimensions.map((d) => d.name);
-  const name = `model-clauses-${digestOf([names, terms])}`;
-  const compared = spec.forms.length + spec.types.length + spec.practices.length > 0;
-  const all = (compared ? inIdOrder(docs) : [])
-    .flatMap((d) => perDocument(name, d, () => clauses(d, names).map((c) => ({ ...c, terms: find(c.text).map((m) => m.id) }))))
-    .map((c) => ({ ...c, terms: new Set(c.terms) }));
+  const named = <X extends { name: string; term: string }>(xs: readonly X[]) =>
+    xs.filter((x) => termIds.has(x.term) || (report(x.name, `names term "${x.term}", which terms.json does not have`), false));
+  spec = { ...spec, forms: named(spec.forms), types: named(spec.types) };
+  const perDoc = [...results];
+  const all = perDoc.flatMap((d) => d.clauses).map((c) => ({ ...c, terms: new Set(c.terms) }));
   const definition = (term: string): Passage | undefined => glossary.find((g) => g.id === term)?.definition;
   const passage = ({ text, doc, paragraph }: Passage): Passage => ({ text, doc, paragraph });
   /** Per document, the clauses that name a term: definitions first, then in reading order. */
@@ -98,7 +140,10 @@ export function buildModels(spec: ModelsSpec, terms: readonly TermSpec[], glossa
   const summaries = spec.summaries ?? [];
   const summaryFor = (match: (s: (typeof summaries)[number]) => boolean, where: string): Summary | undefined => {
     const s = summaries.find(match);
-    return s ? { ...findQuote(s.quote, docs, where), summary: s.text } : undefined;
+    if (!s) return undefined;
+    const quoted = findQuote(s.quote, perDoc);
+    if (!quoted) report(`the summary for ${where}`, `quotes text that is not in the corpus: “${s.quote}”. A summary must rest on a quote found in the cleaned text.`);
+    return quoted && { ...quoted, summary: s.text };
   };
 
   const examples = new Map(spec.types.map((t) => [t.id, t.example.patterns.map((p) => new RegExp(fold(p)))]));
@@ -127,7 +172,7 @@ export function buildModels(spec: ModelsSpec, terms: readonly TermSpec[], glossa
   }
   for (const s of summaries) {
     const known = s.form ? spec.forms.some((f) => f.id === s.form) : spec.types.some((t) => t.id === s.type) && spec.dimensions.some((d) => d.id === s.dimension);
-    if (!known) throw new Error(`content/models.json: a summary names ${s.form ? `form "${s.form}"` : `type "${s.type}" and dimension "${s.dimension}"`}, which the file does not define`);
+    if (!known) report(`a summary`, `names ${s.form ? `form "${s.form}"` : `type "${s.type}" and dimension "${s.dimension}"`}, which the file does not define`);
   }
 
   return {

@@ -56,9 +56,44 @@ export function chineseNumber(s: string): number | null {
   return total + wan + section + (digit ?? 0);
 }
 
-/** The value of digits or a Chinese numeral; null for anything else. */
+/** A product rounded to the digits its factors hold (35.13 × 1e8 is 3513000000, not 3513000000.0000005). */
+export function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number((value * scale).toPrecision(15));
+}
+
+/** Digits, grouped by commas or not (1,278), or followed by 千/百/十 (5千). */
+function digitsValue(t: string): number | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千])?$/.exec(t);
+  if (!m) return null;
+  const v = Number(m[1]!.replaceAll(',', '') + (m[2] ?? ''));
+  return m[3] ? scaled(v, SMALL_UNIT[m[3]]!) : v;
+}
+
+/**
+ * A number that writes its 亿 and 万 in characters and the rest in digits or characters:
+ * 463万8000, 76万5千, 1亿2000万, 1万5051. Each part below a 万 or 亿 must be less than it.
+ */
+function mixedValue(t: string): number | null {
+  const part = (s: string, below: number): number | null => {
+    if (s === '') return 0;
+    const v = digitsValue(s) ?? chineseNumber(s);
+    return v !== null && v < below ? v : null;
+  };
+  const byYi = t.split('亿');
+  if (byYi.length > 2) return null;
+  const [high, rest] = byYi.length === 2 ? [byYi[0]!, byYi[1]!] : ['', t];
+  const byWan = rest.split('万');
+  if (byWan.length > 2) return null;
+  const [wan, low] = byWan.length === 2 ? [byWan[0]!, byWan[1]!] : ['', rest];
+  const h = high === '' ? 0 : digitsValue(high) ?? chineseNumber(high);
+  const w = part(wan, 1e4);
+  const l = part(low, 1e4);
+  if (h === null || w === null || l === null || (t.includes('亿') && h === 0) || (rest.includes('万') && w === 0)) return null;
+  return scaled(h, 1e8) + scaled(w, 1e4) + l;
+}
+
+/** The value of digits (1,278; 5千), a Chinese numeral or a number mixing the two (463万8000); null for anything else. */
 export function numberValue(s: string): number | null {
   const t = s.replace(/\s+/g, '');
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  return chineseNumber(t);
+  return digitsValue(t) ?? chineseNumber(t) ?? (/[万亿]/.test(t) ? mixedValue(t) : null);
 }

@@ -1,4 +1,5 @@
 /** Policy documents named by title: every 《…》 that reads as a policy (意见, 通知, 规划 …), not a journal. */
+import { memo } from '../lib/memo.ts';
 import { matchText } from './numerals.ts';
 import { allMatches } from '../lib/matches.ts';
 
@@ -25,17 +26,10 @@ export function policyTitles(text: string): TitleMention[] {
  * A key under which two tellings of one policy meet: simplified, spaces dropped, and the issuer
  * that some writers put in front of the title (国务院办公厅关于… = 关于…) removed.
  */
-export function policyKey(title: string): string {
-  let key = keys.get(title);
-  if (key === undefined) {
-    key = matchText(title)
-      .replace(/[\s\u3000]+/g, '')
-      .replace(/^(国务院办公厅|国务院|国家卫生健康委员会|国家卫生和计划生育委员会|国家卫健委|国家卫计委|国家卫生计生委)(?=关于)/, '')
-      .replace(/[（(]征求意见稿[)）]$/, '');
-    // Merging events and filing the policy index ask for the same titles' keys again and again.
-    if (keys.size > 100_000) keys.clear();
-    keys.set(title, key);
-  }
-  return key;
-}
-const keys = new Map<string, string>();
+// (Remembered: merging events and filing the policy index ask for the same titles' keys again and again.)
+export const policyKey = memo((title: string): string =>
+  matchText(title)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^(国务院办公厅|国务院|国家卫生健康委员会|国家卫生和计划生育委员会|国家卫健委|国家卫计委|国家卫生计生委)(?=关于)/, '')
+    .replace(/[（(]征求意见稿[)）]$/, ''),
+);

@@ -1,11 +1,13 @@
 /**
- * Quantities as Chinese text writes them: 633家, 1.72亿, 47.6万人, 82%, 2.1个百分点, 五分之二,
- * 约1:1, 6∶3∶1, 2-3小时, 四至五家, 三五天, with their hedges (约, 近, 余, 多, 超过, 逾 …) and the
- * measure word. Not quantities: dates, document numbers (国办发〔2017〕32号), ordinals and grades
- * (第二章, 三级医院, 二次入院), place names with numerals (七台河), phone numbers and postcodes.
+ * Quantities as Chinese text writes them: 633家, 1.72亿, 47.6万人, 1,278億, 463萬8000人, 76萬5千餘人,
+ * 82%, 2.1个百分点, 五分之二, 约1:1, 6∶3∶1, 2-3小时, 四至五家, 三五天, with their hedges (约, 近,
+ * 余, 多, 超过, 逾 …) and the measure word. Not quantities: dates, document numbers
+ * (国办发〔2017〕32号), ordinals and grades (第二章, 三级医院, 二次入院), place names with numerals
+ * (七台河), clock times (13:05), phone numbers and postcodes, markup and style sheets left in a
+ * page, and a form's hints (（最多18字）).
  */
 import { extractDates } from './dates.ts';
-import { matchText, numberValue } from './numerals.ts';
+import { matchText, numberValue, scaled } from './numerals.ts';
 import { allMatches } from '../lib/matches.ts';
 
 export interface Quantity {
@@ -31,11 +33,20 @@ export interface Quantity {
 const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 const HAN_NUM = '[零〇一二两三四五六七八九十百千]+';
 const NUM = `(?:${DIGITS}|${HAN_NUM})`;
+/**
+ * What may follow a 万 in one number, written out in full: 8000, 4,208, 660 (Taiwan writes
+ * 18萬660 for 180,660), 5千, 五千 (463万8000, 76万5千). Not one digit alone (1万5, 两万五), short
+ * for 5千: the reader must know it.
+ */
+const BELOW = '(?:\\d,\\d{3}|\\d{2,4}|\\d{1,3}[千百]|[零〇一二两三四五六七八九]?[千百][零〇一二两三四五六七八九十百]*)(?![\\d.,])';
+/** A number: digits (5千), a Chinese numeral, or one with its 亿 and 万 inside (1亿2000万, 463万8000, 1万5051). */
+const NUMBER = `(?:${NUM}亿${NUM}万(?:${BELOW})?|${NUM}万${BELOW}|${DIGITS}(?:千(?![米克瓦]))?|${HAN_NUM})`;
 const SCALE = '[万亿]?';
 /** Measure words, longest first (人次 before 人). */
 export const MEASURE_WORDS = [
-  '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '岁', '家', '个', '人', '例', '名', '所', '张',
+  '个百分点', '人次', '个小时', '个月', '小时', '分钟', '平方米', '公里', '千米', '周岁', '岁', '家', '个', '人', '例', '名', '所', '张',
   '元', '套', '天', '周', '次', '项', '种', '类', '页', '字', '组', '位', '床', '倍', '台', '辆', '支', '篇', '份', '批', '座', '条', '户', '年',
+  '平方公里', '公顷', '处', '间', '吨', '亩', '件',
 ];
 const UNIT = `(?:${MEASURE_WORDS.join('|')})`;
 /** Hedges before the number (约 not in 签约, 近 not in 最近). */
@@ -52,7 +63,7 @@ const FORMS: Array<{ kind: 'percent' | 'points' | 'fraction' | 'ratio' | 'range'
   { kind: 'ratio', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}(?:[:：∶]${DIGITS})+)(?![\\d.])`, 'g') },
   { kind: 'range', re: new RegExp(`${BEFORE_HEDGE}(${DIGITS}|${HAN_NUM})(?:[-~～—]|至|到)(${DIGITS}|${HAN_NUM})(${SCALE})(${UNIT})`, 'g') },
   { kind: 'range', re: /(三五|两三|三四|四五|五六|六七|七八|八九)(天|个|家|年|人|次|名)/g },
-  { kind: 'count', re: new RegExp(`${BEFORE_HEDGE}(${NUM})(${SCALE})${AFTER_HEDGE}(${SCALE})(?:[ \\u3000]?(${UNIT}))?((?<=年|月|天|周|小时)[多余])?(以上|以下|左右)?`, 'g') },
+  { kind: 'count', re: new RegExp(`${BEFORE_HEDGE}(${NUMBER})(${SCALE})${AFTER_HEDGE}(${SCALE})(?:[ \\u3000]?(${UNIT}))?((?<=年|月|天|周|小时)[多余])?(以上|以下|左右)?`, 'g') },
 ];
 
 const LOWER = /^(超过|超|逾|多达|高达)$/;
@@ -60,17 +71,24 @@ const UPPER = /^(不到|不足|不超过|近|将近|接近)$/;
 
 const NOT_QUANTITIES = [
   /[〔[(（]\d{4}[〕\])）]\d+号/g, // document numbers
-  /\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|邮编[:：]?\s*\d{6}/g, // phones, postcodes
+  // Phone numbers (010-12345678, (02)2345-6789, 0800-000-123, 400-123-4567, mobiles; any after 电话/热线) and postcodes.
+  /\d{3,4}-\d{7,8}|(?:\(0\d{1,3}\)|(?<![\d.])0\d{1,3}-)\s?\d{3,4}-?\d{3,4}(?!\d)|(?<!\d)(?:400|800)-\d{3,4}-\d{3,4}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?:电话|热线|传真|手机|专线|tel|Tel|TEL)[:：]?\s*[\d()\s-]{3,}\d|(?:邮编|邮政编码)[:：]?\s*\d{6}/g,
+  // Markup and style sheets left in the text: tags, rules, declarations, attributes.
+  /<[^<>]*>|\{[^{}]*\}|\b[a-z-]+\s*:\s*[^;{}\s]+;|\b[a-zA-Z-]+\s*=\s*(?:"[^"]*"|'[^']*'|\S+)/g,
+  // A form's hint of how long its text may be (（最多18字）).
+  /[(（][^()（）]{0,6}?\d+\s*个?(?:字|字符|汉字)(?:以内|以下)?[)）]/g,
   /[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+\d*/g, // O2O, B2B, 5G
   /\d+\s*\+\s*(?:\d+|[A-Za-z])/g, // 3+2, 16+1, 1+X
   /第[\d零〇一二两三四五六七八九十百千]+/g, // ordinals
+  // An address (地址：115204臺北市…488號): its postcode and numbers are not figures.
+  /(?:地址|通讯地址|住址)[:：]\s*[^\s。；;]*/g,
   // Place names with numerals, every one where it is (no name ends in a character another begins with, so none overlap).
   new RegExp(NUMERAL_PLACES.join('|'), 'g'),
 ];
 
 /** Spans that are never quantities: dates, document numbers, phone numbers, postcodes, codes like O2O and 3+2, places like 七台河. */
-function excluded(t: string, published: string | null): Array<[number, number]> {
-  const spans: Array<[number, number]> = extractDates(t, { published, year: 2000 }).mentions.map((m) => [m.start, m.end]);
+function excluded(t: string, published: string | null, minguo: boolean): Array<[number, number]> {
+  const spans: Array<[number, number]> = extractDates(t, { published, year: 2000, minguo }).mentions.map((m) => [m.start, m.end]);
   for (const re of NOT_QUANTITIES) for (const m of allMatches(re, t)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
@@ -86,10 +104,10 @@ function countedAfter(t: string, at: number): string | undefined {
   return COUNTED_NOUN.exec(t.slice(at))?.[0];
 }
 
-/** Every quantity in a text, left to right, without overlaps. */
-export function extractQuantities(text: string, published: string | null = null): Quantity[] {
+/** Every quantity in a text, left to right, without overlaps (`minguo`: the document dates its years so, and 99年度 is a year). */
+export function extractQuantities(text: string, published: string | null = null, options: { minguo?: boolean } = {}): Quantity[] {
   const t = matchText(text);
-  const skip = excluded(t, published);
+  const skip = excluded(t, published, options.minguo ?? false);
   const overlapsSkip = (s: number, e: number) => skip.some(([a, b]) => s < b && e > a);
   const found: Quantity[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
@@ -119,8 +137,8 @@ export function extractQuantities(text: string, published: string | null = null)
         case 'ratio': {
           const parts = m[2]!.split(/[:：∶]/).map(Number);
           if (parts.some((p) => !Number.isFinite(p)) || parts[1] === 0) continue;
-          // A time of day (10:30) is not a ratio.
-          if (parts.length === 2 && /^\d{1,2}:\d{2}$/.test(m[2]!) && parts[1]! >= 10) continue;
+          // A time of day (10:30, 13:05, 18:45:17) is not a ratio, unless the text says it is one (医护比为1:10).
+          if (/^\d{1,2}(?::\d{2}){1,2}$/.test(m[2]!) && parts[0]! <= 24 && (parts.length === 3 || parts[1]! >= 10 || m[2]!.includes(':0')) && !/比例?为?\s*$/.test(t.slice(Math.max(0, start - 4), start))) continue;
           q = { value: parts[0]! / parts[1]!, unit: 'ratio', parts };
           break;
         }
@@ -135,7 +153,7 @@ export function extractQuantities(text: string, published: string | null = null)
           const high = numberValue(m[3]!);
           if (low === null || high === null || high <= low) continue;
           const scale = m[4] === '亿' ? 1e8 : m[4] === '万' ? 1e4 : 1;
-          q = { value: low * scale, upper: high * scale, unit: m[5]! };
+          q = { value: scaled(low, scale), upper: scaled(high, scale), unit: m[5]! };
           break;
         }
         case 'count': {
@@ -149,8 +167,8 @@ export function extractQuantities(text: string, published: string | null = null)
           const tail = m[8];
           const v = numberValue(raw);
           if (v === null) continue;
-          // A Chinese numeral needs a measure word; so do bare digits, unless 万/亿 scales them (门诊量为337万).
-          if (!unit && !scaleWord) continue;
+          // A Chinese numeral needs a measure word; so do bare digits, unless 万/亿 scales them (门诊量为337万, 1万5051).
+          if (!unit && !scaleWord && !/[万亿]/.test(raw)) continue;
           if (!unit && !isDigits) continue;
           const next = t.slice(end);
           if (!isDigits && NOT_A_COUNT_AFTER.test(next)) continue;
@@ -159,14 +177,14 @@ export function extractQuantities(text: string, published: string | null = null)
           if (raw === '一' && unit !== '年' && !afterHedge) continue;
           // 这一年, 每一年: a time, not a duration.
           if (raw === '一' && unit === '年' && /[这那每同该当]$/.test(t.slice(0, start))) continue;
-          // 百倍爱心卡, 信心百倍: a figure of speech.
-          if (/^[百千万]$/.test(raw) && unit === '倍') continue;
+          // 百倍爱心卡, 信心百倍, 百家号, 千家万户: a figure of speech or a name, unless hedged (逾百家).
+          if (/^[百千万]$/.test(raw) && (unit === '倍' || !before)) continue;
           // 年 is a duration (十多年, 近7年), never a year: a year is a date, excluded above.
           if (unit === '年' && (v >= 100 || /[年月]/.test(next.slice(0, 1)))) continue;
           if (/^(级|甲)/.test(next) && !unit) continue;
           if (isDigits && /[\d.]$/.test(t.slice(0, start))) continue;
           const scale = scaleWord === '亿' ? 1e8 : scaleWord === '万' ? 1e4 : 1;
-          q = { value: v * scale, unit: unit ?? '' };
+          q = { value: scaled(v, scale), unit: unit ?? '' };
           if (afterHedge || afterUnit) Object.assign(q, { approximate: true, bound: 'lower' });
           if (tail === '以上') q.bound = 'lower';
           if (tail === '以下') q.bound = 'upper';

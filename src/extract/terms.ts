@@ -4,10 +4,10 @@
  * term declares false friends (从下转上 is neither 上转 nor 下转). A definition is taken from the
  * corpus where a sentence defines the term (X是指…, 简称X, X是…的…, X,…形成的联合体).
  */
-import type { BlockId, DocumentId, ProcessedDocument } from '../pipeline/types.ts';
+import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import { matchText } from './numerals.ts';
-import { clip, inIdOrder, MENTION_CONTEXT, sentenceSpans, textUnits } from './units.ts';
-import { digestOf, documentReading, perDocument } from '../lib/per-document.ts';
+import type { Reading } from './reading.ts';
+import { clip, MENTION_CONTEXT } from './units.ts';
 import { allMatches } from '../lib/matches.ts';
 
 export interface TermSpec {
@@ -72,12 +72,6 @@ export interface Mention {
   end: number;
 }
 
-type Sentence = { doc: DocumentId; paragraph: BlockId; text: string };
-/** Every sentence of a document with its paragraph, for indexes and concordances (cut once per document). */
-export const documentSentences = documentReading((d: Pick<ProcessedDocument, 'id' | 'blocks'>): Sentence[] =>
-  textUnits(d.blocks).flatMap((u) => sentenceSpans(u.text).map(([s, e]) => ({ doc: d.id, paragraph: u.block, text: `${u.label ? `${u.label}：` : ''}${u.text.slice(s, e).trim()}` }))),
-);
-
 export interface TermEntry extends TermSpec {
   definition?: { text: string; doc: DocumentId; paragraph: BlockId };
   /** Mentions per document id. */
@@ -111,11 +105,8 @@ interface FoundDefinition {
 /** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
 export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
 
-/** The name a document's term results are kept under, for a term list. */
-export const termsResultName = (specs: readonly TermSpec[]) => `terms-${digestOf(specs)}`;
-
-/** Per document, what the glossary takes from it (worked out once per document and term list). */
-export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDocument, 'id' | 'blocks'>) => DocumentTerms {
+/** Per document, what the glossary takes from it. */
+export function documentTerms(specs: readonly TermSpec[]): (r: Reading) => DocumentTerms {
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
@@ -123,12 +114,10 @@ export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDoc
       return [spec.id, DEFINITIONS.map((form) => form(names))];
     }),
   );
-  const name = termsResultName(specs);
-  return (d) =>
-    perDocument(name, d, () => {
+  return (r) => {
       const own: DocumentTerms['mentions'] = [];
       const defined: FoundDefinition[] = [];
-      for (const s of documentSentences(d)) {
+      for (const s of r.sentences()) {
         const ms = find(s.text);
         if (!ms.length) continue;
         let folded: string | undefined;
@@ -144,16 +133,14 @@ export function documentTerms(specs: readonly TermSpec[]): (d: Pick<ProcessedDoc
         }
       }
       return { mentions: own, definitions: defined };
-    });
+    };
 }
 
 /** The glossary: each term with its definition from the corpus (if any), counts and every mention. */
-export function glossary(specs: readonly TermSpec[], docs: readonly Pick<ProcessedDocument, 'id' | 'blocks'>[]): TermEntry[] {
-  const termsOf = documentTerms(specs);
+export function glossary(specs: readonly TermSpec[], results: Iterable<DocumentTerms>): TermEntry[] {
   const mentions = new Map<string, Mention[]>(specs.map((s) => [s.id, []]));
   const definitions = new Map<string, FoundDefinition>();
-  for (const d of inIdOrder(docs)) {
-    const found = termsOf(d);
+  for (const found of results) {
     for (const { term, mention } of found.mentions) mentions.get(term)!.push(mention);
     // The most explicit way of defining wins; between documents, the first in id order.
     for (const x of found.definitions) if ((definitions.get(x.term)?.form ?? Infinity) > x.form) definitions.set(x.term, x);

@@ -1,7 +1,23 @@
 /** The public data files: /data/corpus.json and /data/documents/<id>.json. */
+import { memo } from '../lib/memo.ts';
 import { blockText } from '../pipeline/document.ts';
 import type { RegistryEntry } from '../pipeline/identify.ts';
 import type { ProcessedDocument, SkippedFile } from '../pipeline/types.ts';
+
+/** The largest original file the site serves (Cloudflare Pages' limit per file); a larger one is named, not served. */
+export const MAX_SERVED_BYTES = 25 * 1024 * 1024;
+/** Extensions the originals are served under: an HTML page as text, so its scripts never run on this site. */
+const ORIGINAL_EXTENSION = { html: '.html.txt', markdown: '.md', docx: '.docx', pdf: '.pdf' } as const;
+
+/**
+ * The name of a document's original file beside its data file (/data/documents/<name>), for the
+ * formats whose source is not its text (HTML, Markdown, Word, PDF); null for plain text, whose
+ * source view is the original, and for a file too large to serve.
+ */
+export function originalFileName(d: Pick<ProcessedDocument, 'id' | 'bytes' | 'reading'>): string | null {
+  if (!d.reading || d.bytes > MAX_SERVED_BYTES) return null;
+  return `${d.id}${ORIGINAL_EXTENSION[d.reading.format]}`;
+}
 
 export interface SiteLocation {
   /** Absolute site URL, e.g. https://example.org */
@@ -17,7 +33,7 @@ export function absoluteUrl(loc: SiteLocation, path: string): string {
 }
 
 /** The site's documents folder as an absolute URL, worked out once per location (a large corpus links hundreds of thousands of paragraphs). */
-const docsRoot = new WeakMap<SiteLocation, string>();
+const docsRoot = memo((loc: SiteLocation) => absoluteUrl(loc, 'docs/'), 16);
 
 /**
  * A paragraph's absolute URL: the same as absoluteUrl(loc, `docs/<doc>/#p-<paragraph>`) for ids
@@ -25,9 +41,7 @@ const docsRoot = new WeakMap<SiteLocation, string>();
  */
 export function paragraphUrl(loc: SiteLocation, doc: string, paragraph: string): string {
   if (!/^[a-z0-9]+$/.test(doc) || !/^[a-z0-9]+$/.test(paragraph)) return absoluteUrl(loc, `docs/${doc}/#p-${paragraph}`);
-  let root = docsRoot.get(loc);
-  if (root === undefined) docsRoot.set(loc, (root = absoluteUrl(loc, 'docs/')));
-  return `${root}${doc}/#p-${paragraph}`;
+  return `${docsRoot(loc)}${doc}/#p-${paragraph}`;
 }
 
 /** One entry of /data/corpus.json. */
@@ -58,6 +72,17 @@ export function corpusEntry(d: ProcessedDocument, loc: SiteLocation) {
       flagged: d.cleaning.flagged.length,
     },
     notes: d.cleaning.notes,
+    ...(d.reading ? readingEntry(d, loc) : {}),
+  };
+}
+
+/** What a corpus entry says of a document read from HTML, Markdown, Word or PDF: its format, the original file served here, the original's own URL. */
+function readingEntry(d: ProcessedDocument, loc: SiteLocation) {
+  const name = originalFileName(d);
+  return {
+    format: d.reading!.format,
+    ...(name ? { original: absoluteUrl(loc, `data/documents/${name}`) } : {}),
+    ...(d.reading!.url ? { originalUrl: d.reading!.url } : {}),
   };
 }
 
@@ -79,6 +104,7 @@ export function documentJson(d: ProcessedDocument, loc: SiteLocation) {
     blocks: d.blocks.map((b) => ({ ...b, text: blockText(b), url: paragraphUrl(loc, d.id, b.id) })),
     cleaning: d.cleaning,
     retired: d.retired,
+    ...(d.reading ? { reading: d.reading } : {}),
     /** The decoded source, one entry per line, as the source view shows it. */
     sourceLines: d.sourceLines,
   };

@@ -8,6 +8,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { defaultHandlers, toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
+import { memo } from '../lib/memo.ts';
 import type { Block, Mark } from '../pipeline/types.ts';
 
 /** A block element written on one line: `<p id="p-x">escaped text</p>`. */
@@ -84,11 +85,7 @@ const text: Handle = (node, parent, state, info) => {
 };
 
 /** An expression for every character none of the rules is about: the rules are those OPTIONS gives, the same in every call. */
-let others: RegExp | undefined;
-function othersThan(rules: Unsafe[]): RegExp {
-  others ??= new RegExp(`[^${[...new Set(rules.map((r) => r.character))].join('').replace(/[\\\]^-]/g, '\\$&')}]+`, 'g');
-  return others;
-}
+const othersThan = memo((rules: Unsafe[]): RegExp => new RegExp(`[^${[...new Set(rules.map((r) => r.character))].join('').replace(/[\\\]^-]/g, '\\$&')}]+`, 'g'), 1);
 
 /** Split text into plain runs and JSX elements for its marks. */
 export function phrasing(text: string, marks: readonly Mark[] = []): PhrasingContent[] {

@@ -1,7 +1,7 @@
 /** /sitemap.xml: every page a reader or a search engine should find (absolute URLs, base path included). */
 import type { APIContext } from 'astro';
-import { loadCorpus } from '../lib/content.ts';
-import { href } from '../lib/paths.ts';
+import { loadCorpus } from '../site/content.ts';
+import { href } from '../site/paths.ts';
 
 export function GET({ site }: APIContext) {
   const { documents } = loadCorpus();

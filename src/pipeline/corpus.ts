@@ -3,9 +3,10 @@
  * pass two finds lines repeated at the edges of several documents (site-wide chrome), then
  * cleans and structures each document. A file that fails never stops the others.
  */
-import { decode } from './decode.ts';
+import { isRefusal, read } from '../read/index.ts';
 import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
-import { digestOf, setDocumentDigest, type DocumentStore } from '../lib/per-document.ts';
+import { digestOf } from '../lib/digest.ts';
+import type { DocumentStore } from '../lib/store.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
 import { assignDocumentIds, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
@@ -16,11 +17,14 @@ import type { BlockId, ProcessedDocument, SkippedFile, SourceFile } from './type
 
 export interface CorpusResult {
   documents: ProcessedDocument[];
+  /** Each document's digest (by id): the hash of everything it is made from, which names its results in the content build's cache. */
+  digests: Map<string, string>;
   /** Documents that left the corpus, and copies merged into another: their old URLs must keep working. */
   retiredDocuments: RegistryEntry[];
   skipped: SkippedFile[];
   registry: Registry;
   changes: RegistryChange[];
+  /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
   warnings: string[];
 }
 
@@ -28,11 +32,11 @@ export interface Progress {
   (stage: string, done: number, total: number, source?: string): void;
 }
 
-/** Prepare one file (decode, normalise, repair), or say why it cannot be read. */
-export function prepare(file: SourceFile): Prepared | SkippedFile {
-  const decoded = decode(file.bytes);
-  if (!decoded.ok) return { source: file.name, reason: decoded.reason, kind: decoded.kind };
-  const normalised = normalise(decoded.text);
+/** Prepare one file (read, normalise, repair), or say why it cannot be read. */
+export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile> {
+  const reading = await read(file);
+  if (isRefusal(reading)) return { source: file.name, reason: reading.reason, kind: reading.kind };
+  const normalised = normalise(reading.text);
   if (normalised.lines.every((l) => l.text === '')) {
     return { source: file.name, reason: 'the file holds only whitespace', kind: 'empty' };
   }
@@ -40,9 +44,26 @@ export function prepare(file: SourceFile): Prepared | SkippedFile {
     source: file.name,
     sha256: sha256(file.bytes),
     bytes: file.bytes.length,
-    encoding: decoded.encoding,
+    encoding: reading.encoding,
     normalised,
-    repaired: repair(normalised.lines),
+    // Plain text and a PDF's lines may be hard-wrapped, with page furniture between pages (unwrap.ts); other formats' lines are paragraphs.
+    repaired: repair(normalised.lines, reading.format === 'text' || reading.format === 'pdf' ? { pageStarts: reading.parts.map((p) => p.line) } : { wrapped: false }),
+    ...(reading.notes.length > 0 ? { notes: reading.notes } : {}),
+    ...(reading.format === 'text'
+      ? {}
+      : {
+          reading: {
+            hints: reading.hints,
+            meta: reading.meta,
+            report: {
+              format: reading.format,
+              ...(reading.meta.url ? { url: reading.meta.url } : {}),
+              ...(reading.meta.description ? { description: reading.meta.description } : {}),
+              dropped: reading.dropped,
+              parts: reading.parts,
+            },
+          },
+        }),
   };
 }
 
@@ -54,7 +75,7 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface CorpusOptions {
   progress?: Progress;
-  /** Where each document's processing is kept between builds (src/lib/per-document.ts), under the hash of everything it is made from. */
+  /** Where each document's processing is kept between builds (src/lib/digest.ts), under the hash of everything it is made from. */
   store?: DocumentStore;
   /** Date recorded for documents seen for the first time (YYYY-MM-DD). */
   today?: string;
@@ -90,11 +111,11 @@ export type Summarised = { summary: FileSummary; prepared?: Prepared };
  * file's bytes (what the code the store's keys name makes of them): a file seen before is not
  * decoded again unless its document's result has to be worked out again too (documentOutcome).
  */
-export function summariseFile(file: SourceFile, store?: DocumentStore): Summarised | SkippedFile {
+export async function summariseFile(file: SourceFile, store?: DocumentStore): Promise<Summarised | SkippedFile> {
   const key = `summary-${sha256(file.bytes)}`;
   const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
-  if (kept) return 'reason' in kept ? { ...kept, source: file.name } : { summary: { ...kept, source: file.name } };
-  const prepared = prepareFile(file);
+  if (kept) return 'reason' in kept ? { source: file.name, ...kept } : { summary: { source: file.name, ...kept } };
+  const prepared = await prepareFile(file);
   if ('reason' in prepared) {
     const { source: _, ...skipped } = prepared;
     store?.set(key, skipped);
@@ -102,7 +123,7 @@ export function summariseFile(file: SourceFile, store?: DocumentStore): Summaris
   }
   const { source: _, ...summary } = summarise(prepared);
   store?.set(key, summary);
-  return { summary: { ...summary, source: file.name }, prepared };
+  return { summary: { source: file.name, ...summary }, prepared };
 }
 
 /** What a document is processed with, or that it is a copy of another. */
@@ -145,12 +166,12 @@ export function planCorpus(summaries: FileSummary[], registry: Registry, errata:
  * then). Everything it depends on (the file's name and bytes, the id and its records, the errata,
  * and which of its edge lines other documents repeat) names it in the store.
  */
-export function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared, store?: DocumentStore): Outcome {
+export async function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared | Promise<Prepared>, store?: DocumentStore): Promise<Outcome> {
   try {
     const made = digestOf([f.source, f.sha256, context.id, context.added, context.errata ?? null, f.edges.filter((l) => context.repeatedLines?.has(l))]);
     const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
     const stored = store?.get(key) as DocumentResult | undefined;
-    const r = stored ?? processDocument(prepared(), context);
+    const r = stored ?? processDocument(await prepared(), context);
     // A document is known by what it is made from and the ids it got: its digest is the same whether
     // its records were in the registry already or were assigned now. Given the records it wrote, it
     // gets the same ids again (assigning paragraph ids is idempotent, identify.test.ts), so the result
@@ -165,8 +186,8 @@ export function documentOutcome(f: FileSummary, context: DocumentContext, prepar
 }
 
 /** A file prepared again (its summary came from the store, its result did not): it was readable before, so it is now. */
-export function prepareAgain(file: SourceFile): Prepared {
-  const p = prepare(file);
+export async function prepareAgain(file: SourceFile): Promise<Prepared> {
+  const p = await prepare(file);
   if ('reason' in p) throw new Error(p.reason);
   return p;
 }
@@ -175,6 +196,7 @@ export function prepareAgain(file: SourceFile): Prepared {
 export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome>, planned: ReturnType<typeof planCorpus>, errata: ErrataFile, skipped: SkippedFile[]): CorpusResult {
   const { identified, entries } = planned;
   const documents: ProcessedDocument[] = [];
+  const digests = new Map<string, string>();
   const warnings: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
@@ -192,7 +214,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
     }
-    setDocumentDigest(r.document, digest);
+    digests.set(r.document.id, digest);
     documents.push(r.document);
     const entry = entries.get(plan.context.id)!;
     entry.paragraphs = r.paragraphs;
@@ -200,33 +222,33 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     else delete entry.retired;
   }
   for (const id of Object.keys(errata.documents)) {
-    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`content/errata.json: no document has the id ${id}`);
+    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */
-export function prepareFile(file: SourceFile): Prepared | SkippedFile {
+export async function prepareFile(file: SourceFile): Promise<Prepared | SkippedFile> {
   try {
-    return prepare(file);
+    return await prepare(file);
   } catch (err) {
     return { source: file.name, reason: `unexpected error: ${(err as Error).message}`, kind: 'error' };
   }
 }
 
 /** Run the whole pipeline over a corpus, in this thread (scripts/lib/pipeline-workers.ts runs the same steps in several). */
-export function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): CorpusResult {
+export async function processCorpus(files: SourceFile[], registry: Registry, errata: ErrataFile, options: CorpusOptions = {}): Promise<CorpusResult> {
   const progress = options.progress ?? (() => {});
   const skipped: SkippedFile[] = [];
   const summarised: Summarised[] = [];
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  sorted.forEach((file, i) => {
+  for (const [i, file] of sorted.entries()) {
     progress('decode', i + 1, sorted.length, file.name);
-    const s = summariseFile(file, options.store);
+    const s = await summariseFile(file, options.store);
     if ('reason' in s) skipped.push(s);
     else summarised.push(s);
-  });
+  }
   const planned = planCorpus(
     summarised.map((s) => s.summary),
     registry,
@@ -236,11 +258,11 @@ export function processCorpus(files: SourceFile[], registry: Registry, errata: E
   const bySource = new Map(summarised.map((s) => [s.summary.source, s]));
   const file = new Map(sorted.map((f) => [f.name, f]));
   const outcomes = new Map<string, Outcome>();
-  planned.plans.forEach((plan, i) => {
+  for (const [i, plan] of planned.plans.entries()) {
     progress('clean', i + 1, planned.plans.length, plan.source);
-    if (!('context' in plan)) return;
+    if (!('context' in plan)) continue;
     const s = bySource.get(plan.source)!;
-    outcomes.set(plan.source, documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
-  });
+    outcomes.set(plan.source, await documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
+  }
   return collectCorpus(planned.plans, outcomes, planned, errata, skipped);
 }

@@ -8,7 +8,9 @@ import { findDamage } from './repair.ts';
 import type { RepairResult } from './repair.ts';
 import { detectScript, simplify } from './script.ts';
 import { structure, type DraftBlock } from './structure.ts';
-import type { Block, BlockId, DocumentId, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
+import { structureWithHints } from './structure-hints.ts';
+import type { FileMeta, LineHint, ReadingReport } from '../read/types.ts';
+import type { Block, BlockId, DocumentId, DocumentMeta, Encoding, Flag, Mark, ProcessedDocument, QualityNote, UnidentifiedBlock } from './types.ts';
 
 /** What the first pass (decode, normalise, repair) produced for one file. */
 export interface Prepared {
@@ -18,6 +20,17 @@ export interface Prepared {
   encoding: Encoding;
   normalised: Normalised;
   repaired: RepairResult;
+  /** What the reader found besides the text (HTML, Markdown, Word, PDF; none for plain text). */
+  reading?: PreparedReading;
+  /** What the reader said about the file (a name that lies about its format), for the build's log. */
+  notes?: string[];
+}
+
+/** A reading's hints and metadata (for structure), and what the document keeps of it. */
+export interface PreparedReading {
+  hints: Record<number, LineHint>;
+  meta: FileMeta;
+  report: ReadingReport;
 }
 
 export interface DocumentContext {
@@ -52,11 +65,14 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   }
   const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
   const removedNumbers = new Set([...removed, ...cleaned.moved].map((r) => r.line));
-  const s = structure(cleaned.content, removedNumbers);
+  const fileMeta: FileMeta = p.reading?.meta ?? {};
+  const hinted = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : null;
+  const s = hinted ?? structure(cleaned.content, removedNumbers);
+  for (const note of p.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
-  for (const e of corrected.unapplied) warnings.push(`${p.source}: erratum "${e.find}" -> "${e.replace}" matches nothing`);
+  for (const e of corrected.unapplied) warnings.push(`errata.json: document ${ctx.id} (${p.source}): the correction "${e.find}" -> "${e.replace}" matches nothing in its text`);
 
   const flagged: Flag[] = [];
   const annotated = corrected.blocks.map((b) => {
@@ -72,8 +88,11 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
 
   const allText = blocks.map(blockText).join('\n');
   const script = detectScript(allText);
-  const title = ctx.errata?.title?.text ?? cleaned.meta.title ?? s.firstSentence;
-  const titleSource = ctx.errata?.title ? 'erratum' : (cleaned.meta.titleSource ?? 'first-sentence');
+  // What the file says about itself is more reliable than what the text suggests (a <title>, front matter, Word's properties);
+  // then the line the format marks as the title (h1, Word's Title style, a PDF's largest lines), then the text's.
+  const hintedTitle = hinted?.title ?? null;
+  const title = ctx.errata?.title?.text ?? fileMeta.title ?? hintedTitle ?? cleaned.meta.title ?? s.firstSentence;
+  const titleSource = ctx.errata?.title ? 'erratum' : fileMeta.title ? 'file' : hintedTitle ? 'title-line' : (cleaned.meta.titleSource ?? 'first-sentence');
 
   const notes: QualityNote[] = [];
   if (ctx.errata?.untrustedDates) notes.push({ kind: 'untrusted-dates', text: ctx.errata.untrustedDates });
@@ -97,7 +116,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     bytes: p.bytes,
     encoding: p.encoding,
     script,
-    meta: { ...cleaned.meta, title, titleSource },
+    meta: { ...cleaned.meta, ...fromFile(fileMeta), title, titleSource },
     datesTrusted: !ctx.errata?.untrustedDates,
     retired: identified.retired,
     blocks,
@@ -112,8 +131,19 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
       normalised: p.normalised.stats,
       notes,
     },
+    ...(p.reading ? { reading: p.reading.report } : {}),
   };
   return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
+}
+
+/** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */
+function fromFile(m: FileMeta): Partial<DocumentMeta> {
+  return {
+    ...(m.author ? { author: m.author } : {}),
+    ...(m.published ? { published: m.published } : {}),
+    ...(m.publisher ? { publisher: m.publisher } : {}),
+    ...(m.number ? { documentNumber: m.number } : {}),
+  };
 }
 
 function withMarks(b: DraftBlock): UnidentifiedBlock {

@@ -93,9 +93,9 @@ export function applyErrata<B extends Correctable>(blocks: B[], corrections: rea
 }
 
 /** Check the shape of a parsed errata file, naming the first problem found. */
-export function parseErrata(json: unknown): ErrataFile {
+export function parseErrata(json: unknown, file = 'errata.json'): ErrataFile {
   const fail = (why: string): never => {
-    throw new Error(`content/errata.json: ${why}`);
+    throw new Error(`${file}: ${why}`);
   };
   if (typeof json !== 'object' || json === null || typeof (json as ErrataFile).documents !== 'object') fail('expected {"documents": {...}}');
   const docs = (json as ErrataFile).documents;

@@ -30,7 +30,7 @@ export interface RepairResult {
 }
 
 /** Apply the general repairs to every line, then join hard-wrapped lines (unwrap.ts), recording each change. */
-export function repair(lines: Line[], options: UnwrapOptions = {}): RepairResult {
+export function repair(lines: Line[], options: UnwrapOptions & { wrapped?: boolean } = {}): RepairResult {
   const repaired: Repair[] = [];
   const ruby = lines.map((line) => (line.text.includes('(') || line.text.includes('（') ? rubyCandidates(line.text) : []));
   const inDocument = ruby.reduce((n, r) => n + r.length, 0);
@@ -55,6 +55,8 @@ export function repair(lines: Line[], options: UnwrapOptions = {}): RepairResult
     });
     return text === line.text && afterEntities === text ? line : { ...line, text: afterEntities };
   });
+  // A format whose lines are its paragraphs (HTML, Markdown, Word: src/read/) has no hard-wrapped lines to join.
+  if (options.wrapped === false) return { lines: out, repaired, removed: [] };
   const unwrapped = unwrap(out, options);
   return { lines: unwrapped.lines, repaired: [...repaired, ...unwrapped.repaired], removed: unwrapped.removed };
 }

@@ -3,34 +3,30 @@
  * traditional text (OpenCC, Taiwan standard -> mainland; `tw`, not `t`, which gives 随著).
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { lazy } from '../lib/memo.ts';
 import type { Script } from './types.ts';
 
 const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** Every CJK character that OpenCC's tw -> cn conversion changes into one character: a one-to-one table. */
-let table: Record<string, string> | undefined;
-export function characterTable(): Record<string, string> {
-  if (table) return table;
-  table = {};
+export const characterTable = lazy((): Record<string, string> => {
+  const table: Record<string, string> = {};
   for (let cp = 0x3400; cp <= 0x9fff; cp++) {
     const c = String.fromCodePoint(cp);
     const s = toSimplified(c);
     if (s !== c && Array.from(s).length === 1) table[c] = s;
   }
   return table;
-}
+});
 
 /** The table as an array over the CJK blocks it covers (U+3400..U+9FFF), for a lookup per code unit. */
 const FIRST = 0x3400;
 const LAST = 0x9fff;
-let byCode: (string | undefined)[] | undefined;
-function codeTable(): (string | undefined)[] {
-  if (byCode) return byCode;
-  const t = characterTable();
-  byCode = new Array<string | undefined>(LAST - FIRST + 1).fill(undefined);
-  for (const [from, to] of Object.entries(t)) byCode[from.charCodeAt(0) - FIRST] = to;
+const codeTable = lazy((): (string | undefined)[] => {
+  const byCode = new Array<string | undefined>(LAST - FIRST + 1).fill(undefined);
+  for (const [from, to] of Object.entries(characterTable())) byCode[from.charCodeAt(0) - FIRST] = to;
   return byCode;
-}
+});
 
 /** Full-width ASCII (！ to ～), which the extractors read as the half-width character. */
 const WIDE_FIRST = 0xff01;

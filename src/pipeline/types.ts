@@ -1,18 +1,12 @@
 /** Data passed between pipeline stages. Every stage is a pure function of these types. */
+import type { Encoding, ReadingReport, SourceFile } from '../read/types.ts';
 
 /** A document id: short, opaque, lowercase, assigned once (see identify.ts). */
 export type DocumentId = string & { readonly __brand: 'DocumentId' };
 /** A paragraph (block) id, unique within its document, used as `#p-<id>`. */
 export type BlockId = string & { readonly __brand: 'BlockId' };
 
-/** Raw bytes of one corpus file, as read from disk. */
-export interface SourceFile {
-  /** File name relative to the corpus folder. */
-  name: string;
-  bytes: Uint8Array;
-}
-
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type { Encoding, SourceFile };
 
 /** A line of text with its 1-based line number in the (line-ending-normalised) source. */
 export interface Line {
@@ -125,8 +119,8 @@ export type BlockType = Block['type'];
 /** Metadata the text itself gives about the document. */
 export interface DocumentMeta {
   title: string;
-  /** Where the title came from: the text's own title line, split title lines joined, the first sentence, or errata. */
-  titleSource: 'title-line' | 'joined-lines' | 'first-sentence' | 'erratum';
+  /** Where the title came from: the text's own title line, split title lines joined, the first sentence, errata, or the file's own metadata (HTML, Markdown, Word, PDF). */
+  titleSource: 'title-line' | 'joined-lines' | 'first-sentence' | 'erratum' | 'file';
   author: string | null;
   /** YYYY-MM-DD (or YYYY-MM / YYYY when only that is known), from the page's own metadata lines only. */
   published: string | null;
@@ -181,6 +175,8 @@ export interface ProcessedDocument {
   /** The decoded, normalised source lines, for the source view. */
   sourceLines: string[];
   cleaning: CleaningReport;
+  /** For a file read from HTML, Markdown, Word or PDF: its format, its original URL and what the reader left out (src/read/). */
+  reading?: ReadingReport;
 }
 
 /** What extraction (events, figures, terms, indexes, models) reads of a document. */
@@ -190,5 +186,5 @@ export type DocumentText = Pick<ProcessedDocument, 'id' | 'blocks' | 'meta' | 'd
 export interface SkippedFile {
   source: string;
   reason: string;
-  kind: 'empty' | 'binary' | 'too-large' | 'undecodable' | 'no-content' | 'duplicate' | 'error';
+  kind: 'empty' | 'binary' | 'too-large' | 'undecodable' | 'no-content' | 'duplicate' | 'error' | 'unsupported' | 'encrypted' | 'broken' | 'redirect' | 'no-text-layer';
 }

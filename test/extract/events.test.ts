@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { documentEvents, eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { readAll } from '../../src/extract/reading.ts';
 import { organisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
-const events = timeline(corpus.documents);
+const corpus = await seedCorpus();
+const events = timeline(readAll(corpus.documents, documentEvents));
 const idOf = (prefix: string) => seed(corpus, prefix).id;
 
 describe('policy titles and organisations', () => {
@@ -106,5 +107,17 @@ describe('the seeds timeline', () => {
       const digits = e.written.replace(/[^0-9０-９一二三四五六七八九十〇]/g, '');
       if (e.precision === 'day') expect(digits.length).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('dates that are not events', () => {
+  it('a year range inside a policy title is part of its name, not an event', () => {
+    const doc = {
+      id: 'x' as never,
+      meta: { title: '互联网医院复诊开药能不能走医保', titleSource: 'title-line' as const, author: null, published: '2023-03-08', publisher: null, editor: null, originalTitle: null, documentNumber: null },
+      datesTrusted: true,
+      blocks: [{ id: 'p1' as never, lines: [], type: 'paragraph' as const, marks: [], text: '2022年12月中共中央、国务院印发的《扩大内需战略规划纲要（2022－2035年）》里明确提到，要把符合条件的互联网医疗服务纳入医保。' }],
+    };
+    expect(timeline(readAll([doc], documentEvents)).map((e) => `${e.written}=${e.date}`)).toEqual(['2022年12月=2022-12']);
   });
 });

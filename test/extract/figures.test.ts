@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
+import { readAll, reading } from '../../src/extract/reading.ts';
 import type { Block, BlockId } from '../../src/pipeline/types.ts';
 import { seed, seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
-const figures = corpusFigures(corpus.documents);
+const corpus = await seedCorpus();
+const figures = corpusFigures(readAll(corpus.documents, documentFigures));
 const byText = (doc: string, text: string) => figures.filter((f) => f.doc === seed(corpus, doc).id && f.text === text);
 
 describe('figures of the seeds', () => {
@@ -38,10 +39,10 @@ describe('figures of the seeds', () => {
 
   it('numbers figures per paragraph, so an edit elsewhere leaves ids alone', () => {
     const d = seed(corpus, '001');
-    const before = documentFigures(d);
+    const before = documentFigures(reading(d));
     const added: Block = { type: 'paragraph', id: 'new001' as BlockId, lines: [], text: '前面加了一段,有3家医院。', marks: [] };
     const edited = { ...d, blocks: [added, ...d.blocks] };
-    const after = documentFigures(edited);
+    const after = documentFigures(reading(edited));
     expect(after[0]!.id).toBe(`${d.id}-new001-1`);
     for (const f of before) expect(after.find((g) => g.id === f.id)?.text).toBe(f.text);
   });

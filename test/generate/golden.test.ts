@@ -4,7 +4,7 @@ import { documentToMdx } from '../../src/generate/mdx.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { seedCorpus } from '../helpers/seeds.ts';
 
-const corpus = seedCorpus();
+const corpus = await seedCorpus();
 
 describe('generated MDX matches the golden files', () => {
   for (const d of corpus.documents) {

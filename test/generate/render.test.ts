@@ -39,7 +39,7 @@ describe('renderMdx', () => {
   });
 
   it('renders a document part by part exactly as in one piece', async () => {
-    const blocks = seed(seedCorpus(), '000').blocks;
+    const blocks = seed(await seedCorpus(), '000').blocks;
     const many = Array.from({ length: 40 }, () => blocks).flat();
     expect(await renderBlocks(blocksToMdx(many))).toBe(await renderMdx(documentToMdx(many)));
   });
@@ -68,7 +68,7 @@ const block = (i: number) => {
 
 describe('blocksToHtml (what the build writes)', () => {
   it('is exactly the HTML the MDX export renders to, on every seed', async () => {
-    for (const d of seedCorpus().documents) {
+    for (const d of (await seedCorpus()).documents) {
       for (const blocks of [d.blocks, ...(d.simplifiedBlocks ? [d.simplifiedBlocks] : [])]) {
         expect(blocksToHtml(blocks), d.source).toBe(await renderBlocks(blocksToMdx(blocks)));
       }

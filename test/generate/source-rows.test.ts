@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { sourceRows } from '../../src/components/source-rows.ts';
-import type { DocumentData } from '../../src/lib/content.ts';
+import type { DocumentData } from '../../src/site/content.ts';
 
 type Cleaning = DocumentData['cleaning'];
 

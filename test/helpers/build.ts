@@ -1,7 +1,8 @@
 /** Build a site from a corpus folder, in the project or in a throw-away copy of it. */
 import { execFileSync } from 'node:child_process';
-import { cleanEnv, copyProject, type CopyOptions } from '../../scripts/lib/project.ts';
-import { ROOT } from './seeds.ts';
+import { join } from 'node:path';
+import { cleanEnv, copyProject } from '../../scripts/lib/project.ts';
+import { ROOT, SEEDS } from './seeds.ts';
 
 export { cleanEnv, copyProject };
 
@@ -22,12 +23,11 @@ export function buildProject(env: NodeJS.ProcessEnv = {}): BuildOutput {
 }
 
 /** Copy the project's sources to a temporary folder and build a given corpus there. */
-export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}, options: CopyOptions = {}): BuildOutput {
-  const dir = copyProject(options);
-  return buildIn(dir, corpusDir, env);
+export function buildCopy(corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
+  return buildIn(copyProject(), corpusDir, env);
 }
 
-/** Build a corpus in a project folder (a copy made by copyProject). */
+/** Build a corpus in a project folder (a copy made by copyProject); the bundled corpus is the copy's own (its registry is written there). */
 export function buildIn(dir: string, corpusDir: string, env: NodeJS.ProcessEnv = {}): BuildOutput {
-  return { dir, log: run(dir, { CORPUS_DIR: corpusDir, ...env }) };
+  return { dir, log: run(dir, { CORPUS_DIR: corpusDir === SEEDS ? join(dir, 'seeds') : corpusDir, ...env }) };
 }

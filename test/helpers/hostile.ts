@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS } from './seeds.ts';
+import { brokenPdf, encryptedPdf, scannedPdf } from './pdf-bytes.ts';
 
 const GBK = [0xd2, 0xbd, 0xc1, 0xaa, 0xcc, 0xe5, 0xca, 0xc7, 0xb7, 0xd6, 0xbc, 0xb6, 0xd5, 0xef, 0xc1, 0xc6, 0xa1, 0xa3]; // 医联体是分级诊疗。
 const BIG5 = [0xc2, 0xe5, 0xc1, 0x70, 0xc5, 0xe9, 0xac, 0x4f, 0xa4, 0xc0, 0xaf, 0xc5, 0xb6, 0x45, 0xc0, 0xf8, 0xa1, 0x43]; // 醫聯體是分級診療。
@@ -62,5 +63,16 @@ export function makeHostileCorpus(): string {
   w('near-duplicate-001.txt', readFileSync(join(SEEDS, '001_22c9feea7e663964.txt'), 'utf8').replace('可谓热闹非凡', '可谓十分热闹'));
   w('医联体 报告 (终稿) & 附件#1.txt', '医联体报告终稿\n\n这是一个文件名很别扭的文档。\n');
   w('injection.txt', INJECTION);
+  // Files of other formats that cannot be read, or whose names lie about what they are.
+  w('encrypted.pdf', encryptedPdf());
+  w('scan.pdf', scannedPdf());
+  w('broken.pdf', brokenPdf());
+  w('empty.pdf', '');
+  w('not-a-zip.docx', Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251));
+  w('image.docx', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  w('redirect.html', '<html><head><meta http-equiv="refresh" content="0; url=https://example.org/new-place"></head><body></body></html>');
+  w('page-saved-as.pdf', `<!DOCTYPE html><html><head><title>扩展名写错的网页</title></head><body><nav><a href="/">首页</a></nav><p>${line(1)}</p><p>${line(2)}</p><script>alert(1)</script></body></html>`);
+  w('notes-saved-as.docx', `扩展名写错的笔记\n\n${line(3)}\n`);
+  w('page.html', `<!DOCTYPE html><html><head><meta charset="gbk"><title>声明 GBK 的网页</title></head><body><article><h1>声明 GBK 的网页</h1><p>${line(4)}</p><p>${INJECTION.replaceAll('<', '&lt;')}</p><script>document.title="pwned"</script></article></body></html>`);
   return dir;
 }

@@ -1,5 +1,6 @@
 /** The bundled seed corpus, run through the pipeline once per test file. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 import { parseErrata } from '../../src/pipeline/errata.ts';
@@ -9,8 +10,10 @@ import type { SourceFile } from '../../src/pipeline/types.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
 
+/** The bundled corpus's documents (its kb.json is not one). */
 export function seedFiles(): SourceFile[] {
   return readdirSync(SEEDS)
+    .filter((name) => name !== 'kb.json')
     .sort()
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SEEDS, name))) }));
 }
@@ -22,8 +25,21 @@ export function seedCorpus() {
 }
 
 /** The processed seed whose file name starts with the given prefix (`000`). */
-export function seed(result: ReturnType<typeof seedCorpus>, prefix: string) {
+export function seed(result: Awaited<ReturnType<typeof seedCorpus>>, prefix: string) {
   const d = result.documents.find((x) => x.source.startsWith(prefix));
   if (!d) throw new Error(`no seed ${prefix}`);
   return d;
+}
+
+/**
+ * A copy of the bundled corpus to change or build on its own: its documents and kb.json in
+ * `<tmp>/seeds`, its curation beside them in `<tmp>/content`, as in the project (kb.json points
+ * there). `without` leaves curation files out (charts.json, models.json …). Returns the corpus folder.
+ */
+export function copySeeds(options: { without?: string[] } = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'kb-corpus-'));
+  cpSync(SEEDS, join(root, 'seeds'), { recursive: true });
+  cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+  for (const f of options.without ?? []) rmSync(join(root, 'content', f));
+  return join(root, 'seeds');
 }

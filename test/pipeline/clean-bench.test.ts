@@ -15,8 +15,8 @@ import { ROOT } from '../helpers/seeds.ts';
 
 let scores: CorpusScore[];
 let now: ReturnType<typeof cleanBenchTotals>;
-beforeAll(() => {
-  scores = cleanBenchCorpora(ROOT).map(scoreCorpus);
+beforeAll(async () => {
+  scores = await Promise.all(cleanBenchCorpora(ROOT).map(scoreCorpus));
   now = cleanBenchTotals(scores);
 });
 

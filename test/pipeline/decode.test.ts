@@ -1,6 +1,6 @@
 /** decode: every encoding the corpus may arrive in, made here from a known string. */
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/pipeline/decode.ts';
+import { decode } from '../../src/read/decode.ts';
 
 const zh = '医联体是分级诊疗的重要载体,“基层首诊”与双向转诊。\n';
 const zhHant = '醫聯體是分級診療的重要載體,「基層首診」與雙向轉診。\n';

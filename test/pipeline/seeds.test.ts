@@ -6,9 +6,9 @@ import { blockText } from '../../src/pipeline/document.ts';
 import { serializeRegistry } from '../../src/pipeline/identify.ts';
 import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
 
-let corpus: ReturnType<typeof seedCorpus>;
-beforeAll(() => {
-  corpus = seedCorpus();
+let corpus: Awaited<ReturnType<typeof seedCorpus>>;
+beforeAll(async () => {
+  corpus = await seedCorpus();
 });
 
 /** Read a hand-checked label file: line number -> 'content' | 'blank' | 'title' | 'metadata' | removal reason. */

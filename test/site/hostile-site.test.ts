@@ -27,20 +27,25 @@ let corpus: { documents: { id: string; source: string; encoding: string; title: 
 beforeAll(() => {
   const dir = makeHostileCorpus();
   const corpusBefore = files(dir);
-  const project = copyProject({ seedsContent: false });
+  const project = copyProject();
   const projectBefore = files(project);
   out = buildIn(project, dir);
-  // What the build wrote: only its outputs in the project, nothing in the corpus folder.
+  // What the build wrote: only its outputs in the project (not even the bundled corpus's registry),
+  // and in the corpus folder only its own registry (its id lockfile, in its curation folder).
   written = [...files(project)]
     .filter(([f, t]) => projectBefore.get(f) !== t)
     .map(([f]) => f)
-    .filter((f) => !/^(dist|src\/generated|\.cache|\.astro)\//.test(f) && f !== 'content/registry.json');
+    .filter((f) => !/^(dist|src\/generated|\.cache|\.astro)\//.test(f));
   const corpusAfter = files(dir);
-  if ([...corpusAfter].some(([f, t]) => corpusBefore.get(f) !== t) || corpusAfter.size !== corpusBefore.size) written.push('the corpus folder changed');
+  for (const [f, t] of corpusAfter) if (corpusBefore.get(f) !== t && f !== 'curation/registry.json') written.push(`the corpus's ${f}`);
+  for (const f of corpusBefore.keys()) if (!corpusAfter.has(f)) written.push(`the corpus's ${f} (removed)`);
+  expect(corpusAfter.has('curation/registry.json')).toBe(true);
   corpus = JSON.parse(readFileSync(join(out.dir, 'dist', 'data', 'corpus.json'), 'utf8'));
 }, 600_000);
 
 const bySource = (name: string) => corpus.documents.find((d) => d.source === name);
+/** A page's text without its tags (a term's link splits the words it names). */
+const visible = (page: string) => page.replace(/<[^>]*>/g, '');
 const html = (id: string) => readFileSync(join(out.dir, 'dist', 'docs', id, 'index.html'), 'utf8');
 
 describe('a hostile corpus', () => {
@@ -49,6 +54,45 @@ describe('a hostile corpus', () => {
     expect(skipped).toMatchObject({ 'empty.txt': 'empty', 'whitespace.txt': 'empty', 'random.bin': 'binary' });
     expect(out.log).toMatch(/\[skipped\] empty\.txt: the file is empty/);
     expect(out.log).toMatch(/\[skipped\] random\.bin: .*binary/);
+  });
+
+  it('refuses each unreadable file of another format with one line naming it and the reason, and builds the rest', () => {
+    const skipped = Object.fromEntries(corpus.skipped.map((s) => [s.source, s.kind]));
+    expect(skipped).toMatchObject({
+      'encrypted.pdf': 'encrypted',
+      'scan.pdf': 'no-text-layer',
+      'broken.pdf': 'broken',
+      'empty.pdf': 'empty',
+      'not-a-zip.docx': 'binary',
+      'image.docx': 'unsupported',
+      'redirect.html': 'redirect',
+    });
+    expect(out.log).toMatch(/^\[skipped\] encrypted\.pdf: the PDF is encrypted and needs a password to open$/m);
+    expect(out.log).toMatch(/^\[skipped\] scan\.pdf: the PDF has no text layer .*OCR.*$/m);
+    expect(out.log).toMatch(/^\[skipped\] broken\.pdf: the PDF cannot be read .*$/m);
+    expect(out.log).toMatch(/^\[skipped\] not-a-zip\.docx: not a Word \.docx \(not a ZIP archive.*$/m);
+    expect(out.log).toMatch(/^\[skipped\] image\.docx: not a Word \.docx .*it is a PNG image, which is not read$/m);
+    expect(out.log).toMatch(/^\[skipped\] redirect\.html: the page only redirects to https:\/\/example\.org\/new-place; it has no text of its own$/m);
+  });
+
+  it('reads a file whose extension lies by what its bytes are, and says so in one line', () => {
+    expect(out.log).toMatch(/^\[warning\] page-saved-as\.pdf: not a PDF \(no %PDF- header\); its bytes are an HTML page, read as such$/m);
+    expect(out.log).toMatch(/^\[warning\] notes-saved-as\.docx: not a Word \.docx .*its bytes are plain text, read as such$/m);
+    const page = html(bySource('page-saved-as.pdf')!.id);
+    expect(visible(page)).toContain('第1段:医联体建设');
+    expect(page).not.toContain('alert(1)');
+    expect(bySource('page-saved-as.pdf')!.title).toBe('扩展名写错的网页');
+  });
+
+  it('shows an HTML page\'s text, never its markup or scripts, and serves the original as text', () => {
+    const doc = bySource('page.html')!;
+    const page = html(doc.id);
+    expect(visible(page)).toContain('第4段:医联体建设');
+    expect(page).not.toContain('document.title="pwned"');
+    expect(page).not.toMatch(/<script>document\.title/);
+    expect(page).toContain(`href="/data/documents/${doc.id}.html.txt"`);
+    expect(existsSync(join(out.dir, 'dist', 'data', 'documents', `${doc.id}.html.txt`))).toBe(true);
+    expect(existsSync(join(out.dir, 'dist', 'data', 'documents', `${doc.id}.html`))).toBe(false);
   });
 
   it('decodes every encoding into readable text', () => {

@@ -15,7 +15,7 @@ import { fold, queryParts, type FoldTable } from '../../src/search/fold.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { useServer } from '../helpers/serve.ts';
-import { ROOT } from '../helpers/seeds.ts';
+import { copySeeds, ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
 const queries = readFileSync(join(ROOT, 'test', 'fixtures', 'search-queries.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
@@ -96,8 +96,7 @@ describe('search precision and recall', () => {
 describe('a large corpus: the index in shards', () => {
   it('gives the same results in the same order as one index, and rebuilds only the shard whose document changed', async () => {
     const dir = copyProject();
-    const corpus = mkdtempSync(join(tmpdir(), 'kb-shards-'));
-    cpSync(join(ROOT, 'seeds'), corpus, { recursive: true });
+    const corpus = copySeeds();
     const env = cleanEnv({ CORPUS_DIR: corpus, SEARCH_SHARD_DOCS: '2' });
     const run = (script: string) => execFileSync('npx', ['tsx', script], { cwd: dir, env, encoding: 'utf8' });
     const report = (log: string) => {

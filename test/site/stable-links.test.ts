@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, cleanEnv } from '../helpers/build.ts';
-import { ROOT, SEEDS } from '../helpers/seeds.ts';
+import { copySeeds, ROOT } from '../helpers/seeds.ts';
 
 interface Page {
   url: string;
@@ -46,9 +46,9 @@ let chartFailure = '';
 const ids: Record<string, string> = {};
 
 beforeAll(() => {
-  const corpus = mkdtempSync(join(tmpdir(), 'kb-stable-'));
-  cpSync(SEEDS, corpus, { recursive: true });
-  const first = buildCopy(corpus, {}, { seedsContent: false });
+  const corpus = copySeeds({ without: ['charts.json', 'models.json'] });
+  const curation = join(corpus, '..', 'content');
+  const first = buildCopy(corpus);
   site = first.dir;
   before = readSite(join(first.dir, 'dist'));
   for (const d of JSON.parse(readFileSync(join(first.dir, 'dist', 'data', 'corpus.json'), 'utf8')).documents) ids[d.source.slice(0, 3)] = d.id;
@@ -63,14 +63,14 @@ beforeAll(() => {
 
   // Rebuild in the same project copy, so the registry of the first build is the one carried forward.
   const env = cleanEnv({ CORPUS_DIR: corpus });
-  // With the seeds' charts, the build stops: a chart's figures left with the deleted document.
-  cpSync(join(ROOT, 'content', 'charts.json'), join(first.dir, 'content', 'charts.json'));
+  // With the seeds' charts, the build stops (the bundled corpus is built strictly): a chart's figures left with the deleted document.
+  cpSync(join(ROOT, 'content', 'charts.json'), join(curation, 'charts.json'));
   try {
     execFileSync('npx', ['tsx', 'scripts/build-content.ts'], { cwd: first.dir, env, encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {
-    chartFailure = String((e as { stderr?: string }).stderr);
+    chartFailure = `${(e as { stdout?: string }).stdout}${(e as { stderr?: string }).stderr}`;
   }
-  rmSync(join(first.dir, 'content', 'charts.json'));
+  rmSync(join(curation, 'charts.json'));
   log = execFileSync('npx', ['tsx', 'scripts/build-content.ts'], { cwd: first.dir, env, encoding: 'utf8' });
   execFileSync('npx', ['astro', 'build'], { cwd: first.dir, env, encoding: 'utf8' });
   after = readSite(join(first.dir, 'dist'));
@@ -78,8 +78,8 @@ beforeAll(() => {
 
 describe('links after the corpus changed', () => {
   it('stops the build when a chart lost its figures, naming the chart and the figure', () => {
-    expect(chartFailure).toContain('Charts refer to figures that changed:');
-    expect(chartFailure).toContain(`content/charts.json: chart "yuancheng-network", "合作医院": figure ${ids['003']}-ik6v6x-1 ("2000多家") is not in the corpus any more. That paragraph has no figures now.`);
+    expect(chartFailure).toContain('stale curation item(s), and this corpus is built strictly');
+    expect(chartFailure).toContain(`content/charts.json: chart "yuancheng-network": "合作医院": figure ${ids['003']}-ik6v6x-1 ("2000多家") is not in the corpus any more. That paragraph has no figures now.`);
     // Only the charts drawn from the deleted document fail.
     expect(chartFailure).not.toMatch(/chart "(dejiang-visits|chongyi-referrals)"/);
   });

@@ -1,6 +1,6 @@
 /** /data/charts/<id>.csv: what one chart draws, each value with its sentence and link. */
 import { chartCsv } from '../../../generate/figures.ts';
-import { loadCharts } from '../../../lib/content.ts';
+import { loadCharts } from '../../../site/content.ts';
 
 export function getStaticPaths() {
   return loadCharts().charts.map((c) => ({ params: { id: c.id } }));

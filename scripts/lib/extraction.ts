@@ -1,0 +1,150 @@
+/**
+ * The extractors (src/extractors) run by the content build: each document's results worked out once
+ * and kept in the store under the document's digest, and each extractor's merge over every
+ * document's kept result, run again only when what it reads changed. The extractors themselves are
+ * pure: the caching, the digests and the files are here.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Curation } from '../../src/corpus/curation.ts';
+import type { AnyExtractor, MergeContext, OutputFile } from '../../src/extractors/extractor.ts';
+import { EXTRACTORS } from '../../src/extractors/index.ts';
+import { reading } from '../../src/extract/reading.ts';
+import type { SiteLocation } from '../../src/generate/data.ts';
+import { digestOf } from '../../src/lib/digest.ts';
+import type { DocumentText } from '../../src/pipeline/types.ts';
+import { writeJson, writeText } from './data-files.ts';
+import type { DocumentStore } from '../../src/lib/store.ts';
+
+/** A store the extraction can read digests from and ask about. */
+export type Store = Required<DocumentStore>;
+
+/** Where a document's result of an extractor is kept: its name, the curation it reads, the document's digest. */
+function resultKey(ex: AnyExtractor, curation: Curation, digest: string): string {
+  return `${ex.name}-${ex.documentSettings ? `${digestOf(ex.documentSettings(curation))}-` : ''}${digest}`;
+}
+
+/**
+ * A function that works out a document's results for every extractor not kept yet and keeps them;
+ * it tells whether it worked any out. An extractor that fails on a document leaves it without that
+ * result, and says so.
+ */
+export function documentExtraction(store: Store, curation: Curation, extractors: readonly AnyExtractor[] = EXTRACTORS) {
+  const readers = extractors.map((ex) => ({ ex, read: ex.ofDocument(curation) }));
+  return (doc: DocumentText, digest: string): { extracted: boolean; failures: string[] } => {
+    const r = reading(doc);
+    let extracted = false;
+    const failures: string[] = [];
+    for (const { ex, read } of readers) {
+      const key = resultKey(ex, curation, digest);
+      if (store.has(key)) continue;
+      try {
+        store.set(key, read(r));
+        extracted = true;
+      } catch (err) {
+        failures.push(`${ex.name}: ${(err as Error).message}`);
+      }
+    }
+    return { extracted, failures };
+  };
+}
+
+/** The extractors in the order their merges can run: each after those it needs, in waves that can run side by side. */
+export function mergeWaves(extractors: readonly AnyExtractor[] = EXTRACTORS): string[][] {
+  const waves: string[][] = [];
+  const placed = new Set<string>();
+  while (placed.size < extractors.length) {
+    const wave = extractors.filter((ex) => !placed.has(ex.name) && (ex.needs ?? []).every((n) => placed.has(n))).map((ex) => ex.name);
+    if (wave.length === 0) throw new Error(`extractors: ${extractors.filter((ex) => !placed.has(ex.name)).map((ex) => ex.name).join(', ')} need one another or an extractor that does not exist`);
+    for (const n of wave) placed.add(n);
+    waves.push(wave);
+  }
+  return waves;
+}
+
+/** What a merge tells the content build: the digest of what each document's page shows of it, its log lines and its stale curation. */
+export interface MergeDone {
+  shown: Array<[doc: string, digest: string]>;
+  /** The files it wrote, or kept (under the content build's folder). */
+  files: string[];
+  log: string[];
+  stale: string[];
+}
+
+/** What a merge reads besides the store: the documents (id and digest, in id order), where the site lives, the curation, where files go. */
+export interface MergeSetup {
+  docs: ReadonlyArray<readonly [id: string, digest: string]>;
+  location: SiteLocation;
+  curation: Curation;
+  outDir: string;
+}
+
+/** A digest of every document's result of an extractor, as the store keeps it (a missing result counts as none). */
+function resultsDigest(store: Store, ex: AnyExtractor, s: MergeSetup): string {
+  const h = createHash('sha256');
+  for (const [id, digest] of s.docs) h.update(id).update(store.digest(resultKey(ex, s.curation, digest)) ?? '-');
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The inputs of an extractor's merge: its documents' results, its curation, the site's location, and the inputs of the merges it needs. */
+function mergeInputs(store: Store, ex: AnyExtractor, s: MergeSetup, byName: ReadonlyMap<string, AnyExtractor>): string {
+  const needed = (ex.needs ?? []).map((n) => mergeInputs(store, byName.get(n)!, s, byName));
+  return digestOf([ex.name, resultsDigest(store, ex, s), ex.corpusSettings?.(s.curation) ?? null, s.location, needed]);
+}
+
+/** What the store keeps of a merge that ran: its inputs, and what it told. */
+interface MergeRecord {
+  inputs: string;
+  done: MergeDone;
+}
+
+/**
+ * Run one extractor's merge (by name) and write its files, unless its inputs are those it last ran
+ * with and its files are there: then what it told then. The shared part of its merged result is
+ * kept for the merges that need it.
+ */
+export async function runMerge(store: Store, name: string, s: MergeSetup, extractors: readonly AnyExtractor[] = EXTRACTORS): Promise<MergeDone> {
+  const byName = new Map(extractors.map((ex) => [ex.name, ex]));
+  const ex = byName.get(name)!;
+  const inputs = mergeInputs(store, ex, s, byName);
+  const recordKey = `merge-${name}`;
+  const last = store.get(recordKey) as MergeRecord | undefined;
+  const needed = extractors.some((x) => x.needs?.includes(name));
+  const sharedKey = `shared-${name}-${inputs}`;
+  if (last?.inputs === inputs && (!needed || store.has(sharedKey)) && last.done.files.every((f) => existsSync(join(s.outDir, f)))) {
+    // (Asked for, so that the store keeps it for the build after this one too.)
+    if (needed) store.digest(sharedKey);
+    return { ...last.done, log: [`[${name}] unchanged since the last build (the documents' results it reads are the same)`] };
+  }
+  // Forgotten before it runs: a merge stopped half way leaves files no inputs describe.
+  store.set(recordKey, null);
+  const stale: string[] = [];
+  const ctx: MergeContext = {
+    curation: s.curation,
+    location: s.location,
+    merged: Object.fromEntries((ex.needs ?? []).map((n) => [n, store.get(`shared-${n}-${mergeInputs(store, byName.get(n)!, s, byName)}`)])),
+    stale: (file, item, problem) => stale.push(`${file}: ${item}: ${problem}`),
+  };
+  const results = function* () {
+    for (const [, digest] of s.docs) {
+      const r = store.get(resultKey(ex, s.curation, digest));
+      if (r !== undefined) yield r;
+    }
+  };
+  const merged = ex.merge(results(), ctx);
+  const outputs = ex.outputs(merged, ctx);
+  for (const o of outputs) await writeOutput(s.outDir, o);
+  if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);
+  const shown: MergeDone['shown'] = [];
+  for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
+  const done: MergeDone = { shown, files: outputs.map((o) => o.path), log: [ex.summary(merged)], stale };
+  store.set(recordKey, { inputs, done } satisfies MergeRecord);
+  return done;
+}
+
+/** Write one output file under the content build's folder (a data file is replaced whole, never changed in place). */
+function writeOutput(outDir: string, o: OutputFile): Promise<void> {
+  const file = join(outDir, o.path);
+  return 'json' in o ? writeJson(file, o.json) : writeText(file, o.text);
+}

@@ -1,0 +1,55 @@
+/**
+ * What an extractor is: one record that says how to read one document (a pure function of the
+ * document), how to merge every document's result into the corpus's (a pure function of the
+ * results, in document id order), and which files the merged result becomes. The content build
+ * (scripts/lib/extraction.ts) keeps each document's result between builds, runs the merges, and
+ * writes the files; nothing here reads or writes a file.
+ */
+import type { Reading } from '../extract/reading.ts';
+import type { SiteLocation } from '../generate/data.ts';
+import type { Curation } from '../corpus/curation.ts';
+
+/** A file the content build writes under src/generated/ (`data/…` is served as /data/…). */
+export type OutputFile =
+  | { path: string; /** Written element by element: a list field may be a generator (scripts/lib/data-files.ts). */ json: Record<string, unknown> }
+  | { path: string; /** Written piece by piece. */ text: Iterable<string> };
+
+/** What a merge is given besides the documents' results. */
+export interface MergeContext {
+  curation: Curation;
+  location: SiteLocation;
+  /** The merged results of the extractors this one `needs`, by name. */
+  merged: Readonly<Record<string, unknown>>;
+  /** Report curation that no longer matches the corpus: the item is left out and the build goes on (or stops, in strict mode). */
+  stale(file: string, item: string, problem: string): void;
+}
+
+export interface Extractor<Result = unknown, Merged = unknown> {
+  /** Names its per-document results in the cache, its log lines and, by convention, its data files. */
+  name: string;
+  /** What a document's result depends on besides the document and the code (a term list): part of its cache key. */
+  documentSettings?(curation: Curation): unknown;
+  /** How to read one document, given the curation (matchers are made once, not per document). */
+  ofDocument(curation: Curation): (r: Reading) => Result;
+  /** What the merge reads besides the results (chart specifications): part of its inputs. */
+  corpusSettings?(curation: Curation): unknown;
+  /** Other extractors whose merged results (what their `shared` gives) this one's merge reads. */
+  needs?: readonly string[];
+  /** What this one's merged result gives the extractors that need it (by default all of it). */
+  shared?(merged: Merged): unknown;
+  /** Every document's result, in document id order, into the corpus's. */
+  merge(results: Iterable<Result>, ctx: MergeContext): Merged;
+  /** The files the merged result is written as. */
+  outputs(merged: Merged, ctx: MergeContext): OutputFile[];
+  /** What each document's reading page shows of the merged result (its events, its charts): part of the page's cache key. */
+  shownOn?(merged: Merged): Iterable<[doc: string, shown: unknown]>;
+  /** A line for the build log. */
+  summary(merged: Merged): string;
+}
+
+/** An extractor of any result type, as the registry lists them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyExtractor = Extractor<any, any>;
+
+/** Declare an extractor (checks its types once, where it is written). */
+export const extractor = <R, M>(x: Extractor<R, M>): Extractor<R, M> => x;

@@ -1,0 +1,42 @@
+/** The indexes of what the documents name: policies, organisations, places (src/extract/indexes.ts). */
+import type { TimelineEvent } from '../extract/events.ts';
+import { documentOrganisations, documentPlaces, documentPolicies, organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
+import { indexEntry } from '../generate/indexes.ts';
+import { indexPage } from '../generate/page-data.ts';
+import type { SiteLocation } from '../generate/data.ts';
+import { map } from '../lib/iterate.ts';
+import { extractor, type OutputFile } from './extractor.ts';
+
+/** An index's data file (/data/<name>.json) and what its page shows (src/generated/pages/<name>.json). */
+function indexFiles(name: string, entries: readonly (PolicyEntry | OrganisationEntry | PlaceEntry)[], location: SiteLocation): OutputFile[] {
+  return [
+    { path: `data/${name}.json`, json: { [name]: map(entries, (x) => indexEntry(x, location)) } },
+    { path: `pages/${name}.json`, text: [JSON.stringify(indexPage(entries))] },
+  ];
+}
+
+export const policies = extractor({
+  name: 'policies',
+  ofDocument: () => documentPolicies,
+  // Dated by the timeline's policy events.
+  needs: ['events'],
+  merge: (results, { merged }) => policyIndex(results, merged.events as TimelineEvent[]),
+  outputs: (entries, { location }) => indexFiles('policies', entries, location),
+  summary: (entries) => `[indexes] ${entries.length} policies`,
+});
+
+export const organisations = extractor({
+  name: 'organisations',
+  ofDocument: () => documentOrganisations,
+  merge: (results) => organisationIndex(results),
+  outputs: (entries, { location }) => indexFiles('organisations', entries, location),
+  summary: (entries) => `[indexes] ${entries.length} organisations`,
+});
+
+export const places = extractor({
+  name: 'places',
+  ofDocument: () => documentPlaces,
+  merge: (results) => placeIndex(results),
+  outputs: (entries, { location }) => indexFiles('places', entries, location),
+  summary: (entries) => `[indexes] ${entries.length} places`,
+});

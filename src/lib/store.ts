@@ -1,0 +1,9 @@
+/** Where the content build keeps results between builds (scripts/lib/document-store.ts keeps them on disk). */
+export interface DocumentStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  /** Whether a result is kept, without reading it. */
+  has?(key: string): boolean;
+  /** A digest of a kept result as it is stored, without parsing it; undefined when it is not kept. */
+  digest?(key: string): string | undefined;
+}

@@ -1,0 +1,325 @@
+/**
+ * Word (.docx) reader, on the OOXML itself (fflate to unzip, xmldom to parse): paragraphs with their
+ * styles (Title, Heading N, outline levels) and alignment, lists, tables, bold and size; tracked
+ * changes as accepted (insertions kept, deletions and moved-away text dropped), hidden text dropped;
+ * headers and footers, which are parts of their own, never in the body (recorded for the source
+ * view); the core properties (title, creator, created) as metadata.
+ */
+import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+import { isoDate } from './dates.ts';
+import { isOrganisationName } from './names.ts';
+import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type FileMeta, type LineHint, type Reading, type Refusal } from './types.ts';
+
+const ELEMENT_NODE = 1;
+const children = (n: XmlNode): XmlElement[] => {
+  const out: XmlElement[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT_NODE) out.push(c as XmlElement);
+  return out;
+};
+const child = (n: XmlNode, name: string) => children(n).find((c) => c.localName === name);
+const attr = (n: XmlElement | undefined, name: string) => n?.getAttribute(`w:${name}`) ?? n?.getAttribute(name) ?? null;
+/** A toggle property (`<w:b/>`, `<w:vanish w:val="0"/>`). */
+const on = (n: XmlElement | undefined) => !!n && !['0', 'false', 'off'].includes(attr(n, 'val') ?? 'true');
+
+interface Style {
+  name: string;
+  outline: number | null;
+  bold: boolean;
+  size: number | null;
+  hidden: boolean;
+  basedOn: string | null;
+}
+
+/** Read a Word file. */
+export function readDocx(bytes: Uint8Array): Reading | Refusal {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+  } catch (err) {
+    return { kind: 'broken', reason: `the Word file's ZIP archive is damaged (${(err as Error).message})` };
+  }
+  const xml = (name: string) => {
+    const data = files[name];
+    if (!data) return null;
+    let error: string | null = null;
+    const doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && (error ??= msg)) }).parseFromString(new TextDecoder().decode(data), 'text/xml');
+    if (error) throw new Error(`${name}: ${error}`);
+    return doc;
+  };
+  try {
+    const document = xml('word/document.xml');
+    const body = document && child(document.documentElement!, 'body');
+    if (!body) return { kind: 'broken', reason: 'the Word file has no document body' };
+    const styles = readStyles(xml('word/styles.xml'));
+    const out = new LineWriter();
+    const dropped: Dropped[] = [];
+    const reader = new BodyReader(styles, out, dropped);
+    for (const el of children(body)) reader.block(el);
+    for (const name of Object.keys(files).sort()) {
+      const part = /^word\/(header|footer)\d*\.xml$/.exec(name)?.[1];
+      if (!part) continue;
+      const text = paragraphsText(xml(name)!.documentElement!);
+      if (text) dropped.push({ reason: part === 'header' ? 'page-header' : 'page-footer', text: excerpt(text), where: part === 'header' ? '页眉' : '页脚' });
+    }
+    if (reader.images > 0) dropped.push({ reason: 'image', text: `${reader.images} 张图片` });
+    const meta = coreProperties(xml('docProps/core.xml'));
+    if (!meta.title) {
+      const title = Object.entries(out.hints).find(([, h]) => h.heading === 1);
+      if (title) meta.title = out.lines[Number(title[0]) - 1];
+    }
+    if (out.lines.length === 0) return { kind: 'no-content', reason: 'the Word document has no text' };
+    return { format: 'docx', text: out.text, encoding: 'utf-8', hints: out.hints, meta, dropped, parts: [{ line: 1, label: '正文' }], notes: [] };
+  } catch (err) {
+    return { kind: 'broken', reason: `the Word file's XML cannot be read (${(err as Error).message})` };
+  }
+}
+
+function readStyles(doc: ReturnType<DOMParser['parseFromString']> | null): { byId: Map<string, Style>; baseSize: number } {
+  const byId = new Map<string, Style>();
+  let baseSize = 21; // 10.5 pt (五号), Word's default for Chinese text, in half-points
+  if (!doc) return { byId, baseSize };
+  const root = doc.documentElement!;
+  const defaults = child(root, 'docDefaults');
+  const defaultSize = defaults && child(child(child(defaults, 'rPrDefault') ?? defaults, 'rPr') ?? defaults, 'sz');
+  if (defaultSize) baseSize = Number(attr(defaultSize, 'val')) || baseSize;
+  for (const s of children(root).filter((c) => c.localName === 'style')) {
+    const id = attr(s, 'styleId');
+    if (!id) continue;
+    const pPr = child(s, 'pPr');
+    const rPr = child(s, 'rPr');
+    const outline = pPr && child(pPr, 'outlineLvl');
+    const sz = rPr && child(rPr, 'sz');
+    byId.set(id, {
+      name: (attr(child(s, 'name'), 'val') ?? id).toLowerCase(),
+      outline: outline ? Number(attr(outline, 'val')) : null,
+      bold: on(rPr && child(rPr, 'b')),
+      size: sz ? Number(attr(sz, 'val')) : null,
+      hidden: on(rPr && child(rPr, 'vanish')),
+      basedOn: attr(child(s, 'basedOn'), 'val'),
+    });
+    if (attr(s, 'default') === '1' && attr(s, 'type') === 'paragraph' && sz) baseSize = Number(attr(sz, 'val')) || baseSize;
+  }
+  return { byId, baseSize };
+}
+
+/** The plain text of a part's paragraphs (headers, footers). */
+function paragraphsText(root: XmlElement): string {
+  const texts: string[] = [];
+  const visit = (n: XmlElement) => {
+    if (n.localName === 't') texts.push(n.textContent ?? '');
+    else if (n.localName === 'p') texts.push(' ');
+    for (const c of children(n)) if (c.localName !== 'del' && c.localName !== 'instrText') visit(c);
+  };
+  visit(root);
+  return texts.join('').replace(/\s+/g, ' ').trim();
+}
+
+class BodyReader {
+  lists = new Map<string, number>();
+  tables = 0;
+  images = 0;
+  private lastList: string | null = null;
+
+  private readonly styles: ReturnType<typeof readStyles>;
+  private readonly out: LineWriter;
+  private readonly dropped: Dropped[];
+
+  constructor(styles: ReturnType<typeof readStyles>, out: LineWriter, dropped: Dropped[]) {
+    this.styles = styles;
+    this.out = out;
+    this.dropped = dropped;
+  }
+
+  block(el: XmlElement): void {
+    switch (el.localName) {
+      case 'p':
+        return this.paragraph(el);
+      case 'tbl':
+        this.lastList = null;
+        return this.table(el);
+      case 'sdt':
+      case 'customXml':
+      case 'ins':
+      case 'moveTo': {
+        const content = el.localName === 'sdt' ? child(el, 'sdtContent') : el;
+        for (const c of content ? children(content) : []) this.block(c);
+        return;
+      }
+      case 'del':
+      case 'moveFrom':
+        this.dropped.push({ reason: 'tracked-deletion', text: excerpt(deletedText(el)) });
+    }
+  }
+
+  /** A style and the styles it is based on, nearest first. */
+  private styleChain(id: string | null): Style[] {
+    const chain: Style[] = [];
+    for (let s = id ? this.styles.byId.get(id) : undefined; s && chain.length < 10; s = s.basedOn ? this.styles.byId.get(s.basedOn) : undefined) chain.push(s);
+    return chain;
+  }
+
+  private paragraph(p: XmlElement): void {
+    const pPr = child(p, 'pPr');
+    const chain = this.styleChain(attr(pPr && child(pPr, 'pStyle'), 'val'));
+    const runs = new Runs(chain.some((s) => s.hidden), chain.find((s) => s.size)?.size ?? null, chain.some((s) => s.bold));
+    this.runs(p, runs);
+    for (const t of runs.hidden) this.dropped.push({ reason: 'hidden', text: excerpt(t) });
+    for (const t of runs.deleted) this.dropped.push({ reason: 'tracked-deletion', text: excerpt(t) });
+    const text = runs.text.replace(/[ \t]+/g, ' ');
+    if (!text.trim()) return;
+    const hint: LineHint = {};
+    const name = chain[0]?.name ?? '';
+    const outlineEl = pPr && child(pPr, 'outlineLvl');
+    const outline = outlineEl ? Number(attr(outlineEl, 'val')) : (chain.find((s) => s.outline !== null)?.outline ?? null);
+    const numbered = /^heading (\d)$/.exec(name);
+    if (name === 'title') hint.heading = 1;
+    else if (numbered) hint.heading = Math.min(6, Number(numbered[1]) + 1) as LineHint['heading'];
+    else if (outline !== null && outline < 6) hint.heading = Math.min(6, outline + 2) as LineHint['heading'];
+    const numPr = pPr && child(pPr, 'numPr');
+    const numId = numPr && attr(child(numPr, 'numId'), 'val');
+    if (!hint.heading && numId && numId !== '0') {
+      if (!this.lists.has(numId) || this.lastList !== numId) this.lists.set(numId, this.lists.size + 1 + this.tables * 0);
+      hint.list = this.lists.get(numId)!;
+      this.lastList = numId;
+    } else {
+      this.lastList = null;
+      if (!hint.heading) hint.paragraph = true;
+    }
+    const jc = attr(pPr && child(pPr, 'jc'), 'val');
+    if (jc === 'right' || jc === 'end') hint.align = 'right';
+    else if (jc === 'center') hint.align = 'center';
+    // A subtitle or caption is set apart by its style, not because it heads anything.
+    const plain = name === 'subtitle' || name === 'caption';
+    if (runs.allBold && !plain) hint.bold = true;
+    const size = runs.largest / this.styles.baseSize;
+    if (size > 1.15 && !plain) hint.size = Math.round(size * 100) / 100;
+    for (const line of text.split('\n')) this.out.add(line, hint);
+  }
+
+  private runs(n: XmlElement, runs: Runs): void {
+    for (const c of children(n)) {
+      switch (c.localName) {
+        case 'r':
+          runs.run(c);
+          break;
+        case 'del':
+        case 'moveFrom':
+          runs.deleted.push(deletedText(c));
+          break;
+        case 'drawing':
+        case 'pict':
+        case 'object':
+          this.images++;
+          break;
+        case 'pPr':
+        case 'rPr':
+          break;
+        default:
+          // Insertions, moved-in text, hyperlinks, fields, smart tags, content controls: their runs count.
+          this.runs(c, runs);
+      }
+    }
+  }
+
+  private table(tbl: XmlElement): void {
+    const id = ++this.tables;
+    for (const tr of children(tbl).filter((c) => c.localName === 'tr')) {
+      const cells: string[] = [];
+      for (const tc of children(tr).filter((c) => c.localName === 'tc')) {
+        const runs = new Runs(false, null, false);
+        const visit = (x: XmlElement) => {
+          for (const c of children(x)) {
+            if (c.localName === 'p') {
+              this.runs(c, runs);
+              runs.text += ' ';
+            } else if (c.localName === 'tbl' || c.localName === 'sdt' || c.localName === 'sdtContent' || c.localName === 'tr' || c.localName === 'tc') visit(c);
+          }
+        };
+        visit(tc);
+        const span = Number(attr(child(child(tc, 'tcPr') ?? tc, 'gridSpan'), 'val')) || 1;
+        cells.push(cellText(runs.text), ...Array<string>(Math.min(20, span) - 1).fill(''));
+      }
+      if (cells.every((c) => !c)) continue;
+      const header = on(child(child(tr, 'trPr') ?? tr, 'tblHeader'));
+      this.out.add(cells.join(CELL_SEPARATOR), { table: id, ...(header ? { header: true } : {}) });
+    }
+  }
+}
+
+/** The runs of one paragraph: visible text, what was hidden or deleted, and whether all of it is bold. */
+class Runs {
+  text = '';
+  hidden: string[] = [];
+  deleted: string[] = [];
+  largest = 0;
+  private plain = 0;
+
+  private readonly styleHidden: boolean;
+  private readonly styleSize: number | null;
+  private readonly styleBold: boolean;
+
+  constructor(styleHidden: boolean, styleSize: number | null, styleBold: boolean) {
+    this.styleHidden = styleHidden;
+    this.styleSize = styleSize;
+    this.styleBold = styleBold;
+  }
+
+  get allBold(): boolean {
+    return this.plain === 0 && this.text.trim() !== '';
+  }
+
+  run(r: XmlElement): void {
+    const rPr = child(r, 'rPr');
+    let text = '';
+    for (const c of children(r)) {
+      if (c.localName === 't') text += c.textContent ?? '';
+      else if (c.localName === 'tab' || c.localName === 'ptab') text += ' ';
+      else if (c.localName === 'br' || c.localName === 'cr') text += attr(c, 'type') === 'page' ? '' : '\n';
+      else if (c.localName === 'noBreakHyphen') text += '-';
+      else if (c.localName === 'delText') this.deleted.push(c.textContent ?? '');
+    }
+    if (!text) return;
+    const vanish = rPr && child(rPr, 'vanish');
+    if (vanish ? on(vanish) : this.styleHidden) {
+      if (text.trim()) this.hidden.push(text);
+      return;
+    }
+    const b = rPr && child(rPr, 'b');
+    if (!(b ? on(b) : this.styleBold) && text.trim()) this.plain++;
+    const sz = rPr && child(rPr, 'sz');
+    const size = sz ? Number(attr(sz, 'val')) : this.styleSize;
+    if (size && text.trim()) this.largest = Math.max(this.largest, size);
+    this.text += text;
+  }
+}
+
+function deletedText(el: XmlElement): string {
+  let s = '';
+  const visit = (n: XmlElement) => {
+    for (const c of children(n)) (c.localName === 'delText' || c.localName === 't' ? (s += c.textContent ?? '') : visit(c));
+  };
+  visit(el);
+  return s;
+}
+
+/** The core properties: title, creator (a person, or the body that made it), created. */
+function coreProperties(doc: ReturnType<DOMParser['parseFromString']> | null): FileMeta {
+  if (!doc) return {};
+  const field = (name: string) => {
+    const el = children(doc.documentElement!).find((c) => c.localName === name);
+    const v = el?.textContent?.trim();
+    return v ? v : undefined;
+  };
+  const title = field('title');
+  const creator = field('creator');
+  const created = field('created');
+  const published = created ? isoDate(created) : null;
+  const description = field('description') ?? field('subject');
+  return {
+    ...(title ? { title } : {}),
+    ...(creator ? (isOrganisationName(creator) ? { publisher: creator } : { author: creator }) : {}),
+    ...(published && !published.startsWith('1601') ? { published } : {}),
+    ...(description ? { description } : {}),
+  };
+}

@@ -1,0 +1,105 @@
+/** Build-time access to the generated content (src/generated, written by scripts/build-content.ts). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CorpusEntry } from '../generate/data.ts';
+import type { ChartsData, FiguresData } from '../generate/figures.ts';
+import type { ModelsData } from '../generate/indexes.ts';
+import type { IndexPages, TermPages } from '../generate/page-data.ts';
+import { eventFilters, type TimelineData, type TimelineEntry } from '../generate/timeline.ts';
+import { groupByKey } from './counts.ts';
+import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
+import type { ReadingReport } from '../read/types.ts';
+
+const GENERATED = join(process.cwd(), 'src', 'generated');
+
+export interface CorpusData {
+  documents: CorpusEntry[];
+  skipped: SkippedFile[];
+  /** Ids that once had a page: removed documents, and copies merged into another. */
+  retired: { id: string; source: string; removed?: true; mergedInto?: string }[];
+}
+
+export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
+  blocks: (Block & { text: string; url: string })[];
+  cleaning: CleaningReport;
+  retired: Record<string, string | null>;
+  sourceLines: string[];
+  /** For a document read from HTML, Markdown, Word or PDF (src/read/). */
+  reading?: ReadingReport;
+}
+
+/** A generated JSON file, read once per build. */
+function generated<T>(file: string): () => T {
+  let data: T | undefined;
+  return () => (data ??= JSON.parse(readFileSync(join(GENERATED, file), 'utf8')) as T);
+}
+
+/** The corpus index, sorted by date (undated last), then title. */
+export const loadCorpus = generated<CorpusData>('data/corpus.json');
+
+/** One document's full data (/data/documents/<id>.json). */
+export function loadDocument(id: string): DocumentData {
+  return JSON.parse(readFileSync(join(GENERATED, 'data', 'documents', `${id}.json`), 'utf8')) as DocumentData;
+}
+
+/** What a reading page shows of a document besides its text (src/generate/page-data.ts readingData). */
+export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & { headings: DocumentData['blocks'] };
+
+/** A reading page's data (src/generated/reading/<id>.json). */
+export function loadReading(id: string): ReadingData {
+  return JSON.parse(readFileSync(join(GENERATED, 'reading', `${id}.json`), 'utf8')) as ReadingData;
+}
+
+/** Whether a traditional document has a simplified rendering. */
+export function hasSimplified(id: string): boolean {
+  return existsSync(join(GENERATED, 'html', `${id}.simplified.html`));
+}
+
+/** A reading page's body, rendered from its blocks by the content build (src/generate/body.ts). */
+export function loadBody(id: string, variant: 'original' | 'simplified'): string {
+  const file = join(GENERATED, 'html', `${id}${variant === 'simplified' ? '.simplified' : ''}.html`);
+  if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Static paths for a page that every document id ever published must keep: live documents, then
+ * retired ones. Each carries a cache key (a hash of everything the document's pages are made of,
+ * from the content build), so Astro's incremental build renders again only what changed.
+ */
+export function documentPaths(live: (d: CorpusEntry) => boolean = () => true) {
+  const { documents, retired } = loadCorpus();
+  const keys = loadPageKeys();
+  return [
+    ...documents.filter(live).map((d) => ({ params: { id: d.id }, props: { retired: undefined }, cacheKey: keys[d.id] })),
+    ...retired.map((r) => ({ params: { id: r.id }, props: { retired: r }, cacheKey: JSON.stringify(r) })),
+  ];
+}
+
+/** The corpus timeline (src/generate/timeline.ts), events sorted by date. */
+export const loadTimeline = generated<TimelineData>('data/timeline.json');
+
+/**
+ * A document's own tellings of the timeline's events, in timeline order: the events it gives, and
+ * those another document gives that it tells too, in its own words. From the grouping the timeline
+ * pages make (once per build; each reading page used to scan the whole timeline).
+ */
+export function eventsToldBy(id: string): TimelineEntry[] {
+  return (groupByKey('timeline', loadTimeline().events, eventFilters).get(`doc/${id}`) ?? []).map((e) =>
+    e.doc === id ? e : { ...e, ...e.sources.find((s) => s.doc === id)!, sources: [] },
+  );
+}
+/** Every figure the corpus quotes (src/extract/figures.ts), documents in id order. */
+export const loadFigures = generated<FiguresData>('data/figures.json');
+/** The charts of content/charts.json with their figures, in the order written there. */
+export const loadCharts = generated<ChartsData>('charts.json');
+/** The glossary (content/terms.json) with definitions, counts, and the mentions its pages show (src/generate/page-data.ts). */
+export const loadTerms = generated<TermPages>('pages/terms.json');
+/** The model comparison (content/models.json) filled from the corpus. */
+export const loadModels = generated<ModelsData>('data/models.json');
+/** The indexes: the entries their pages list, with the mentions shown, and how many entries there are. */
+export const loadPolicies = generated<IndexPages['policies']>('pages/policies.json');
+export const loadOrganisations = generated<IndexPages['organisations']>('pages/organisations.json');
+export const loadPlaces = generated<IndexPages['places']>('pages/places.json');
+/** Per document, the hash of what its pages are made of (scripts/content-build.ts). */
+export const loadPageKeys = generated<Record<string, string>>('keys.json');

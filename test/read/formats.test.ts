@@ -1,0 +1,109 @@
+/**
+ * Each format's fixtures (test/fixtures/formats/<format>/): the file through the whole pipeline, its
+ * metadata and blocks against <name>.expected.json (checked by hand; written when missing, never on
+ * CI), and what the format must never let through.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processCorpus } from '../../src/pipeline/corpus.ts';
+import { blockText } from '../../src/pipeline/document.ts';
+import type { ProcessedDocument } from '../../src/pipeline/types.ts';
+import { ROOT } from '../helpers/seeds.ts';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'formats');
+
+async function processFile(path: string): Promise<ProcessedDocument> {
+  const name = path.split('/').at(-1)!;
+  const r = await processCorpus([{ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, path))) }], { documents: [] }, { documents: {} }, { today: '2026-01-01' });
+  if (r.documents.length !== 1) throw new Error(`${path}: ${JSON.stringify(r.skipped)}`);
+  return r.documents[0]!;
+}
+
+/** What a fixture is checked on: the metadata and the blocks, without ids. */
+function outline(d: ProcessedDocument) {
+  return {
+    format: d.reading?.format ?? 'text',
+    encoding: d.encoding,
+    meta: d.meta,
+    url: d.reading?.url ?? null,
+    blocks: d.blocks.map((b) => {
+      switch (b.type) {
+        case 'heading':
+          return { heading: b.level, text: b.text };
+        case 'paragraph':
+          return { paragraph: b.text };
+        case 'list':
+          return { list: b.items };
+        case 'table':
+          return { table: [b.header, ...b.rows] };
+      }
+    }),
+    dropped: d.reading?.dropped.map((x) => x.reason) ?? [],
+  };
+}
+
+function expectFixture(path: string, d: ProcessedDocument): void {
+  const file = join(FIXTURES, `${path}.expected.json`);
+  const actual = `${JSON.stringify(outline(d), null, 1)}\n`;
+  if (!existsSync(file)) {
+    if (process.env.CI) throw new Error(`${file} is missing (refused on CI)`);
+    writeFileSync(file, actual);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const text = (d: ProcessedDocument) => [d.meta.title, ...d.blocks.map(blockText)].join('\n');
+
+describe('HTML', () => {
+  it('reads a GB2312 page: its main content as blocks, a table as a table, the title less the site name, the byline and canonical URL', async () => {
+    const d = await processFile('html/gbk-notice.html');
+    expectFixture('html/gbk-notice.html', d);
+    expect(d.encoding).toBe('gb18030');
+    expect(d.meta).toMatchObject({ title: '关于公布2023年度县级农村公路养护考核结果的通知', published: '2024-03-05' });
+    expect(d.blocks.some((b) => b.type === 'table' && b.rows.length === 3)).toBe(true);
+    for (const chrome of ['首页', '您当前的位置', '分享到', '打印此页', 'ICP备', '_paq', '机构职能', '浏览次数']) expect(text(d)).not.toContain(chrome);
+  });
+});
+
+describe('Markdown', () => {
+  it('takes the front matter as metadata and the body as structure; comments never show', async () => {
+    const d = await processFile('markdown/note.md');
+    expectFixture('markdown/note.md', d);
+    expect(d.meta).toMatchObject({ title: '长期护理保险试点：三个城市的做法', author: '李明', published: '2024-11-02', titleSource: 'file' });
+    expect(d.reading?.url).toBe('https://example.org/notes/ltc-pilots');
+    expect(d.blocks.some((b) => b.type === 'list' && b.items.length === 3)).toBe(true);
+    for (const hidden of ['待核对', 'tags', '---', '**', '|']) expect(text(d)).not.toContain(hidden);
+  });
+});
+
+describe('Word', () => {
+  it('keeps tracked insertions, drops deletions, moved-away and hidden text, headers and footers; styles give headings, lists and tables', async () => {
+    const d = await processFile('docx/report.docx');
+    expectFixture('docx/report.docx', d);
+    expect(text(d)).toContain('全区现有社区卫生服务中心十四家');
+    for (const gone of ['十二家', '旧的移动文字', '隐藏的批注', '内部资料', '第 1 页']) expect(text(d)).not.toContain(gone);
+    expect(d.meta).toMatchObject({ title: '关于社区卫生服务能力评估的调研报告', author: '张晓东', published: '2024-01-16' });
+    expect(d.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : null))).toEqual([
+      [2, '一、基本情况'],
+      [3, '（一）人员配备'],
+      [2, '二、存在的问题'],
+      [2, '三、下一步建议'],
+    ]);
+  });
+});
+
+describe('PDF', () => {
+  it('reads a Chinese notice printed by Chromium: title, 文号, 落款, headings, a table, lines joined across pages, no running headers or page numbers', async () => {
+    const d = await processFile('pdf/notice.pdf');
+    expectFixture('pdf/notice.pdf', d);
+    expect(d.meta).toMatchObject({ title: '江北市教育局关于做好2024年义务教育招生入学工作的通知', published: '2024-03-15', publisher: '江北市教育局' });
+    expect(d.meta.documentNumber).toBe('江教发〔2024〕12号');
+    // A paragraph that runs from page 1 to page 2 is one paragraph again.
+    expect(text(d)).toContain('各区要根据学龄人口变化情况，提前做好学位供给测算');
+    expect(text(d)).not.toMatch(/— \d —/);
+    expect(d.blocks.filter((b) => b.type === 'heading').map(blockText)).toEqual(['一、总体要求', '二、招生对象和范围', '三、时间安排', '四、工作要求']);
+    expect(d.blocks.find((b) => b.type === 'table')).toMatchObject({ header: ['阶段', '时间', '主要工作'], rows: [['信息采集', '5月6日至5月20日', '网上登记入学信息'], expect.anything(), expect.anything()] });
+    expect(d.reading?.parts.map((p) => p.label)).toEqual(['第 1 页', '第 2 页', '第 3 页']);
+  });
+});
