@@ -91,6 +91,7 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯/.test(folded)) return null;
   return (
     readDocumentNumber(text, folded) ??
+    readPrintEdition(text, folded) ??
     readPostHeader(text, folded) ??
     readFields(text, folded) ??
     readAuthorLine(text, folded) ??
@@ -274,6 +275,16 @@ function readDateline(text: string, folded: string): MetaLine | null {
   if (!/^本/.test(agency)) line.publisher = text.substr(folded.indexOf(agency), agency.length);
   if (m[5]) line.author = text.substr(folded.indexOf(m[5]), m[5].length).trim().replace(/\s+/g, ' ');
   return line;
+}
+
+/** `《 人民日报 》（ 2025年01月16日 02 版）`: the newspaper, date and page an article was printed in. */
+const PRINT_EDITION = new RegExp(`^《\\s*([^《》]{2,20}?)\\s*》\\s*[(]\\s*(${DATE_TIME.source})\\s*(?:第?\\s*\\d{1,3}\\s*版)?\\s*[)]$`);
+
+function readPrintEdition(text: string, folded: string): MetaLine | null {
+  const m = PRINT_EDITION.exec(folded);
+  if (!m) return null;
+  const name = m[1]!;
+  return { kind: 'fields', publisher: text.substr(folded.indexOf(name), name.length), published: parseDate(m[2]!) ?? undefined, publishedRank: 1 };
 }
 
 /** What may follow a date on its line: the writer's region (`北京`, `IP 属地上海`). */
