@@ -50,11 +50,12 @@ export function isBreadcrumb(folded: string): boolean {
 
 /** Items of a menu: three or more short items between bars, or four or more between spaces; null otherwise. */
 export function menuItems(folded: string): string[] | null {
-  if (folded.length > 120 || /[。;!?,]/.test(folded)) return null;
+  // Menu entries are names: no sentence punctuation, quotes, brackets or code (`import fs from "node:fs"`).
+  if (folded.length > 120 || /[。;!?,"'“”‘’(){}<>=:]/.test(folded)) return null;
   let items = folded.split(/\s*[|]\s*/).filter(Boolean);
   if (items.length < 3) items = folded.split(/\s+/).filter(Boolean);
   if (items.length < (folded.includes('|') ? 3 : 4)) return null;
-  return items.every((item) => item.length <= 12 && !/[:]$/.test(item)) ? items : null;
+  return items.every((item) => item.length <= 12 && /\p{L}/u.test(item)) ? items : null;
 }
 
 /**

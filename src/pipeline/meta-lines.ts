@@ -88,9 +88,10 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
   const colon = folded.includes(':');
   const dated = /[\d〇年]/.test(folded);
-  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|电|讯/.test(folded)) return null;
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯/.test(folded)) return null;
   return (
     readDocumentNumber(text, folded) ??
+    readPrintEdition(text, folded) ??
     readPostHeader(text, folded) ??
     readFields(text, folded) ??
     readAuthorLine(text, folded) ??
@@ -133,6 +134,11 @@ function readFields(text: string, folded: string): MetaLine | null {
     if (field === 'counter' || field === 'column') {
       if (field === 'counter' && !COUNTER_VALUE.test(foldedValue.replace(/[|]\s*$/, '').trim())) return null;
       counters++;
+      continue;
+    }
+    if (field === 'credit') {
+      // A photographer or designer is credited, not the page's author.
+      informative ||= value !== '';
       continue;
     }
     if (field === 'documentNumber') {
@@ -187,9 +193,12 @@ function cleanName(value: string, field: MetaField): string | null {
   return v === '' || v.length > 40 ? null : v;
 }
 
-const AUTHOR_LINE = new RegExp(`^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|本报记者|通讯员|撰文)\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`, 'u');
+const AUTHOR_LINE = new RegExp(
+  `^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|通讯员|撰文)\\s+|[\\p{Script=Han}]{0,10}?(?:特约|实习|首席|驻\\S{1,4})?记者\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`,
+  'u',
+);
 
-/** `文/张三`, `记者 张三 李四`, `作者 张三 2020-03-05`: a byline without a colon. */
+/** `文/张三`, `记者 张三 李四`, `某某新闻记者 张三`, `作者 张三 2020-03-05`: a byline without a colon. */
 function readAuthorLine(text: string, folded: string): MetaLine | null {
   const m = AUTHOR_LINE.exec(folded);
   if (!m) return null;
@@ -212,7 +221,10 @@ function readDateSource(text: string, folded: string): MetaLine | null {
   return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
 }
 
-const BYLINE = new RegExp(`^(?:(原创|转载|转自)\\s+)?(?:([^\\s\\d:]{1,20})\\s+)?([^\\s\\d:]{1,30})\\s+(${DATE_TIME.source})(?:\\s+([\\p{Script=Han}]{2,4}))?$`, 'u');
+const BYLINE = new RegExp(
+  `^(?:(原创|转载|转自)\\s+)?(?:(?!已?于\\s)([^\\s\\d:]{1,20})\\s+)?(?!已?于\\s)([^\\s\\d:]{1,30})\\s+(?:已?于|发布于|修改于)?\\s*(${DATE_TIME.source})(?:\\s*(?:发布|修改|编辑|更新))?(?:\\s+([\\p{Script=Han}]{2,4}))?$`,
+  'u',
+);
 
 /** `原创 作者 公众号 2021-06-18 08:30 地区`, `作者 2020-01-01`: at most two names, then a date. */
 function readByline(text: string, folded: string): MetaLine | null {
@@ -263,6 +275,16 @@ function readDateline(text: string, folded: string): MetaLine | null {
   if (!/^本/.test(agency)) line.publisher = text.substr(folded.indexOf(agency), agency.length);
   if (m[5]) line.author = text.substr(folded.indexOf(m[5]), m[5].length).trim().replace(/\s+/g, ' ');
   return line;
+}
+
+/** `《 人民日报 》（ 2025年01月16日 02 版）`: the newspaper, date and page an article was printed in. */
+const PRINT_EDITION = new RegExp(`^《\\s*([^《》]{2,20}?)\\s*》\\s*[(]\\s*(${DATE_TIME.source})\\s*(?:第?\\s*\\d{1,3}\\s*版)?\\s*[)]$`);
+
+function readPrintEdition(text: string, folded: string): MetaLine | null {
+  const m = PRINT_EDITION.exec(folded);
+  if (!m) return null;
+  const name = m[1]!;
+  return { kind: 'fields', publisher: text.substr(folded.indexOf(name), name.length), published: parseDate(m[2]!) ?? undefined, publishedRank: 1 };
 }
 
 /** What may follow a date on its line: the writer's region (`北京`, `IP 属地上海`). */

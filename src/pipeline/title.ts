@@ -14,7 +14,8 @@ export function isTitleLike(folded: string): boolean {
   if (f.length < 4 || f.length > 80) return false;
   if (/[。;]/.test(f.slice(0, -1)) || /[。:,;]$/.test(f)) return false;
   if (/^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、]|第[一二三四五六七八九十\d]+[章节条]|[·•▶►*\-])/.test(f)) return false;
-  if (!/[\p{Script=Han}A-Za-z]{2}/u.test(f)) return false;
+  // A headline of a Chinese page has Chinese in it; code (`import fs from "x"`, `a = b`) is none.
+  if (!/\p{Script=Han}.*\p{Script=Han}/u.test(f) || /[{}<>=]/.test(f)) return false;
   return (f.match(/[,]/g) ?? []).length <= 2;
 }
 

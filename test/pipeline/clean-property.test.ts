@@ -77,11 +77,12 @@ const article = fc
   // paragraph once (a paragraph said twice near the title is a lead printed twice, which cleaning removes).
   .chain(([title, blocks]) =>
     fc.tuple(paragraph, fc.option(paragraph, { freq: 3 })).map(([a, z]) => {
+      // (Once whatever the width of its commas: cleaning reads ASCII and full-width punctuation alike.)
       const seen = new Set<string>();
-      const key = (t: string) => t.replaceAll('，', ',');
+      const key = (t: string) => t.replace(/,/g, '，');
       // (A text does not end on a heading.)
       while (blocks.length > 0 && blocks.at(-1)!.length === 1 && !/[。”]$/.test(blocks.at(-1)![0]!)) blocks.pop();
-      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
+      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
       return { title, blocks: once };
     }),
   );

@@ -50,6 +50,11 @@ describe('metadata lines', () => {
     expect(read('2024年12月16日 07:12 中国证券报')).toMatchObject({ publisher: '中国证券报', published: '2024-12-16' });
     expect(read('2022年06月07日08:13 | 来源：人民网－人民日报')).toMatchObject({ publisher: '人民网－人民日报', published: '2022-06-07' });
     expect(read('文/张三')).toMatchObject({ author: '张三' });
+    expect(read('某某新闻记者 周某')).toMatchObject({ author: '周某' });
+    expect(read('《 人民日报 》（ 2025年01月16日 02 版）')).toMatchObject({ publisher: '人民日报', published: '2025-01-16' });
+    expect(read('原创 某博主 已于 2024-01-05 10:23:11 修改')).toMatchObject({ published: '2024-01-05' });
+    expect(read('摄影：陈某 审核：王某')).toMatchObject({ kind: 'fields', editor: '王某' });
+    expect(read('责任编辑：黄某 图片编辑：王某')).toMatchObject({ editor: '黄某' });
     expect(read('记者 张三 李四')).toMatchObject({ author: '张三 李四' });
     expect(read('编辑于 2023-06-12 09:14・IP 属地上海')).toMatchObject({ published: '2023-06-12' });
     expect(read('2024-11-21 18:05北京')).toMatchObject({ kind: 'date', published: '2024-11-21' });
