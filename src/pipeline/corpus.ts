@@ -27,6 +27,8 @@ export interface CorpusResult {
   changes: RegistryChange[];
   /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
   warnings: string[];
+  /** What the readers said about files they read (`<file>: <what>`: an extension that lies about the content). */
+  notices: string[];
 }
 
 export interface Progress {
@@ -203,6 +205,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
   const documents: ProcessedDocument[] = [];
   const digests = new Map<string, string>();
   const warnings: string[] = [];
+  const notices: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
       skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
@@ -215,6 +218,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     }
     const { result: r, digest } = outcome;
     warnings.push(...r.warnings);
+    notices.push(...(r.notices ?? []));
     if (!r.document) {
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
@@ -230,7 +234,7 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings, notices };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */

@@ -52,6 +52,8 @@ export interface DocumentResult {
   /** Why there is no document (no content left after cleaning). */
   skipped?: string;
   warnings: string[];
+  /** What the reader said about the file (a name that lies about its format): for the build's log, not stale curation. */
+  notices?: string[];
 }
 
 const FIGURE_REFERENCE = /如图所示|如下图|见下图|上图|下图|图表中|如图/;
@@ -68,7 +70,6 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
   const fileMeta: FileMeta = p.reading?.meta ?? {};
   const hinted = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : null;
   const s = hinted ?? structure(cleaned.content, removedNumbers);
-  for (const note of p.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
@@ -133,7 +134,8 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     },
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
-  return { document, warnings, paragraphs: identified.paragraphs, retired: identified.retired };
+  const notices = (p.notes ?? []).map((note) => `${p.source}: ${note}`);
+  return { document, warnings, ...(notices.length > 0 ? { notices } : {}), paragraphs: identified.paragraphs, retired: identified.retired };
 }
 
 /** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */
