@@ -3,7 +3,7 @@
  * styles (Title, Heading N, outline levels) and alignment, lists, tables, bold and size; tracked
  * changes as accepted (insertions kept, deletions and moved-away text dropped), hidden text dropped;
  * headers and footers, which are parts of their own, never in the body (recorded for the source
- * view); the core properties (title, creator, created) as metadata.
+ * view); footnotes and endnotes marked [n] where the text refers to them and listed after it; the core properties (title, creator, created) as metadata.
  */
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
@@ -56,6 +56,10 @@ export function readDocx(bytes: Uint8Array): Reading | Refusal {
     const dropped: Dropped[] = [];
     const reader = new BodyReader(styles, out, dropped);
     for (const el of children(body)) reader.block(el);
+    // Footnotes and endnotes, numbered in the order the text refers to them, as a list after the text.
+    const notes = reader.notes.map((n) => ({ n, text: noteText(xml(n.kind === 'footnote' ? 'word/footnotes.xml' : 'word/endnotes.xml'), n.kind, n.id) }));
+    const list = reader.lists.size + 1;
+    for (const { n, text } of notes) if (text) out.add(`[${n.n}] ${text}`, { list });
     for (const name of Object.keys(files).sort()) {
       const part = /^word\/(header|footer)\d*\.xml$/.exec(name)?.[1];
       if (!part) continue;
@@ -117,6 +121,13 @@ function paragraphsText(root: XmlElement): string {
 
 class BodyReader {
   lists = new Map<string, number>();
+  /** Footnotes and endnotes in the order the text refers to them (their marks in the text are [1], [2] …). */
+  notes: { kind: 'footnote' | 'endnote'; id: string; n: number }[] = [];
+  private readonly mark = (kind: 'footnote' | 'endnote', id: string) => {
+    const n = this.notes.length + 1;
+    this.notes.push({ kind, id, n });
+    return `[${n}]`;
+  };
   tables = 0;
   images = 0;
   private lastList: string | null = null;
@@ -163,6 +174,7 @@ class BodyReader {
     const pPr = child(p, 'pPr');
     const chain = this.styleChain(attr(pPr && child(pPr, 'pStyle'), 'val'));
     const runs = new Runs(chain.some((s) => s.hidden), chain.find((s) => s.size)?.size ?? null, chain.some((s) => s.bold));
+    runs.mark = this.mark;
     this.runs(p, runs);
     for (const t of runs.hidden) this.dropped.push({ reason: 'hidden', text: excerpt(t) });
     for (const t of runs.deleted) this.dropped.push({ reason: 'tracked-deletion', text: excerpt(t) });
@@ -228,6 +240,7 @@ class BodyReader {
       const cells: string[] = [];
       for (const tc of children(tr).filter((c) => c.localName === 'tc')) {
         const runs = new Runs(false, null, false);
+        runs.mark = this.mark;
         const visit = (x: XmlElement) => {
           for (const c of children(x)) {
             if (c.localName === 'p') {
@@ -253,6 +266,8 @@ class Runs {
   hidden: string[] = [];
   deleted: string[] = [];
   largest = 0;
+  /** The mark a note reference leaves in the text. */
+  mark?: (kind: 'footnote' | 'endnote', id: string) => string;
   private plain = 0;
 
   private readonly styleHidden: boolean;
@@ -278,6 +293,7 @@ class Runs {
       else if (c.localName === 'br' || c.localName === 'cr') text += attr(c, 'type') === 'page' ? '' : '\n';
       else if (c.localName === 'noBreakHyphen') text += '-';
       else if (c.localName === 'delText') this.deleted.push(c.textContent ?? '');
+      else if ((c.localName === 'footnoteReference' || c.localName === 'endnoteReference') && this.mark) text += this.mark(c.localName === 'footnoteReference' ? 'footnote' : 'endnote', attr(c, 'id') ?? '');
     }
     if (!text) return;
     const vanish = rPr && child(rPr, 'vanish');
@@ -292,6 +308,12 @@ class Runs {
     if (size && text.trim()) this.largest = Math.max(this.largest, size);
     this.text += text;
   }
+}
+
+/** The text of one footnote or endnote (its own reference mark aside). */
+function noteText(doc: ReturnType<DOMParser['parseFromString']> | null, kind: 'footnote' | 'endnote', id: string): string {
+  const note = doc ? children(doc.documentElement!).find((c) => c.localName === kind && attr(c, 'id') === id) : undefined;
+  return note ? paragraphsText(note) : '';
 }
 
 function deletedText(el: XmlElement): string {
