@@ -106,7 +106,8 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const written = done.filter((d) => d.written).length;
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
-    for (const w of [...result.warnings, ...done.flatMap((d) => d.failures)]) o.log(`[warning] ${w}`);
+    for (const w of done.flatMap((d) => d.failures)) o.log(`[warning] ${w}`);
+    for (const n of result.notices) o.log(`[warning] ${n}`);
     for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
     o.log(`[extract] ${extracted} of ${done.length} documents worked out${threads > 0 ? ` in ${threads} threads` : ''} (the rest kept from the last build)`);
 
