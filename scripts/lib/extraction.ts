@@ -14,6 +14,7 @@ import { reading } from '../../src/extract/reading.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
+import { listingPage } from '../../src/generate/page-data.ts';
 import { writeJson, writeText } from './data-files.ts';
 import type { DocumentStore } from '../../src/lib/store.ts';
 
@@ -133,7 +134,8 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
     }
   };
   const merged = ex.merge(results(), ctx);
-  const outputs = ex.outputs(merged, ctx);
+  // (An extractor's own page, if it has one: what src/pages/[page].astro lists.)
+  const outputs = [...ex.outputs(merged, ctx), ...(ex.listing ? [{ path: `listings/${ex.name}.json`, text: [JSON.stringify(listingPage(ex.listing(merged)))] }] : [])];
   for (const o of outputs) await writeOutput(s.outDir, o);
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);
   const shown: MergeDone['shown'] = [];

@@ -8,6 +8,7 @@
 import type { Reading } from '../extract/reading.ts';
 import type { SiteLocation } from '../generate/data.ts';
 import type { Curation } from '../corpus/curation.ts';
+import type { Mention } from '../extract/terms.ts';
 
 /** A file the content build writes under src/generated/ (`data/…` is served as /data/…). */
 export type OutputFile =
@@ -45,6 +46,18 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   shownOn?(merged: Merged): Iterable<[doc: string, shown: unknown]>;
   /** A line for the build log. */
   summary(merged: Merged): string;
+  /**
+   * A page of its own at /<name>/ listing what it found, for an extractor no page was written for
+   * (src/pages/[page].astro draws it: each entry with its mentions in context).
+   */
+  listing?(merged: Merged): Listing;
+}
+
+/** What an extractor's own page lists: its entries, each with every mention (the page shows the first of them). */
+export interface Listing {
+  title: string;
+  intro?: string;
+  entries: Array<{ id: string; name: string; mentions: Mention[] }>;
 }
 
 /** An extractor of any result type, as the registry lists them. */
