@@ -8,7 +8,7 @@
 import type { Reading } from '../extract/reading.ts';
 import type { SiteLocation } from '../generate/data.ts';
 import type { Curation } from '../corpus/curation.ts';
-import type { Mention } from '../extract/terms.ts';
+import type { Listing } from '../generate/page-data.ts';
 
 /** A file the content build writes under src/generated/ (`data/…` is served as /data/…). */
 export type OutputFile =
@@ -53,12 +53,6 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   listing?(merged: Merged): Listing;
 }
 
-/** What an extractor's own page lists: its entries, each with every mention (the page shows the first of them). */
-export interface Listing {
-  title: string;
-  intro?: string;
-  entries: Array<{ id: string; name: string; mentions: Mention[] }>;
-}
 
 /** An extractor of any result type, as the registry lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

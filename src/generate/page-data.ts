@@ -5,7 +5,6 @@
  * string). A reading page (src/generated/reading/<id>.json): its document without the text.
  */
 import type { documentJson } from './data.ts';
-import type { Listing } from '../extractors/extractor.ts';
 import type { OrganisationEntry, PlaceEntry, PolicyEntry } from '../extract/indexes.ts';
 import type { Mention, TermEntry } from '../extract/terms.ts';
 import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
@@ -26,7 +25,14 @@ export function indexPage<T extends { mentions: Mention[] }>(entries: readonly T
 
 export type TermPages = ReturnType<typeof termPages>;
 
-/** What an extractor's own page shows (src/extractors/extractor.ts `listing`): its title and the entries the page lists. */
+/** What an extractor's own page lists (src/extractors/extractor.ts `listing`): its entries, each with every mention. */
+export interface Listing {
+  title: string;
+  intro?: string;
+  entries: Array<{ id: string; name: string; mentions: Mention[] }>;
+}
+
+/** What an extractor's own page shows: its title and the entries the page lists, with the mentions it shows. */
 export const listingPage = (l: Listing) => ({ title: l.title, ...(l.intro ? { intro: l.intro } : {}), ...indexPage(l.entries) });
 export type ListingPage = ReturnType<typeof listingPage>;
 export interface IndexPages {
