@@ -48,7 +48,7 @@ import {
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
 import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { simplifyCharacters } from './script.ts';
-import { findTitle, type TitleLines } from './title.ts';
+import { findTitle, isTitleLike, type TitleLines } from './title.ts';
 import type { Line, MovedLine, Removal, RemovalReason, Repair } from './types.ts';
 
 export interface CleanContext {
@@ -218,7 +218,7 @@ interface Layout {
 /** Pass 2: where the text starts and ends, its metadata lines and title; chrome before the title and after the text. */
 function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: number[]): Layout {
   const free = (i: number) => labels[i] === null;
-  const start = nonBlank.find((i) => free(i) && isProse(folded[i]!)) ?? text.length;
+  const start = textStart(text, folded, nonBlank, free);
   const placed: PlacedMeta[] = [];
   const metaAt = new Map<number, MetaLine>();
   const cut = new Map<number, number>();
@@ -297,6 +297,30 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 
 /** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
 const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
+
+/** How far past a stray sentence at the top a page's title and byline may still stand (lines that are not chrome). */
+const BYLINE_REACH = 12;
+
+/**
+ * Where the running text starts: at its first line of prose, unless a title and its byline stand a
+ * few lines further on (a sentence among the chrome above them, a site's notice, a lead before the
+ * headline): then after that byline.
+ */
+function textStart(text: string[], folded: string[], nonBlank: number[], free: (i: number) => boolean): number {
+  const open = nonBlank.filter(free);
+  const k = open.findIndex((i) => isProse(folded[i]!));
+  if (k < 0) return text.length;
+  for (let j = k + 1; j < Math.min(open.length, k + 1 + BYLINE_REACH); j++) {
+    const b = open[j]!;
+    const m = readMetaLine(text[b]!, folded[b]!);
+    const byline = m && (m.kind === 'byline' || (m.kind === 'fields' && (m.published !== undefined || m.publisher !== undefined)) || (m.kind === 'post' && m.firstPost));
+    const above = open[j - 1]!;
+    if (byline && j - 1 > k && folded[above]!.length >= 8 && isTitleLike(folded[above]!) && !isProse(folded[above]!)) {
+      return open.slice(j + 1).find((i) => isProse(folded[i]!)) ?? text.length;
+    }
+  }
+  return open[k]!;
+}
 
 /**
  * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
