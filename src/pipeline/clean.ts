@@ -265,9 +265,10 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   // Between the title and the text: counters (a subtitle or a heading stays).
   for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
 
-  // Inside the text: a notice's signature (its issuers, then the date).
+  // Inside the text: a notice's signature (its issuers, then the date), and an answer's byline on a Q&A site.
   const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
+  markAnswerBylines(text, folded, labels, (i, m) => take(i, m, 'head'));
 
   // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
   // (A heading like 相关政策 starts it only over links: over a table or a heading it is the text's.)
@@ -345,6 +346,26 @@ function markSignatures(text: string[], folded: string[], nonBlank: number[], op
     for (const [i, issuer] of issuers.reverse()) take(i, issuer);
     take(date, m);
   }
+}
+
+/** A Q&A site's count of an answer's votes (`238 人赞同了该回答`): the lines right above it name who answered. */
+const VOTES = /^\d[\d,.]*\s*[万千kw]?\s*人(?:赞同|觉得有用|推荐)了?(?:该|这个|此)?(?:回答|答案|文章)?$/;
+
+/**
+ * An answer's byline on a Q&A site: its writer's name, and perhaps a line about them, directly
+ * above the count of its votes (`某某` / `交通规划从业者` / `238 人赞同了该回答`).
+ */
+function markAnswerBylines(text: string[], folded: string[], labels: Labels, take: (i: number, m: MetaLine) => void) {
+  folded.forEach((f, v) => {
+    if (!VOTES.test(f)) return;
+    const above = [v - 1, v - 2].filter((i) => i >= 0 && labels[i] === null && folded[i] !== '' && folded[i]!.length <= 30 && !isProse(folded[i]!));
+    // Both lines must stand right above the count, the name first.
+    const lines = above[0] === v - 1 ? (above[1] === v - 2 ? [v - 2, v - 1] : [v - 1]) : [];
+    const name = lines.find((i) => /^[\p{Script=Han}A-Za-z·_\-\d]{2,16}$/u.test(folded[i]!));
+    if (name === undefined || name !== lines[0]) return;
+    take(name, { kind: 'byline', author: text[name]! });
+    for (const i of lines.slice(1)) take(i, { kind: 'fields' });
+  });
 }
 
 /** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */
