@@ -7,7 +7,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { linkTree } from './scripts/lib/link-tree.ts';
-import { corpusConfig, siteLocation } from './src/corpus/config.ts';
+import { corpusConfig } from './src/corpus/config.ts';
 
 const corpus = corpusConfig();
 
@@ -106,7 +106,8 @@ const keptDist = {
 };
 
 export default defineConfig({
-  site: siteLocation(corpus).site,
+  // With none configured there is none (never a placeholder domain): pages then leave out what needs one.
+  site: corpus.site ?? undefined,
   base: corpus.base,
   trailingSlash: 'always',
   // Four pages at a time: Astro then renders one page while another is written (1,000 documents:

@@ -10,7 +10,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { describe as describeScore, extractionAccuracy } from './bench/extraction-accuracy.ts';
-import { LONG_TERM_CARE } from './bench/labelled-corpus.ts';
+import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from './bench/labelled-corpus.ts';
+import { documentEvents } from '../src/extract/events.ts';
+import { termEvidence } from '../src/extract/term-evidence.ts';
+import { reading } from '../src/extract/reading.ts';
+import type { DocumentText } from '../src/pipeline/types.ts';
+
+/** A document's events worked out again (a reading of its own: its dates read anew). */
+function readEventsAgain(d: DocumentText) {
+  return documentEvents(reading(d));
+}
 import { scaleMarkdown, type ScaleResult } from './bench/scale.ts';
 import { cleanBenchCorpora, cleanBenchTotals } from './lib/clean-bench.ts';
 import { scoreCorpus } from './lib/clean-score.ts';
@@ -37,6 +46,21 @@ const rows: [string, string, string][] = [];
 const accuracy = extractionAccuracy();
 const plainText = extractionAccuracy((file) => file.endsWith('.txt'));
 const longTermCare = extractionAccuracy(() => true, LONG_TERM_CARE);
+// The found glossary's per-document evidence, against the timeline's reading of the same documents (CPU time per character of text).
+{
+  const docs = [DEV_WEB, LONG_TERM_CARE].flatMap((dir) => expectedDocuments(dir).map((e) => expectedDocument(e, dir)));
+  const chars = docs.reduce((n, d) => n + d.blocks.reduce((m, b) => m + ('text' in b ? b.text.length : 'items' in b ? b.items.join('').length : b.rows.flat().join('').length), 0), 0);
+  const cpu = (f: () => void) => {
+    f();
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < 10; i++) f();
+    const u = process.cpuUsage(t0);
+    return (u.user + u.system) / 10 / chars;
+  };
+  const evidence = cpu(() => docs.forEach(termEvidence));
+  const events = cpu(() => docs.forEach((d) => readEventsAgain(d)));
+  rows.push(['found glossary: evidence per character', `${evidence.toFixed(2)} µs`, `CPU, ${chars} characters of dev-web and long-term-care; the timeline's events of the same documents: ${events.toFixed(2)} µs`]);
+}
 for (const [name, s, t, l] of [['dates', accuracy.dates, plainText.dates, longTermCare.dates], ['figures', accuracy.figures, plainText.figures, longTermCare.figures]] as const) {
   rows.push([`dev-web ${name}: accuracy`, `${(100 * s.accuracy).toFixed(1)}%`, `${describeScore(name, s)}; the 10 plain-text files alone: ${(100 * t.accuracy).toFixed(1)}%`]);
   rows.push([`long-term-care ${name}: accuracy`, `${(100 * l.accuracy).toFixed(1)}%`, describeScore(name, l)]);
@@ -117,8 +141,8 @@ for (const [kind, path] of [
 
 // 5. Lighthouse on the built pages: a reading page, a source page, the list, the search page with a query.
 const corpus = corpus0();
-const reading = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
-const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${reading}/`, `docs/${reading}/source/`, 'docs/', 'search/?q=%E5%8C%BB%E8%81%94%E4%BD%93'], { cwd: root, encoding: 'utf8' });
+const readingPage = corpus.documents.find((d) => d.source.startsWith('000'))?.id ?? corpus.documents[0]!.id;
+const lh = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'lighthouse.ts'), `docs/${readingPage}/`, `docs/${readingPage}/source/`, 'docs/', 'search/?q=%E5%8C%BB%E8%81%94%E4%BD%93'], { cwd: root, encoding: 'utf8' });
 const scores = JSON.parse(lh.trim().split('\n').at(-1)!) as Record<string, Record<string, number>>;
 for (const [page, s] of Object.entries(scores)) {
   rows.push([`lighthouse /${page}`, `${s.performance}/${s.accessibility}/${s['best-practices']}/${s.seo}`, 'performance/accessibility/best practices/SEO (targets 98/100/100/100)']);

@@ -10,6 +10,8 @@ import { runContentBuild, StaleCuration } from './content-build.ts';
 
 const started = performance.now();
 const config = corpusConfig();
+// Citations and the data files' links need the site's address; a made-up one would be cited as real.
+if (!config.site) console.log('[site] no site URL configured (SITE_URL or kb.json "site"): the data files link site-relative addresses (/docs/…), and citations use the address each page is read at');
 const result = await runContentBuild({
   corpusDir: config.dir,
   corpusKey: config.key,
@@ -20,9 +22,10 @@ const result = await runContentBuild({
   registryPath: config.registryPath,
   curation: await readCuration(config),
   location: siteLocation(config),
+  pagesDir: config.pagesDir,
   strict: config.strict,
-  // A stale item as `[stale] <curation file>: <item>: <what the corpus says now>`.
-  log: (line) => process.stdout.write(`${line.replace(/^\[stale\] /, `[stale] ${config.curationDir}/`)}\n`),
+  // A stale item as `[stale] <curation file or authored page>: <item>: <what the corpus says now>`.
+  log: (line) => process.stdout.write(`${line.replace(/^\[stale\] (pages\/)?/, (_, page) => `[stale] ${page ? config.pagesDir : config.curationDir}/`)}\n`),
   // npm run build starts the search index's shards on this (scripts/build.ts).
   onDocumentsWritten: () => process.send?.({ documentsWritten: true }),
 }).catch((err: unknown) => {

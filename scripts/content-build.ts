@@ -25,6 +25,7 @@ import { documentStore } from './lib/document-store.ts';
 import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
 import { pool } from './lib/pool.ts';
+import { prepareAuthoredPages } from './lib/authored-pages.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
 export interface ContentBuildOptions {
@@ -41,6 +42,8 @@ export interface ContentBuildOptions {
   registryPath: string;
   curation: Curation;
   location: SiteLocation;
+  /** The corpus's authored pages (pages/<slug>.mdx), if it has any. */
+  pagesDir?: string;
   /** Stale curation fails the build (before the registry is written): the corpus's kb.json "strict". */
   strict?: boolean;
   /** Worker threads for the pipeline and the merges (default: one per core for 60 documents or more, none below). */
@@ -104,6 +107,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
     for (const w of done.flatMap((d) => d.failures)) o.log(`[warning] ${w}`);
+    for (const n of result.notices) o.log(`[warning] ${n}`);
     for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
     o.log(`[extract] ${extracted} of ${done.length} documents worked out${threads > 0 ? ` in ${threads} threads` : ''} (the rest kept from the last build)`);
 
@@ -128,7 +132,10 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const merges: MergeDone[] = [];
     for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));
     for (const line of merges.flatMap((m) => m.log)) o.log(line);
-    const stale = [...result.warnings, ...merges.flatMap((m) => m.stale)];
+    // The authored pages, checked against what the merges made.
+    const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir) : { pages: [], stale: [] };
+    if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
+    const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale];
     // Files no extractor wrote this time (an index that is gone).
     const outputs = new Set(['data/corpus.json', ...merges.flatMap((m) => m.files)]);
     for (const dir of ['data', 'pages']) {
@@ -188,7 +195,7 @@ async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<D
   await mkdir(o.outDir, { recursive: true });
   await writeFile(marker, o.corpusKey ?? '');
   const previous = await readJson<Record<string, string>>(join(o.outDir, 'documents.json'), {});
-  const kept = new Set(['corpus-key', 'data', 'mdx', 'html', 'reading', 'pages', 'charts.json']);
+  const kept = new Set(['corpus-key', 'data', 'mdx', 'html', 'reading', 'pages', 'charts.json', 'authored']);
   for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
   for (const dir of [...DOCUMENT_FOLDERS, 'pages']) await mkdir(join(o.outDir, dir), { recursive: true });
   return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pagefindIndex } from '../src/search/documents.ts';
-import { search, type PagefindApi, type SearchIndex } from '../src/search/engine.ts';
+import { groupByDocument, search, type PagefindApi, type SearchIndex } from '../src/search/engine.ts';
 import { unpackTable, type FoldTable } from '../src/search/fold.ts';
 
 /**
@@ -43,10 +43,13 @@ if (isMain) {
     process.exit(2);
   }
   const { index, table } = await openIndex(join(import.meta.dirname, '..', 'dist', 'pagefind'));
-  const results = await search(index, table, query, { limit });
-  if (json) console.log(JSON.stringify({ query, results: results.map(({ url, title, excerpt, where, doc, section, text }) => ({ url, title, excerpt, where, doc, section, text })) }, null, 1));
+  // Every result is found and counted (the browser's counts are these); --limit bounds what is printed.
+  const all = await search(index, table, query);
+  const documents = groupByDocument(all).length;
+  const results = all.slice(0, limit);
+  if (json) console.log(JSON.stringify({ query, total: all.length, documents, results: results.map(({ url, title, excerpt, where, doc, section, text }) => ({ url, title, excerpt, where, doc, section, text })) }, null, 1));
   else {
-    console.log(`${results.length} result(s) for ${query}`);
+    console.log(`${all.length} result(s) in ${documents} document(s) for ${query}${all.length > results.length ? ` (the first ${results.length} below)` : ''}`);
     for (const r of results) console.log(`${r.url}  ${r.title}\n  ${r.excerpt.replace(/<\/?mark>/g, '**')}`);
   }
 }

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { repair } from '../../src/pipeline/repair.ts';
 import type { Block, BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
@@ -60,7 +61,11 @@ function plainText(dir: string, file: string): Block[] {
     : readFileSync(join(dir, 'docs', file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((text, i) => [String(i + 1), text.trim() ? 'content' : 'blank', text]);
   const parts: Array<{ type: 'heading' | 'paragraph'; text: string }> = [];
   let open = false;
-  for (const [, label, text = ''] of rows) {
+  // The pipeline's own repairs (flattened ruby with tone marks, entities), which come before cleaning;
+  // line for line (the labels are per line: hard-wrapped lines are left as the labels see them).
+  const repaired = repair(rows.map(([n, , text = '']) => ({ n: Number(n), text })), { wrapped: false }).lines;
+  for (const [i, [, label]] of rows.entries()) {
+    const text = repaired[i]!.text;
     if (label !== 'content' && label !== 'heading') {
       open = false;
       continue;

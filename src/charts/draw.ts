@@ -9,6 +9,7 @@ import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { isValue, type ChartMissing, type ChartPoint as ChartValue, type DrawableChart } from './spec.ts';
 import { chart, el, text } from './svg.ts';
+import { fullWidthPunctuation } from '../lib/typography.ts';
 
 export interface ChartLayout {
   width: number;
@@ -38,7 +39,7 @@ interface Drawn {
 type Draw = (c: DrawableChart, l: ChartLayout, id: string) => Drawn;
 
 const label = (x: number, y: number, s: string, fs: number, attrs: Record<string, string | number> = {}) => el('text', { x, y, 'font-size': fs, ...attrs }, text(s));
-const tip = (v: ChartValue) => el('title', {}, text(`${v.group ? `${v.group} · ` : ''}${v.label}:${v.written}`));
+const tip = (v: ChartValue) => el('title', {}, text(`${v.group ? `${v.group} · ` : ''}${v.label}：${v.written}`));
 
 /** A bar from the axis to a value: filled, or an outline for an upper bound (不到50个), with a dashed tail for a lower bound (2000多家). */
 function bar(x0: number, x1: number, y: number, v: ChartValue, cls: string): string {
@@ -59,7 +60,7 @@ const bars: Draw = (c, l) => {
   let y = 4;
   for (const panel of panels) {
     if (panels.length > 1) {
-      body.push(label(0, y + fs, `单位:${panel[0]!.unit || '(无)'}`, fs, { class: 'ch-panel' }));
+      body.push(label(0, y + fs, `单位：${panel[0]!.unit || '（无）'}`, fs, { class: 'ch-panel' }));
       y += fs + 8;
     }
     const x = scaleLinear()
@@ -118,19 +119,21 @@ const grouped: Draw = (c, l) => {
       body.push(label(0, y + fs, g, fs, { class: 'ch-group' }));
       y += fs + 6;
     }
+    // The zero line runs beside this group's bars only, never through a group's label.
+    const top = y - 2;
     for (const v of c.items.filter((it) => (it.group ?? '') === g)) {
       const s = series.indexOf(v.series ?? v.label) + 1;
       body.push(label(labelCol - PAD / 2, y + BAR / 2 + fs * 0.35, v.series ?? v.label, fs, { 'text-anchor': 'end' }));
       body.push(
         isValue(v)
           ? el('g', { class: 'ch-item' }, tip(v), bar(x(0), x(v.value), y, v, `ch-bar ch-s${s}`), label(x(v.value) + 4, y + BAR / 2 + fs * 0.35, v.written, fs, { class: 'ch-value' }))
-          : el('g', { class: 'ch-item' }, el('title', {}, text(`${g} · ${v.series ?? v.label}:${v.missing}`)), el('rect', { x: x(0), y, width: 2, height: BAR, class: 'ch-axis-mark' }), label(x(0) + 6, y + BAR / 2 + fs * 0.35, v.missing, fs, { class: 'ch-missing' })),
+          : el('g', { class: 'ch-item' }, el('title', {}, text(`${g} · ${v.series ?? v.label}：${v.missing}`)), el('rect', { x: x(0), y, width: 2, height: BAR, class: 'ch-axis-mark' }), label(x(0) + 6, y + BAR / 2 + fs * 0.35, v.missing, fs, { class: 'ch-missing' })),
       );
       y += BAR + 6;
     }
+    body.push(el('line', { x1: x(0), x2: x(0), y1: top, y2: y - 4, class: 'ch-axis' }));
     y += 10;
   }
-  body.push(el('line', { x1: x(0), x2: x(0), y1: 26, y2: y - 12, class: 'ch-axis' }));
   return { height: y, body };
 };
 
@@ -186,12 +189,12 @@ const stacked: Draw = (c, l, id) => {
     const legend: string[] = [];
     parts.forEach((v, i) => {
       body.push(el('g', { class: 'ch-item' }, tip(v), el('rect', { x: x(at), y, width: Math.max(x(at + v.value) - x(at), 1), height: BAR + 4, class: `ch-bar ch-s${i + 1} ch-segment` })));
-      legend.push(el('g', {}, el('rect', { x: 0, y: 0, width: 12, height: 12, class: `ch-bar ch-s${i + 1}` }), label(16, fs * 0.9, `${v.label} ${v.written}(${pct(v.value)})`, fs)));
+      legend.push(el('g', {}, el('rect', { x: 0, y: 0, width: 12, height: 12, class: `ch-bar ch-s${i + 1}` }), label(16, fs * 0.9, `${v.label} ${v.written}（${pct(v.value)}）`, fs)));
       at += v.value;
     });
     if (sum < total.value) {
       const rest = total.value - sum;
-      const restText = `原文未说明 ${Math.round(rest * 100) / 100}${total.unit}(${pct(rest)})`;
+      const restText = `原文未说明 ${(Math.round(rest * 100) / 100).toLocaleString('zh-CN')}${total.unit}（${pct(rest)}）`;
       body.push(el('g', { class: 'ch-item' }, el('title', {}, text(`${g} · ${restText}`)), el('rect', { x: x(at), y, width: x(total.value) - x(at), height: BAR + 4, fill: `url(#${hatch})`, class: 'ch-rest' })));
       legend.push(el('g', {}, el('rect', { x: 0, y: 0, width: 12, height: 12, fill: `url(#${hatch})`, class: 'ch-rest' }), label(16, fs * 0.9, restText, fs, { class: 'ch-missing' })));
     }
@@ -228,10 +231,11 @@ const diverging: Draw = (c, l) => {
     body.push(label(0, y + fs, v.label, fs));
     y += fs + 4;
     const end = x(v.value);
+    // The zero line beside each bar only: the labels above the bars are never crossed.
+    body.push(el('line', { x1: x(0), x2: x(0), y1: y, y2: y + BAR, class: 'ch-axis' }));
     body.push(el('g', { class: 'ch-item' }, tip(v), bar(x(0), end, y, v, v.value < 0 ? 'ch-bar ch-neg' : 'ch-bar ch-pos'), label(end + (v.value < 0 ? -4 : 4), y + BAR / 2 + fs * 0.35, v.written, fs, { 'text-anchor': v.value < 0 ? 'end' : 'start', class: 'ch-value' })));
     y += BAR + 12;
   }
-  body.push(el('line', { x1: x(0), x2: x(0), y1: 0, y2: y - 6, class: 'ch-axis' }));
   return { height: y, body };
 };
 
@@ -239,13 +243,13 @@ const DRAW: Record<DrawableChart['type'], Draw> = { bars, columns, grouped, slop
 
 /** A sentence for screen readers: every value as the source wrote it. */
 export function chartDescription(c: DrawableChart): string {
-  const item = (v: ChartValue | ChartMissing) => `${v.group && c.type !== 'bars' ? `${v.group}·` : ''}${v.label}:${isValue(v) ? v.written : v.missing}`;
-  const parts = [c.total ? `${c.total.label}共 ${c.total.written}` : '', c.items.map(item).join(';'), c.change ? `${c.change.label} ${c.change.written}` : ''].filter(Boolean);
-  return `${parts.join('。')}。${c.note ?? ''}`;
+  const item = (v: ChartValue | ChartMissing) => `${v.group && c.type !== 'bars' ? `${v.group}·` : ''}${v.label}：${isValue(v) ? v.written : v.missing}`;
+  const parts = [c.total ? `${c.total.label}共 ${c.total.written}` : '', c.items.map(item).join('；'), c.change ? `${c.change.label} ${c.change.written}` : ''].filter(Boolean);
+  return fullWidthPunctuation(`${parts.join('。')}。${c.note ?? ''}`);
 }
 
 /** One chart as an accessible SVG image. */
 export function chartSvg(c: DrawableChart, o: { id: string; layout: ChartLayout }): string {
   const drawn = DRAW[c.type](c, o.layout, o.id);
-  return chart({ id: o.id, width: o.layout.width, height: Math.ceil(drawn.height), title: c.title, desc: chartDescription(c), className: `chart figure-chart chart-${c.type}` }, ...drawn.body);
+  return chart({ id: o.id, width: o.layout.width, height: Math.ceil(drawn.height), title: fullWidthPunctuation(c.title), desc: chartDescription(c), className: `chart figure-chart chart-${c.type}` }, ...drawn.body);
 }

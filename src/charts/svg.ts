@@ -1,5 +1,6 @@
 /** A tiny SVG string builder for charts drawn at build time (no DOM): escaped attributes and text. */
 import { escapeAttr, escapeText } from '../lib/html.ts';
+import { fullWidthPunctuation } from '../lib/typography.ts';
 
 type Attrs = Record<string, string | number | undefined | null | false>;
 
@@ -12,7 +13,8 @@ export function el(tag: string, attrs: Attrs = {}, ...children: string[]): strin
   return children.length ? `<${tag}${a}>${children.join('')}</${tag}>` : `<${tag}${a}/>`;
 }
 
-export const text = (s: string) => escapeText(s);
+/** Text drawn in a chart: set as reading views set Chinese (its punctuation), then escaped. */
+export const text = (s: string) => escapeText(fullWidthPunctuation(s));
 
 /** An accessible chart: role="img", <title> and <desc> first, sized by its viewBox. */
 export function chart(o: { id: string; width: number; height: number; title: string; desc: string; className?: string }, ...body: string[]): string {

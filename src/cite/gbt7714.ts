@@ -8,6 +8,8 @@ import type { PersonName } from './names.ts';
 
 export interface WebReference {
   title: string;
+  /** 其他题名信息, after a colon: an official notice's 文号. */
+  otherTitle?: string;
   authors: PersonName[];
   /** YYYY-MM-DD, YYYY-MM or YYYY; null when unknown. */
   published: string | null;
@@ -32,7 +34,7 @@ function authorList(authors: PersonName[]): string {
 export function gbt7714(ref: WebReference, edition: Edition = '2025', system: CitationSystem = 'numeric', index = 1): string {
   const [open, close] = edition === '2025' ? ['（', '）'] : ['(', ')'];
   const dates = `${ref.published ? `${open}${ref.published}${close}` : ''}[${ref.accessed}]`;
-  const body = `${ref.title}[EB/OL]. ${dates}. ${ref.url}.`;
+  const body = `${ref.title}${ref.otherTitle ? `: ${ref.otherTitle}` : ''}[EB/OL]. ${dates}. ${ref.url}.`;
   const authors = authorList(ref.authors);
   if (system === 'numeric') return `[${index}] ${authors ? `${authors}. ` : ''}${body}`;
   const year = ref.published ? ref.published.slice(0, 4) : '[出版年不详]';

@@ -106,12 +106,9 @@ export function corpusConfig(env: NodeJS.ProcessEnv = process.env, cwd = process
 }
 
 /**
- * Where the site lives, for the absolute URLs in its data files. Without a configured site URL the
- * build says so (scripts/build-content.ts) and these URLs use a reserved domain that no one can mistake for the real one.
+ * Where the site lives, for the URLs in its data files: absolute with a configured site URL, else
+ * site-relative (`site` is then '': never a made-up domain, which would be cited as real).
  */
 export function siteLocation(c: Pick<CorpusConfig, 'site' | 'base'>): { site: string; base: string } {
-  return { site: c.site ?? UNCONFIGURED_SITE, base: c.base };
+  return { site: c.site ?? '', base: c.base };
 }
-
-/** The stand-in for a site URL no one configured (example.org is reserved for exactly this, RFC 2606). */
-export const UNCONFIGURED_SITE = 'https://example.org';

@@ -82,7 +82,7 @@ const FORMS: Form[] = [
   { name: 'full-year', re: /(?<![\d.])((?:19|20)\d{2})(?=全年)/g },
   { name: 'minguo', re: new RegExp(`民国${S}(\\d{1,3}|${HAN_YEAR})${S}年度?${YEAR_TAIL}`, 'g') },
   // Not a duration (成立107年, 长达107年之久, 107年来).
-  { name: 'minguo-year', re: new RegExp(`(?<![\\d.第元]|成立|创立|建校|建院|已有|长达|历经|走过|超过|近|约)(1[0-3]\\d)${S}年度?(?![代级来多余间之])${YEAR_TAIL}`, 'g'), minguo: true },
+  { name: 'minguo-year', re: new RegExp(`(?<![\\d.第元]|成立|创立|建校|建院|已有|长达|历经|走过|超过|近|约)(1[0-3]\\d)${S}年度?(?![代级来多余间]|之久)${YEAR_TAIL}`, 'g'), minguo: true },
   // Two digits only as a date: 99年度, 98年底, 99年12月, 96年至105年.
   { name: 'minguo-short', re: new RegExp(`(?<![\\d.第元])([1-9]\\d)${S}年(?:度|(?=[初底末]|${S}${MONTH_AHEAD}${S}月|${S}${TO}${S}1?\\d{2}${S}年))${YEAR_TAIL}`, 'g'), minguo: true },
   { name: 'minguo-numeric', re: /(?<![\d.:/-])(1[0-3]\d)([./-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d.:/-])/g, minguo: true },

@@ -27,7 +27,8 @@ export interface Figure extends Omit<Quantity, 'start' | 'end'> {
 }
 
 /**
- * The date a figure takes from its sentence: the last date before it, else the first after it. A
+ * The date a figure takes from its sentence: the last date before it, else the first after it that
+ * is not a comparison's baseline. A
  * comparison's baseline (去年同期) dates only the figure right after it (去年同期417403人次); the
  * figures after that one (增长25.51%) belong to the sentence's own date.
  */
@@ -37,7 +38,8 @@ function sentenceDate(text: string, mentions: readonly DateMention[], at: number
   if (last?.comparison && !/^[^，,。；;、]{0,2}$/.test(text.slice(last.end, at))) {
     return before.filter((m) => !m.comparison).at(-1) ?? mentions.find((m) => m.start >= at && !m.comparison);
   }
-  return last ?? mentions.find((m) => m.start >= at);
+  // After the figure, a comparison's baseline (与上年同期比) is not its date.
+  return last ?? mentions.find((m) => m.start >= at && !m.comparison);
 }
 
 /** Every figure of one document, in reading order. */

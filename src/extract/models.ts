@@ -22,6 +22,8 @@ export interface ModelsSpec {
   dimensions: Array<Named & { keywords: string[] }>;
   practices: Array<Named & { patterns: string[] }>;
   summaries?: Array<{ form?: string; type?: string; dimension?: string; text: string; quote: string }>;
+  /** The page's own words for this comparison (its title, what it compares): the editors', since only they know the field. */
+  labels?: ModelLabels;
 }
 
 export interface Passage {
@@ -41,7 +43,18 @@ export interface Cell {
   summary?: Summary;
 }
 
+/** What the comparison page calls its parts; unset ones take the interface's general words. */
+export interface ModelLabels {
+  title?: string;
+  intro?: string;
+  forms?: string;
+  formsIntro?: string;
+  matrix?: string;
+  matrixIntro?: string;
+}
+
 export interface Models {
+  labels: ModelLabels;
   forms: Array<Named & { term: string; definition?: Passage; summary?: Summary; byDoc: Record<string, Passage[]> }>;
   types: Array<Named & { term: string; definition?: Passage; example: { name: string; passages: Passage[] }; byDoc: Record<string, Passage[]> }>;
   dimensions: Named[];
@@ -176,6 +189,7 @@ export function buildModels(
   }
 
   return {
+    labels: spec.labels ?? {},
     forms: spec.forms.map((f) => {
       const def = definition(f.term);
       const summary = summaryFor((s) => s.form === f.id, f.name);

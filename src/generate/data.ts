@@ -20,16 +20,17 @@ export function originalFileName(d: Pick<ProcessedDocument, 'id' | 'bytes' | 're
 }
 
 export interface SiteLocation {
-  /** Absolute site URL, e.g. https://example.org */
+  /** Absolute site URL, e.g. https://kb.example.cn; '' when none is configured: links are then site-relative (/docs/abc/). */
   site: string;
   /** Base path, '/' or '/kb/'. */
   base: string;
 }
 
-/** The absolute URL of a path on the site. */
+/** The absolute URL of a path on the site; without a configured site URL, the path from the host's root (never a made-up domain). */
 export function absoluteUrl(loc: SiteLocation, path: string): string {
   const base = loc.base.endsWith('/') ? loc.base : `${loc.base}/`;
-  return new URL(base.replace(/^\/?/, '/') + path.replace(/^\//, ''), loc.site).href;
+  const url = new URL(base.replace(/^\/?/, '/') + path.replace(/^\//, ''), loc.site || 'http://site.invalid');
+  return loc.site ? url.href : url.href.slice(url.origin.length);
 }
 
 /** The site's documents folder as an absolute URL, worked out once per location (a large corpus links hundreds of thousands of paragraphs). */

@@ -23,6 +23,7 @@ export function modelsJson(m: Models, loc: SiteLocation) {
   const byDoc = (r: Record<string, Passage[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, passages(v)]));
   const maybe = <T extends Passage>(x: T | undefined) => (x ? link(loc, x) : undefined);
   return {
+    labels: m.labels,
     forms: m.forms.map((f) => ({ ...f, definition: maybe(f.definition), summary: maybe(f.summary), byDoc: byDoc(f.byDoc) })),
     types: m.types.map((t) => ({ ...t, definition: maybe(t.definition), example: { ...t.example, passages: passages(t.example.passages) }, byDoc: byDoc(t.byDoc) })),
     dimensions: m.dimensions,

@@ -4,6 +4,7 @@
  * cleans and structures each document. A file that fails never stops the others.
  */
 import { isRefusal, read } from '../read/index.ts';
+import type { Reading, Refusal } from '../read/types.ts';
 import { processDocument, type DocumentContext, type DocumentResult, type Prepared } from './document.ts';
 import { digestOf } from '../lib/digest.ts';
 import type { DocumentStore } from '../lib/store.ts';
@@ -25,7 +26,9 @@ export interface CorpusResult {
   registry: Registry;
   changes: RegistryChange[];
   /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
-  warnings: string[];
+  stale: string[];
+  /** What the readers said about files they read (`<file>: <what>`: an extension that lies about the content). */
+  notices: string[];
 }
 
 export interface Progress {
@@ -34,7 +37,11 @@ export interface Progress {
 
 /** Prepare one file (read, normalise, repair), or say why it cannot be read. */
 export async function prepare(file: SourceFile): Promise<Prepared | SkippedFile> {
-  const reading = await read(file);
+  return prepareReading(file, await read(file));
+}
+
+/** Prepare one file from its reading (normalise, repair), or say why it cannot be read: the synchronous, pure part of prepare. */
+export function prepareReading(file: SourceFile, reading: Reading | Refusal): Prepared | SkippedFile {
   if (isRefusal(reading)) return { source: file.name, reason: reading.reason, kind: reading.kind };
   const normalised = normalise(reading.text);
   if (normalised.lines.every((l) => l.text === '')) {
@@ -197,7 +204,8 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
   const { identified, entries } = planned;
   const documents: ProcessedDocument[] = [];
   const digests = new Map<string, string>();
-  const warnings: string[] = [];
+  const stale: string[] = [];
+  const notices: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
       skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
@@ -209,7 +217,8 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
       continue;
     }
     const { result: r, digest } = outcome;
-    warnings.push(...r.warnings);
+    stale.push(...(r.stale ?? []));
+    notices.push(...(r.notices ?? []));
     if (!r.document) {
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
@@ -222,10 +231,10 @@ export function collectCorpus(plans: readonly Plan[], outcomes: ReadonlyMap<stri
     else delete entry.retired;
   }
   for (const id of Object.keys(errata.documents)) {
-    if (!identified.registry.documents.some((e) => e.id === id)) warnings.push(`errata.json: document ${id}: no document of the corpus has this id`);
+    if (!identified.registry.documents.some((e) => e.id === id)) stale.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, notices, stale };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */

@@ -150,19 +150,27 @@ export function mainContent(body: Element | Root): Element[] {
   });
 }
 
+/** Blocks outside the main content listed one by one; the rest are counted (a portal's page has hundreds). */
+const OUTSIDE_LISTED = 40;
+
 /** Text blocks of the page outside the main content, for the source view. */
 export function outside(body: Element | Root, kept: readonly Element[], dropped: Dropped[]): void {
   const keep = new Set(kept);
+  let listed = 0;
+  let more = 0;
   const visit = (el: Element | Root) => {
     for (const c of el.children) {
       if (c.type !== 'element' || keep.has(c)) continue;
       if (hasBlockChild(c) && c.tagName !== 'table') visit(c);
       else {
         const text = toText(c);
-        if (text) dropped.push({ reason: 'outside-main-content', text: excerpt(text) });
+        if (!text) continue;
+        if (listed++ < OUTSIDE_LISTED) dropped.push({ reason: 'outside-main-content', text: excerpt(text) });
+        else more++;
       }
     }
   };
   visit(body);
+  if (more > 0) dropped.push({ reason: 'outside-main-content', text: `另有 ${more} 段` });
 }
 

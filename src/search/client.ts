@@ -2,7 +2,7 @@
 import { pagefindIndex } from './documents.ts';
 import type { PagefindApi } from './engine.ts';
 import { unpackTable } from './fold.ts';
-import { startSearchPage } from './page.ts';
+import { pageData, startSearchPage } from './page.ts';
 
 /** The index's other shards (src/search/shards.ts), written in by the index build. */
 declare const KB_SHARDS: string[];
@@ -19,4 +19,4 @@ startSearchPage(async () => {
   await pf.init();
   await Promise.all(KB_SHARDS.map((dir) => pf.mergeIndex(`${base}pagefind/${dir}`, { baseUrl: '/' })));
   return { index: pagefindIndex(pf, `${base}pagefind/`), table: await tableLoad };
-});
+}, pageData());

@@ -44,9 +44,11 @@ export interface SearchResult {
   section?: string;
   /** The matched paragraph in the document's own script. */
   text: string;
-  /** HTML: the excerpt, escaped, with the match in <mark>. */
+  /** HTML: the excerpt, escaped, with every occurrence of every query word in it in <mark>. */
   excerpt: string;
   score: number;
+  /** The unit's place in its document (0 the title), for listing a document's hits in reading order. */
+  position: number;
 }
 
 export interface SearchOptions {
@@ -85,7 +87,27 @@ function count(haystack: string, needle: string): number {
   return n;
 }
 
-/** The excerpt around the first match of the longest part, the match highlighted once. */
+/** Where each part occurs in a folded text: [start, end) ranges, merged where they overlap (words side by side stay two marks), in order. */
+function matchRanges(folded: string, parts: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const part of parts) {
+    if (!part) continue;
+    for (let at = folded.indexOf(part); at >= 0; at = folded.indexOf(part, at + part.length)) ranges.push([at, at + part.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/**
+ * The excerpt around the first match of the longest part, with every occurrence of every part in it
+ * highlighted (in the document's own script: offsets map back from the folded text).
+ */
 export function excerpt(text: string, parts: string[], table: FoldTable): string {
   const { folded, origin } = foldWithOffsets(text, table);
   const part = [...parts].sort((a, b) => b.length - a.length)[0] ?? '';
@@ -95,8 +117,21 @@ export function excerpt(text: string, parts: string[], table: FoldTable): string
   const end = origin[at + part.length - 1]! + 1;
   const room = Math.max(0, EXCERPT_CHARS - (end - start));
   const from = Math.max(0, start - Math.floor(room / 2));
-  const to = Math.min(text.length, end + Math.ceil(room / 2));
-  return `${from > 0 ? '…' : ''}${escapeAttr(text.slice(from, start))}<mark>${escapeAttr(text.slice(start, end))}</mark>${escapeAttr(text.slice(end, to))}${to < text.length ? '…' : ''}`;
+  let to = Math.min(text.length, end + Math.ceil(room / 2));
+  const ranges = matchRanges(folded, parts).map(([a, b]) => [origin[a]!, origin[b - 1]! + 1] as const);
+  // A match that begins in the window is shown whole (never half a word marked).
+  for (const [s, e] of ranges) if (s < to && e > to) to = e;
+  let html = from > 0 ? '…' : '';
+  let cursor = from;
+  for (const [s, e] of ranges) {
+    if (e <= from || s >= to) continue;
+    const cs = Math.max(s, cursor);
+    const ce = Math.min(e, to);
+    if (ce <= cs) continue;
+    html += `${escapeAttr(text.slice(cursor, cs))}<mark>${escapeAttr(text.slice(cs, ce))}</mark>`;
+    cursor = ce;
+  }
+  return `${html}${escapeAttr(text.slice(cursor, to))}${to < text.length ? '…' : ''}`;
 }
 
 /** Search: only results that contain every part of the query, best first. */
@@ -121,7 +156,7 @@ export async function search(index: SearchIndex, table: FoldTable, query: string
       results.push(...matchesIn(d, parts, whole, table));
     }
   }
-  results.sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  results.sort(byScore);
   return options.limit ? results.slice(0, options.limit) : results;
 }
 
@@ -129,7 +164,7 @@ export async function search(index: SearchIndex, table: FoldTable, query: string
 function matchesIn(d: SearchDocument, parts: string[], whole: string, table: FoldTable): SearchResult[] {
   const out: SearchResult[] = [];
   let section = '';
-  for (const [id, where, text] of d.units) {
+  for (const [position, [id, where, text]] of d.units.entries()) {
     if (where === 'heading') section = text;
     const folded = fold(text, table);
     if (!parts.every((p) => folded.includes(p))) continue;
@@ -144,7 +179,45 @@ function matchesIn(d: SearchDocument, parts: string[], whole: string, table: Fol
       text,
       excerpt: excerpt(text, parts, table),
       score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
+      position,
     });
   }
   return out;
+}
+
+/** Results for any of several queries (a term and its other names), each exact: merged, each paragraph once, best first. */
+export async function searchAny(index: SearchIndex, table: FoldTable, queries: readonly string[], options: SearchOptions = {}): Promise<SearchResult[]> {
+  const byUrl = new Map<string, SearchResult>();
+  for (const q of queries) {
+    for (const r of await search(index, table, q, { filters: options.filters })) {
+      const had = byUrl.get(r.url);
+      if (!had || r.score > had.score) byUrl.set(r.url, r);
+    }
+  }
+  const results = [...byUrl.values()].sort(byScore);
+  return options.limit ? results.slice(0, options.limit) : results;
+}
+
+const byScore = (a: SearchResult, b: SearchResult) => b.score - a.score || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/** One document's results: its best first, the rest in reading order. */
+export interface DocumentHits {
+  doc: string;
+  title: string;
+  /** The document's page (without a paragraph anchor). */
+  url: string;
+  best: SearchResult;
+  others: SearchResult[];
+}
+
+/** Results (best first) grouped by document, documents in the order of their best result. */
+export function groupByDocument(results: readonly SearchResult[]): DocumentHits[] {
+  const groups = new Map<string, DocumentHits>();
+  for (const r of results) {
+    const g = groups.get(r.doc);
+    if (g) g.others.push(r);
+    else groups.set(r.doc, { doc: r.doc, title: r.title, url: r.url.split('#')[0]!, best: r, others: [] });
+  }
+  for (const g of groups.values()) g.others.sort((a, b) => a.position - b.position);
+  return [...groups.values()];
 }

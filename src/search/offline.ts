@@ -6,7 +6,7 @@
  */
 import { recordText, unpackTable, type FoldTable } from './fold.ts';
 import type { SearchIndex, SearchUnit } from './engine.ts';
-import { startSearchPage } from './page.ts';
+import { pageData, startSearchPage } from './page.ts';
 
 export interface OfflineRecord {
   /** The page's path under the site root, e.g. docs/abc/. */
@@ -47,5 +47,5 @@ if (typeof window !== 'undefined' && window.KB_SEARCH) {
   const data: OfflineData = { ...window.KB_SEARCH, table: unpackTable(window.KB_SEARCH.table) };
   // The search page is <root>/search/index.html; pages are folders with an index.html.
   const root = new URL('../', location.href).href;
-  startSearchPage(async () => ({ index: offlineIndex(data, (path) => `${root}${path}index.html`), table: data.table }));
+  startSearchPage(async () => ({ index: offlineIndex(data, (path) => `${root}${path}index.html`), table: data.table }), pageData());
 }

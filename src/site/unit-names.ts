@@ -7,7 +7,7 @@ const SLUGS: Record<string, string> = {
   套: 'tao', 组: 'zu', 项: 'xiang', 天: 'tian', 小时: 'xiaoshi', 分钟: 'fenzhong', 页: 'ye', 张: 'zhang', 字: 'zi', 个月: 'geyue', 名: 'ming',
   个小时: 'gexiaoshi', 平方米: 'pingfangmi', 公里: 'gongli', 千米: 'qianmi', 岁: 'sui', 周: 'zhou', 位: 'wei', 床: 'chuang', 倍: 'bei',
   台: 'tai', 辆: 'liang', 支: 'zhi', 篇: 'pian', 份: 'fen', 批: 'pi', 座: 'zuo', 条: 'tiao', 户: 'hu',
-  亩: 'mu', 件: 'jian', 间: 'jianfang', 公顷: 'gongqing', 吨: 'dun', 周岁: 'zhousui', 处: 'chu', 平方公里: 'pingfanggongli',
+  周岁: 'zhousui', 平方公里: 'pingfanggongli', 公顷: 'gongqing', 处: 'chu', 间: 'jian', 吨: 'dun', 亩: 'mu', 件: 'jianshu',
 };
 
 /** Every unit the extractor gives: each has a page whether or not the corpus has figures in it now (links never break). */
@@ -18,7 +18,7 @@ export function unitSlug(unit: string): string {
   return SLUGS[unit] ?? `u${[...unit].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
-const NAMES: Record<string, string> = { '%': '百分比(%)', 个百分点: '百分点', fraction: '分数', ratio: '比例', '': '无量词' };
+const NAMES: Record<string, string> = { '%': '百分比（%）', 个百分点: '百分点', fraction: '分数', ratio: '比例', '': '无量词' };
 
 /** A unit as the reader reads it. */
 export function unitName(unit: string): string {

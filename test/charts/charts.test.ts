@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHART_LAYOUTS, chartSvg } from '../../src/charts/draw.ts';
+import { CHART_LAYOUTS, chartSvg, textWidth } from '../../src/charts/draw.ts';
 import { parseChartSpecs, resolveCharts, type ChartSpec } from '../../src/charts/spec.ts';
 import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
 import { readAll } from '../../src/extract/reading.ts';
@@ -50,11 +50,30 @@ describe('the charts of content/charts.json', () => {
     expect(huaxi.items.map((v) => ('value' in v ? v.value : null))).toEqual([91, -22, -45.7, -32.2]);
     const network = chartSvg(charts.find((c) => c.id === 'yuancheng-network')!, { id: 'n', layout: CHART_LAYOUTS.wide });
     expect(network.match(/class="ch-more"/g)).toHaveLength(3); // 2000多家, 3000多家, 10000多家
-    expect(network).toContain('单位:家');
+    expect(network).toContain('单位：家');
     const xinyi = chartSvg(charts.find((c) => c.id === 'xinyi-consultations')!, { id: 'x', layout: CHART_LAYOUTS.wide });
-    expect(xinyi.match(/原文未说明 416例\(6\.9%\)/g)).toHaveLength(4); // two bars, each with its title and legend
+    expect(xinyi.match(/原文未说明 416例（6\.9%）/g)).toHaveLength(4); // two bars, each with its title and legend
     const provinces = chartSvg(charts.find((c) => c.id === 'province-consortia')!, { id: 'p', layout: CHART_LAYOUTS.wide });
     expect(provinces).toMatch(/class="ch-bar ch-bound"/); // 不到50个: an outline up to the bound
+  });
+
+  it('never draw an axis line through a label', () => {
+    for (const c of charts) {
+      for (const layout of Object.values(CHART_LAYOUTS)) {
+        const svg = chartSvg(c, { id: 'x', layout });
+        const lines = [...svg.matchAll(/<line x1="([\d.]+)" x2="\1" y1="([\d.]+)" y2="([\d.]+)" class="ch-axis"/g)].map((m) => ({ x: Number(m[1]), y1: Number(m[2]), y2: Number(m[3]) }));
+        const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"( text-anchor="(\w+)")?[^>]*>([^<]*)</g)].map((m) => {
+          const width = textWidth(m[6]!, Number(m[3]));
+          const x = Number(m[1]);
+          const from = m[5] === 'end' ? x - width : m[5] === 'middle' ? x - width / 2 : x;
+          return { from, to: from + width, top: Number(m[2]) - Number(m[3]), bottom: Number(m[2]) + 2, text: m[6] };
+        });
+        for (const l of lines) for (const t of labels) {
+          const crosses = l.x > t.from + 1 && l.x < t.to - 1 && l.y1 < t.bottom && l.y2 > t.top;
+          expect(crosses, `${c.id}: the axis at x=${l.x} crosses "${t.text}"`).toBe(false);
+        }
+      }
+    }
   });
 
   it('give each chart a CSV of what it draws, each value with its sentence and link', () => {

@@ -34,12 +34,12 @@ export function seed(result: Awaited<ReturnType<typeof seedCorpus>>, prefix: str
 /**
  * A copy of the bundled corpus to change or build on its own: its documents and kb.json in
  * `<tmp>/seeds`, its curation beside them in `<tmp>/content`, as in the project (kb.json points
- * there). `without` leaves curation files out (charts.json, models.json …). Returns the corpus folder.
+ * there). `without` leaves curation files out (charts.json, models.json, the pages that show them …). Returns the corpus folder.
  */
 export function copySeeds(options: { without?: string[] } = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'kb-corpus-'));
   cpSync(SEEDS, join(root, 'seeds'), { recursive: true });
   cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
-  for (const f of options.without ?? []) rmSync(join(root, 'content', f));
+  for (const f of options.without ?? []) rmSync(join(root, 'content', f), { recursive: true });
   return join(root, 'seeds');
 }

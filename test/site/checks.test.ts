@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject } from '../helpers/build.ts';
@@ -75,13 +76,19 @@ describe('page weight', () => {
       const html = readFileSync(file, 'utf8');
       const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + m[1]!.length, 0);
       const external = [...html.matchAll(/<script[^>]+src="[^"]+"|<link[^>]+rel="stylesheet"[^>]*>/g)].length;
-      return { kind, bytes: statSync(file).size, css, external };
+      const script = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+      return { kind, bytes: statSync(file).size, gzipped: gzipSync(html, { level: 9 }).length, css, script, external };
     });
-    console.log(rows.map((r) => `${r.kind.padEnd(28)} ${String(r.bytes).padStart(7)} B (inline CSS ${r.css} B)`).join('\n'));
+    console.log(rows.map((r) => `${r.kind.padEnd(28)} ${String(r.bytes).padStart(7)} B, ${String(r.gzipped).padStart(6)} B gzipped (inline CSS ${r.css} B, inline script ${r.script} B)`).join('\n'));
     // Nothing is fetched before the reader searches: the search page adds its script itself (a module over http, classic scripts from disk).
     for (const r of rows) expect(r.external, r.kind).toBe(0);
     expect(readFileSync(join(DIST, 'search', 'index.html'), 'utf8')).toContain("'pagefind/search-page.js'");
-    expect(rows.find((r) => r.kind === 'home')!.bytes).toBeLessThan(30_000);
+    // The budgets: a reading page is at most 60 KB gzipped with its CSS, and carries at most 4 KB of inline script.
+    for (const r of rows.filter((x) => x.kind.startsWith('reading page') || x.kind === 'simplified page')) {
+      expect(r.gzipped, r.kind).toBeLessThanOrEqual(60 * 1024);
+      expect(r.script, r.kind).toBeLessThanOrEqual(4096);
+    }
+    expect(rows.find((r) => r.kind === 'home')!.gzipped).toBeLessThan(20_000);
   });
 });
 
@@ -150,15 +157,20 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     const p = await context.newPage();
     await p.goto(base());
     await p.getByRole('link', { name: '文献', exact: true }).first().click();
-    await p.getByRole('link', { name: '遠程心界:以醫聯體助力分級診療' }).click();
+    await p.getByRole('link', { name: '遠程心界：以醫聯體助力分級診療' }).first().click();
     await p.getByRole('link', { name: '醫聯體助力分級診療' }).click();
     expect(await p.evaluate(() => document.querySelector(':target')?.textContent)).toBe('醫聯體助力分級診療');
-    expect(await p.locator('#cite-gbt7714-2025').isVisible()).toBe(true);
+    expect(await p.locator('#cite-first').isVisible()).toBe(true);
     expect(await p.locator('button.copy').first().isVisible()).toBe(false);
+    // Without JavaScript the citation keeps the site-relative address, and says so.
+    expect(await p.locator('#cite-first .cite-url').textContent()).toMatch(/^\/docs\/\w+\/$/);
+    expect(await p.locator('.here-note').first().isVisible()).toBe(true);
+    // The .ris and .bib downloads need no script either.
+    expect(await p.locator('.cite-actions a[download$=".ris"]').getAttribute('href')).toMatch(/^data:application\/x-research-info-systems;charset=utf-8,TY%20%20-%20/);
     await context.close();
   });
 
-  it('prints a reading page cleanly, with its URL and its citation', async () => {
+  it('prints a reading page cleanly on A4: its address and page numbers on every sheet, paragraph numbers in the margin, closed sections left out', async () => {
     const context = await launch({ viewport: { width: 900, height: 1200 } });
     const p = await context.newPage();
     await p.goto(base() + kinds['reading page']);
@@ -166,10 +178,25 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     expect(await p.locator('.doc-aside').isVisible()).toBe(false);
     expect(await p.locator('.site-nav').isVisible()).toBe(false);
     expect(await p.locator('.print-only').isVisible()).toBe(true);
-    expect(await p.locator('.print-only').textContent()).toMatch(/^https:\/\/example\.org\/docs\/\w+\/$/);
-    expect(await p.locator('#cite-gbt7714-2025').isVisible()).toBe(true);
-    const pdf = await p.pdf({ format: 'A4' });
+    // The address the page is read at (no site URL is configured), in the footer and at the foot of every sheet.
+    const address = `${base()}${kinds['reading page']}`;
+    expect(await p.locator('.print-only').textContent()).toBe(address);
+    expect(await p.locator('#print-address').textContent()).toBe(`@page{@bottom-left{content:${JSON.stringify(address)}}}`);
+    const rules = (await p.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'))) as string;
+    expect(rules).toMatch(/@page\s*\{[^}]*size:\s*A4/i);
+    expect(rules).toMatch(/counter\(page\)/);
+    expect(await p.locator('#cite-first').isVisible()).toBe(true);
+    // Paragraph numbers in the margin, counted as 引用本段 counts them.
+    const first = p.locator('.body > p[id^="p-"]').first();
+    expect(await first.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('counter(para)');
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('.body')!).counterReset)).toBe('para 0');
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('.body > p[id^="p-"]')!, '::before').position)).toBe('absolute');
+    // A closed section prints as nothing (its contents and its marker).
+    for (const closed of await p.locator('details:not([open])').all()) expect(await closed.locator(':scope > :not(summary)').first().isVisible()).toBe(false);
+    const pdf = await p.pdf({ preferCSSPageSize: true });
     expect(pdf.length).toBeGreaterThan(10_000);
+    // A4 (595 x 842 points).
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
     await context.close();
   });
 });

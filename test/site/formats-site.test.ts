@@ -8,6 +8,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { search } from '../../src/search/engine.ts';
@@ -92,8 +93,20 @@ describe.skipIf(!hasDevWeb)('dev-web documents of other formats, as reading page
   it('offers the original web page in the cite panel when the file names its URL, and this archive’s copy', () => {
     const html = page(bySource('11-gov-fenji-zhenliao-2015.html').id);
     expect(html).toContain('引用本库存档');
-    expect(html).toMatch(/<section class="cite" aria-labelledby="cite-original-title">[\s\S]*http:\/\/www\.gov\.cn\/zhengce\/content\/2015-09\/11\/content_10158\.htm/);
+    expect(html).toMatch(/<section class="cite" id="cite-original" aria-labelledby="cite-original-title">[\s\S]*http:\/\/www\.gov\.cn\/zhengce\/content\/2015-09\/11\/content_10158\.htm/);
     expect(page(bySource('14-hk-jiceng-lantu.docx').id)).not.toContain('cite-original');
+  });
+
+  it('gives reading and source pages that pass html-validate', async () => {
+    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const d of docs.filter((x) => x.format)) {
+      for (const sub of ['', 'source']) {
+        const report = await hv.validateString(page(d.id, sub), `${d.source}/${sub}`);
+        for (const r of report.results) for (const m of r.messages) problems.push(`${d.source}/${sub}:${m.line} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('shows in the source view what the reader left out, and why', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
-import { search } from '../../src/search/engine.ts';
+import { groupByDocument, search } from '../../src/search/engine.ts';
 import { fold, queryParts, type FoldTable } from '../../src/search/fold.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
@@ -73,12 +73,33 @@ describe('search precision and recall', () => {
     expect(back.some((r) => r.text.includes('医联体'))).toBe(true);
   });
 
-  it('ranks a title match first, then headings, then body text, and highlights the match once', async () => {
+  it('ranks a title match first, then headings, then body text, and highlights every query word in the excerpt', async () => {
     const r = await search(index.index, index.table, '互联网医联体');
     expect(r[0]!.where).toBe('title');
     const firstBody = r.findIndex((x) => x.where === 'body');
     expect(r.slice(0, firstBody).every((x) => x.where !== 'body')).toBe(true);
-    for (const x of r) expect((x.excerpt.match(/<mark>/g) ?? []).length).toBe(1);
+    for (const x of r) {
+      const marks = [...x.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!);
+      expect(marks.length).toBeGreaterThanOrEqual(1);
+      for (const m of marks) expect(fold(m, index.table)).toBe('互联网医联体');
+    }
+    // Two words: both marked wherever they are in the excerpt.
+    for (const x of await search(index.index, index.table, '华西 远程')) {
+      const marks = new Set([...x.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => fold(m[1]!, index.table)));
+      const shown = fold(x.excerpt.replace(/<[^>]*>/g, ''), index.table);
+      for (const w of ['华西', '远程']) if (shown.includes(w)) expect(marks).toContain(w);
+    }
+  });
+
+  it('groups results by document: each document once, its best result first, the others in reading order, nothing lost', async () => {
+    const r = await search(index.index, index.table, '医联体');
+    const groups = groupByDocument(r);
+    expect(new Set(groups.map((g) => g.doc)).size).toBe(groups.length);
+    expect(groups.reduce((n, g) => n + 1 + g.others.length, 0)).toBe(r.length);
+    for (const g of groups) {
+      expect(g.best).toBe(r.find((x) => x.doc === g.doc));
+      expect(g.others.map((x) => x.position)).toEqual([...g.others.map((x) => x.position)].sort((a, b) => a - b));
+    }
   });
 
   it('never returns scattered single-character matches', async () => {
@@ -115,9 +136,11 @@ describe('a large corpus: the index in shards', () => {
       }
       expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 0, unchanged: first.shards });
       // One document changes: only its shard is indexed again, and the change is found.
-      const file = join(corpus, readdirSync(corpus).sort()[0]!);
+      // (A paragraph in the article's text, past the page's chrome at the top.)
+      const file = join(corpus, readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[0]!);
       const lines = readFileSync(file, 'utf8').split('\n');
-      writeFileSync(file, [...lines.slice(0, 20), '', '这一段是分片检索测试时加上的。', '', ...lines.slice(20)].join('\n'));
+      const at = Math.floor(lines.length * 0.6);
+      writeFileSync(file, [...lines.slice(0, at), '', '这一段是分片检索测试时加上的。', '', ...lines.slice(at)].join('\n'));
       run('scripts/build-content.ts');
       expect(report(run('scripts/search-index.ts'))).toEqual({ shards: first.shards, built: 1, unchanged: first.shards - 1 });
       // (From the terminal: this process has the first index's module loaded.)
@@ -167,8 +190,9 @@ describe.skipIf(!hasChromium)('searching in Chromium', () => {
     await p.keyboard.press('Enter');
     await p.waitForSelector('.result a');
     expect(p.url()).toMatch(/\/search\/index\.html\?q=/);
-    const offline = await p.locator('.result a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const served = (await search(index.index, index.table, '醫聯體 華西', { limit: 30 })).map((r) => r.url);
+    // The same results as the served engine, grouped the same way: each document's best result first.
+    const offline = await p.locator('.result > a.result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const served = groupByDocument(await search(index.index, index.table, '醫聯體 華西')).map((g) => g.best.url);
     expect(offline.map((u) => u.replace(/^.*\/dist\//, '/').replace('index.html', ''))).toEqual(served);
     await p.locator('.result a').first().focus();
     await p.keyboard.press('Enter');

@@ -1,0 +1,279 @@
+/**
+ * A corpus's own glossary, found with no term list: what its documents define (X是指…, 所谓X, X，即…),
+ * the long and short forms they pair (长期护理保险 / 长护险, 疾病诊断相关分组 / DRG), and the words of
+ * two to eight characters it uses far more often than ordinary Chinese does — frequent, in several
+ * documents, free on both sides (医联体, not 联体 nor 医联体建), holding together more than their
+ * parts would by chance, and rare in a general-language baseline (general-words.ts). Each term comes
+ * ranked, with its definition where the text gives one, its spellings in both scripts and the
+ * reasons it was found.
+ *
+ * Scale: each document's evidence (term-evidence.ts) is worked out from the document alone and can
+ * be kept; this module reads the evidence twice (counts first, then the neighbours of the strings
+ * that could be terms only), so memory follows the corpus's distinct strings, not its size.
+ */
+import * as OpenCC from 'opencc-js/cn2t';
+import { createHash } from 'node:crypto';
+import type { BlockId, DocumentId } from '../pipeline/types.ts';
+import { generalCount, GENERAL_FLOOR, GENERAL_TOTAL } from './general-words.ts';
+import { compound, listedWords, type TermEvidence } from './term-evidence.ts';
+
+export interface DiscoveredTerm {
+  /** Stable: made from the term (its simplified spelling). */
+  id: string;
+  /** Simplified. */
+  term: string;
+  /** Other names: the short or long form the text pairs it with, and the same term with 制度/体系 after it. */
+  synonyms: string[];
+  /** Every spelling: simplified, traditional (Taiwan standard) and as the documents wrote it. */
+  variants: string[];
+  definition?: { text: string; doc: DocumentId; paragraph: BlockId };
+  /** Why it is a term: the text defines it, pairs it with a short or long form, or uses it far more than ordinary Chinese. */
+  found: Array<'defined' | 'abbreviated' | 'frequent'>;
+  score: number;
+  /** Times it occurs in running text (in documents that repeat it), in how many documents, and how many times more often than in general Chinese. */
+  count: number;
+  documents: number;
+  keyness: number;
+  /** How much more often its parts come together than by chance, at its weakest split (bits); absent for one that is not a run of Chinese characters. */
+  cohesion?: number;
+}
+
+export interface DiscoveryOptions {
+  /** At most this many terms (the highest ranked). */
+  limit?: number;
+  /** A string found by frequency alone needs this many occurrences … */
+  minCount?: number;
+  /** … in this many documents (with one document, one). */
+  minDocuments?: number;
+}
+
+/** Characters a term does not start with: particles, prepositions, conjunctions, pronouns, adverbs, and suffixes (型, 级, 性, 化). */
+const NOT_FIRST = new Set('的了着过是在和与及或等也都就而且并从对为将把被让向于以其这那此每各该本个已再又还能会可要应需使由到得之所如若但则即据共均总更最很型级性化者率'.split(''));
+/** Characters a term does not end with. */
+const NOT_LAST = new Set('的了着过是在和与及或等也都就而且并从对为将把被让向于以其这那此每各该个已再又还可需使由到得地们中里内时后前来说给至达有'.split(''));
+/** Inside a term: 的 and 是 make a phrase (资源配置的合理性, 联是指). */
+const PHRASE = /[的是]/;
+/** A place's name (安康市): the places index's, not the glossary's. */
+const PLACE = /[省市县州镇乡村]$/;
+/** A count or an ordinal (三年, 两个, 第二): not a term. */
+const COUNTING = /^[〇零一二两三四五六七八九十百千万亿几数多第每]+[个年月日次种项家名位条类天周人所张批轮期届级]?/;
+/** Words of time, not terms (年底, 目前, 期间). */
+const TIME_WORD = /^(?:年底|年初|年末|年中|月底|月初|年度|全年|当年|今年|去年|明年|近年|目前|今后|以来|此前|期间|时期|阶段|同期|上年)$/;
+/** A body's name (国家医保局, 医疗保障局): the organisations index's, not the glossary's. A 医院 or 中心 may be a kind of place (互联网医院). */
+const BODY = /(?:局|部|委|委员会|厅|署|办公室|政府|法院|检察院|协会|学会|公司|集团)$/;
+/** A word the general baseline lists (服务, 医疗) is a corpus's term only when the corpus uses it this many times more often. */
+const LISTED_KEYNESS = 300;
+/** A word it does not list (rarer than 1 in 300,000) needs this many times its greatest possible general rate. */
+const UNLISTED_KEYNESS = 10;
+/** What makes a term a system or a task without changing what it names: 分级诊疗制度 is 分级诊疗. */
+const GENERIC_TAIL = /(?:制度|体系|工作|政策)$/;
+/** A term's parts come together at least 2^2.5 (about 6) times as often as chance would have them (照护, 市医 do not). */
+const MIN_COHESION = 2.5;
+/** A string is held by the characters around it when one of them comes with it this often. */
+const BOUND_SHARE = 0.6;
+/** A string cuts through the words around it when it does so this often. */
+const CUT_SHARE = 0.5;
+
+const toTraditional: (s: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+interface Merged {
+  n: number;
+  df: number;
+  l?: Map<string, number>;
+  r?: Map<string, number>;
+  written?: Set<string>;
+}
+
+/** The share of occurrences taken by the most frequent neighbour that is a character (a break is free). */
+function boundShare(neighbours: Map<string, number> | undefined, n: number): number {
+  let top = 0;
+  for (const [c, k] of neighbours ?? []) if (c !== '' && k > top) top = k;
+  return n ? top / n : 0;
+}
+
+/**
+ * The share of occurrences that cut through a common word at the edge, for a string of common
+ * words and one character more (互联网|医, 推进|医): what comes after it makes a word the baseline
+ * lists with that character (医院, 医疗), so the string ends inside a word. (失能 is no such string:
+ * 失能人员 does not cut through 能人.)
+ */
+function cutShare(neighbours: Map<string, number> | undefined, n: number, g: string, side: 'left' | 'right'): number {
+  const rest = side === 'left' ? g.slice(1) : g.slice(0, -1);
+  if (rest.length < 2 || !listedWords(rest)) return 0;
+  const edge = side === 'left' ? g[0]! : g.at(-1)!;
+  let cut = 0;
+  for (const [c, k] of neighbours ?? []) if (c.length === 1 && /[\u3400-\u9fff]/.test(c) && generalCount(side === 'left' ? c + edge : edge + c) > 0) cut += k;
+  return n ? cut / n : 0;
+}
+
+const idOf = (term: string) => `t-${createHash('sha256').update(term).digest('hex').slice(0, 8)}`;
+
+/**
+ * The corpus's terms, highest ranked first. `evidence` gives every document's evidence each time
+ * it is called (it is read twice), in any order: the result does not depend on the order.
+ */
+export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: DiscoveryOptions = {}): DiscoveredTerm[] {
+  const minCount = options.minCount ?? 3;
+  // Pass one: counts, characters, definitions, pairs.
+  const grams = new Map<string, Merged>();
+  const singles = new Map<string, number>();
+  let chars = 0;
+  let documents = 0;
+  const definitions = new Map<string, { text: string; form: number; doc: DocumentId; paragraph: BlockId }>();
+  const pairs = new Map<string, { short: string; long: string; docs: Set<string> }>();
+  const organisations = new Set<string>();
+  for (const e of evidence()) {
+    documents++;
+    chars += e.chars;
+    for (const [c, k] of Object.entries(e.singles)) singles.set(c, (singles.get(c) ?? 0) + k);
+    for (const [g, x] of Object.entries(e.grams)) {
+      const m = grams.get(g);
+      if (m) {
+        m.n += x.n;
+        m.df++;
+      } else grams.set(g, { n: x.n, df: 1 });
+    }
+    for (const d of e.definitions) {
+      const had = definitions.get(d.term);
+      // The most explicit way of defining wins; between equals, the first document in id order.
+      if (!had || d.form < had.form || (d.form === had.form && e.doc < had.doc)) definitions.set(d.term, { text: d.text, form: d.form, doc: e.doc, paragraph: d.paragraph });
+    }
+    for (const a of e.abbreviations) {
+      if (a.organisation) {
+        organisations.add(a.short).add(a.long);
+        continue;
+      }
+      const key = `${a.short}|${a.long}`;
+      if (!pairs.has(key)) pairs.set(key, { short: a.short, long: a.long, docs: new Set() });
+      pairs.get(key)!.docs.add(e.doc);
+    }
+  }
+  const minDocuments = options.minDocuments ?? Math.min(2, documents);
+  const named = new Set([...definitions.keys(), ...[...pairs.values()].flatMap((p) => [p.short, p.long])]);
+  for (const o of organisations) named.delete(o);
+  /** Whether a string could be a term at all: not a phrase, a count, a time, a body's or a place's name. */
+  const wordlike = (g: string) =>
+    !NOT_FIRST.has(g[0]!) && !NOT_LAST.has(g.at(-1)!) && !PHRASE.test(g.slice(1, -1)) && !COUNTING.test(g) && !TIME_WORD.test(g) && !BODY.test(g) && !PLACE.test(g) && !organisations.has(g);
+  for (const g of [...named]) if (!wordlike(g)) named.delete(g);
+  for (const g of [...definitions.keys()]) if (!named.has(g)) definitions.delete(g);
+  const candidate = (g: string, m: Merged) =>
+    named.has(g) ||
+    (m.n >= minCount &&
+      (m.df >= minDocuments || m.n > minCount) &&
+      !NOT_FIRST.has(g[0]!) &&
+      !NOT_LAST.has(g.at(-1)!) &&
+      !PHRASE.test(g.slice(1, -1)) &&
+      !COUNTING.test(g) &&
+      !TIME_WORD.test(g) &&
+      !BODY.test(g) &&
+      !PLACE.test(g) &&
+      !organisations.has(g));
+
+  // Pass two: the neighbours and spellings of the candidates only.
+  for (const e of evidence()) {
+    for (const [g, x] of Object.entries(e.grams)) {
+      const m = grams.get(g)!;
+      if (!candidate(g, m)) continue;
+      m.l ??= new Map();
+      m.r ??= new Map();
+      for (const [c, k] of Object.entries(x.l)) m.l.set(c, (m.l.get(c) ?? 0) + k);
+      for (const [c, k] of Object.entries(x.r)) m.r.set(c, (m.r.get(c) ?? 0) + k);
+      for (const w of x.w ?? []) (m.written ??= new Set()).add(w);
+    }
+  }
+
+  const tokens = Math.max(1, chars / 1.5); // the general corpus counts words, of about 1.5 characters
+  const countOf = (s: string) => (s.length === 1 ? singles.get(s) : grams.get(s)?.n);
+  /** How much more often the string's parts come together than they would by chance: the weakest split, in bits. */
+  const cohesion = (g: string, n: number) => {
+    let weakest = Infinity;
+    for (let k = 1; k < g.length; k++) {
+      const a = countOf(g.slice(0, k));
+      const b = countOf(g.slice(k));
+      if (a && b) weakest = Math.min(weakest, Math.log2((n * chars) / (a * b)));
+    }
+    return weakest;
+  };
+  const keynessOf = (g: string, n: number) => n / tokens / ((generalCount(g) || GENERAL_FLOOR) / GENERAL_TOTAL);
+
+  const found = new Map<string, DiscoveredTerm>();
+  // A named term the counts did not keep (长照2.0 is not a run of Chinese characters) still counts as named.
+  for (const g of named) if (!grams.has(g)) grams.set(g, { n: 0, df: 0, l: new Map(), r: new Map() });
+  for (const [g, m] of grams) {
+    if (!m.l || !candidate(g, m)) continue;
+    const keyness = keynessOf(g, m.n);
+    const reasons: DiscoveredTerm['found'] = [];
+    if (definitions.has(g)) reasons.push('defined');
+    if (named.has(g) && !definitions.has(g)) reasons.push('abbreviated');
+    const latin = /^[A-Z0-9]+$/.test(g);
+    const free =
+      latin ||
+      (boundShare(m.l, m.n) < BOUND_SHARE && boundShare(m.r, m.n) < BOUND_SHARE && cutShare(m.l, m.n, g, 'left') < CUT_SHARE && cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
+    const key = keyness >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS);
+    // Used in several documents, or more often than that in one when it is a word of its own, not
+    // common words put together (分级诊疗 in the one notice about it, not 大幅提升).
+    const widely = (m.n >= minCount && m.df >= minDocuments) || (m.n > minCount && !compound(g));
+    const together = latin ? Infinity : cohesion(g, m.n);
+    const frequent = widely && free && key && together >= MIN_COHESION;
+    if (frequent) reasons.push('frequent');
+    if (!reasons.length) continue;
+    // Frequent, in many documents, and far from ordinary usage; a term the text defines or abbreviates ranks as if it occurred twice more.
+    const score = Math.log2(2 + m.n + (named.has(g) ? 2 : 0)) * (1 + Math.log2(Math.max(1, m.df))) * Math.min(Math.log2(Math.max(keyness, 2)), 12);
+    found.set(g, {
+      id: idOf(g),
+      term: g,
+      synonyms: [],
+      variants: [...new Set([g, toTraditional(g), ...(m.written ?? [])])],
+      ...(definitions.has(g) ? { definition: (({ form: _f, ...d }) => d)(definitions.get(g)!) } : {}),
+      found: reasons,
+      score: Math.round(score * 100) / 100,
+      count: m.n,
+      documents: m.df,
+      keyness: Math.round(keyness),
+      ...(Number.isFinite(together) ? { cohesion: Math.round(together * 10) / 10 } : {}),
+    });
+  }
+  // One entry for a long form and its short ones (under the most used long form: 疾病诊断相关分组 and
+  // 疾病诊断相关分组付费 are both DRG), and for 分级诊疗 and 分级诊疗制度.
+  const absorb = (into: string, from: string) => {
+    let a = found.get(into);
+    let b = found.get(from);
+    if (!a || !b || a === b) return;
+    const shortForm = (x: DiscoveredTerm) => [...pairs.values()].some((p) => p.short === x.term);
+    if (shortForm(a) || (!shortForm(b) && (b.count > a.count || (b.count === a.count && b.term.length < a.term.length)))) [a, b] = [b, a];
+    a.synonyms = [...new Set([...a.synonyms, b.term, ...b.synonyms])];
+    a.variants = [...new Set([...a.variants, ...b.variants])];
+    a.found = [...new Set([...a.found, ...b.found])];
+    a.definition ??= b.definition;
+    // Both names' weight: the stronger, and half the other.
+    a.score = Math.round((Math.max(a.score, b.score) + Math.min(a.score, b.score) / 2) * 100) / 100;
+    a.count += b.count;
+    a.documents = Math.max(a.documents, b.documents);
+    for (const [k, v] of found) if (v === b) found.set(k, a);
+  };
+  for (const p of [...pairs.values()].sort((x, y) => (x.long < y.long ? -1 : x.long > y.long ? 1 : x.short < y.short ? -1 : 1))) absorb(p.long, p.short);
+  for (const g of [...found.keys()].sort()) {
+    const base = g.replace(GENERIC_TAIL, '');
+    if (base !== g && base.length >= 2 && found.has(base)) absorb(base, g);
+  }
+  // A string that holds a term used four times as often (医联体建设, 推进医联体建设, 紧密型医联体 beside
+  // 医联体) is a phrase about it or a kind of it: it ranks below it. (分级诊疗 holds 诊疗, but is not
+  // a minor use of it.)
+  const all = [...new Set(found.values())];
+  for (const t of all) {
+    const holds = all.some((u) => u !== t && u.count >= 4 * t.count && [u.term, ...u.synonyms].some((x) => x.length < t.term.length && t.term.includes(x)));
+    if (holds) t.score = Math.round(t.score * 50) / 100;
+  }
+  // Under its most used name (医联体, not the 区域性医疗联合体 that introduces it once).
+  for (const t of new Set(found.values())) {
+    const names = [t.term, ...t.synonyms];
+    const most = names.reduce((best, x) => ((grams.get(x)?.n ?? 0) > (grams.get(best)?.n ?? 0) ? x : best), t.term);
+    if (most !== t.term) {
+      t.synonyms = names.filter((x) => x !== most);
+      t.term = most;
+      t.id = idOf(most);
+    }
+  }
+  const terms = [...new Set(found.values())].sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
+  return options.limit === undefined ? terms : terms.slice(0, options.limit);
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from '../../scripts/bench/labelled-corpus.ts';
+import { autoCharts } from '../../src/charts/auto.ts';
+import { chartSvg } from '../../src/charts/draw.ts';
+import { readFigures } from '../../src/charts/figure-reading.ts';
+import { isValue, resolveCharts, type ChartSpec, type ResolvedChart } from '../../src/charts/spec.ts';
+import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
+import { readAll } from '../../src/extract/reading.ts';
+import type { BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
+
+/** A document of these paragraphs, published on this date. */
+function doc(paragraphs: string[], published = '2023-07-13', id = 'd1'): DocumentText {
+  return {
+    id: id as DocumentId,
+    meta: { title: '', titleSource: 'title-line', author: null, published, publisher: null, editor: null, originalTitle: null, documentNumber: null },
+    datesTrusted: true,
+    blocks: paragraphs.map((text, i) => ({ id: `p${i}` as BlockId, lines: [], type: 'paragraph' as const, text, marks: [] })),
+  };
+}
+/** The figures of documents, as the content build finds them. */
+const figuresOf = (docs: DocumentText[]) => corpusFigures(readAll(docs, documentFigures));
+const charts = (docs: DocumentText[]): ChartSpec[] => autoCharts(figuresOf(docs));
+/** A chart as `type: label=written; …` (with its total or change). */
+function show(c: ResolvedChart): string {
+  const items = c.items.map((x) => `${x.label}=${isValue(x) ? x.written : x.missing}`).join('; ');
+  return `${c.type}: ${items}${c.total ? ` | total ${c.total.written}` : ''}${c.change ? ` | ${c.change.label} ${c.change.written}` : ''}`;
+}
+const drawn = (docs: DocumentText[]) => {
+  const figures = figuresOf(docs);
+  return resolveCharts(autoCharts(figures), figures).charts.map(show);
+};
+
+describe('what a figure measures', () => {
+  it('a figure without its own words takes the measure named before it; a list item its own label', () => {
+    const readings = readFigures(figuresOf([doc(['从近三年的数据看，长护险参保人数2020年底为1.08亿人，2021年底为1.45亿人。分城区看，享受待遇人数西乡塘区1208人、青秀区1035人。'])]));
+    expect(readings.map((r) => [r.figure.text, r.measure, r.label])).toEqual([
+      ['近三年', '', ''],
+      ['1.08亿人', '长护险参保人数', ''],
+      ['1.45亿人', '长护险参保人数', ''],
+      ['1208人', '享受待遇人数', '西乡塘区'],
+      ['1035人', '享受待遇人数', '青秀区'],
+    ]);
+  });
+});
+
+describe('charts that must be made', () => {
+  it('one thing at three dates: columns in date order, each value citing its figure', () => {
+    expect(drawn([doc(['从近三年的数据看，长护险参保人数2021年底为1.45亿人，2020年底为1.08亿人，2022年底增至1.69亿人。'])])).toEqual([
+      'columns: 2020年底=1.08亿人; 2021年底=1.45亿人; 2022年底=1.69亿人',
+    ]);
+  });
+  it('one thing at several places listed in a sentence: bars, sorted', () => {
+    expect(drawn([doc(['分城区看，享受待遇人数西乡塘区1208人、青秀区1035人、江南区847人、兴宁区612人。'])])).toEqual([
+      'bars: 西乡塘区=1208人; 青秀区=1035人; 江南区=847人; 兴宁区=612人',
+    ]);
+  });
+  it('the parts of a stated total, the rest the text leaves out drawn as such', () => {
+    const [c] = resolveCharts(charts([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])]), figuresOf([doc(['全市定点护理服务机构共126家，其中养老机构52家、医疗机构38家、居家护理服务机构29家。'])])).charts;
+    expect(show(c!)).toBe('stacked: 养老机构=52家; 医疗机构=38家; 居家护理服务机构=29家 | total 126家');
+    expect(chartSvg(c!, { id: 'c', layout: { width: 600, fontSize: 14 } })).toContain('ch-hatch');
+  });
+  it('parts written before their total (…，合计…)', () => {
+    expect(drawn([doc(['截至2022年底，全国已布建A单位689处、B单位8,095处、C单位3,358处，合计1万2,142处。'])])).toEqual([
+      'stacked: A单位=689处; B单位=8,095处; C单位=3,358处 | total 1万2,142处',
+    ]);
+  });
+  it('a value at two dates with the change the text states: a slope', () => {
+    expect(drawn([doc(['截至2022年12月底，全市参保人数达到163万人，比2021年底的151万人增长7.9%。'])])).toEqual(['slope: 2021年底=151万人; 2022年12月底=163万人 | 增长 7.9%']);
+  });
+  it('the changes of three items in a sentence: diverging bars, the whole’s own change left out', () => {
+    expect(drawn([doc(['同2020年3月底相比，总数增加17273个：医院增加1170个，基层医疗卫生机构增加17572个，专业公共卫生机构则减少1624个。'])])).toEqual([
+      'diverging: 医院=+1170个; 基层医疗卫生机构=+17572个; 专业公共卫生机构=−1624个',
+    ]);
+  });
+  it('a table of items and one number each: bars', () => {
+    const table: DocumentText = {
+      ...doc([]),
+      blocks: [{ id: 't1' as BlockId, lines: [], type: 'table', header: ['就醫層級', '部分負擔比例'], rows: [['基層診所', '20%'], ['地區醫院', '30%'], ['區域醫院', '40%'], ['醫學中心', '50%']] }],
+    };
+    expect(drawn([table])).toEqual(['bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%']);
+  });
+});
+
+describe('charts that must be refused (a reader would call them misleading)', () => {
+  it.each([
+    ['different things at different dates', '2020年底参保人数为1.08亿人，2021年享受待遇人数108.7万人，2022年基金支出108.4亿元。'],
+    ['a share and a count of one thing', '2020年参保人数为1.08亿人，2021年参保人数占比为16.6%，2022年参保人数为1.69亿人。'],
+    ['two points with no stated change', '2021年底参保人数为1.45亿人，2022年底参保人数为1.69亿人。'],
+    ['a period overlapping its years', '2019—2021年参保人数累计为3亿人，2020年参保人数为1.08亿人，2021年参保人数为1.45亿人，2022年参保人数为1.69亿人。'],
+    ['bounds, not values', '2020年参保人数超过1亿人，2021年参保人数近1.5亿人，2022年参保人数超过1.6亿人。'],
+    ['a stated change that does not follow from its two values', '截至2022年12月底，全市参保人数达到163万人，比2021年底的151万人增长17.9%。'],
+    ['parts that add up to more than their total', '全市定点护理服务机构共126家，其中养老机构72家、医疗机构38家、居家护理服务机构29家。'],
+    ['a table of different measures, not items of one', ''],
+    ['ratios', '2020年医护比为1:1.2，2021年医护比为1:1.5，2022年医护比为1:1.8。'],
+    ['two changes only', '同2020年3月底相比，医院增加1170个，专业公共卫生机构则减少1624个。'],
+    ['changes in different units', '同2020年相比，医院增加1170个，床位增加3万张，医生增加2000名。'],
+  ])('%s', (_, text) => {
+    const docs = text
+      ? [doc([text])]
+      : [{ ...doc([]), blocks: [{ id: 't1' as BlockId, lines: [], type: 'table' as const, header: ['指标', '标准'], rows: [['基层医疗卫生机构建设达标率', '95%'], ['县域内就诊率', '90%'], ['签约服务覆盖率', '30%']] }] }];
+    expect(drawn(docs)).toEqual([]);
+  });
+  it('two places under one name at one date', () => {
+    expect(drawn([doc(['2020年参保人数为1.08亿人，2021年参保人数为1.45亿人，2022年参保人数为1.69亿人。', '2022年参保人数为163万人。'])])).toEqual([]);
+  });
+  it('the same measure in two documents is two places or two sources: never one series', () => {
+    expect(drawn([doc(['2020年参保人数为1.08亿人。'], '2023-01-01', 'a1'), doc(['2021年参保人数为1.45亿人。'], '2023-01-01', 'b1'), doc(['2022年参保人数为1.69亿人。'], '2023-01-01', 'c1')])).toEqual([]);
+  });
+  it('dates a document cannot vouch for', () => {
+    expect(drawn([{ ...doc(['2020年参保人数为1.08亿人，2021年参保人数为1.45亿人，2022年参保人数为1.69亿人。']), datesTrusted: false }])).toEqual([]);
+  });
+});
+
+describe('the corpora, with no charts.json', () => {
+  const make = (dir: string) => {
+    const docs = expectedDocuments(dir).map((e) => expectedDocument(e, dir));
+    const figures = figuresOf(docs);
+    return resolveCharts(autoCharts(figures), figures).charts;
+  };
+  it('long-term-care: at least three charts, each correct by its cited figures', () => {
+    const made = make(LONG_TERM_CARE).map(show);
+    for (const c of [
+      'columns: 2020年底=1.08亿人; 2021年底=1.45亿人; 2022年底=1.69亿人',
+      'columns: 2020年=83.5万人; 2021年=108.7万人; 2022年=120.8万人',
+      'columns: 107年（2018）=18萬660人; 108年（2019）=28萬4,208人; 109年（2020）=35萬7,457人; 110年（2021）=38萬8,866人; 111年（2022）=44萬381人',
+      'bars: 西乡塘区=1208人; 青秀区=1035人; 江南区=847人; 兴宁区=612人; 良庆区=356人; 邕宁区=201人',
+      'stacked: 养老机构=52家; 医疗机构=38家; 居家护理服务机构=29家 | total 126家',
+      'slope: 2021年底=1.45亿人; 2022年底=1.69亿人 | 增长 16.6%',
+      'slope: 2021年底=151万人; 2022年12月底=163万人 | 增长 7.9%',
+    ])
+      expect(made).toContain(c);
+    // Not a chart: the shares of different costs (90%/10%, 85%/15%), the yearly count beside the cumulative one.
+    expect(made.some((c) => c.includes('90%') || c.includes('136万人'))).toBe(false);
+  });
+  it('dev-web: a table of items, the changes of three kinds of institution, the parts of a total', () => {
+    expect(make(DEV_WEB).map(show)).toEqual([
+      'bars: 醫學中心=50%; 區域醫院=40%; 地區醫院=30%; 基層診所=20%',
+      'diverging: 醫院=+1170個; 基層醫療衛生機構=+17572個; 專業公共衛生機構=−1624個',
+      'stacked: 公立醫院=1.2萬個; 民營醫院=2.4萬個 | total 3.6萬個',
+    ]);
+  });
+  it('every chart is drawn (an accessible SVG giving every value)', () => {
+    for (const c of make(LONG_TERM_CARE)) {
+      const svg = chartSvg(c, { id: c.id, layout: { width: 640, fontSize: 14 } });
+      expect(svg).toContain('role="img"');
+      for (const x of c.items) if (isValue(x)) expect(svg).toContain(x.written);
+    }
+  });
+});
