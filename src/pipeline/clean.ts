@@ -48,7 +48,7 @@ import {
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
 import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { simplifyCharacters } from './script.ts';
-import { findTitle, type TitleLines } from './title.ts';
+import { findTitle, isTitleLike, type TitleLines } from './title.ts';
 import type { Line, MovedLine, Removal, RemovalReason, Repair } from './types.ts';
 
 export interface CleanContext {
@@ -218,7 +218,7 @@ interface Layout {
 /** Pass 2: where the text starts and ends, its metadata lines and title; chrome before the title and after the text. */
 function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: number[]): Layout {
   const free = (i: number) => labels[i] === null;
-  const start = nonBlank.find((i) => free(i) && isProse(folded[i]!)) ?? text.length;
+  const start = textStart(text, folded, nonBlank, free);
   const placed: PlacedMeta[] = [];
   const metaAt = new Map<number, MetaLine>();
   const cut = new Map<number, number>();
@@ -265,9 +265,10 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   // Between the title and the text: counters (a subtitle or a heading stays).
   for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
 
-  // Inside the text: a notice's signature (its issuers, then the date).
+  // Inside the text: a notice's signature (its issuers, then the date), and an answer's byline on a Q&A site.
   const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
+  markAnswerBylines(text, folded, labels, (i, m) => take(i, m, 'head'));
 
   // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
   // (A heading like 相关政策 starts it only over links: over a table or a heading it is the text's.)
@@ -298,6 +299,30 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 /** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
 const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
 
+/** How far past a stray sentence at the top a page's title and byline may still stand (lines that are not chrome). */
+const BYLINE_REACH = 12;
+
+/**
+ * Where the running text starts: at its first line of prose, unless a title and its byline stand a
+ * few lines further on (a sentence among the chrome above them, a site's notice, a lead before the
+ * headline): then after that byline.
+ */
+function textStart(text: string[], folded: string[], nonBlank: number[], free: (i: number) => boolean): number {
+  const open = nonBlank.filter(free);
+  const k = open.findIndex((i) => isProse(folded[i]!));
+  if (k < 0) return text.length;
+  for (let j = k + 1; j < Math.min(open.length, k + 1 + BYLINE_REACH); j++) {
+    const b = open[j]!;
+    const m = readMetaLine(text[b]!, folded[b]!);
+    const byline = m && (m.kind === 'byline' || (m.kind === 'fields' && (m.published !== undefined || m.publisher !== undefined)) || (m.kind === 'post' && m.firstPost));
+    const above = open[j - 1]!;
+    if (byline && j - 1 > k && folded[above]!.length >= 8 && isTitleLike(folded[above]!) && !isProse(folded[above]!)) {
+      return open.slice(j + 1).find((i) => isProse(folded[i]!)) ?? text.length;
+    }
+  }
+  return open[k]!;
+}
+
 /**
  * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
  * notice's 落款, the issuers under a communiqué's title). `take` gets each of their lines.
@@ -321,6 +346,26 @@ function markSignatures(text: string[], folded: string[], nonBlank: number[], op
     for (const [i, issuer] of issuers.reverse()) take(i, issuer);
     take(date, m);
   }
+}
+
+/** A Q&A site's count of an answer's votes (`238 人赞同了该回答`): the lines right above it name who answered. */
+const VOTES = /^\d[\d,.]*\s*[万千kw]?\s*人(?:赞同|觉得有用|推荐)了?(?:该|这个|此)?(?:回答|答案|文章)?$/;
+
+/**
+ * An answer's byline on a Q&A site: its writer's name, and perhaps a line about them, directly
+ * above the count of its votes (`某某` / `交通规划从业者` / `238 人赞同了该回答`).
+ */
+function markAnswerBylines(text: string[], folded: string[], labels: Labels, take: (i: number, m: MetaLine) => void) {
+  folded.forEach((f, v) => {
+    if (!VOTES.test(f)) return;
+    const above = [v - 1, v - 2].filter((i) => i >= 0 && labels[i] === null && folded[i] !== '' && folded[i]!.length <= 30 && !isProse(folded[i]!));
+    // Both lines must stand right above the count, the name first.
+    const lines = above[0] === v - 1 ? (above[1] === v - 2 ? [v - 2, v - 1] : [v - 1]) : [];
+    const name = lines.find((i) => /^[\p{Script=Han}A-Za-z·_\-\d]{2,16}$/u.test(folded[i]!));
+    if (name === undefined || name !== lines[0]) return;
+    take(name, { kind: 'byline', author: text[name]! });
+    for (const i of lines.slice(1)) take(i, { kind: 'fields' });
+  });
 }
 
 /** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */

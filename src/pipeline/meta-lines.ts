@@ -217,7 +217,8 @@ function readDateSource(text: string, folded: string): MetaLine | null {
   const m = DATE_TIME.exec(folded);
   if (!m || m.index !== 0 || !parseDate(folded)) return null;
   const name = text.slice(m[0].length).replace(/^[\s|｜·•・]+/, '').trim();
-  if (!name || !isName(name, 20) || REGIONS.has(name) || /\d/.test(name) || /^ip/i.test(name) || name.includes(' ')) return null;
+  // (Not what a date goes on with: 2021年3月底, 2024年初, 5月上旬.)
+  if (name.length < 2 || !isName(name, 20) || REGIONS.has(name) || /\d/.test(name) || /^ip/i.test(name) || name.includes(' ') || /^(?:底|初|末|中|上旬|中旬|下旬)?(?:以来|以后|以前|起|止|前|后)?$/.test(name)) return null;
   return { kind: 'byline', published: parseDate(folded)!, publishedRank: 1, publisher: NO_PUBLISHER.test(name) ? undefined : name };
 }
 

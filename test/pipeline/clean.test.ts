@@ -150,4 +150,18 @@ describe('clean', () => {
     const r = run(text.join('\n'));
     expect(r.removed).toEqual([['全新家用净水器，点击立即购买', 'advertisement']]);
   });
+
+  it('finds the title and byline a few lines below a stray sentence at the top, and keeps the sentence', () => {
+    const page = ['登录', '注册', '欢迎访问本站，这里汇集了各类政策资讯。', '全省义务教育学校全部实现标准化', '作者：张某 2024-09-02 08:30', '今年秋季学期开学前，全省义务教育学校全部达到办学标准。', '三年来全省共新建改扩建学校412所。'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '全省义务教育学校全部实现标准化', author: '张某', published: '2024-09-02' });
+    expect(c.content.map((l) => l.text)).toEqual(['欢迎访问本站，这里汇集了各类政策资讯。', '今年秋季学期开学前，全省义务教育学校全部达到办学标准。', '三年来全省共新建改扩建学校412所。']);
+  });
+
+  it("reads an answer's byline on a Q&A page from the lines above its vote count", () => {
+    const page = ['城市地铁票价为什么按里程计价？', '坐了这么多城市的地铁，发现大多按里程计价，这有什么道理？', '某某', '交通规划从业者', '238 人赞同了该回答', '简单说，按里程计价是在公平和财务可持续之间找平衡。', '编辑于 2023-06-12 09:14・IP 属地上海'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '城市地铁票价为什么按里程计价？', author: '某某', published: '2023-06-12' });
+    expect(c.content.map((l) => l.text)).toEqual(['坐了这么多城市的地铁，发现大多按里程计价，这有什么道理？', '简单说，按里程计价是在公平和财务可持续之间找平衡。']);
+  });
 });
