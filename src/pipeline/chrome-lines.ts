@@ -25,6 +25,18 @@ export function isInterfaceLine(folded: string): boolean {
   return f.replace(UI, ' ').replace(BETWEEN, '') === '';
 }
 
+/** A bar of three or more buttons with one short word of the site's own among them (`百度首页 登录 注册`, `播报 讨论 上传视频`). */
+export function isButtonBar(folded: string): boolean {
+  const f = folded.toLowerCase();
+  if (f.length > 48) return false;
+  const tokens = f.split(/[\s|/·•]+/).filter(Boolean);
+  if (tokens.length < 3) return false;
+  const own = tokens.filter((t) => t.replace(UI, ' ').replace(BETWEEN, '') !== '');
+  // (The buttons are words: a figure is not one, so a table's row is no bar.)
+  const buttons = tokens.filter((t) => !own.includes(t) && /\p{L}/u.test(t));
+  return own.length === 1 && [...own[0]!].length <= 4 && !/\d/.test(own[0]!) && buttons.length >= 2 && buttons.length === tokens.length - 1;
+}
+
 /** A line that is chrome wherever it stands: an app prompt, a WeChat control, a forum's note. */
 export function isChromePhrase(folded: string): boolean {
   const f = folded.toLowerCase();

@@ -19,6 +19,7 @@ import {
   bigrams,
   hasAdTag,
   isBreadcrumb,
+  isButtonBar,
   isChromePhrase,
   isCounterLine,
   isFooterPhrase,
@@ -167,6 +168,7 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     else if (isCounterLine(f)) labels[i] = 'counter';
     else if (isPhotoCredit(f)) labels[i] = 'caption';
     else if (isRelatedInline(f)) labels[i] = 'link-list';
+    else if (isButtonBar(f)) labels[i] = 'site-chrome';
     else {
       const post = /发表于/.test(f) ? readMetaLine('', f) : null;
       if (post?.kind === 'post' && !post.firstPost) labels[i] = 'post-header';

@@ -78,7 +78,7 @@ const SITE_PATTERNS: RegExp[] = [
   new RegExp(`(?:copyright|©)\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}(?:\\s*-\\s*\\d{4})?\\s*)?${NAME}(?:\\s|$)`, 'iu'),
   new RegExp(`^主办(?:单位)?\\s*:\\s*${NAME}(?:\\s|$)`, 'u'),
   new RegExp(`未经(?:允许|授权)不得转载\\s*:\\s*${NAME}\\s*»`, 'u'),
-  new RegExp(`^登录${NAME}$`, 'u'),
+  new RegExp(`^登录(?![后即并])${NAME}$`, 'u'),
   new RegExp(`${NAME}负责整理代?发布`, 'u'),
   new RegExp(`^声明\\s*:\\s*${NAME}所(?:刊载|发布)`, 'u'),
   new RegExp(`^([^\\s:|]{2,12}?网)(?:知识库|首页|官网)$`, 'u'),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adScore,
   isBreadcrumb,
+  isButtonBar,
   isChromePhrase,
   isCounterLine,
   isFooterPhrase,
@@ -62,5 +63,16 @@ describe('chrome lines', () => {
     expect(none(isCounterLine, ['3387', '医院 3.6万', '1120万人次', '+17273'])).toEqual([]);
     expect(all(isSeparator, ['——————————', '* * *', '=====', ':::'])).toEqual([]);
     expect(none(isSeparator, ['……', '（完）'])).toEqual([]);
+  });
+
+  it('knows the controls of comments, encyclopedias, databases and e-mails, and a bar of buttons with one word of its own', () => {
+    expect(all(isInterfaceLine, ['按热度　按时间', '回应', '> 我来回应', '收起', '+关注', '播报', '编辑', '回頁首', '友善列印　匯出PDF　分享', '手机阅读　HTML阅读　CAJ下载　PDF下载', '退订'])).toEqual([]);
+    expect(all(isButtonBar, ['百度首页　登录　注册', '播报　讨论　上传视频'])).toEqual([]);
+    // A table's row (a name and figures), a heading, a sentence: no bar.
+    expect(none(isButtonBar, ['营业收入 3,856,214,387.52 3,512,903,665.10 9.77', '5 讨论', '分享 经验 交流', ...TEXT])).toEqual([]);
+    expect(all(isChromePhrase, ['完', '（完）', '-完-', '如果邮件无法正常显示，请点击此处查看网页版', '转发给同事 | 在浏览器中打开', '本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。', '登录后才可以发表评论哦'])).toEqual([]);
+    expect(all(isFooterPhrase, ['未经正式授权严禁转载本文，侵权必究。', '您收到这封邮件，是因为您订阅了某某研究院的《周报》。', '本邮件由系统自动发送，请勿直接回复。', '退订 | 管理订阅偏好 | 隐私政策', '某某研究院　地址：北京市海淀区某某路66号　邮编：100081'])).toEqual([]);
+    expect(none(isChromePhrase, ['完成', '消费者可随时退订短信。', ...TEXT])).toEqual([]);
+    expect(none(isFooterPhrase, ['消费者可随时退订短信。', '报名地址：市民中心三楼，邮编：100081。', ...TEXT])).toEqual([]);
   });
 });
