@@ -141,6 +141,7 @@ export const strings = {
       'post-header': '论坛回帖的帖头',
       separator: '分隔线',
       'repeated-in-document': '重复印出的标题或导语',
+      'table-of-contents': '目录（所列标题在正文中重现）',
     } as Record<string, string>,
     movedTo: '移入元数据',
     moved: { title: '标题', metadata: '作者、日期、来源等' } as Record<string, string>,

@@ -48,6 +48,7 @@ import {
 } from './clean-rules.ts';
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
 import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
 import { findTitle, isTitleLike, type TitleLines } from './title.ts';
 import type { Line, MovedLine, Removal, RemovalReason, Repair } from './types.ts';
@@ -86,12 +87,14 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const tailIdx = new Set(nonBlank.slice(-edge));
 
   markSiteChrome(folded, labels, nonBlank);
+  for (const i of contentsLines(folded, nonBlank, isProse)) labels[i] ??= 'table-of-contents';
   markLegalBlocks(folded, labels, headIdx, tailIdx);
   markDisclaimer(folded, labels, nonBlank);
   markLinkLists(folded, labels, nonBlank);
   markFooterTail(folded, labels, tailIdx, nonBlank);
   markChromeLines(folded, labels, nonBlank);
   markRelatedLists(folded, labels, nonBlank);
+  markComments(folded, labels, nonBlank);
 
   if (context.repeatedLines?.size) {
     for (const i of [...headIdx, ...tailIdx]) {
@@ -173,6 +176,21 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
       const post = /发表于/.test(f) ? readMetaLine('', f) : null;
       if (post?.kind === 'post' && !post.firstPost) labels[i] = 'post-header';
     }
+  }
+}
+
+/**
+ * Readers' comments under the text (page-sections.ts): from their heading on, every line not yet
+ * known is a comment's, up to the site's footer (a footer phrase or its menu), which the layout
+ * takes as footer.
+ */
+function markComments(folded: string[], labels: Labels, nonBlank: number[]) {
+  const start = commentsStart(folded, nonBlank, isProse);
+  if (start === null) return;
+  for (const i of nonBlank) {
+    if (i < start) continue;
+    if (labels[i] === 'footer' || (labels[i] === null && isMenuLine(folded[i]!))) break;
+    labels[i] ??= 'reader-comment';
   }
 }
 
