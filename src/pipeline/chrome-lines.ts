@@ -4,7 +4,7 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
-import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
+import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, PUBLISHER_SUFFIX, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -172,6 +172,17 @@ export function isCounterLine(folded: string): boolean {
 /** A line of separators only (`——————`, `* * *`, `=====`). */
 export function isSeparator(folded: string): boolean {
   return folded.length >= 3 && /^[\p{P}\p{S}\s]+$/u.test(folded) && !/[\p{L}\p{N}]/u.test(folded);
+}
+
+/** The end mark of a press release or an agency's story (`完`, `（完）`, `-完-`, `【完】`, `(END)`): the text ends there, its date may follow. */
+export function isEndMark(folded: string): boolean {
+  return /^[(\[【<\-—–]*\s*(?:完|全文完|end)\s*[)\]】>\-—–]*$/i.test(folded);
+}
+
+/** A masthead: a body's name and its page's or column's (`某某研究院 | 碳市场周报`, `某某政府 新闻公报`). */
+export function isMasthead(folded: string): boolean {
+  const m = /^(\S{2,16}?)\s*(?:[|]|\s)\s*([\p{Script=Han}]{2,6})$/u.exec(folded);
+  return m !== null && PUBLISHER_SUFFIX.test(m[1]!);
 }
 
 /** An image the page lost: `图片`, `[图片]`. */

@@ -22,11 +22,13 @@ import {
   isButtonBar,
   isChromePhrase,
   isCounterLine,
+  isEndMark,
   isFooterPhrase,
   isImagePlaceholder,
   isInterfaceLine,
   isLinkItem,
   isMarkedLinkItem,
+  isMasthead,
   isMenuLine,
   isPhotoCredit,
   isRelatedHeading,
@@ -47,7 +49,7 @@ import {
   lineRule,
 } from './clean-rules.ts';
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
-import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { isFieldLine, readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
 import { findTitle, isTitleLike, type TitleLines } from './title.ts';
@@ -105,7 +107,9 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const page = readLayout(text, folded, labels, nonBlank);
   markRepeats(folded, labels, nonBlank, page.title);
 
-  const chrome = nonBlank.filter((i) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title').map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === nonBlank[0] }));
+  const isChrome = (i: number) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title';
+  const masthead = mastheadLine(folded, nonBlank, isChrome);
+  const chrome = nonBlank.filter(isChrome).map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === masthead }));
   const meta = composeMeta(page.title ? { text: page.title.text, source: page.titleSource } : null, page.meta, chrome);
 
   const content: Line[] = [];
@@ -122,6 +126,18 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   });
   const repaired: Repair[] = [...page.cut].map(([i, length]) => ({ line: lines[i]!.n, kind: 'dateline', before: text[i]!.slice(0, length), after: '' }));
   return { content, removed, moved, blankLines, meta, repaired };
+}
+
+/** What a page puts above its name: a skip link, a login or register bar, a language or accessibility switch. */
+const ABOVE_MASTHEAD = /跳[到至转]?(?:主要)?内容|登录|注册|^english$|繁体|简体|无障碍|长者模式/i;
+
+/** The page's masthead: its first line of chrome, after skip links and login bars (where a site prints its name). */
+function mastheadLine(folded: string[], nonBlank: number[], isChrome: (i: number) => boolean): number | undefined {
+  for (const i of nonBlank) {
+    if (!isChrome(i)) return undefined;
+    if (!ABOVE_MASTHEAD.test(folded[i]!)) return i;
+  }
+  return undefined;
 }
 
 /** The lines that could be page chrome at a document's edges, for cross-document comparison. */
@@ -163,7 +179,7 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     if (labels[i] !== null) continue;
     const f = folded[i]!;
     if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
-    else if (isSeparator(f)) labels[i] = 'separator';
+    else if (isSeparator(f) || isEndMark(f)) labels[i] = 'separator';
     else if (isAd(f)) labels[i] = 'advertisement';
     else if (isFooterPhrase(f)) labels[i] = 'footer';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
@@ -238,7 +254,9 @@ interface Layout {
 /** Pass 2: where the text starts and ends, its metadata lines and title; chrome before the title and after the text. */
 function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: number[]): Layout {
   const free = (i: number) => labels[i] === null;
-  const start = textStart(text, folded, nonBlank, free);
+  // Running text: prose that is not a metadata field, however punctuated (`关键词:a;b;c;`, `主题: …，…`).
+  const isText = (i: number) => isProse(folded[i]!) && !isFieldLine(text[i]!, folded[i]!);
+  const start = textStart(text, folded, nonBlank, (i) => free(i), isText);
   const placed: PlacedMeta[] = [];
   const metaAt = new Map<number, MetaLine>();
   const cut = new Map<number, number>();
@@ -254,7 +272,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     if (!free(i)) return;
     const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
     if (!m) {
-      if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
+      if (isMenuLine(folded[i]!) || isMasthead(folded[i]!)) labels[i] = 'navigation';
       return;
     }
     if (m.kind === 'counters') labels[i] = 'counter';
@@ -273,20 +291,28 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   }
 
   const between = (i: number) => labels[i] === 'site-chrome' || labels[i] === 'counter' || labels[i] === 'caption' || labels[i] === 'image-placeholder' || labels[i] === 'separator';
-  const title = findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start);
+  // A title the page gives as a field (`标题:`, `主题:`, `法规名称:`) is the title: a line only where it is printed again.
+  const fieldTitle = placed.find((p) => p.zone === 'head' && p.line.title !== undefined)?.line.title;
+  const title =
+    fieldTitle !== undefined
+      ? printedTitle(text, nonBlank, fieldTitle, (i) => free(i) && i < start)
+      : (findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start));
   if (title) {
     for (const i of title.at) labels[i] = 'title';
     // The name between the title and the date: the account's or the writer's.
     if (title.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
     // Before the title stands only chrome: a site's name, menus, a welcome.
+    // (The headline printed again up there, in a bar that follows the reader, is no text.)
     const before = head.filter((i) => i < title.at[0]!);
-    if (before.every((i) => !free(i) || !isProse(folded[i]!))) for (const i of before) labels[i] ??= 'navigation';
+    const headline = squash(title.at.map((i) => folded[i]!).join(''));
+    const printedAgain = (i: number) => squash(folded[i]!) === headline;
+    if (before.every((i) => !free(i) || !isProse(folded[i]!) || printedAgain(i))) for (const i of before) labels[i] ??= printedAgain(i) ? 'repeated-in-document' : 'navigation';
   }
   // Between the title and the text: counters (a subtitle or a heading stays).
   for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
 
   // Inside the text: a notice's signature (its issuers, then the date), and an answer's byline on a Q&A site.
-  const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
+  const end = [...nonBlank].reverse().find((i) => free(i) && isText(i)) ?? -1;
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
   markAnswerBylines(text, folded, labels, (i, m) => take(i, m, 'head'));
 
@@ -297,19 +323,27 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     return next.every((j) => isLinkItem(folded[j]!) && folded[j]!.length >= 5 && !HEADING_NUMBER.test(folded[j]!));
   };
   let footer = false;
+  // Right after an end mark (`完`), where the release's date and time stand.
+  let ended = false;
   for (const i of nonBlank) {
     if (i <= end) continue;
+    if (ended && free(i) && !readMetaLine(text[i]!, folded[i]!)) ended = false;
     if (free(i)) {
       const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
-      if (m && m.kind !== 'date' && m.kind !== 'dateline') {
+      // (A date alone, before the footer begins, is the text's: a release's date under its end mark.)
+      if (m && m.kind !== 'dateline' && (m.kind !== 'date' || !footer || ended)) {
         if (m.kind === 'counters') labels[i] = 'counter';
         else if (m.kind === 'post') labels[i] = 'post-header';
         else take(i, m, 'tail');
         continue;
       }
     }
-    // (A single related link on its line is inserted between a text's sections too.)
-    if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
+    // (A single related link on its line is inserted between a text's sections too. After an end
+    // mark, the text's date may still come, then the footer.)
+    if (isEndMark(folded[i]!)) {
+      footer = true;
+      ended = true;
+    } else if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
     else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
@@ -319,6 +353,11 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 /** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
 const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
 
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The longest a dek (a summary between a headline and its byline) runs. */
+const DEK_LENGTH = 200;
+
 /** How far past a stray sentence at the top a page's title and byline may still stand (lines that are not chrome). */
 const BYLINE_REACH = 12;
 
@@ -327,17 +366,24 @@ const BYLINE_REACH = 12;
  * few lines further on (a sentence among the chrome above them, a site's notice, a lead before the
  * headline): then after that byline.
  */
-function textStart(text: string[], folded: string[], nonBlank: number[], free: (i: number) => boolean): number {
+function textStart(text: string[], folded: string[], nonBlank: number[], free: (i: number) => boolean, isText: (i: number) => boolean): number {
   const open = nonBlank.filter(free);
-  const k = open.findIndex((i) => isProse(folded[i]!));
+  const k = open.findIndex(isText);
   if (k < 0) return text.length;
   for (let j = k + 1; j < Math.min(open.length, k + 1 + BYLINE_REACH); j++) {
     const b = open[j]!;
     const m = readMetaLine(text[b]!, folded[b]!);
-    const byline = m && (m.kind === 'byline' || (m.kind === 'fields' && (m.published !== undefined || m.publisher !== undefined)) || (m.kind === 'post' && m.firstPost));
+    const byline = m && (m.kind === 'byline' || (m.kind === 'fields' && (m.published !== undefined || m.publisher !== undefined || m.author !== undefined)) || (m.kind === 'post' && m.firstPost));
+    if (!byline) continue;
     const above = open[j - 1]!;
-    if (byline && j - 1 > k && folded[above]!.length >= 8 && isTitleLike(folded[above]!) && !isProse(folded[above]!)) {
-      return open.slice(j + 1).find((i) => isProse(folded[i]!)) ?? text.length;
+    if (j - 1 > k && folded[above]!.length >= 8 && isTitleLike(folded[above]!) && !isProse(folded[above]!)) {
+      return open.slice(j + 1).find(isText) ?? text.length;
+    }
+    // A dek: one sentence between the headline and its byline (`headline？` / `summary。` / `记者 | 某某`).
+    const dek = open[j - 1]!;
+    const headline = open[j - 2];
+    if (headline !== undefined && j - 1 >= k && isText(dek) && folded[dek]!.length <= DEK_LENGTH && isTitleLike(folded[headline]!)) {
+      return open.slice(j + 1).find(isText) ?? text.length;
     }
   }
   return open[k]!;
@@ -393,6 +439,12 @@ function bylineName(name: string): MetaLine {
   return /^[\p{Script=Han}]{2,3}$/u.test(name) ? { kind: 'byline', author: name } : { kind: 'byline', publisher: name };
 }
 
+/** The line that prints a title the page gave as a field, if one does. */
+function printedTitle(text: string[], nonBlank: number[], title: string, open: (i: number) => boolean): TitleLines | null {
+  const i = nonBlank.find((k) => open(k) && squash(text[k]!) === squash(title));
+  return i === undefined ? null : { at: [i], text: text[i]!.trim() };
+}
+
 /** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
 function unbracket(text: string, folded: string): [string, string] {
   // The brackets become spaces, in both forms, so every offset stays.
@@ -426,7 +478,6 @@ const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|
  * under the title), and a summary whose words the next paragraphs repeat.
  */
 function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
-  const squash = (s: string) => s.replace(/\s+/g, '');
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
   // Where a page prints its lead twice: under the title, before its third paragraph, one copy right
   // after the other. (Elsewhere a line said twice is the text's: a refrain, a list item, a table's cell.)

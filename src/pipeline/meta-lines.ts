@@ -30,6 +30,12 @@ export interface MetaLine {
   firstPost?: boolean;
   /** For a dateline that opens a paragraph: how many characters of the line it takes. */
   length?: number;
+  /**
+   * A line of the document's record rather than of its text, however it is punctuated: a paper's
+   * keywords and grants, a law's history, an official reply's copies. It is never where the text
+   * starts or ends.
+   */
+  record?: boolean;
 }
 
 /** The value of each Chinese digit (〇 and 零 are both 0). */
@@ -72,8 +78,10 @@ function chineseSmall(s: string): number {
 const ALL_LABELS = (Object.entries(META_LABELS) as [MetaField, readonly string[]][]).flatMap(([field, labels]) => labels.map((label) => ({ field, label })));
 const FIELD_OF = new Map(ALL_LABELS.map((l) => [l.label, l.field]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A label as an information table may space it out to align its column (`索 引 号`, `文　　号`). */
+const spaced = (label: string) => (/^[\p{Script=Han}]{2,4}$/u.test(label) ? [...label].join('\\s*') : escape(label));
 /** A label and its colon (`来源:`), not inside a longer word (`会议时间:` is the text's). */
-const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*:\\s*`, 'gu');
+const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*:\\s*`, 'gu');
 /** Which date a page means when it gives several: its publication's before a plain date, before the signing date, before an update. */
 const DATE_RANK: Record<string, number> = { 成文日期: 2, 印发日期: 2, 更新时间: 3, 更新日期: 3, 修改时间: 3 };
 const PUBLICATION_LABEL = /^(?:发布|发表|发稿|刊发)/;
@@ -88,14 +96,17 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
   const colon = folded.includes(':');
   const dated = /[\d〇年]/.test(folded);
-  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯/.test(folded)) return null;
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯|发布于|ip\s*属地|[长任席记理]\s|编辑\s*[|]/.test(folded)) return null;
   return (
+    readRecordLine(text, folded) ??
     readDocumentNumber(text, folded) ??
     readPrintEdition(text, folded) ??
     readPostHeader(text, folded) ??
     readFields(text, folded) ??
     readAuthorLine(text, folded) ??
     readByline(text, folded) ??
+    readOfficialByline(text, folded) ??
+    readAuthorList(text, folded) ??
     readDateline(text, folded) ??
     readDateOnly(folded) ??
     readDateSource(text, folded) ??
@@ -103,12 +114,107 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   );
 }
 
+/**
+ * A line that is the page's metadata however it is punctuated, so never where its text starts or
+ * ends: a line of the record (a paper's keywords, a law's history), or a labelled field that names
+ * the title, a source or a person (`主题: …`, `来源: …`) at the start of its line. (A date's label
+ * alone — `时间:` — may open a notice's paragraph, so it does not count.)
+ */
+export function isFieldLine(text: string, folded: string): boolean {
+  const m = readMetaLine(text, folded);
+  if (!m) return false;
+  if (m.record) return true;
+  if (m.kind !== 'fields' || (m.title ?? m.publisher ?? m.author ?? m.editor ?? m.originalTitle) === undefined) return false;
+  LABEL.lastIndex = 0;
+  return LABEL.exec(folded)?.index === 0;
+}
+
+/** Labels whose fields are the document's record (its number, a paper's keywords and grants, a law's validity): no field of ours, but not text. */
+const RECORD_FIELDS = new Set<MetaField>(['documentNumber', 'column', 'title']);
+
+/** A law's history, under its heading (`法规沿革:`): `1.中华民国…年…月…日教育部…字第…号令订定发布全文 8 条`. */
+const HISTORY_HEADING = /^(?:法规沿革|沿革|修订沿革|修正沿革|历史沿革|修订历史)\s*:?$/;
+const CN_DATE = `[\\d〇零一二三四五六七八九十百]+年[\\d〇零一二三四五六七八九十]+月[\\d〇零一二三四五六七八九十]+日`;
+const HISTORY = new RegExp(`^\\d{1,2}[.、]\\s*(?:中华民国|民国)?\\s*${CN_DATE}.{0,80}?(?:令|公告|会议|第\\s*\\w+\\s*号).{0,40}?(?:订定|制定|发布|公布|修正|修订|施行|通过|批准|废止)`, 'u');
+/** The body that signed a decree in a law's history (`…日教育部台(九一)社(三)字第…号令`). */
+const DECREE_ISSUER = /日\s*([\p{Script=Han}]{2,12}?(?:部|院|署|局|委员会|会|府|厅|办公室))(?=.{0,16}字第)/u;
+/** A law's promulgation note under its title: `(2023年10月26日…会议通过 2023年11月22日…批准)`. */
+const PROMULGATION = new RegExp(`^[(](?=.*${CN_DATE}).*(?:通过|批准|公布|修正|修订|施行|发布|废止)[^()]*[)]$`, 'u');
+/** Where and when a speech or report was given, under its title: `——2024年1月16日在某市第十七届人民代表大会第四次会议上`. */
+const OCCASION = new RegExp(`^[—\\-]{1,2}\\s*(${DATE_TIME.source})\\s*在.{2,60}?(?:会议|大会|论坛|典礼|仪式|开幕式|座谈会|研讨会|年会|全会)上(?:的(?:讲话|报告|发言|致辞))?$`);
+/** A newsletter's or journal's issue: `2024年第21期 · 总第45期`. */
+const ISSUE = /^(?:\d{4}\s*年\s*)?第\s*\d{1,4}\s*期(?:\s*[·|/,]?\s*总第\s*\d{1,5}\s*期)?$/;
+/** The time of day a release gives under its date: `香港时间15时30分`. */
+const TIME_ONLY = /^(?:[\p{Script=Han}]{2,4})?时间\s*\d{1,2}\s*[时:]\s*\d{2}\s*分?$/u;
+/** Where a post's writer was, alone on a line: `发布于 浙江`, `IP属地:上海`. */
+const REGION_ONLY = /^(?:发布于|ip\s*属地\s*:?)\s*([\p{Script=Han}]{2,4})$/iu;
+/** A journal and its volume and issue: `中国人口·资源与环境. 2023,33(09)`, `《某某学报》2023年第9期`. */
+const JOURNAL = /^《?([^《》\d.,]{2,30}?)》?\s*[.,]?\s*(\d{4})\s*(?:,\s*\d{1,3}\s*[(]\s*\d{1,3}\s*[)]|年\s*第\s*\d{1,3}\s*期)$/;
+/** A paper's affiliations, numbered: `1.某某大学经济学院 2.某某大学商学院` (two or more). */
+const AFFILIATION = /^\d[.、]?\s*[\p{Script=Han}A-Za-z()·]{2,40}?(?:大学|学院|研究院|研究所|研究中心|中心|实验室|医院|公司|局|委员会|学校|银行|协会)[\p{Script=Han}]{0,20}(?:[,]\s*[\p{Script=Han}]{2,8}\s*\d{6})?$/u;
+
+/**
+ * A line of a document's record whatever its punctuation: a law's history and promulgation note,
+ * a newsletter's issue, a release's time of day, a post's region, a journal's volume, a paper's
+ * affiliations, and labelled fields of the record (关键词, 基金资助, DOI, 抄送).
+ */
+function readRecordLine(text: string, folded: string): MetaLine | null {
+  const occasion = OCCASION.exec(folded);
+  // (The day it was given: a surer date than none, less sure than the page's publication date.)
+  if (occasion) return { kind: 'fields', record: true, published: parseDate(occasion[1]!) ?? undefined, publishedRank: 2 };
+  if (HISTORY_HEADING.test(folded) || ISSUE.test(folded) || TIME_ONLY.test(folded) || PROMULGATION.test(folded)) return { kind: 'fields', record: true };
+  if (HISTORY.test(folded)) {
+    const issuer = DECREE_ISSUER.exec(folded);
+    return { kind: 'fields', record: true, publisher: issuer ? text.substr(issuer.index + issuer[0].indexOf(issuer[1]!), issuer[1]!.length) : undefined };
+  }
+  const region = REGION_ONLY.exec(folded);
+  if (region && REGIONS.has(region[1]!)) return { kind: 'fields', record: true };
+  const journal = JOURNAL.exec(folded);
+  if (journal) return { kind: 'fields', record: true, publisher: text.substr(folded.indexOf(journal[1]!), journal[1]!.length).trim() };
+  const parts = folded.replace(/^[(]|[)]$/g, '').split(/\s*;\s*|\s+(?=\d)/).filter(Boolean);
+  if (parts.length >= 2 && parts.every((p) => AFFILIATION.test(p))) return { kind: 'fields', record: true };
+  // Labelled fields of the record only, a list in their values allowed (`关键词:a;b;c;`).
+  LABEL.lastIndex = 0;
+  const labels = [...folded.matchAll(LABEL)];
+  if (labels.length > 0 && labels[0]!.index === 0 && labels.every((m) => RECORD_FIELDS.has(FIELD_OF.get(m[1]!.replace(/\s+/g, ''))!)) && /;\s*\S/.test(folded)) {
+    return { ...(readFields(text, folded) ?? { kind: 'fields' }), record: true };
+  }
+  return null;
+}
+
+/** Titles of office a speech or report is signed with (`滨江市市长　某某`, `国务院总理　某某`). */
+const OFFICE = /(?:副?(?:市长|省长|县长|区长|州长|镇长|乡长|总理|主席|部长|厅长|局长|主任|院长|校长|署长|司长|行长|会长|理事长|董事长|总经理|秘书长|行政长官)|书记)$/;
+
+/** `滨江市市长　某某`: an office and the name of who holds it, the author of a speech or report. */
+function readOfficialByline(text: string, folded: string): MetaLine | null {
+  const m = /^([\p{Script=Han}]{2,24})\s+([\p{Script=Han}·]{2,4})$/u.exec(folded);
+  if (!m || !OFFICE.test(m[1]!)) return null;
+  return { kind: 'fields', author: text.substr(folded.lastIndexOf(m[2]!), m[2]!.length) };
+}
+
+/** `林思远1　赵佳琪2　周　航1*`: a paper's authors, each numbered to an affiliation (two or more). */
+function readAuthorList(text: string, folded: string): MetaLine | null {
+  const NAME = /([\p{Script=Han}](?:\s?[\p{Script=Han}]){1,3})\s*\d(?:\s*[,，]\s*\d)*\s*\*?\s*/gu;
+  const names: string[] = [];
+  let end = 0;
+  for (const m of folded.matchAll(NAME)) {
+    if (m.index !== end) return null;
+    names.push(text.substr(m.index, m[1]!.length).replace(/\s+/g, ''));
+    end = m.index + m[0].length;
+  }
+  // (Not the numbered items of a page: 附件1 附件2, 表1 图2.)
+  if (names.length < 2 || end !== folded.length || names.some((n) => /^(?:附|第)|[件表图]$/.test(n))) return null;
+  return { kind: 'fields', author: names.join('、') };
+}
+
 /** `发布时间:… 来源:… 作者:…`, with an optional date (and a source's name) before the first label. */
 function readFields(text: string, folded: string): MetaLine | null {
-  if (/[。;!?]\s*\S/.test(folded)) return null;
+  // (A field's value may be a list: `关键词:碳排放权交易;绿色技术创新;`.)
+  if (/[。!?]\s*\S/.test(folded)) return null;
   LABEL.lastIndex = 0;
   const labels = [...folded.matchAll(LABEL)];
   if (labels.length === 0) return null;
+  if (/;\s*\S/.test(folded) && labels[0]!.index !== 0) return null;
   const line: MetaLine = { kind: 'fields' };
   let informative = false;
   const prefix = folded.slice(0, labels[0]!.index).trim();
@@ -127,7 +233,8 @@ function readFields(text: string, folded: string): MetaLine | null {
   let dateRank = line.publishedRank ?? Infinity;
   let editorLabel: string | undefined;
   for (const [k, m] of labels.entries()) {
-    const field = FIELD_OF.get(m[1]!)!;
+    const label = m[1]!.replace(/\s+/g, '');
+    const field = FIELD_OF.get(label)!;
     const end = labels[k + 1]?.index ?? folded.length;
     const value = text.slice(m.index! + m[0].length, end).replace(/[|｜,，;；]\s*$/, '').trim();
     const foldedValue = folded.slice(m.index! + m[0].length, end).trim();
@@ -142,16 +249,16 @@ function readFields(text: string, folded: string): MetaLine | null {
       continue;
     }
     if (field === 'documentNumber') {
-      if (m[1] === '发文字号' || m[1] === '文号') line.documentNumber ??= value || undefined;
+      if (label === '发文字号' || label === '文号') line.documentNumber ??= value || undefined;
       informative ||= value !== '';
       continue;
     }
     if (field === 'published') {
       const date = parseDate(foldedValue);
       if (!date && foldedValue !== '') return null;
-      if (date && rankOf(m[1]!) < dateRank) {
+      if (date && rankOf(label) < dateRank) {
         line.published = date;
-        line.publishedRank = dateRank = rankOf(m[1]!);
+        line.publishedRank = dateRank = rankOf(label);
       }
       informative ||= date !== null;
       continue;
@@ -168,9 +275,9 @@ function readFields(text: string, folded: string): MetaLine | null {
       if (named && !NO_AUTHOR.test(named)) line.author = named;
     } else if (field === 'editor') {
       // The editor in charge (责任编辑) before an editor, before a reviewer or proofreader.
-      if (named && editorRank(m[1]!) < (line.editor === undefined ? Infinity : editorRank(editorLabel!))) {
+      if (named && editorRank(label) < (line.editor === undefined ? Infinity : editorRank(editorLabel!))) {
         line.editor = named;
-        editorLabel = m[1]!;
+        editorLabel = label;
       }
     } else if (field === 'originalTitle') {
       if (value) line.originalTitle = value;
@@ -185,7 +292,8 @@ function readFields(text: string, folded: string): MetaLine | null {
 
 /** A field's value as a name: the writer's region (`医保观察员 广东`) and a trailing date left out. */
 function cleanName(value: string, field: MetaField): string | null {
-  let v = value.replace(TRAILING_DATE, '').trim();
+  // (A sender's address after the name: `某某研究院 <news@example.cn>`.)
+  let v = value.replace(/\s*[<(（]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)）]?\s*$/, '').replace(TRAILING_DATE, '').trim();
   const parts = v.split(/\s+/);
   if (parts.length > 1 && REGIONS.has(parts.at(-1)!)) v = parts.slice(0, -1).join(' ');
   if (field === 'author' || field === 'editor') v = v.replace(/^(?:本报|本网|本刊)?(?:记者|通讯员)\s*/, '');
@@ -194,12 +302,17 @@ function cleanName(value: string, field: MetaField): string | null {
 }
 
 const AUTHOR_LINE = new RegExp(
-  `^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*/\\s*|(?:作者|记者|通讯员|撰文)\\s+|[\\p{Script=Han}]{0,10}?(?:特约|实习|首席|驻\\S{1,4})?记者\\s+)((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`,
+  `^(?:(?:文|撰文|作者|记者|本报记者|通讯员)\\s*[/|]\\s*|(?:作者|记者|通讯员|撰文)\\s+|[\\p{Script=Han}]{0,10}?(?:特约|实习|首席|驻\\S{1,4})?记者(?:\\s*[|]\\s*|\\s+))((?:[\\p{Script=Han}A-Za-z·]{2,12}\\s*){1,4}?)(?:\\s+(${DATE_TIME.source}))?$`,
   'u',
 );
 
-/** `文/张三`, `记者 张三 李四`, `某某新闻记者 张三`, `作者 张三 2020-03-05`: a byline without a colon. */
+/** An editor's credit with a bar for a colon, as a site prints it under its reporter's (`某某新闻编辑 | 某某`). */
+const EDITOR_BAR = /^[\p{Script=Han}]{0,10}?(?:编辑|责任编辑|责编)\s*[|]\s*((?:[\p{Script=Han}A-Za-z·]{2,12}\s*){1,3}?)$/u;
+
+/** `文/张三`, `记者 张三 李四`, `某某新闻记者 | 张三`, `作者 张三 2020-03-05`: a byline without a colon. */
 function readAuthorLine(text: string, folded: string): MetaLine | null {
+  const editor = EDITOR_BAR.exec(folded);
+  if (editor) return { kind: 'fields', editor: text.substr(folded.lastIndexOf(editor[1]!), editor[1]!.length).trim() };
   const m = AUTHOR_LINE.exec(folded);
   if (!m) return null;
   const start = folded.indexOf(m[1]!);
@@ -289,7 +402,7 @@ function readPrintEdition(text: string, folded: string): MetaLine | null {
 }
 
 /** What may follow a date on its line: the writer's region (`北京`, `IP 属地上海`). */
-const REGION_AFTER = /^[\s·・|]*(?:ip\s*属地\s*:?\s*)?([\p{Script=Han}]{2,4})?$/iu;
+const REGION_AFTER = /^[\s·・|]*(?:[(]?(?:星期|周|礼拜)[一二三四五六日天][)]?)?\s*(?:来自\s*\S[^|]{0,20}?)?\s*(?:已编辑)?\s*(?:ip\s*属地\s*:?\s*)?([\p{Script=Han}]{2,4})?$/iu;
 
 /**
  * A date alone on a line (a notice's signing date, a page's date above or below its title), perhaps

@@ -101,8 +101,10 @@ export function siteName(chrome: readonly ChromeLine[]): string | null {
       if (m && m.index !== undefined) add(asWritten(c, m[1]!, m.index + m[0].indexOf(m[1]!)));
     }
     if (c.first) {
-      const head = /^([^\s|>›»]{2,24}?)(?:\s*(?:[|]|\s[-–—]\s|›|>|»)\s*.*)?$/.exec(c.folded);
+      const head = /^([^\s|>›»]{2,24}?)(?:\s*(?:[|]|\s[-–—]\s|›|>|»|\s(?=[\p{Script=Han}]{2,6}$))\s*.*)?$/u.exec(c.folded);
       if (head && PUBLISHER_SUFFIX.test(head[1]!) && !/首页|主页/.test(head[1]!)) add(asWritten(c, head[1]!, 0));
+      // A masthead that is only a short name (`某某`, a platform's).
+      else if (/^[\p{Script=Han}]{2,6}$/u.test(c.folded)) add(c.text.trim());
     }
   });
   let best: string | null = null;

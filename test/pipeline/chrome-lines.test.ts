@@ -6,9 +6,11 @@ import {
   isButtonBar,
   isChromePhrase,
   isCounterLine,
+  isEndMark,
   isFooterPhrase,
   isInterfaceLine,
   isMarkedLinkItem,
+  isMasthead,
   isMenuLine,
   isPhotoCredit,
   isRelatedHeading,
@@ -70,7 +72,11 @@ describe('chrome lines', () => {
     expect(all(isButtonBar, ['百度首页　登录　注册', '播报　讨论　上传视频'])).toEqual([]);
     // A table's row (a name and figures), a heading, a sentence: no bar.
     expect(none(isButtonBar, ['营业收入 3,856,214,387.52 3,512,903,665.10 9.77', '5 讨论', '分享 经验 交流', ...TEXT])).toEqual([]);
-    expect(all(isChromePhrase, ['完', '（完）', '-完-', '如果邮件无法正常显示，请点击此处查看网页版', '转发给同事 | 在浏览器中打开', '本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。', '登录后才可以发表评论哦'])).toEqual([]);
+    expect(all(isEndMark, ['完', '（完）', '-完-', '【完】', '(END)'])).toEqual([]);
+    expect(none(isEndMark, ['完成', '全文', '完善制度。'])).toEqual([]);
+    expect(all(isMasthead, ['绿碳研究院 | 碳市场周报', '香港特別行政區政府 新聞公報'])).toEqual([]);
+    expect(none(isMasthead, ['城市公交票价调整 | 多地探索按里程计价', '公交一元一票能坚持多久', ...TEXT])).toEqual([]);
+    expect(all(isChromePhrase, ['如果邮件无法正常显示，请点击此处查看网页版', '转发给同事 | 在浏览器中打开', '本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。', '登录后才可以发表评论哦'])).toEqual([]);
     expect(all(isFooterPhrase, ['未经正式授权严禁转载本文，侵权必究。', '您收到这封邮件，是因为您订阅了某某研究院的《周报》。', '本邮件由系统自动发送，请勿直接回复。', '退订 | 管理订阅偏好 | 隐私政策', '某某研究院　地址：北京市海淀区某某路66号　邮编：100081'])).toEqual([]);
     expect(none(isChromePhrase, ['完成', '消费者可随时退订短信。', ...TEXT])).toEqual([]);
     expect(none(isFooterPhrase, ['消费者可随时退订短信。', '报名地址：市民中心三楼，邮编：100081。', ...TEXT])).toEqual([]);
