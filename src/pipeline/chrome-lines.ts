@@ -174,6 +174,11 @@ export function isSeparator(folded: string): boolean {
   return folded.length >= 3 && /^[\p{P}\p{S}\s]+$/u.test(folded) && !/[\p{L}\p{N}]/u.test(folded);
 }
 
+/** A line of topic tags, links to other posts on the same topics: `#梅雨# #城市内涝#`, `#城市漫步 #老城墙`. */
+export function isTagLine(folded: string): boolean {
+  return folded.length <= 120 && (/^(?:#[^#\s]{1,24}#\s*)+$/.test(folded) || /^(?:#[^#\s]{1,24}\s*){2,}$/.test(folded));
+}
+
 /** The end mark of a press release or an agency's story (`完`, `（完）`, `-完-`, `【完】`, `(END)`): the text ends there, its date may follow. */
 export function isEndMark(folded: string): boolean {
   return /^[(\[【<\-—–]*\s*(?:完|全文完|end)\s*[)\]】>\-—–]*$/i.test(folded);

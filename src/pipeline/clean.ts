@@ -34,6 +34,7 @@ import {
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
+  isTagLine,
   sharedShare,
 } from './chrome-lines.ts';
 import {
@@ -49,7 +50,7 @@ import {
   lineRule,
 } from './clean-rules.ts';
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
-import { isFieldLine, readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { isFieldLine, isOrganisationName, readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
 import { findTitle, isTitleLike, type TitleLines } from './title.ts';
@@ -105,7 +106,7 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
     }
   }
   const page = readLayout(text, folded, labels, nonBlank);
-  markRepeats(folded, labels, nonBlank, page.title);
+  markRepeats(folded, labels, nonBlank, page.title, page.start);
 
   const isChrome = (i: number) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title';
   const masthead = mastheadLine(folded, nonBlank, isChrome);
@@ -183,7 +184,7 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     else if (isAd(f)) labels[i] = 'advertisement';
     else if (isFooterPhrase(f)) labels[i] = 'footer';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
-    else if (isBreadcrumb(f)) labels[i] = 'navigation';
+    else if (isBreadcrumb(f) || isTagLine(f)) labels[i] = 'navigation';
     else if (isCounterLine(f)) labels[i] = 'counter';
     else if (isPhotoCredit(f)) labels[i] = 'caption';
     else if (isRelatedInline(f)) labels[i] = 'link-list';
@@ -245,6 +246,8 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
 
 interface Layout {
   title: TitleLines | null;
+  /** Where the running text starts. */
+  start: number;
   titleSource: 'title-line' | 'joined-lines';
   meta: PlacedMeta[];
   /** Lines whose start is a dateline, cut off (index -> characters cut). */
@@ -293,14 +296,15 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   const between = (i: number) => labels[i] === 'site-chrome' || labels[i] === 'counter' || labels[i] === 'caption' || labels[i] === 'image-placeholder' || labels[i] === 'separator';
   // A title the page gives as a field (`标题:`, `主题:`, `法规名称:`) is the title: a line only where it is printed again.
   const fieldTitle = placed.find((p) => p.zone === 'head' && p.line.title !== undefined)?.line.title;
-  const title =
+  let title =
     fieldTitle !== undefined
       ? printedTitle(text, nonBlank, fieldTitle, (i) => free(i) && i < start)
       : (findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start));
+  // The name between the title and the date: the account's or the writer's (or a post's writer, when it has no title).
+  if (title?.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
+  if (title?.at.length === 0) title = null;
   if (title) {
     for (const i of title.at) labels[i] = 'title';
-    // The name between the title and the date: the account's or the writer's.
-    if (title.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
     // Before the title stands only chrome: a site's name, menus, a welcome.
     // (The headline printed again up there, in a bar that follows the reader, is no text.)
     const before = head.filter((i) => i < title.at[0]!);
@@ -347,13 +351,16 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
-  return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
+  return { title, start, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
 }
 
 /** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
 const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Below this many characters a headline said again inside the text may be the text's own (an infobox's cell). */
+const SHORT_HEADLINE = 6;
 
 /** The longest a dek (a summary between a headline and its byline) runs. */
 const DEK_LENGTH = 200;
@@ -434,9 +441,9 @@ function markAnswerBylines(text: string[], folded: string[], labels: Labels, tak
   });
 }
 
-/** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */
+/** A name alone on a line under a title: a body's or a publication's is the publishing account's, a person's or a handle's the author's. */
 function bylineName(name: string): MetaLine {
-  return /^[\p{Script=Han}]{2,3}$/u.test(name) ? { kind: 'byline', author: name } : { kind: 'byline', publisher: name };
+  return isOrganisationName(name) ? { kind: 'byline', publisher: name } : { kind: 'byline', author: name };
 }
 
 /** The line that prints a title the page gave as a field, if one does. */
@@ -477,7 +484,7 @@ const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|
  * The headline printed again (anywhere), a line printed twice within a few lines (a lead repeated
  * under the title), and a summary whose words the next paragraphs repeat.
  */
-function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
+function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null, start: number) {
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
   // Where a page prints its lead twice: under the title, before its third paragraph, one copy right
   // after the other. (Elsewhere a line said twice is the text's: a refrain, a list item, a table's cell.)
@@ -487,7 +494,8 @@ function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title
     if (labels[i] !== null) return;
     const f = squash(folded[i]!);
     const summary = SUMMARY.exec(f);
-    if (headline && f === headline) labels[i] = 'repeated-in-document';
+    // (A short headline — a term, a name — said again inside the text is a cell of its table or a word of it.)
+    if (headline && f === headline && (headline.length >= SHORT_HEADLINE || i < start)) labels[i] = 'repeated-in-document';
     else if (i <= leadEnd && f.length >= 15 && !LIST_ITEM.test(f) && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
     else if (summary && f.length - summary[0].length >= 10) {
       const said = f.slice(summary[0].length);

@@ -145,6 +145,13 @@ export const PLATFORMS = ['网易号', '百家号', '头条号', '搜狐号', '�
 /** Endings of the names of organisations and sites that publish: a line ending so, before the title, names the publisher. */
 export const PUBLISHER_SUFFIX = /(?:网|网站|门户|论坛|社区|频道|在线|平台|日报|晚报|早报|时报|商报|周报|报社|周刊|杂志|杂志社|出版社|电视台|广播电台|新闻社|通讯社|公司|集团|协会|商会|学会|联合会|研究院|研究所|研究中心|中心|委员会|委|局|厅|部|署|办公室|办公厅|政府|法院|检察院|医院|大学|学院|学校|基金会|银行|党校|馆|站)$/;
 
+/**
+ * Endings of the names of bodies and publications (a newspaper, a site, an institute, a company, a
+ * column): a single name in a byline that ends so is the publishing account's; any other single
+ * name is a person's or a personal handle's (`林间小路`, `江南看天的老周`), the author's.
+ */
+export const ORGANISATION_NAME = /(?:网|网站|门户|频道|在线|平台|日报|晚报|早报|时报|商报|周报|报社|周刊|杂志|杂志社|出版社|电视台|广播电台|新闻社|通讯社|新闻|资讯|传媒|媒体|财经|观察|研究|研究院|研究所|研究中心|中心|智库|公司|集团|协会|商会|学会|联合会|委员会|局|厅|部|署|办公室|办公厅|政府|法院|检察院|医院|大学|学院|学校|基金会|银行|党校|发布|官方|官微|之声|编辑部|工作室|社)$/;
+
 /** Words that count readers and their reactions, in the counters pages show (`阅读 1.2万`, `关注者 1,284 被浏览 563,917`). */
 export const COUNTER_WORDS: readonly string[] = [
   '浏览', '浏览量', '浏览次数', '浏览人次', '阅读', '阅读量', '阅读数', '点击', '点击量', '点击数', '访问', '访问量', '人气', '热度', '查看', '查看人数',

@@ -12,7 +12,7 @@
  * Everything is matched on the folded line (simplified characters, ASCII punctuation) and values
  * are cut from the line as written (folding keeps every offset).
  */
-import { AGENCY, ISSUER_SUFFIX, META_LABELS, NO_AUTHOR, NO_PUBLISHER, REGIONS, type MetaField } from './lexicon.ts';
+import { AGENCY, ISSUER_SUFFIX, META_LABELS, NO_AUTHOR, NO_PUBLISHER, ORGANISATION_NAME, REGIONS, type MetaField } from './lexicon.ts';
 
 export interface MetaLine {
   kind: 'fields' | 'byline' | 'post' | 'dateline' | 'issuer-header' | 'document-number' | 'issuer' | 'date' | 'counters';
@@ -129,6 +129,9 @@ export function isFieldLine(text: string, folded: string): boolean {
   return LABEL.exec(folded)?.index === 0;
 }
 
+/** A name that ends as a body's or a publication's does (`某某观察`, `某某研究院`, `某某网`), not a person's or a handle's. */
+export const isOrganisationName = (name: string) => ORGANISATION_NAME.test(name.trim());
+
 /** Labels whose fields are the document's record (its number, a paper's keywords and grants, a law's validity): no field of ours, but not text. */
 const RECORD_FIELDS = new Set<MetaField>(['documentNumber', 'column', 'title']);
 
@@ -173,10 +176,10 @@ function readRecordLine(text: string, folded: string): MetaLine | null {
   if (journal) return { kind: 'fields', record: true, publisher: text.substr(folded.indexOf(journal[1]!), journal[1]!.length).trim() };
   const parts = folded.replace(/^[(]|[)]$/g, '').split(/\s*;\s*|\s+(?=\d)/).filter(Boolean);
   if (parts.length >= 2 && parts.every((p) => AFFILIATION.test(p))) return { kind: 'fields', record: true };
-  // Labelled fields of the record only, a list in their values allowed (`关键词:a;b;c;`).
+  // Labelled fields of the record only, a list in their values allowed (`关键词:a;b;c;`, `抄送:甲,乙。`).
   LABEL.lastIndex = 0;
   const labels = [...folded.matchAll(LABEL)];
-  if (labels.length > 0 && labels[0]!.index === 0 && labels.every((m) => RECORD_FIELDS.has(FIELD_OF.get(m[1]!.replace(/\s+/g, ''))!)) && /;\s*\S/.test(folded)) {
+  if (labels.length > 0 && labels[0]!.index === 0 && labels.every((m) => RECORD_FIELDS.has(FIELD_OF.get(m[1]!.replace(/\s+/g, ''))!))) {
     return { ...(readFields(text, folded) ?? { kind: 'fields' }), record: true };
   }
   return null;
@@ -354,8 +357,8 @@ function readByline(text: string, folded: string): MetaLine | null {
   if (first !== undefined) {
     line.author = NO_AUTHOR.test(first) ? undefined : first;
     line.publisher = second;
-  } else if (m[1] || !/^[\p{Script=Han}]{2,3}$/u.test(second)) {
-    // One name: an account or a site (原创 alone, or longer than a person's name).
+  } else if (isOrganisationName(second)) {
+    // One name: a body's or a publication's is the account's, a person's or a handle's the writer's.
     line.publisher = second;
   } else {
     line.author = second;

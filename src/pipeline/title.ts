@@ -35,11 +35,16 @@ const isName = (folded: string) => /^[\p{Script=Han}A-Za-z·]{2,12}$/u.test(fold
 
 /** Words an official document's title ends with: a title wrapped before one is joined across the break. */
 const DOCUMENT_KIND = /(?:通知|意见|办法|方案|规定|决定|公告|通告|报告|批复|函|纲要|规划|细则|条例|指引|指南|说明|计划|决议|公报|答记者问|实施方案|工作要点|通报|目录|清单|标准)$/;
+/** A follow button beside a writer's name (social sites, self-media platforms). */
+const FOLLOW = /^\+?\s*(?:加)?关注$|^已关注$/;
+/** The app a post was sent from, on its date line (`2024-6-19 16:42 来自 iPhone客户端`). */
+const SENT_FROM = /\d\s*来自\s*\S/;
+
 /** A title cannot stop on these: the next line goes on with it. */
 const UNFINISHED = /(?:关于|的|和|与|及|暨|之|对|在|为|、|《|“)$/;
 
 export interface TitleLines {
-  /** Indices of the title's lines (one, or two when it was wrapped). */
+  /** Indices of the title's lines (one, or two when it was wrapped); none for a post without a title, whose byline was found. */
   at: number[];
   text: string;
   /** A name alone on the line between the title and the byline's date (a self-media account, a writer). */
@@ -70,13 +75,19 @@ export function findTitle(c: TitleContext): TitleLines | null {
 
   for (const m of metaLines) {
     // Above the byline: over blank lines and the chrome that stands between a title and its byline.
+    let follow = false;
     for (let i = m - 1; i >= 0; i--) {
       if (c.isMeta(i)) break;
-      if (c.text[i] === '' || c.between(i)) continue;
+      if (c.text[i] === '' || c.between(i)) {
+        follow ||= FOLLOW.test(c.folded[i]!);
+        continue;
+      }
       if (!candidate(i)) break;
       // `title` / `account` / `date`: a name alone right above the date is the byline's, the line above it the title.
       const above = i - 1;
       if (isName(c.folded[i]!) && above >= 0 && candidate(above) && !isName(c.folded[above]!)) return { ...wrapped(c, above, candidate), byline: i };
+      // A post without a title: its writer's name, their follow button, the time and the app it was sent from.
+      if (isName(c.folded[i]!) && (follow || SENT_FROM.test(c.folded[m]!)) && !DOCUMENT_KIND.test(c.folded[i]!)) return { at: [], text: '', byline: i };
       return wrapped(c, i, candidate);
     }
   }
@@ -96,6 +107,13 @@ export function findTitle(c: TitleContext): TitleLines | null {
     if (skippable(i) || c.isMeta(i)) continue;
     if (!candidate(i)) break;
     run.push(i);
+  }
+  // An entry of an encyclopedia or a glossary: its text opens with the term it defines (`河长制，是指…`), however short.
+  const lead = c.folded[c.textStart] ?? '';
+  for (let i = 0; i < end; i++) {
+    if (skippable(i) || c.isMeta(i)) continue;
+    const term = c.folded[i]!.trim();
+    if (/^[\p{Script=Han}A-Za-z0-9·()\-]{2,24}$/u.test(term) && lead.startsWith(term) && /^\s*(?:[,(]|是|为|指|即|又称|亦称|简称)/.test(lead.slice(term.length))) return { at: [i], text: c.text[i]!.trim() };
   }
   if (run.length === 0) return null;
   const longest = Math.max(...run.map((i) => c.folded[i]!.length));

@@ -16,6 +16,7 @@ import {
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
+  isTagLine,
 } from '../../src/pipeline/chrome-lines.ts';
 import { simplifyCharacters } from '../../src/pipeline/script.ts';
 
@@ -72,6 +73,8 @@ describe('chrome lines', () => {
     expect(all(isButtonBar, ['百度首页　登录　注册', '播报　讨论　上传视频'])).toEqual([]);
     // A table's row (a name and figures), a heading, a sentence: no bar.
     expect(none(isButtonBar, ['营业收入 3,856,214,387.52 3,512,903,665.10 9.77', '5 讨论', '分享 经验 交流', ...TEXT])).toEqual([]);
+    expect(all(isTagLine, ['#梅雨# #城市内涝# #防汛#', '#城市漫步 #老城墙'])).toEqual([]);
+    expect(none(isTagLine, ['# 标题', '#1 的结论', ...TEXT])).toEqual([]);
     expect(all(isEndMark, ['完', '（完）', '-完-', '【完】', '(END)'])).toEqual([]);
     expect(none(isEndMark, ['完成', '全文', '完善制度。'])).toEqual([]);
     expect(all(isMasthead, ['绿碳研究院 | 碳市场周报', '香港特別行政區政府 新聞公報'])).toEqual([]);
