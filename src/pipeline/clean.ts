@@ -50,7 +50,7 @@ import {
   lineRule,
 } from './clean-rules.ts';
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
-import { isFieldLine, isOrganisationName, readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { isFieldLine, isOrganisationName, readIssuer, startsWithLabel, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
 import { findTitle, isTitleLike, type TitleLines } from './title.ts';
@@ -238,7 +238,8 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
     run = [];
   };
   for (const i of nonBlank) {
-    if (labels[i] === null && isMarkedLinkItem(folded[i]!) && /\d{1,2}[-./月]\d{1,2}日?[)\]]?$/.test(folded[i]!)) run.push(i);
+    // (A labelled date, `发布日期:2023.11.24`, is a field of the page, not a dated link.)
+    if (labels[i] === null && isMarkedLinkItem(folded[i]!) && /\d{1,2}[-./月]\d{1,2}日?[)\]]?$/.test(folded[i]!) && !startsWithLabel(folded[i]!)) run.push(i);
     else flush();
   }
   flush();
@@ -273,7 +274,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   const head = nonBlank.filter((i) => i < start);
   head.forEach((i, k) => {
     if (!free(i)) return;
-    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? readMetaLine(text[i]!, folded[i]!) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
     if (!m) {
       if (isMenuLine(folded[i]!) || isMasthead(folded[i]!)) labels[i] = 'navigation';
       return;
@@ -303,12 +304,14 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   // The name between the title and the date: the account's or the writer's (or a post's writer, when it has no title).
   if (title?.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
   if (title?.at.length === 0) title = null;
-  if (title) {
-    for (const i of title.at) labels[i] = 'title';
+  for (const i of title?.at ?? []) labels[i] = 'title';
+  // Where the title stands: its line, or the field that gives it.
+  const titleAt = title?.at[0] ?? (fieldTitle !== undefined ? [...metaAt].find(([, m]) => m.title !== undefined)?.[0] : undefined);
+  if (titleAt !== undefined) {
     // Before the title stands only chrome: a site's name, menus, a welcome.
     // (The headline printed again up there, in a bar that follows the reader, is no text.)
-    const before = head.filter((i) => i < title.at[0]!);
-    const headline = squash(title.at.map((i) => folded[i]!).join(''));
+    const before = head.filter((i) => i < titleAt);
+    const headline = squash(title ? title.at.map((i) => folded[i]!).join('') : fieldTitle!);
     const printedAgain = (i: number) => squash(folded[i]!) === headline;
     if (before.every((i) => !free(i) || !isProse(folded[i]!) || printedAgain(i))) for (const i of before) labels[i] ??= printedAgain(i) ? 'repeated-in-document' : 'navigation';
   }
@@ -326,6 +329,12 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     const next = nonBlank.filter((j) => j > i).slice(0, 3);
     return next.every((j) => isLinkItem(folded[j]!) && folded[j]!.length >= 5 && !HEADING_NUMBER.test(folded[j]!));
   };
+  const tabs = new Set(
+    nonBlank
+      .filter((i) => labels[i] === 'navigation' || labels[i] === 'site-chrome')
+      .flatMap((i) => folded[i]!.split(/\s*[|\s]\s*/))
+      .filter((item) => item.length >= 2 && /\p{Script=Han}/u.test(item)),
+  );
   let footer = false;
   // Right after an end mark (`完`), where the release's date and time stand.
   let ended = false;
@@ -333,7 +342,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
     if (i <= end) continue;
     if (ended && free(i) && !readMetaLine(text[i]!, folded[i]!)) ended = false;
     if (free(i)) {
-      const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
+      const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? readMetaLine(text[i]!, folded[i]!);
       // (A date alone, before the footer begins, is the text's: a release's date under its end mark.)
       if (m && m.kind !== 'dateline' && (m.kind !== 'date' || !footer || ended)) {
         if (m.kind === 'counters') labels[i] = 'counter';
@@ -348,6 +357,11 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
       footer = true;
       ended = true;
     } else if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
+    // One of the page's own menu or tab items alone on a line (`法宝联想` of `全文 法宝联想 历史沿革`).
+    else if (free(i) && tabs.has(squash(folded[i]!))) {
+      labels[i] = 'navigation';
+      footer = true;
+    }
     else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
     if (footer && free(i)) labels[i] = 'footer';
   }
@@ -569,7 +583,7 @@ function markLinkLists(text: string[], labels: Labels, nonBlank: number[]) {
     run = [];
   };
   for (const i of nonBlank) {
-    if (isLinkListItem(text[i]!)) run.push(i);
+    if (isLinkListItem(text[i]!) && !startsWithLabel(simplifyCharacters(text[i]!, true))) run.push(i);
     else flush();
   }
   flush();

@@ -129,6 +129,12 @@ export function isFieldLine(text: string, folded: string): boolean {
   return LABEL.exec(folded)?.index === 0;
 }
 
+/** Whether a line opens with a metadata field's label (`发布日期:`, `来源:`). */
+export function startsWithLabel(folded: string): boolean {
+  LABEL.lastIndex = 0;
+  return LABEL.exec(folded)?.index === 0;
+}
+
 /** A name that ends as a body's or a publication's does (`某某观察`, `某某研究院`, `某某网`), not a person's or a handle's. */
 export const isOrganisationName = (name: string) => ORGANISATION_NAME.test(name.trim());
 

@@ -5,7 +5,7 @@
  * copyright, its welcome, its reprint notice). A date is only ever read from the page's own
  * metadata lines: never from a file name, a URL, a related-article list or the running text.
  */
-import { PLATFORMS, PUBLISHER_SUFFIX } from './lexicon.ts';
+import { ISSUER_SUFFIX, PLATFORMS, PUBLISHER_SUFFIX } from './lexicon.ts';
 import type { MetaLine } from './meta-lines.ts';
 import type { DocumentMeta } from './types.ts';
 
@@ -27,7 +27,7 @@ export function composeMeta(title: { text: string; source: 'title-line' | 'joine
   const first = (key: 'publisher' | 'author' | 'editor' | 'originalTitle' | 'documentNumber' | 'title', only?: (m: MetaLine) => boolean) =>
     order.find((m) => m[key] !== undefined && (!only || only(m)))?.[key] ?? null;
   // A dateline's agency names the publisher only when no source line does.
-  let publisher = first('publisher', (m) => m.kind !== 'dateline') ?? first('publisher') ?? siteName(chrome);
+  let publisher = first('publisher', (m) => m.kind !== 'dateline') ?? first('publisher') ?? siteName(chrome) ?? issuerOf(title?.text ?? first('title'));
   const platform = publisher && first('publisher') === publisher ? platformOf(chrome) : null;
   if (publisher && platform && !publisher.includes(platform)) publisher = `${publisher}（${platform}）`;
   const fieldTitle = first('title');
@@ -54,6 +54,16 @@ function publishedOf(placed: readonly PlacedMeta[]): string | null {
     if (best) return best.published!;
   }
   return null;
+}
+
+/**
+ * The body a title names as its issuer, where nothing else names the publisher: an official
+ * document's (`某市人民政府办公室关于…的通知`) or a company's report (`某某股份有限公司2023年年度报告`).
+ */
+export function issuerOf(title: string | null): string | null {
+  if (!title) return null;
+  const m = new RegExp(`^([\\p{Script=Han}]{2,30}?${ISSUER_SUFFIX.source.replace(/\$$/, '')})(?=关于|\\d{4}\\s*年)`, 'u').exec(title);
+  return m ? m[1]! : null;
 }
 
 /** A line of chrome, and whether it is the page's first line (where a site puts its name). */
