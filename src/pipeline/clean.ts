@@ -319,7 +319,9 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
 
   // Inside the text: a notice's signature (its issuers, then the date), and an answer's byline on a Q&A site.
-  const end = [...nonBlank].reverse().find((i) => free(i) && isText(i)) ?? -1;
+  // (An end mark, `（完）`, closes the text: nothing after it is.)
+  const endMark = nonBlank.find((i) => i > start && isEndMark(folded[i]!)) ?? Infinity;
+  const end = [...nonBlank].reverse().find((i) => i < endMark && free(i) && isText(i)) ?? -1;
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
   markAnswerBylines(text, folded, labels, (i, m) => take(i, m, 'head'));
 

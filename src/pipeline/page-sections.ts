@@ -19,10 +19,12 @@ type IsProse = (folded: string) => boolean;
 /** Words that name readers' comments. */
 const COMMENTS_WORD = /评论|回应|留言|跟[帖贴]/;
 
-/** A heading of comments: an interface or counter line about them (`评论`, `最热评论`, `回应 转发 赞 收藏`, `转发 328 评论 96 赞 1452`), or their count (`共96条评论`). */
+/** A heading of comments: an interface or counter line about them (`评论`, `最热评论`, `回应 转发 赞 收藏`, `转发 328 评论 96 赞 1452`), their count (`共96条评论`), or how they are sorted (`按热度 按时间`). */
 export function isCommentsHeading(folded: string): boolean {
   if (folded.length > 40) return false;
   if (/^(?:共\s*)?\d[\d,.]*\s*[万千]?\s*条(?:评论|回应|留言|跟[帖贴]|回复)$/.test(folded)) return true;
+  // How comments are sorted: `按热度 按时间`, `最热 最新`.
+  if (/^(?:按?(?:热度|时间|最热|最新|点赞数?)\s*){2,}$/.test(folded)) return true;
   return COMMENTS_WORD.test(folded) && (isInterfaceLine(folded) || isButtonBar(folded) || isCounterLine(folded));
 }
 
