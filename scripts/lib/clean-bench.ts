@@ -9,7 +9,7 @@ export const PINNED = 'test/fixtures/clean-bench.json';
 /** The seeds, dev-web, and the project's own labelled web pages (test/fixtures/web-pages, and holdout-pages, written after the rules and never tuned on). */
 export function cleanBenchCorpora(root: string): LabelledCorpus[] {
   const corpora = [readSeedCorpus(root), readLabelledCorpus('dev-web', join(root, 'test', 'fixtures', 'dev-web'))];
-  for (const own of ['web-pages', 'holdout-pages', 'holdout-2']) {
+  for (const own of ['web-pages', 'holdout-pages', 'holdout-2', 'holdout-3']) {
     const dir = join(root, 'test', 'fixtures', own);
     if (existsSync(dir)) corpora.push(readLabelledCorpus(own, dir));
   }
