@@ -50,7 +50,7 @@ import {
   lineRule,
 } from './clean-rules.ts';
 import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
-import { isFieldLine, isOrganisationName, readIssuer, startsWithLabel, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { isDocumentKind, isFieldLine, isOrganisationName, readIssuer, startsWithLabel, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
 import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
 import { findTitle, isTitleLike, type TitleLines } from './title.ts';
@@ -272,9 +272,16 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
 
   // Before the text: bylines, dates, sources, an official document's header and number; menus.
   const head = nonBlank.filter((i) => i < start);
+  // A body's name alone over a legal paper's kind or its number (`某某人民法院` / `民 事 判 决 书` / `（2023）…号`): the issuer.
+  const courtHeader = (i: number): MetaLine | null => {
+    const below = head.find((j) => j > i);
+    if (below === undefined || !(isDocumentKind(folded[below]!) || readMetaLine(text[below]!, folded[below]!)?.kind === 'document-number')) return null;
+    const issuer = readIssuer(text[i]!, folded[i]!);
+    return issuer && { kind: 'issuer-header', publisher: issuer.publisher };
+  };
   head.forEach((i, k) => {
     if (!free(i)) return;
-    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? readMetaLine(text[i]!, folded[i]!) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
+    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? readMetaLine(text[i]!, folded[i]!) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null) ?? courtHeader(i);
     if (!m) {
       if (isMenuLine(folded[i]!) || isMasthead(folded[i]!)) labels[i] = 'navigation';
       return;
@@ -321,7 +328,7 @@ function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: 
   // Inside the text: a notice's signature (its issuers, then the date), and an answer's byline on a Q&A site.
   // (An end mark, `（完）`, closes the text: nothing after it is.)
   const endMark = nonBlank.find((i) => i > start && isEndMark(folded[i]!)) ?? Infinity;
-  const end = [...nonBlank].reverse().find((i) => i < endMark && free(i) && isText(i)) ?? -1;
+  const end = textEnd(text, folded, labels, [...nonBlank].reverse().find((i) => i < endMark && free(i) && isText(i)) ?? -1, endMark);
   markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
   markAnswerBylines(text, folded, labels, (i, m) => take(i, m, 'head'));
 
@@ -410,6 +417,28 @@ function textStart(text: string[], folded: string[], nonBlank: number[], free: (
     }
   }
   return open[k]!;
+}
+
+/**
+ * Where the text ends: its last line of prose, and the list that goes straight on from it with no
+ * blank line between — numbered items and labelled facts, as a notice's closing list of contacts
+ * (`1.采购人信息` / `地址：…` / `联系电话：0578-…`). A phone number there is the notice's, not a site's
+ * contact line; a byline, source or date there is metadata and stops the list.
+ */
+function textEnd(text: string[], folded: string[], labels: Labels, last: number, limit: number): number {
+  // (The list is announced: its first line is numbered, or the last sentence ends with a colon. A
+  // lone `报料电话：…` under a news story's last paragraph is the site's.)
+  if (last < 0 || !(/:$/.test(folded[last]!) || LIST_ITEM.test(folded[last + 1] ?? ''))) return last;
+  let end = last;
+  for (let i = last + 1; i < folded.length && i < limit; i++) {
+    const f = folded[i]!;
+    if (f === '' || (labels[i] !== null && labels[i] !== 'contact') || !(LIST_ITEM.test(f) || /^[^:]{1,12}:\s*\S/.test(f))) break;
+    const names = (m: MetaLine | null) => m !== null && (m.author ?? m.editor ?? m.publisher ?? m.published ?? m.originalTitle) !== undefined;
+    if (names(readMetaLine(text[i]!, f)) || names(readMetaLine(...unbracket(text[i]!, f)))) break;
+    end = i;
+  }
+  for (let i = last + 1; i <= end; i++) if (labels[i] === 'contact') labels[i] = null;
+  return end;
 }
 
 /**

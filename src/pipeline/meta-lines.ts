@@ -81,7 +81,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label as an information table may space it out to align its column (`索 引 号`, `文　　号`). */
 const spaced = (label: string) => (/^[\p{Script=Han}]{2,4}$/u.test(label) ? [...label].join('\\s*') : escape(label));
 /** A label and its colon (`来源:`), not inside a longer word (`会议时间:` is the text's). */
-const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*:\\s*`, 'gu');
+const LABEL = new RegExp(`(?<![\\p{Script=Han}A-Za-z])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})(?:\\s*\\([A-Za-z]{2,6}\\))?\\s*:\\s*`, 'gu');
 /** Which date a page means when it gives several: its publication's before a plain date, before the signing date, before an update. */
 const DATE_RANK: Record<string, number> = { 成文日期: 2, 印发日期: 2, 更新时间: 3, 更新日期: 3, 修改时间: 3 };
 const PUBLICATION_LABEL = /^(?:发布|发表|发稿|刊发)/;
@@ -96,7 +96,7 @@ export function readMetaLine(text: string, folded: string): MetaLine | null {
   // Each reading needs something cheap to see first: a colon, a digit or 年 (a date), a byline's word.
   const colon = folded.includes(':');
   const dated = /[\d〇年]/.test(folded);
-  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯|发布于|ip\s*属地|[长任席记理]\s|编辑\s*[|]/.test(folded)) return null;
+  if (!colon && !dated && !/^[(]?(?:文|撰文|作者|记者|本报|本网|本刊|本台|通讯员)|记者|电|讯|发布于|ip\s*属地|[长任席记理]\s|编辑\s*[|]|审判|书记员|陪审|法官|执行员/.test(folded) && !SPACED_KIND.test(folded)) return null;
   return (
     readRecordLine(text, folded) ??
     readDocumentNumber(text, folded) ??
@@ -171,7 +171,7 @@ function readRecordLine(text: string, folded: string): MetaLine | null {
   const occasion = OCCASION.exec(folded);
   // (The day it was given: a surer date than none, less sure than the page's publication date.)
   if (occasion) return { kind: 'fields', record: true, published: parseDate(occasion[1]!) ?? undefined, publishedRank: 2 };
-  if (HISTORY_HEADING.test(folded) || ISSUE.test(folded) || TIME_ONLY.test(folded) || PROMULGATION.test(folded)) return { kind: 'fields', record: true };
+  if (HISTORY_HEADING.test(folded) || ISSUE.test(folded) || TIME_ONLY.test(folded) || PROMULGATION.test(folded) || COURT_SIGNATURE.test(folded) || isDocumentKind(folded)) return { kind: 'fields', record: true };
   if (HISTORY.test(folded)) {
     const issuer = DECREE_ISSUER.exec(folded);
     return { kind: 'fields', record: true, publisher: issuer ? text.substr(issuer.index + issuer[0].indexOf(issuer[1]!), issuer[1]!.length) : undefined };
@@ -302,7 +302,8 @@ function readFields(text: string, folded: string): MetaLine | null {
 /** A field's value as a name: the writer's region (`医保观察员 广东`) and a trailing date left out. */
 function cleanName(value: string, field: MetaField): string | null {
   // (A sender's address after the name: `某某研究院 <news@example.cn>`.)
-  let v = value.replace(/\s*[<(（]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)）]?\s*$/, '').replace(TRAILING_DATE, '').trim();
+  // (And the page's buttons printed after it on its line: `某某中心 【打印】`.)
+  let v = value.replace(/(?:\s*【[^】]{1,6}】)+\s*$/, '').replace(/\s*[<(（]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)）]?\s*$/, '').replace(TRAILING_DATE, '').trim();
   const parts = v.split(/\s+/);
   if (parts.length > 1 && REGIONS.has(parts.at(-1)!)) v = parts.slice(0, -1).join(' ');
   if (field === 'author' || field === 'editor') v = v.replace(/^(?:本报|本网|本刊)?(?:记者|通讯员)\s*/, '');
@@ -324,8 +325,10 @@ function readAuthorLine(text: string, folded: string): MetaLine | null {
   if (editor) return { kind: 'fields', editor: text.substr(folded.lastIndexOf(editor[1]!), editor[1]!.length).trim() };
   const m = AUTHOR_LINE.exec(folded);
   if (!m) return null;
-  const start = folded.indexOf(m[1]!);
-  const author = text.substr(start, m[1]!.length).trim().replace(/\s+/g, ' ');
+  // (`文｜财新 记者 某某`: the outlet and the reporter's title before the name.)
+  const names = m[1]!.replace(/^.*记者\s*/, '');
+  const start = folded.indexOf(names, folded.indexOf(m[1]!));
+  const author = text.substr(start, names.length).trim().replace(/\s+/g, ' ');
   return { kind: 'fields', author: NO_AUTHOR.test(author) ? undefined : author, published: m[2] ? (parseDate(m[2]) ?? undefined) : undefined };
 }
 
@@ -358,6 +361,8 @@ function readByline(text: string, folded: string): MetaLine | null {
   const at = (g: string | undefined) => (g === undefined ? undefined : text.substr(folded.indexOf(g), g.length));
   const first = at(m[2]);
   const second = at(m[3])!;
+  // (`编辑于 2024-03-15 浙江`: when a post was edited, not who wrote it.)
+  if ([first, second].some((n) => n !== undefined && /^(?:发布|编辑|发表|写|更新|创建|修改|转载)于$/.test(n))) return null;
   if (![first, second].every((n) => n === undefined || isName(n, 30))) return null;
   const line: MetaLine = { kind: 'byline', published: parseDate(m[4]!) ?? undefined, publishedRank: 1 };
   if (first !== undefined) {
@@ -431,10 +436,25 @@ function readDateOnly(folded: string): MetaLine | null {
 
 const DOCUMENT_NUMBER = /^[\p{Script=Han}]{1,12}[〔[(]\s*\d{4}\s*[〕\])]\s*第?\s*\d{1,4}\s*号$/u;
 
-/** `医保发〔2021〕48号`: an official document's number. */
+/** A court's case number: `（2023）浙0791民初3456号`. */
+const CASE_NUMBER = /^[(〔[]\s*\d{4}\s*[)〕\]]\s*[\p{Script=Han}]{1,3}\d{0,6}[\p{Script=Han}]{1,6}\d{1,6}\s*号(?:之[一二三四五六七八九十\d]+)?$/u;
+
+/** `医保发〔2021〕48号`, `（2023）浙0791民初3456号`: an official document's or a case's number. */
 function readDocumentNumber(text: string, folded: string): MetaLine | null {
-  return DOCUMENT_NUMBER.test(folded) ? { kind: 'document-number', documentNumber: text } : null;
+  return DOCUMENT_NUMBER.test(folded) || CASE_NUMBER.test(folded) ? { kind: 'document-number', documentNumber: text } : null;
 }
+
+/** A legal document's kind, set with spaces between its characters under the court's name: `民 事 判 决 书`. */
+const SPACED_KIND = /^[\p{Script=Han}](?:\s+[\p{Script=Han}]){2,8}$/u;
+const LEGAL_KIND = /(?:判决书|裁定书|调解书|决定书|通知书|起诉书|公诉书|答辩状|上诉状|申请书|意见书|建议书)$/;
+
+/** `民 事 判 决 书`: a judgment's (or another legal paper's) kind, typeset as its header. */
+export function isDocumentKind(folded: string): boolean {
+  return SPACED_KIND.test(folded) && LEGAL_KIND.test(folded.replace(/\s+/g, ''));
+}
+
+/** Who signed a judgment: `审判长　某某`, `书记员　某　某`. */
+const COURT_SIGNATURE = /^(?:审判长|审判员|代理审判员|人民陪审员|陪审员|书记员|法官助理|执行员)\s+[\p{Script=Han}·](?:\s*[\p{Script=Han}·]){1,4}$/u;
 
 /** `国家医疗保障局文件`: the header an official document is printed under, naming its issuer. */
 export function readIssuerHeader(text: string, folded: string): MetaLine | null {

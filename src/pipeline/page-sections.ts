@@ -77,7 +77,9 @@ export function commentsStart(folded: readonly string[], nonBlank: readonly numb
     if (i <= firstProse || !isCommentsHeading(folded[i]!)) continue;
     const next = nonBlank.slice(k + 1, k + 1 + COMMENT_REACH);
     if (next.some((j) => folded[j]!.includes('发表于'))) continue;
-    if (next.filter((j) => isCommentLine(folded[j]!)).length >= COMMENT_LINES) return i;
+    // (A count of comments or their sort order heads nothing else: one comment's line under it will do.)
+    const sure = /^(?:共\s*)?\d|^按?(?:热度|时间|最热|最新)/.test(folded[i]!);
+    if (next.filter((j) => isCommentLine(folded[j]!)).length >= (sure ? 1 : COMMENT_LINES)) return i;
   }
   return null;
 }

@@ -19,10 +19,10 @@ export function isTitleLike(folded: string): boolean {
   return (f.match(/[,]/g) ?? []).length <= 2;
 }
 
-/** A line by a headline that names the site or column instead: a publisher's ending, or a short name half the headline's length. */
+/** A line by a headline that names the site or column instead: a publisher's ending, or a short name half the headline's length; or a bar of three or more tabs' short names (`发现 发布 通知`). */
 function isSiteName(line: string, headlineLength: number): boolean {
   if (line.length > 16) return false;
-  return PUBLISHER_SUFFIX.test(line) || (isName(line) && line.length * 2 <= headlineLength);
+  return PUBLISHER_SUFFIX.test(line) || (isName(line) && line.length * 2 <= headlineLength) || /^[\p{Script=Han}]{2,3}(?:\s+[\p{Script=Han}]{2,3}){2,}$/u.test(line);
 }
 
 /** How far down a page the title is looked for: this many lines that are not chrome. */
@@ -105,7 +105,11 @@ export function findTitle(c: TitleContext): TitleLines | null {
   const run: number[] = [];
   for (let i = 0; i < end; i++) {
     if (skippable(i) || c.isMeta(i)) continue;
-    if (!candidate(i)) break;
+    // (A site's short name at the top, too short for a headline, is passed over.)
+    if (!candidate(i)) {
+      if (run.length === 0 && isName(c.folded[i]!)) continue;
+      break;
+    }
     run.push(i);
   }
   // An entry of an encyclopedia or a glossary: its text opens with the term it defines (`河长制，是指…`), however short.
@@ -115,10 +119,15 @@ export function findTitle(c: TitleContext): TitleLines | null {
     const term = c.folded[i]!.trim();
     if (/^[\p{Script=Han}A-Za-z0-9·()\-]{2,24}$/u.test(term) && lead.startsWith(term) && /^\s*(?:[,(]|是|为|指|即|又称|亦称|简称)/.test(lead.slice(term.length))) return { at: [i], text: c.text[i]!.trim() };
   }
-  if (run.length === 0) return null;
-  const longest = Math.max(...run.map((i) => c.folded[i]!.length));
-  const headline = run.find((i) => !isSiteName(c.folded[i]!, longest) && !run.some((j) => j !== i && c.folded[j] === c.folded[i]));
-  return wrapped(c, headline ?? run.at(-1)!, candidate);
+  // A post's writer above its title: their name and their follow button (`某某` / `关注` / title).
+  const next = (i: number) => range(i + 1, c.text.length).find((k) => c.text[k] !== '');
+  const writer = run.find((i) => isName(c.folded[i]!) && FOLLOW.test(c.folded[next(i) ?? -1] ?? ''));
+  const lines = run.filter((i) => i !== writer);
+  if (lines.length === 0) return null;
+  const longest = Math.max(...lines.map((i) => c.folded[i]!.length));
+  const headline = lines.find((i) => !isSiteName(c.folded[i]!, longest) && !lines.some((j) => j !== i && c.folded[j] === c.folded[i]));
+  const title = wrapped(c, headline ?? lines.at(-1)!, candidate);
+  return writer === undefined ? title : { ...title, byline: writer };
 }
 
 /** The title at line i, joined with the line before or after it when the title was wrapped there. */

@@ -126,4 +126,21 @@ describe('metadata lines', () => {
     expect(isFieldLine('时间：2024年3月1日上午9时，地点：市民中心，请准时参加。', simplifyCharacters('时间：2024年3月1日上午9时，地点：市民中心，请准时参加。', true))).toBe(false);
     expect(isFieldLine('这是正文，讲的是票价调整；它不是元数据。', '这是正文,讲的是票价调整;它不是元数据。')).toBe(false);
   });
+
+  it('reads a judgment’s number, kind and signatures, a message board’s reply, a standard’s record, and names with the page’s words around them', () => {
+    expect(read('（2023）浙0791民初3456号')).toMatchObject({ kind: 'document-number' });
+    expect(read('民 事 判 决 书')).toMatchObject({ record: true });
+    expect(read(space('审判员　陈　敏'))).toMatchObject({ record: true });
+    expect(read(space('书记员　赵　琳'))).toMatchObject({ record: true });
+    expect(read(space('回复单位：某市交通运输局　　回复时间：2024-04-10 16:40'))).toMatchObject({ publisher: '某市交通运输局', published: '2024-04-10' });
+    // A letter's time is the letter's, not the page's.
+    expect(read(space('来信人：王**　　来信时间：2024-04-02 09:15'))?.published).toBeUndefined();
+    expect(read('中文标准名称：城市公共自行车服务规范')).toMatchObject({ title: '城市公共自行车服务规范' });
+    expect(read('中国标准分类号（CCS）：R12')).toMatchObject({ record: true });
+    expect(read('2024年05月20日 10:32 来源：某市公共资源交易中心 【打印】')).toMatchObject({ publisher: '某市公共资源交易中心', published: '2024-05-20' });
+    expect(read('文｜财新 记者 方远')).toMatchObject({ author: '方远' });
+    expect(read('编辑于 2024-03-15 浙江')).toMatchObject({ published: '2024-03-15' });
+    expect(read('编辑于 2024-03-15 浙江')?.author).toBeUndefined();
+    for (const line of ['民事判决书的效力', '第 一 章', '审判员认为，被告应当支付物业费。']) expect(read(line)?.record, line).toBeUndefined();
+  });
 });
