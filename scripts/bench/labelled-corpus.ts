@@ -62,7 +62,7 @@ function plainText(dir: string, file: string): Block[] {
   const parts: Array<{ type: 'heading' | 'paragraph'; text: string }> = [];
   let open = false;
   // The pipeline's own repairs (flattened ruby with tone marks, entities), which come before cleaning.
-  const repaired = repair(rows.map(([n, , text = '']) => ({ n: Number(n), text }))).lines;
+  const repaired = repair(rows.map(([n, , text = '']) => ({ n: Number(n), text })), { wrapped: false }).lines;
   for (const [i, [, label]] of rows.entries()) {
     const text = repaired[i]!.text;
     if (label !== 'content' && label !== 'heading') {
