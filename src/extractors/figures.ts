@@ -1,13 +1,15 @@
 /** The figures the documents quote (src/extract/figures.ts), and the charts of the corpus's charts.json drawn from them. */
 import { resolveCharts } from '../charts/spec.ts';
-import { corpusFigures, documentFigures } from '../extract/figures.ts';
+import { corpusFigures, figuresOf } from '../extract/figures.ts';
 import { chartsJson, figureEntry, figuresCsv } from '../generate/figures.ts';
 import { map } from '../lib/iterate.ts';
 import { extractor } from './extractor.ts';
 
 export const figures = extractor({
   name: 'figures',
-  ofDocument: () => documentFigures,
+  // The lexicon's counted nouns say what each figure counts.
+  documentSettings: (c) => c.lexicon.countedNouns,
+  ofDocument: (c) => figuresOf(c.lexicon),
   corpusSettings: (c) => c.charts,
   merge: (results, { curation, stale }) => {
     const figures = corpusFigures(results);
