@@ -132,7 +132,8 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
       if (r !== undefined) yield r;
     }
   };
-  const merged = ex.merge(results(), ctx);
+  // Given again each time it is iterated (a merge may read the results more than once: the glossary ranks, then finds).
+  const merged = ex.merge({ [Symbol.iterator]: results }, ctx);
   const outputs = ex.outputs(merged, ctx);
   for (const o of outputs) await writeOutput(s.outDir, o);
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);

@@ -291,5 +291,6 @@ export function autoCharts(figures: readonly Figure[], options: AutoChartOptions
   const seen = new Set<string>();
   const unique = kept.filter((c) => !seen.has(c.id) && seen.add(c.id));
   unique.sort((a, b) => b.items.length - a.items.length || (a.id < b.id ? -1 : 1));
-  return options.limit === undefined ? unique : unique.slice(0, options.limit);
+  const marked = unique.map((c) => ({ ...c, found: true as const }));
+  return options.limit === undefined ? marked : marked.slice(0, options.limit);
 }

@@ -91,6 +91,21 @@ function boundShare(neighbours: Map<string, number> | undefined, n: number): num
   return n ? top / n : 0;
 }
 
+/** The share taken by the two most frequent neighbours that are characters: 转患者 always has 上 or 下 before it, 联合体成 员 or 立 after it. */
+function pairShare(neighbours: Map<string, number> | undefined, n: number): number {
+  let first = 0;
+  let second = 0;
+  for (const [c, k] of neighbours ?? []) {
+    if (c === '') continue;
+    if (k > first) [first, second] = [k, first];
+    else if (k > second) second = k;
+  }
+  return n ? (first + second) / n : 0;
+}
+/** Two neighbours that hold a string this often, over at least this many occurrences, bind it. */
+const PAIR_SHARE = 0.9;
+const PAIR_MIN = 4;
+
 /**
  * The share of occurrences that cut through a common word at the edge, for a string of common
  * words and one character more (互联网|医, 推进|医): what comes after it makes a word the baseline
@@ -208,7 +223,11 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
     const latin = /^[A-Z0-9]+$/.test(g);
     const free =
       latin ||
-      (boundShare(m.l, m.n) < BOUND_SHARE && boundShare(m.r, m.n) < BOUND_SHARE && cutShare(m.l, m.n, g, 'left') < CUT_SHARE && cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
+      (boundShare(m.l, m.n) < BOUND_SHARE &&
+        boundShare(m.r, m.n) < BOUND_SHARE &&
+        (m.n < PAIR_MIN || (pairShare(m.l, m.n) < PAIR_SHARE && pairShare(m.r, m.n) < PAIR_SHARE)) &&
+        cutShare(m.l, m.n, g, 'left') < CUT_SHARE &&
+        cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
     const key = keyness >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS);
     // Used in several documents, or more often than that in one when it is a word of its own, not
     // common words put together (分级诊疗 in the one notice about it, not 大幅提升).

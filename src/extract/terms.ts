@@ -106,7 +106,7 @@ interface FoundDefinition {
 export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
 
 /** Per document, what the glossary takes from it. */
-export function documentTerms(specs: readonly TermSpec[]): (r: Reading) => DocumentTerms {
+export function documentTerms(specs: readonly TermSpec[]): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
