@@ -321,7 +321,7 @@ export const strings = {
     docEvents: '本文时间线',
     docEventsIntro: (n: number) => `本文中 ${n} 个带日期的事件，按日期排列。`,
     kinds: { policy: '政策文件', government: '政府行动', institution: '机构设立与合作', company: '企业', research: '研究与调查', statistic: '统计数据', consortium: '医院与医联体' } as Record<string, string>,
-    retiredKind: (now: string) => `这一类已并入“${now}”，下面列出的是“${now}”的事件。`,
+    retiredKind: (was: string, now: string) => `“${was}”一类已并入“${now}”，这里列出的是“${now}”的事件：`,
     qualifiers: { 'as-of': '截至', by: '期限', target: '目标', since: '起', before: '之前', after: '之后' } as Record<string, string>,
   },
   about: {
