@@ -11,6 +11,7 @@
  * (corpusGlossary) reads those results three times: twice to rank (counts, then the neighbours of the
  * candidates only), once to find the found terms' mentions.
  */
+import { TERM_CONCORDANCE } from '../lib/limits.ts';
 import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
 import type { Reading, Sentence } from './reading.ts';
 import { readAll } from './reading.ts';
@@ -36,21 +37,37 @@ export type FoundTermEntry = TermEntry & Omit<DiscoveredTerm, 'definition'> & { 
 
 /** At most this many found terms (the highest ranked): the glossary of a corpus, not a word list. */
 export const FOUND_TERMS = 80;
+/**
+ * A found term keeps this many mentions of each document (every one is counted): as many as its
+ * page shows (TERM_CONCORDANCE), so that 80 terms of a thousand long documents (a million mentions)
+ * do not all sit in memory and in /data/terms.json.
+ */
+export const MENTIONS_PER_DOCUMENT = TERM_CONCORDANCE.perDoc ?? 5;
 
-/** What one document gives the glossary. */
+/**
+ * What one document gives the glossary. The evidence and the sentences are kept as JSON text: the
+ * merge reads every document's result three times, and one string is read back from the build's
+ * store at once, where the evidence's thousands of small objects took milliseconds a document.
+ */
 export interface DocumentGlossary {
   doc: DocumentId;
   /** The curated terms' mentions and definitions. */
   curated: DocumentTerms;
-  evidence: TermEvidence;
-  /** Its sentences (paragraph and text), in which the found terms are looked for. */
-  sentences: Array<[BlockId, string]>;
+  /** Its TermEvidence, as JSON. */
+  evidence: string;
+  /** Its sentences, as JSON of [paragraph, text] pairs, in which the found terms are looked for. */
+  sentences: string;
 }
 
 /** A function that reads one document for the glossary, given the curated terms. */
 export function documentGlossary(curated: readonly TermSpec[]): (r: Reading) => DocumentGlossary {
   const ofCurated = documentTerms(curated);
-  return (r) => ({ doc: r.doc.id, curated: ofCurated(r), evidence: termEvidence(r.doc), sentences: r.sentences().map((s) => [s.paragraph, s.text]) });
+  return (r) => ({
+    doc: r.doc.id,
+    curated: ofCurated(r),
+    evidence: JSON.stringify(termEvidence(r.doc)),
+    sentences: JSON.stringify(r.sentences().map((s) => [s.paragraph, s.text])),
+  });
 }
 
 /** The found terms that do not share a name with a curated term (compared in simplified, lower case). */
@@ -81,9 +98,21 @@ function foundEntries(terms: readonly DiscoveredTerm[], sentences: () => Iterabl
   }
   const specs = kept.map((k) => k.spec);
   const read = documentTerms(specs);
+  // Every mention counted; the first MENTIONS_PER_DOCUMENT of each document kept (what a term's page shows).
+  const counts = new Map<string, Record<string, number>>(specs.map((t) => [t.id, {}]));
   const entries = glossary(specs, (function* () {
-    for (const d of sentences()) yield read(d);
+    for (const d of sentences()) {
+      const found = read(d);
+      const kept: DocumentTerms['mentions'] = [];
+      for (const m of found.mentions) {
+        const own = counts.get(m.term)!;
+        own[m.mention.doc] = (own[m.mention.doc] ?? 0) + 1;
+        if (own[m.mention.doc]! <= MENTIONS_PER_DOCUMENT) kept.push(m);
+      }
+      yield { ...found, mentions: kept };
+    }
   })());
+  for (const e of entries) e.counts = counts.get(e.id)!;
   // A found term's definition is the one discovery found, where the sentence defines that very term
   // (terms.ts would also take 失能等级评估是指… as a definition of 评估).
   return entries.map(({ definition: _, ...e }, i) => {
@@ -114,7 +143,7 @@ export function corpusGlossary(curated: readonly TermSpec[], results: Iterable<D
   })());
   const discovered = discoverTerms(
     function* () {
-      for (const r of results) yield r.evidence;
+      for (const r of results) yield JSON.parse(r.evidence) as TermEvidence;
     },
     { limit: FOUND_TERMS + curated.length, ...options },
   );
@@ -122,7 +151,7 @@ export function corpusGlossary(curated: readonly TermSpec[], results: Iterable<D
   const found = foundEntries(terms, function* () {
     for (const r of results) {
       const doc = r.doc;
-      yield { sentences: () => r.sentences.map(([paragraph, text]) => ({ doc, paragraph, text })) };
+      yield { sentences: () => (JSON.parse(r.sentences) as Array<[BlockId, string]>).map(([paragraph, text]) => ({ doc, paragraph, text })) };
     }
   });
   return [...own, ...found.map(asGlossaryEntry)];

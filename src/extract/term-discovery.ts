@@ -74,7 +74,9 @@ const BOUND_SHARE = 0.6;
 /** A string cuts through the words around it when it does so this often. */
 const CUT_SHARE = 0.5;
 
-const toTraditional: (s: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/** Simplified to traditional (Taiwan standard), made on first use: its dictionaries are tens of megabytes, which a thread that never ranks terms need not hold. */
+let converter: ((s: string) => string) | undefined;
+const toTraditional = (s: string) => (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
 
 interface Merged {
   n: number;
@@ -279,10 +281,21 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   // 医联体) is a phrase about it or a kind of it: it ranks below it. (分级诊疗 holds 诊疗, but is not
   // a minor use of it.)
   const all = [...new Set(found.values())];
+  // Each name's terms (a term's strings are at most eight characters: its parts are looked up, not every other term).
+  const byName = new Map<string, DiscoveredTerm[]>();
+  for (const u of all) for (const x of new Set([u.term, ...u.synonyms])) byName.set(x, [...(byName.get(x) ?? []), u]);
+  const scores = new Map<DiscoveredTerm, number>();
   for (const t of all) {
-    const holds = all.some((u) => u !== t && u.count >= 4 * t.count && [u.term, ...u.synonyms].some((x) => x.length < t.term.length && t.term.includes(x)));
-    if (holds) t.score = Math.round(t.score * 50) / 100;
+    let holds = false;
+    for (let a = 0; a < t.term.length && !holds; a++) {
+      for (let b = a + 1; b <= t.term.length && !holds; b++) {
+        if (b - a === t.term.length) continue;
+        holds = (byName.get(t.term.slice(a, b)) ?? []).some((u) => u !== t && u.count >= 4 * t.count);
+      }
+    }
+    if (holds) scores.set(t, Math.round(t.score * 50) / 100);
   }
+  for (const [t, score] of scores) t.score = score;
   // Under its most used name (医联体, not the 区域性医疗联合体 that introduces it once).
   for (const t of new Set(found.values())) {
     const names = [t.term, ...t.synonyms];

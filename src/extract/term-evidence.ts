@@ -100,7 +100,7 @@ const keep = (chars: number) => 48 + Math.floor(chars / 8);
  * some 2 µs a character (a 24,000-character document would cost four times as much and tell little
  * more); what the document defines or abbreviates is read in all of it.
  */
-export const EVIDENCE_CHARS = 6000;
+export const EVIDENCE_CHARS = 4000;
 
 /** The evidence of one document (pure: the same document gives the same evidence). */
 export function termEvidence(d: Pick<DocumentText, 'id' | 'blocks'>): TermEvidence {

@@ -16,8 +16,10 @@ type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
 
 const shown = <T extends { mentions: Mention[] }>(x: T, limits: ConcordanceLimits): Shown<T> => ({ ...x, mentions: shownMentions(x.mentions, limits), mentionCount: x.mentions.length });
 
-/** Every term (there are tens), each with its concordance's lines. */
-export const termPages = <T extends TermEntry>(terms: readonly T[]) => ({ terms: terms.map((t) => shown(t, TERM_CONCORDANCE)) });
+/** Every term (there are tens), each with its concordance's lines and every mention counted (a found term keeps only some of its mentions: found-glossary.ts). */
+export const termPages = <T extends TermEntry>(terms: readonly T[]) => ({
+  terms: terms.map((t) => ({ ...shown(t, TERM_CONCORDANCE), mentionCount: Object.values(t.counts).reduce((n, c) => n + c, 0) })),
+});
 
 /** The first LIST_LIMIT entries, in the index's own order (organisations and places by mentions, policies by date): those its page lists; and how many there are. */
 export function indexPage<T extends { mentions: Mention[] }>(entries: readonly T[]) {
