@@ -8,7 +8,7 @@ import { parseChartSpecs, type ChartSpec } from '../charts/spec.ts';
 import type { ModelsSpec } from '../extract/models.ts';
 import type { TermSpec } from '../extract/terms.ts';
 import { parseErrata, type ErrataFile } from '../pipeline/errata.ts';
-import { NO_LEXICON, parseLexicon, type Lexicon } from './lexicon.ts';
+import { NO_LEXICON, parseLexicon, type Lexicon } from '../extract/lexicon.ts';
 
 export interface Curation {
   /** terms.json: the glossary's terms. */
@@ -19,7 +19,7 @@ export interface Curation {
   charts: ChartSpec[];
   /** errata.json: corrections no rule can make. */
   errata: ErrataFile;
-  /** lexicon.json: the words particular to the corpus's field (src/corpus/lexicon.ts). */
+  /** lexicon.json: the words particular to the corpus's field (src/extract/lexicon.ts). */
   lexicon: Lexicon;
 }
 

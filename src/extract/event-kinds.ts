@@ -5,8 +5,8 @@
  * general Chinese; a corpus adds the words of its field (its lexicon's eventWords: 医联体 is an
  * institution, a company's name a company).
  */
-import type { EventKindName, Lexicon } from '../corpus/lexicon.ts';
-import { wordAlternation } from '../corpus/lexicon.ts';
+import type { EventKindName, Lexicon } from './lexicon.ts';
+import { wordAlternation } from './lexicon.ts';
 import type { DateMention } from './dates.ts';
 import { matchText } from './numerals.ts';
 

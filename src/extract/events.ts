@@ -3,7 +3,7 @@
  * with its kind, the policies and organisations it names; one event told by several documents is
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
-import { NO_LEXICON, type Lexicon } from '../corpus/lexicon.ts';
+import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import { memo } from '../lib/memo.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention, Precision, Qualifier } from './dates.ts';

@@ -3,7 +3,7 @@
  * its sentence, its paragraph and the date its sentence gives, under an id that stays put as long
  * as the paragraph and the quantities before it in that paragraph do.
  */
-import { NO_LEXICON, type Lexicon } from '../corpus/lexicon.ts';
+import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';

@@ -8,6 +8,7 @@
  * says so: 大同 in 山西大同, 大同市 or a list of places, not in 大同小异; 中山 not in 中山南路 (a
  * street) nor 中山装 (a word the general baseline lists).
  */
+import { lazy } from '../lib/memo.ts';
 import { GAZETTEER } from './gazetteer-data.ts';
 import { generalCount } from './general-words.ts';
 
@@ -72,16 +73,13 @@ function buildForms(): Form[] {
   return forms.filter((f) => !seen.has(f.form) && seen.add(f.form));
 }
 
-let index: { byFirst: Map<number, Form[]>; provinces: readonly string[] } | undefined;
-function places() {
-  if (!index) {
-    const forms = buildForms().sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
-    const byFirst = new Map<number, Form[]>();
-    for (const f of forms) byFirst.set(f.form.charCodeAt(0), [...(byFirst.get(f.form.charCodeAt(0)) ?? []), f]);
-    index = { byFirst, provinces: forms.filter((f) => f.place.level === 'province').map((f) => f.form) };
-  }
-  return index;
-}
+/** The forms by their first character's code, longest first, and the provinces' forms: made the first time a text is read. */
+const places = lazy(() => {
+  const forms = buildForms().sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+  const byFirst = new Map<number, Form[]>();
+  for (const f of forms) byFirst.set(f.form.charCodeAt(0), [...(byFirst.get(f.form.charCodeAt(0)) ?? []), f]);
+  return { byFirst, provinces: forms.filter((f) => f.place.level === 'province').map((f) => f.form) };
+});
 
 /** Every place name the gazetteer knows, as written forms (for tests and the organisations' owned names). */
 export function placeForms(): Array<{ form: string } & PlaceName> {

@@ -7,7 +7,7 @@
  * read no place and no organisation from a sentence of the page's chrome (a footer's address).
  */
 import { hash } from 'node:crypto';
-import { NO_LEXICON, type Lexicon } from '../corpus/lexicon.ts';
+import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import { isChromeSentence } from './chrome-sentences.ts';
 import type { TimelineEvent } from './events.ts';
 import { placeForms, placesIn, type PlaceLevel } from './gazetteer.ts';

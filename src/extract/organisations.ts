@@ -7,7 +7,7 @@
  * endings of its own field (its lexicon: …医疗集团 is a hospital's). A name made only of generic
  * words (三级医院, 县级人民医院, 全国首家互联网医院) names a kind, not an organisation.
  */
-import { NO_LEXICON, type Lexicon, type OrganisationKindName } from '../corpus/lexicon.ts';
+import { NO_LEXICON, type Lexicon, type OrganisationKindName } from './lexicon.ts';
 import { allMatches } from '../lib/matches.ts';
 import { placesIn } from './gazetteer.ts';
 import { NATIONAL_BODIES } from './national-bodies.ts';

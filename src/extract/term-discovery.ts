@@ -14,6 +14,7 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { createHash } from 'node:crypto';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
+import { lazy } from '../lib/memo.ts';
 import { generalCount, GENERAL_FLOOR, GENERAL_TOTAL } from './general-words.ts';
 import { compound, listedWords, type TermEvidence } from './term-evidence.ts';
 
@@ -75,8 +76,8 @@ const BOUND_SHARE = 0.6;
 const CUT_SHARE = 0.5;
 
 /** Simplified to traditional (Taiwan standard), made on first use: its dictionaries are tens of megabytes, which a thread that never ranks terms need not hold. */
-let converter: ((s: string) => string) | undefined;
-const toTraditional = (s: string) => (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
+const converter = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
+const toTraditional = (s: string) => converter()(s);
 
 interface Merged {
   n: number;

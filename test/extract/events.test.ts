@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLexicon } from '../../src/corpus/lexicon.ts';
+import { parseLexicon } from '../../src/extract/lexicon.ts';
 import { eventKinds } from '../../src/extract/event-kinds.ts';
 import { documentEvents, eventsOf, timeline, type TimelineEvent } from '../../src/extract/events.ts';
 import { readAll } from '../../src/extract/reading.ts';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentPlaces, organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex } from '../../src/extract/indexes.ts';
 import { eventsOf, timeline } from '../../src/extract/events.ts';
-import { parseLexicon } from '../../src/corpus/lexicon.ts';
+import { parseLexicon } from '../../src/extract/lexicon.ts';
 import { buildModels, documentModelText, type ModelsSpec } from '../../src/extract/models.ts';
 import { documentTerms, glossary, termMatcher, type TermEntry, type TermSpec } from '../../src/extract/terms.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
