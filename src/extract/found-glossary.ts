@@ -97,7 +97,7 @@ function foundEntries(terms: readonly DiscoveredTerm[], sentences: () => Iterabl
     kept.push({ term: t, spec: { id: t.id, term: names[0]!, synonyms: names.slice(1) } });
   }
   const specs = kept.map((k) => k.spec);
-  const read = documentTerms(specs);
+  const read = documentTerms(specs, { definitions: false });
   // Every mention counted; the first MENTIONS_PER_DOCUMENT of each document kept (what a term's page shows).
   const counts = new Map<string, Record<string, number>>(specs.map((t) => [t.id, {}]));
   const entries = glossary(specs, (function* () {
