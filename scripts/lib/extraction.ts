@@ -133,7 +133,8 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
       if (r !== undefined) yield r;
     }
   };
-  const merged = ex.merge(results(), ctx);
+  // Given again each time it is iterated (a merge may read the results more than once: the glossary ranks, then finds).
+  const merged = ex.merge({ [Symbol.iterator]: results }, ctx);
   // (An extractor's own page, if it has one: what src/pages/[page].astro lists.)
   const outputs = [...ex.outputs(merged, ctx), ...(ex.listing ? [{ path: `listings/${ex.name}.json`, text: [JSON.stringify(listingPage(ex.listing(merged)))] }] : [])];
   for (const o of outputs) await writeOutput(s.outDir, o);

@@ -10,7 +10,7 @@ export { GENERAL_TOTAL };
 /** What a word the baseline does not list is taken to count: it is rarer than the rarest it lists. */
 export const GENERAL_FLOOR = GENERAL_MIN_COUNT / 2;
 
-/** The baseline as a table, made the first time a word is looked up. */
+/** Each listed word's count, read from the data the first time a word is looked up. */
 const counts = lazy(() => {
   const table = new Map<string, number>();
   for (const line of GENERAL_WORDS.split('\n')) {

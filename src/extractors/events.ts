@@ -1,12 +1,14 @@
 /** The timeline: every dated clause an event, one event told by several documents merged (src/extract/events.ts). */
-import { documentEvents, timeline } from '../extract/events.ts';
+import { eventsOf, timeline } from '../extract/events.ts';
 import { timelineCsv, timelineEntry } from '../generate/timeline.ts';
 import { map } from '../lib/iterate.ts';
 import { extractor } from './extractor.ts';
 
 export const events = extractor({
   name: 'events',
-  ofDocument: () => documentEvents,
+  // The lexicon's event words and organisation endings tell each event's kind and organisations.
+  documentSettings: (c) => c.lexicon,
+  ofDocument: (c) => eventsOf(c.lexicon),
   merge: (results) => timeline(results),
   outputs: (events, { location }) => {
     const entries = () => map(events, (e) => timelineEntry(e, location));

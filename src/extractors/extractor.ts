@@ -38,7 +38,7 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   needs?: readonly string[];
   /** What this one's merged result gives the extractors that need it (by default all of it). */
   shared?(merged: Merged): unknown;
-  /** Every document's result, in document id order, into the corpus's. */
+  /** Every document's result, in document id order, into the corpus's (`results` gives them again each time it is iterated, read from the store each time). */
   merge(results: Iterable<Result>, ctx: MergeContext): Merged;
   /** The files the merged result is written as. */
   outputs(merged: Merged, ctx: MergeContext): OutputFile[];

@@ -1,6 +1,6 @@
 /** The indexes of what the documents name: policies, organisations, places (src/extract/indexes.ts). */
 import type { TimelineEvent } from '../extract/events.ts';
-import { documentOrganisations, documentPlaces, documentPolicies, organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
+import { organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
 import { indexEntry } from '../generate/indexes.ts';
 import { indexPage } from '../generate/page-data.ts';
 import type { SiteLocation } from '../generate/data.ts';
@@ -17,7 +17,9 @@ function indexFiles(name: string, entries: readonly (PolicyEntry | OrganisationE
 
 export const policies = extractor({
   name: 'policies',
-  ofDocument: () => documentPolicies,
+  // The lexicon's organisation endings find the issuers.
+  documentSettings: (c) => c.lexicon.organisationEndings,
+  ofDocument: (c) => policiesOf(c.lexicon),
   // Dated by the timeline's policy events.
   needs: ['events'],
   merge: (results, { merged }) => policyIndex(results, merged.events as TimelineEvent[]),
@@ -27,15 +29,18 @@ export const policies = extractor({
 
 export const organisations = extractor({
   name: 'organisations',
-  ofDocument: () => documentOrganisations,
-  merge: (results) => organisationIndex(results),
+  documentSettings: (c) => c.lexicon.organisationEndings,
+  ofDocument: (c) => organisationsOf(c.lexicon),
+  corpusSettings: (c) => c.lexicon.notOrganisations,
+  merge: (results, { curation }) => organisationIndex(results, curation.lexicon),
   outputs: (entries, { location }) => indexFiles('organisations', entries, location),
   summary: (entries) => `[indexes] ${entries.length} organisations`,
 });
 
 export const places = extractor({
   name: 'places',
-  ofDocument: () => documentPlaces,
+  documentSettings: (c) => c.lexicon.notPlaces,
+  ofDocument: (c) => placesOf(c.lexicon),
   merge: (results) => placeIndex(results),
   outputs: (entries, { location }) => indexFiles('places', entries, location),
   summary: (entries) => `[indexes] ${entries.length} places`,
