@@ -111,7 +111,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const result = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
-    for (const w of result.warnings) o.log(`[warning] ${w}`);
+    for (const n of result.notices) o.log(`[warning] ${n}`);
     for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
     const docs = inIdOrder(result.documents);
     const registryText = serializeRegistry(result.registry);
@@ -147,12 +147,12 @@ export async function runContentBuild(o: ContentBuildOptions) {
     for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));
     for (const line of merges.flatMap((m) => m.log)) o.log(line);
     // The authored pages, checked against what the merges made.
-    const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir) : { pages: [], stale: [] };
+    const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [] };
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
     const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale];
     // Files no extractor wrote this time (an index that is gone).
     const outputs = new Set(['data/corpus.json', ...merges.flatMap((m) => m.files)]);
-    for (const dir of ['data', 'pages']) {
+    for (const dir of ['data', 'pages', 'listings']) {
       for (const f of await readdir(join(o.outDir, dir), { withFileTypes: true })) if (f.isFile() && !outputs.has(`${dir}/${f.name}`)) await rm(join(o.outDir, dir, f.name));
     }
     clock.lap('merges');
@@ -209,9 +209,9 @@ async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<D
   await mkdir(o.outDir, { recursive: true });
   await writeFile(marker, o.corpusKey ?? '');
   const previous = await readJson<Record<string, string>>(join(o.outDir, 'documents.json'), {});
-  const kept = new Set(['corpus-key', 'data', 'documents', 'mdx', 'html', 'reading', 'pages', 'charts.json', 'authored']);
+  const kept = new Set(['corpus-key', 'data', 'documents', 'mdx', 'html', 'reading', 'pages', 'listings', 'charts.json', 'authored']);
   for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
-  for (const dir of [...DOCUMENT_FOLDERS, 'pages']) await mkdir(join(o.outDir, dir), { recursive: true });
+  for (const dir of [...DOCUMENT_FOLDERS, 'pages', 'listings']) await mkdir(join(o.outDir, dir), { recursive: true });
   return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };
 }
 

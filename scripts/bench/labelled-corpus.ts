@@ -61,8 +61,9 @@ function plainText(dir: string, file: string): Block[] {
     : readFileSync(join(dir, 'docs', file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((text, i) => [String(i + 1), text.trim() ? 'content' : 'blank', text]);
   const parts: Array<{ type: 'heading' | 'paragraph'; text: string }> = [];
   let open = false;
-  // The pipeline's own repairs (flattened ruby with tone marks, entities), which come before cleaning.
-  const repaired = repair(rows.map(([n, , text = '']) => ({ n: Number(n), text }))).lines;
+  // The pipeline's own repairs (flattened ruby with tone marks, entities), which come before cleaning;
+  // line for line (the labels are per line: hard-wrapped lines are left as the labels see them).
+  const repaired = repair(rows.map(([n, , text = '']) => ({ n: Number(n), text })), { wrapped: false }).lines;
   for (const [i, [, label]] of rows.entries()) {
     const text = repaired[i]!.text;
     if (label !== 'content' && label !== 'heading') {

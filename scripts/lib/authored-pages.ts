@@ -57,7 +57,7 @@ function madeByTheBuild(outDir: string) {
 }
 
 /** Copy the authored pages of `pagesDir` into `<outDir>/authored/` (the folder made afresh) and report what they name that is gone. */
-export async function prepareAuthoredPages(pagesDir: string, outDir: string): Promise<{ pages: string[]; stale: string[] }> {
+export async function prepareAuthoredPages(pagesDir: string, outDir: string, listed: readonly string[] = []): Promise<{ pages: string[]; stale: string[] }> {
   const target = join(outDir, 'authored');
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
@@ -68,8 +68,9 @@ export async function prepareAuthoredPages(pagesDir: string, outDir: string): Pr
   for (const name of names) {
     const slug = name.slice(0, -'.mdx'.length);
     const where = `pages/${name}`;
-    if (!SLUG.test(slug) || RESERVED.has(slug)) {
-      stale.push(`${where}: the page: ${RESERVED.has(slug) ? `"${slug}" is one of the site's own parts` : 'a page name must be lower-case letters, digits and hyphens'}; it is left out`);
+    const taken = RESERVED.has(slug) || listed.includes(slug);
+    if (!SLUG.test(slug) || taken) {
+      stale.push(`${where}: the page: ${taken ? `"${slug}" is one of the site's own parts` : 'a page name must be lower-case letters, digits and hyphens'}; it is left out`);
       continue;
     }
     const mdx = readFileSync(join(pagesDir, name), 'utf8');

@@ -8,8 +8,8 @@ import { readJson } from './data-files.ts';
 /** The curation files of the corpus (a missing file means none). */
 export async function readCuration(config: CorpusConfig): Promise<Curation> {
   const file = (name: string) => readJson<unknown>(join(config.curationDir, name), undefined);
-  const [terms, models, charts, errata] = await Promise.all(['terms.json', 'models.json', 'charts.json', 'errata.json'].map(file));
-  return parseCuration({ terms, models, charts, errata }, (name) => join(config.curationDir, name));
+  const [terms, models, charts, errata, lexicon] = await Promise.all(['terms.json', 'models.json', 'charts.json', 'errata.json', 'lexicon.json'].map(file));
+  return parseCuration({ terms, models, charts, errata, lexicon }, (name) => join(config.curationDir, name));
 }
 
 /** The slugs of the corpus's authored pages (pages/<slug>.mdx). */

@@ -14,6 +14,7 @@ import { reading } from '../../src/extract/reading.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
+import { listingPage } from '../../src/generate/page-data.ts';
 import { writeEach, writeJson, writeParts, writeText } from './data-files.ts';
 import type { DocumentStore } from '../../src/lib/store.ts';
 
@@ -140,7 +141,8 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   // as large as the corpus (every figure of 10,000 documents) keeps the results instead, and its
   // outputs read them again as they are written.
   const merged = ex.merge({ [Symbol.iterator]: results }, ctx);
-  const outputs = ex.outputs(merged, ctx);
+  // (An extractor's own page, if it has one: what src/pages/[page].astro lists.)
+  const outputs = [...ex.outputs(merged, ctx), ...(ex.listing ? [{ path: `listings/${ex.name}.json`, text: [JSON.stringify(listingPage(ex.listing(merged)))] }] : [])];
   const files: string[] = [];
   for (const o of outputs) files.push(...(await writeOutput(s.outDir, o)));
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);

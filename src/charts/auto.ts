@@ -141,7 +141,9 @@ function tableBars(readings: FigureReading[]): ChartSpec[] {
     const m = /^([^：:]{2,20})[：:]\s*[≥≤<>＞＜]?\s*(.*)$/.exec(r.figure.context);
     if (!m || m[2] !== r.figure.text) continue;
     const key = `${r.figure.doc}|${r.figure.paragraph}`;
-    blocks.set(key, [...(blocks.get(key) ?? []), { r, label: m[1]!.trim() }]);
+    const rows = blocks.get(key);
+    if (rows) rows.push({ r, label: m[1]!.trim() });
+    else blocks.set(key, [{ r, label: m[1]!.trim() }]);
   }
   const out: ChartSpec[] = [];
   for (const rows of blocks.values()) {
@@ -268,7 +270,9 @@ export function autoCharts(figures: readonly Figure[], options: AutoChartOptions
     if (!r.measure || !r.figure.date) continue;
     // Years with years, days with days: a figure dated to the day beside a yearly series is another kind of figure.
     const key = `${r.figure.doc}|${r.measure}|${r.figure.unit}|${r.figure.date.length}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   for (const g of groups.values()) {
     const c = series(g);
@@ -291,5 +295,6 @@ export function autoCharts(figures: readonly Figure[], options: AutoChartOptions
   const seen = new Set<string>();
   const unique = kept.filter((c) => !seen.has(c.id) && seen.add(c.id));
   unique.sort((a, b) => b.items.length - a.items.length || (a.id < b.id ? -1 : 1));
-  return options.limit === undefined ? unique : unique.slice(0, options.limit);
+  const marked = unique.map((c) => ({ ...c, found: true as const }));
+  return options.limit === undefined ? marked : marked.slice(0, options.limit);
 }

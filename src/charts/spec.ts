@@ -37,6 +37,8 @@ export interface ChartSpec {
   change?: { label: string; figure: string; text?: string };
   /** bars: one panel per unit, each with its own scale (家 and 例 side by side). */
   panels?: 'unit';
+  /** Made from the figures by the build (src/charts/auto.ts), not written by the corpus's editors. */
+  found?: true;
 }
 
 export interface ChartValue {

@@ -26,7 +26,7 @@ export function sourceRows(doc: Pick<DocumentData, 'cleaning' | 'sourceLines'>):
   for (const r of doc.cleaning.repaired) repairs.set(r.line, [...(repairs.get(r.line) ?? []), r]);
   const lines = doc.sourceLines;
   const blank = (n: number) => lines[n - 1] === '';
-  const reasonLabel = (reason: string) => `删去:${esc(s.reasons[reason] ?? reason)}`;
+  const reasonLabel = (reason: string) => `删去：${esc(s.reasons[reason] ?? reason)}`;
 
   let html = '';
   for (let n = 1; n <= lines.length; n++) {
@@ -45,7 +45,7 @@ export function sourceRows(doc: Pick<DocumentData, 'cleaning' | 'sourceLines'>):
     const m = moved.get(n);
     const fixes = repairs.get(n) ?? [];
     const kind = r ? 'removed' : m ? 'moved' : text === '' ? 'blank' : undefined;
-    const status = r ? reasonLabel(r.reason) : m ? `${esc(s.movedTo)}:${esc(s.moved[m.to] ?? m.to)}` : text === '' ? esc(s.blank) : '';
+    const status = r ? reasonLabel(r.reason) : m ? `${esc(s.movedTo)}：${esc(s.moved[m.to] ?? m.to)}` : text === '' ? esc(s.blank) : '';
     html += `<tr id="l${n}"${kind ? ` class="${kind}"` : ''}> <td class="n">${n}</td> <td class="t">${esc(text)}</td> <td class="s"> ${status} ${repairList(fixes)} </td> </tr>`;
   }
   return html;

@@ -3,17 +3,18 @@
  * with its kind, the policies and organisations it names; one event told by several documents is
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
+import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import { memo } from '../lib/memo.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention, Precision, Qualifier } from './dates.ts';
+import { eventKinds, type EventKind } from './event-kinds.ts';
 import { matchText } from './numerals.ts';
-import { organisations } from './organisations.ts';
+import { organisationFinder } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
 import type { Reading } from './reading.ts';
 import { sentenceSpans } from './units.ts';
 
-export const EVENT_KINDS = ['policy', 'government', 'consortium', 'company', 'statistic'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, RETIRED_EVENT_KINDS, type EventKind } from './event-kinds.ts';
 
 export interface EventSource {
   doc: DocumentId;
@@ -105,35 +106,23 @@ function tidy(clause: string): string {
   return c;
 }
 
-const STATISTIC = /\d[\d.,]*\s*(%|万|亿|家|个|人次|例|人|名|所|张|元|次)|[%％]|数据显示|统计/;
-const FOUNDING = /成立|组建|签约|挂牌|揭牌|启动|建设|建立|结成|牵头|托管|联合|合作/;
-const COMPANY = /公司|企业|微医|心医国际|远程视界|远程心界|资本/;
-const CONSORTIUM = /医院|卫生院|医联体|医共体|联合体|医疗集团|联盟|社区卫生服务中心|分院/;
-const POLICY_DOCUMENT = /《[^》]*(意见|通知|办法|规划|方案|决定|细则|条例|规定|纲要|指南)[^》]*》/;
-
-/**
- * What kind of event a clause tells: a policy document (or a policy's own target), a company's
- * move, a hospital or consortium founded or joined, a statistic, or else a government action.
- */
-export function eventKind(clause: string, m: Pick<DateMention, 'quoted' | 'qualifier'>): EventKind {
-  const t = matchText(clause);
-  const target = m.qualifier === 'by' || m.qualifier === 'target';
-  if (POLICY_DOCUMENT.test(t) || (target && m.quoted) || ((target || m.quoted) && /都要|要求|所有|全部/.test(t)) || /都要|全部参与/.test(t)) return 'policy';
-  if (COMPANY.test(t)) return 'company';
-  if (CONSORTIUM.test(t) && FOUNDING.test(t)) return 'consortium';
-  if (STATISTIC.test(t)) return 'statistic';
-  if (CONSORTIUM.test(t)) return 'consortium';
-  return 'government';
-}
-
 /** One document's events, and its dated mentions whose year the text does not give. */
 export interface DocumentEvents {
   events: TimelineEvent[];
   unresolved: Unresolved[];
 }
 
-/** The events of one document, in reading order. */
-export function documentEvents(r: Reading): DocumentEvents {
+/** A function that gives one document's events, in reading order, their kinds and organisations told with the corpus's lexicon. */
+export function eventsOf(lexicon: Lexicon): (r: Reading) => DocumentEvents {
+  const kindOf = eventKinds(lexicon);
+  const organisations = organisationFinder(lexicon);
+  return (r) => readEvents(r, kindOf, organisations);
+}
+
+/** One document's events with the engine's general words alone. */
+export const documentEvents = eventsOf(NO_LEXICON);
+
+function readEvents(r: Reading, kindOf: ReturnType<typeof eventKinds>, organisations: ReturnType<typeof organisationFinder>): DocumentEvents {
   const d = r.doc;
   const events: TimelineEvent[] = [];
   const unresolved: Unresolved[] = [];
@@ -164,7 +153,7 @@ export function documentEvents(r: Reading): DocumentEvents {
           ...(m.part ? { part: m.part } : {}),
           written: m.text,
           text,
-          kind: eventKind(text, m),
+          kind: kindOf(text, m),
           doc: d.id,
           paragraph: unit.block,
           trusted: d.datesTrusted,

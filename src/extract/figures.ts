@@ -3,10 +3,11 @@
  * its sentence, its paragraph and the date its sentence gives, under an id that stays put as long
  * as the paragraph and the quantities before it in that paragraph do.
  */
+import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
-import { extractQuantities, type Quantity } from './quantities.ts';
+import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
 import { clip, sentenceSpans } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -42,13 +43,21 @@ function sentenceDate(text: string, mentions: readonly DateMention[], at: number
   return last ?? mentions.find((m) => m.start >= at && !m.comparison);
 }
 
-/** Every figure of one document, in reading order. */
-export function documentFigures(r: Reading): Figure[] {
+/** A function that gives every figure of one document, in reading order, what each counts told with the corpus's lexicon. */
+export function figuresOf(lexicon: Pick<Lexicon, 'countedNouns'>): (r: Reading) => Figure[] {
+  const counted = lexicon.countedNouns.length ? countedNounPattern(lexicon.countedNouns) : undefined;
+  return (r) => readFigures(r, counted);
+}
+
+/** Every figure of one document, by the engine's general words. */
+export const documentFigures = figuresOf(NO_LEXICON);
+
+function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
   const d = r.doc;
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   for (const { unit, result } of r.dates()) {
-    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false });
+    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false, ...(counted ? { counted } : {}) });
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);

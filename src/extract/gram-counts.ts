@@ -37,11 +37,12 @@ export class GramTable {
   /** A mark the caller may set on a slot (a compound of common words). */
   marks: Uint8Array;
 
-  /** `moved` is told, when the table grows, where each old slot went (old slot -> new slot). */
-  constructor(
-    capacity = 1024,
-    private readonly moved?: (to: Int32Array) => void,
-  ) {
+  /** Told, when the table grows, where each old slot went (old slot -> new slot). */
+  private readonly moved?: (to: Int32Array) => void;
+
+  /** `moved` is told, when the table grows, where each old slot went (old slot -> new slot). (No parameter property: worker threads load this file with Node's type stripping.) */
+  constructor(capacity = 1024, moved?: (to: Int32Array) => void) {
+    this.moved = moved;
     let n = 16;
     while (n < capacity * 2) n *= 2;
     this.mask = n - 1;

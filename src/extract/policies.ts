@@ -22,14 +22,31 @@ export function policyTitles(text: string): TitleMention[] {
   return out;
 }
 
+/** What an issuing body's name ends with (财政部, 国家医保局, 国务院办公厅, 中共中央, 某市人民政府, 某协会). */
+const ISSUER_END = /(?:部|委|委员会|局|总局|厅|署|院|办|办公室|办公厅|政府|中央|中心|协会|学会|联合会|银行|法院|检察院|小组|总会|党委|党组)$/;
+
 /**
- * A key under which two tellings of one policy meet: simplified, spaces dropped, and the issuer
- * that some writers put in front of the title (国务院办公厅关于… = 关于…) removed.
+ * The issuers some writers put in front of a title (国务院办公厅关于…, 国家医保局 财政部关于…): the
+ * words before its first 关于 when they are bodies' names (each ending as one does, joined by
+ * spaces, 、 or 和), or undefined.
+ */
+export function titleIssuer(title: string): string | undefined {
+  const t = matchText(title);
+  const at = t.indexOf('关于');
+  if (at < 2) return undefined;
+  const prefix = t.slice(0, at).trim();
+  const parts = prefix.split(/[\s\u3000、,和与及]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => p.length >= 2 && ISSUER_END.test(p)) ? title.slice(0, at).trim() : undefined;
+}
+
+/**
+ * A key under which two tellings of one policy meet: simplified, spaces dropped, and the issuers
+ * that some writers put in front of the title (国务院办公厅关于… = 关于…, 国家医保局 财政部关于… = 关于…) removed.
  */
 // (Remembered: merging events and filing the policy index ask for the same titles' keys again and again.)
-export const policyKey = memo((title: string): string =>
-  matchText(title)
+export const policyKey = memo((title: string): string => {
+  const issuer = titleIssuer(title);
+  return matchText(issuer ? title.slice(issuer.length).trim() : title)
     .replace(/[\s\u3000]+/g, '')
-    .replace(/^(国务院办公厅|国务院|国家卫生健康委员会|国家卫生和计划生育委员会|国家卫健委|国家卫计委|国家卫生计生委)(?=关于)/, '')
-    .replace(/[（(]征求意见稿[)）]$/, ''),
-);
+    .replace(/[（(]征求意见稿[)）]$/, '');
+});

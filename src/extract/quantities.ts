@@ -96,16 +96,23 @@ function excluded(t: string, published: string | null, minguo: boolean): Array<[
 /** Words after a numeral that make it a grade, an ordinal or part of a word, not a count. */
 const NOT_A_COUNT_AFTER = /^(级|甲|乙|线|代|期|轮|环|流|体|统一|对一|本通|单通|开放|培训|团队|不变|共享|为|带一路|些|定|起|般|致|样|旦|切|同|道|下|点)/;
 
-/** Nouns that end a counted thing (633家联盟医院, 32个省市, 5993例远程会诊). */
-const COUNTED_NOUN = /^[\u4e00-\u9fa5]{0,5}?(医院|卫生院|卫生室|机构|患者|病人|医生|医师|人员|专家|医联体|联合体|平台|项目|中心|企业|省份|省市|地区|城市|县|单位|服务器|系统|政策|病例|会诊|模式|家庭|人口|门诊|图表|诊所|药店|学科|专科|科室|团队|医疗单位|互联网医院|村|乡镇)/;
+/** Nouns of public life that end a counted thing (633家联盟医院, 32个省市, 5993例远程会诊); a corpus adds its field's (its lexicon's countedNouns). */
+export const COUNTED_NOUNS = ['医院', '卫生院', '卫生室', '机构', '患者', '病人', '医生', '医师', '人员', '专家', '联合体', '平台', '项目', '中心', '企业', '省份', '省市', '地区', '城市', '县', '单位', '服务器', '系统', '政策', '病例', '会诊', '模式', '家庭', '人口', '门诊', '图表', '诊所', '药店', '学科', '专科', '科室', '团队', '医疗单位', '互联网医院', '村', '乡镇'];
 
-/** What is counted: the noun phrase right after the unit, when it ends in a recognisable noun. */
-function countedAfter(t: string, at: number): string | undefined {
-  return COUNTED_NOUN.exec(t.slice(at))?.[0];
+/** The expression of counted nouns: the general ones and a corpus's own (each tried in the order given, at the first place one fits). */
+export function countedNounPattern(own: readonly string[] = []): RegExp {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^[\\u4e00-\\u9fa5]{0,5}?(${[...COUNTED_NOUNS, ...own.filter((w) => !COUNTED_NOUNS.includes(w))].map(escape).join('|')})`);
 }
 
-/** Every quantity in a text, left to right, without overlaps (`minguo`: the document dates its years so, and 99年度 is a year). */
-export function extractQuantities(text: string, published: string | null = null, options: { minguo?: boolean } = {}): Quantity[] {
+const GENERAL_COUNTED = countedNounPattern();
+
+/**
+ * Every quantity in a text, left to right, without overlaps (`minguo`: the document dates its years
+ * so, and 99年度 is a year; `counted`: the counted nouns, countedNounPattern's, when a corpus adds its own).
+ */
+export function extractQuantities(text: string, published: string | null = null, options: { minguo?: boolean; counted?: RegExp } = {}): Quantity[] {
+  const countedNoun = options.counted ?? GENERAL_COUNTED;
   const t = matchText(text);
   const skip = excluded(t, published, options.minguo ?? false);
   const overlapsSkip = (s: number, e: number) => skip.some(([a, b]) => s < b && e > a);
@@ -200,7 +207,7 @@ export function extractQuantities(text: string, published: string | null = null,
         if (/^(约|大约|近|将近|接近)$/.test(before)) q.approximate = true;
       }
       // What is counted follows the unit.
-      const counted = kind === 'count' || kind === 'range' ? countedAfter(t, end) : undefined;
+      const counted = kind === 'count' || kind === 'range' ? countedNoun.exec(t.slice(end))?.[0] : undefined;
       found.push({ start, end, text: text.slice(start, end), approximate: q.approximate ?? false, ...q, ...(counted ? { counted } : {}) } as Quantity);
     }
   }

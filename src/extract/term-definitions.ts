@@ -73,9 +73,13 @@ const ABBREVIATIONS = [
   /\(\s*([A-Z][A-Za-z]{1,7})\s*\)/g,
 ];
 
+/** What every sentence that defines or abbreviates holds (简称, 下称, 是指, 即, 是以…, a Latin short form in brackets): the others are not read further. */
+const MAY_DEFINE = /称|是指|指的是|系指|即|是以|是一种|是一项|是一类|是针对|是为|是对|是由|\(\s*[A-Z]/;
+
 /** The definitions and abbreviations one sentence gives. */
 export function definitionsIn(sentence: string): { definitions: DefinitionFound[]; abbreviations: AbbreviationFound[] } {
   const t = matchText(sentence);
+  if (!MAY_DEFINE.test(t)) return { definitions: [], abbreviations: [] };
   const definitions: DefinitionFound[] = [];
   const abbreviations: AbbreviationFound[] = [];
   const seen = new Set<string>();

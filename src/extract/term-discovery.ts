@@ -14,6 +14,7 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { createHash } from 'node:crypto';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
+import { lazy } from '../lib/memo.ts';
 import { generalCount, GENERAL_FLOOR, GENERAL_TOTAL } from './general-words.ts';
 import { compound, listedWords, type TermEvidence } from './term-evidence.ts';
 
@@ -74,7 +75,9 @@ const BOUND_SHARE = 0.6;
 /** A string cuts through the words around it when it does so this often. */
 const CUT_SHARE = 0.5;
 
-const toTraditional: (s: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/** Simplified to traditional (Taiwan standard), made on first use: its dictionaries are tens of megabytes, which a thread that never ranks terms need not hold. */
+const converter = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
+const toTraditional = (s: string) => converter()(s);
 
 interface Merged {
   n: number;
@@ -90,6 +93,21 @@ function boundShare(neighbours: Map<string, number> | undefined, n: number): num
   for (const [c, k] of neighbours ?? []) if (c !== '' && k > top) top = k;
   return n ? top / n : 0;
 }
+
+/** The share taken by the two most frequent neighbours that are characters: 转患者 always has 上 or 下 before it, 联合体成 员 or 立 after it. */
+function pairShare(neighbours: Map<string, number> | undefined, n: number): number {
+  let first = 0;
+  let second = 0;
+  for (const [c, k] of neighbours ?? []) {
+    if (c === '') continue;
+    if (k > first) [first, second] = [k, first];
+    else if (k > second) second = k;
+  }
+  return n ? (first + second) / n : 0;
+}
+/** Two neighbours that hold a string this often, over at least this many occurrences, bind it. */
+const PAIR_SHARE = 0.9;
+const PAIR_MIN = 4;
 
 /**
  * The share of occurrences that cut through a common word at the edge, for a string of common
@@ -208,7 +226,11 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
     const latin = /^[A-Z0-9]+$/.test(g);
     const free =
       latin ||
-      (boundShare(m.l, m.n) < BOUND_SHARE && boundShare(m.r, m.n) < BOUND_SHARE && cutShare(m.l, m.n, g, 'left') < CUT_SHARE && cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
+      (boundShare(m.l, m.n) < BOUND_SHARE &&
+        boundShare(m.r, m.n) < BOUND_SHARE &&
+        (m.n < PAIR_MIN || (pairShare(m.l, m.n) < PAIR_SHARE && pairShare(m.r, m.n) < PAIR_SHARE)) &&
+        cutShare(m.l, m.n, g, 'left') < CUT_SHARE &&
+        cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
     const key = keyness >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS);
     // Used in several documents, or more often than that in one when it is a word of its own, not
     // common words put together (分级诊疗 in the one notice about it, not 大幅提升).
@@ -260,10 +282,21 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   // 医联体) is a phrase about it or a kind of it: it ranks below it. (分级诊疗 holds 诊疗, but is not
   // a minor use of it.)
   const all = [...new Set(found.values())];
+  // Each name's terms (a term's strings are at most eight characters: its parts are looked up, not every other term).
+  const byName = new Map<string, DiscoveredTerm[]>();
+  for (const u of all) for (const x of new Set([u.term, ...u.synonyms])) byName.set(x, [...(byName.get(x) ?? []), u]);
+  const scores = new Map<DiscoveredTerm, number>();
   for (const t of all) {
-    const holds = all.some((u) => u !== t && u.count >= 4 * t.count && [u.term, ...u.synonyms].some((x) => x.length < t.term.length && t.term.includes(x)));
-    if (holds) t.score = Math.round(t.score * 50) / 100;
+    let holds = false;
+    for (let a = 0; a < t.term.length && !holds; a++) {
+      for (let b = a + 1; b <= t.term.length && !holds; b++) {
+        if (b - a === t.term.length) continue;
+        holds = (byName.get(t.term.slice(a, b)) ?? []).some((u) => u !== t && u.count >= 4 * t.count);
+      }
+    }
+    if (holds) scores.set(t, Math.round(t.score * 50) / 100);
   }
+  for (const [t, score] of scores) t.score = score;
   // Under its most used name (医联体, not the 区域性医疗联合体 that introduces it once).
   for (const t of new Set(found.values())) {
     const names = [t.term, ...t.synonyms];

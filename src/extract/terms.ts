@@ -105,8 +105,9 @@ interface FoundDefinition {
 /** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
 export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
 
-/** Per document, what the glossary takes from it. */
-export function documentTerms(specs: readonly TermSpec[]): (r: Reading) => DocumentTerms {
+/** Per document, what the glossary takes from it (`definitions: false`: the mentions only, as the found terms', whose definitions discovery gives). */
+export function documentTerms(specs: readonly TermSpec[], options: { definitions?: boolean } = {}): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
+  const withDefinitions = options.definitions ?? true;
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
@@ -121,8 +122,12 @@ export function documentTerms(specs: readonly TermSpec[]): (r: Reading) => Docum
         const ms = find(s.text);
         if (!ms.length) continue;
         let folded: string | undefined;
+        // Each term's ways of being defined are tried once a sentence, not once a mention (a long sentence can hold thousands).
+        const tried = new Set<string>();
         for (const m of ms) {
           own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
+          if (!withDefinitions || tried.has(m.id)) continue;
+          tried.add(m.id);
           forms.get(m.id)!.forEach((re, form) => {
             if (defined.some((x) => x.term === m.id && x.form === form)) return;
             const hit = re.exec((folded ??= fold(s.text)));

@@ -1,5 +1,5 @@
 /** The timeline: every dated clause an event, one event told by several documents merged (src/extract/events.ts). */
-import { documentEvents, timeline, type TimelineEvent } from '../extract/events.ts';
+import { eventsOf, timeline, type TimelineEvent } from '../extract/events.ts';
 import { eventFilters, timelineCsv, timelineEntry, type TimelineEntry } from '../generate/timeline.ts';
 import { timelinePages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
@@ -8,7 +8,9 @@ import { extractor } from './extractor.ts';
 
 export const events = extractor({
   name: 'events',
-  ofDocument: () => documentEvents,
+  // The lexicon's event words and organisation endings tell each event's kind and organisations.
+  documentSettings: (c) => c.lexicon,
+  ofDocument: (c) => eventsOf(c.lexicon),
   merge: (results) => timeline(results),
   // Each output makes the events' public form as it writes them (never all at once: a large corpus's timeline is hundreds of megabytes so).
   outputs: (events, { location }) => {

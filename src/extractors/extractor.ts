@@ -8,6 +8,7 @@
 import type { Reading } from '../extract/reading.ts';
 import type { SiteLocation } from '../generate/data.ts';
 import type { Curation } from '../corpus/curation.ts';
+import type { Listing } from '../generate/page-data.ts';
 
 /** A file the content build writes under src/generated/ (`data/…` is served as /data/…). */
 export type OutputFile =
@@ -69,7 +70,13 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   shownOn?(merged: Merged): Iterable<[doc: string, shown: unknown]>;
   /** A line for the build log. */
   summary(merged: Merged): string;
+  /**
+   * A page of its own at /<name>/ listing what it found, for an extractor no page was written for
+   * (src/pages/[page].astro draws it: each entry with its mentions in context).
+   */
+  listing?(merged: Merged): Listing;
 }
+
 
 /** An extractor of any result type, as the registry lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,11 @@
-/** The figures the documents quote (src/extract/figures.ts), and the charts of the corpus's charts.json drawn from them. */
-import { resolveCharts, type ChartSpec } from '../charts/spec.ts';
-import { documentFigures, type Figure } from '../extract/figures.ts';
+/**
+ * The figures the documents quote (src/extract/figures.ts), and the charts drawn from them: the
+ * corpus's charts.json first, then the charts the figures themselves give (src/charts/auto.ts)
+ * that draw none of the figures a curated chart draws.
+ */
+import { autoCharts } from '../charts/auto.ts';
+import { resolveCharts, type ChartSpec, type ResolvedChart } from '../charts/spec.ts';
+import { figuresOf, type Figure } from '../extract/figures.ts';
 import { chartsJson, figureEntry, figuresCsv } from '../generate/figures.ts';
 import { documentPart } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
@@ -8,25 +13,49 @@ import { figurePages } from '../generate/page-data.ts';
 import { figureKeys, unitSlug } from '../site/unit-names.ts';
 import { extractor } from './extractor.ts';
 
+/** At most this many charts made from the figures (those with the most points first). */
+export const FOUND_CHARTS = 60;
+
+/** Every figure a chart draws. */
+const figuresOfChart = (c: ChartSpec) => [...c.items.map((x) => x.figure), c.total?.figure, c.change?.figure].filter((f): f is string => f !== undefined);
+
+/** A found chart's place among the others (autoCharts' order): the most points first, then by id. */
+const before = (a: ChartSpec, b: ChartSpec) => b.items.length - a.items.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export const figures = extractor({
   name: 'figures',
-  ofDocument: () => documentFigures,
+  // The lexicon's counted nouns say what each figure counts.
+  documentSettings: (c) => c.lexicon.countedNouns,
+  ofDocument: (c) => figuresOf(c.lexicon),
   corpusSettings: (c) => c.charts,
-  // Only the figures of the documents the charts name are held (a figure's id begins with its
-  // document's): the outputs read every document's figures again as they write them (1.7 million at
-  // 10,000 documents).
+  // The figures are never all held (1.7 million at 10,000 documents): the curated charts are resolved
+  // against the figures of the documents they name (a figure's id begins with its document's), and
+  // each found chart, a series one document gives, against its document's as the merge reads them
+  // (the best FOUND_CHARTS kept); the outputs read every document's figures again as they write them.
   merge: (results, { curation, stale }) => {
     const named = new Set(curation.charts.flatMap(figuresOfChart).map((id) => id.split('-')[0]!));
+    // A found chart repeats none of a curated chart's figures, nor its id.
+    const drawn = new Set(curation.charts.flatMap(figuresOfChart));
+    const ids = new Set(curation.charts.map((c) => c.id));
     let count = 0;
     const docs = new Set<string>();
     const held: Figure[] = [];
-    for (const f of each(results)) {
-      count++;
-      docs.add(f.doc);
-      if (named.has(f.doc)) held.push(f);
+    let found: Array<{ spec: ChartSpec; chart?: ResolvedChart }> = [];
+    const keepBest = () => (found = found.sort((a, b) => before(a.spec, b.spec)).slice(0, FOUND_CHARTS));
+    for (const figures of results) {
+      if (figures.length === 0) continue;
+      count += figures.length;
+      docs.add(figures[0]!.doc);
+      if (named.has(figures[0]!.doc)) held.push(...figures);
+      for (const spec of autoCharts(figures)) {
+        if (ids.has(spec.id) || figuresOfChart(spec).some((f) => drawn.has(f))) continue;
+        found.push({ spec, chart: resolveCharts([spec], figures).charts[0] });
+      }
+      if (found.length > 4 * FOUND_CHARTS) keepBest();
     }
-    const { charts, problems } = resolveCharts(curation.charts, held);
-    for (const p of problems) stale('charts.json', `chart "${p.chart}"`, p.problem);
+    const curated = resolveCharts(curation.charts, held);
+    for (const p of curated.problems) stale('charts.json', `chart "${p.chart}"`, p.problem);
+    const charts = [...curated.charts, ...keepBest().flatMap((x) => (x.chart ? [x.chart] : []))];
     return { results, count, documents: docs.size, charts };
   },
   outputs: ({ results, charts }, { location, documents }) => {
@@ -41,11 +70,8 @@ export const figures = extractor({
   },
   // A chart is drawn on the reading page of its first figure's document.
   shownOn: ({ charts }) => map(charts, (c) => [c.doc, c] as [string, unknown]),
-  summary: ({ count, documents, charts }) => `[figures] ${count} figures in ${documents} documents; ${charts.length} charts`,
+  summary: ({ count, documents, charts }) => `[figures] ${count} figures in ${documents} documents; ${charts.length} charts (${charts.filter((c) => c.found).length} made from the figures)`,
 });
-
-/** Every figure a chart draws. */
-const figuresOfChart = (c: ChartSpec) => [...c.items.map((x) => x.figure), c.total?.figure, c.change?.figure].filter((f): f is string => f !== undefined);
 
 /** Every figure of the results, documents in id order (as corpusFigures gives them), one at a time. */
 function* each(results: Iterable<Figure[]>): Generator<Figure> {

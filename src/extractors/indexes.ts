@@ -1,6 +1,6 @@
 /** The indexes of what the documents name: policies, organisations, places (src/extract/indexes.ts). */
 import type { TimelineEvent } from '../extract/events.ts';
-import { documentOrganisations, documentPlaces, documentPolicies, organisationIndex, placeIndex, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
+import { organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
 import { indexEntry } from '../generate/indexes.ts';
 import { indexPage } from '../generate/page-data.ts';
 import type { SiteLocation } from '../generate/data.ts';
@@ -20,7 +20,9 @@ function indexFiles(name: string, entries: readonly (PolicyEntry | OrganisationE
 
 export const policies = extractor({
   name: 'policies',
-  ofDocument: () => documentPolicies,
+  // The lexicon's organisation endings find the issuers.
+  documentSettings: (c) => c.lexicon.organisationEndings,
+  ofDocument: (c) => policiesOf(c.lexicon),
   // Dated by the timeline's policy events.
   needs: ['events'],
   merge: (results, { merged }) => policyIndex(results, merged.events as TimelineEvent[]),
@@ -78,15 +80,18 @@ function indexInPasses<M extends { name: string }, E extends { id: string; name:
 
 export const organisations = extractor({
   name: 'organisations',
-  ofDocument: () => documentOrganisations,
+  documentSettings: (c) => c.lexicon.organisationEndings,
+  ofDocument: (c) => organisationsOf(c.lexicon),
+  corpusSettings: (c) => c.lexicon.notOrganisations,
   merge: (results) => ({ results, entries: 0 }),
-  outputs: (state, ctx) => indexInPasses('organisations', organisationIndex, state, ctx),
+  outputs: (state, ctx) => indexInPasses('organisations', (r) => organisationIndex(r, ctx.curation.lexicon), state, ctx),
   summary: (state) => `[indexes] ${state.entries} organisations`,
 });
 
 export const places = extractor({
   name: 'places',
-  ofDocument: () => documentPlaces,
+  documentSettings: (c) => c.lexicon.notPlaces,
+  ofDocument: (c) => placesOf(c.lexicon),
   merge: (results) => ({ results, entries: 0 }),
   outputs: (state, ctx) => indexInPasses('places', placeIndex, state, ctx),
   summary: (state) => `[indexes] ${state.entries} places`,

@@ -1,5 +1,10 @@
-/** The glossary: the corpus's terms (its terms.json) found in the text, with definitions and every mention (src/extract/terms.ts). */
-import { documentTerms, glossary } from '../extract/terms.ts';
+/**
+ * The glossary: the corpus's curated terms (its terms.json) first, then the terms found in the
+ * corpus itself (src/extract/found-glossary.ts), each with its definition from the text and every
+ * mention. Each document's result is its curated terms' mentions, its term evidence and its
+ * sentences; the merge ranks the found terms over the evidence and finds their mentions.
+ */
+import { corpusGlossary, documentGlossary, type DocumentGlossary } from '../extract/found-glossary.ts';
 import { termEntry } from '../generate/indexes.ts';
 import { termPages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
@@ -8,8 +13,9 @@ import { extractor } from './extractor.ts';
 export const terms = extractor({
   name: 'terms',
   documentSettings: (c) => c.terms,
-  ofDocument: (c) => documentTerms(c.terms),
-  merge: (results, { curation }) => glossary(curation.terms, results),
+  ofDocument: (c) => documentGlossary(c.terms),
+  corpusSettings: (c) => c.terms,
+  merge: (results: Iterable<DocumentGlossary>, { curation }) => corpusGlossary(curation.terms, results),
   outputs: (entries, { location }) => [
     // By the first letter of their ids.
     { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)), key: (t: { id: string }) => t.id.slice(0, 1) } },
@@ -18,5 +24,8 @@ export const terms = extractor({
   ],
   // The model comparison takes the terms' definitions.
   shared: (entries) => entries.map((t) => ({ id: t.id, ...(t.definition ? { definition: t.definition } : {}) })),
-  summary: (entries) => `[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text)`,
+  summary: (entries) => {
+    const found = entries.filter((t) => t.found);
+    return `[terms] ${entries.length} terms (${entries.filter((t) => t.definition).length} defined in the text), ${found.length} of them found in the corpus (${found.filter((t) => t.definition).length} defined)`;
+  },
 });

@@ -7,6 +7,7 @@
 import type { documentJson } from './data.ts';
 import type { OrganisationEntry, PlaceEntry, PolicyEntry } from '../extract/indexes.ts';
 import type { Mention, TermEntry } from '../extract/terms.ts';
+import type { GlossaryEntry } from '../extract/found-glossary.ts';
 import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
 import { INDEX_MENTIONS, LIST_LIMIT, TERM_CONCORDANCE } from '../lib/limits.ts';
 
@@ -15,15 +16,28 @@ type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
 
 const shown = <T extends { mentions: Mention[] }>(x: T, limits: ConcordanceLimits): Shown<T> => ({ ...x, mentions: shownMentions(x.mentions, limits), mentionCount: x.mentions.length });
 
-/** Every term (there are tens), each with its concordance's lines. */
-export const termPages = (terms: readonly TermEntry[]) => ({ terms: terms.map((t) => shown(t, TERM_CONCORDANCE)) });
+/** Every term (there are tens), each with its concordance's lines and every mention counted (a found term keeps only some of its mentions: found-glossary.ts). */
+export const termPages = <T extends TermEntry>(terms: readonly T[]) => ({
+  terms: terms.map((t) => ({ ...shown(t, TERM_CONCORDANCE), mentionCount: Object.values(t.counts).reduce((n, c) => n + c, 0) })),
+});
 
 /** The first LIST_LIMIT entries, in the index's own order (organisations and places by mentions, policies by date): those its page lists; and how many there are. */
 export function indexPage<T extends { mentions: Mention[] }>(entries: readonly T[]) {
   return { total: entries.length, entries: entries.slice(0, LIST_LIMIT).map((e) => shown(e, INDEX_MENTIONS)) };
 }
 
-export type TermPages = ReturnType<typeof termPages>;
+export type TermPages = ReturnType<typeof termPages<GlossaryEntry>>;
+
+/** What an extractor's own page lists (src/extractors/extractor.ts `listing`): its entries, each with every mention. */
+export interface Listing {
+  title: string;
+  intro?: string;
+  entries: Array<{ id: string; name: string; mentions: Mention[] }>;
+}
+
+/** What an extractor's own page shows: its title and the entries the page lists, with the mentions it shows. */
+export const listingPage = (l: Listing) => ({ title: l.title, ...(l.intro ? { intro: l.intro } : {}), ...indexPage(l.entries) });
+export type ListingPage = ReturnType<typeof listingPage>;
 export interface IndexPages {
   policies: ReturnType<typeof indexPage<PolicyEntry>>;
   organisations: ReturnType<typeof indexPage<OrganisationEntry>>;

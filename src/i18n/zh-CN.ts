@@ -145,6 +145,7 @@ export const strings = {
       'post-header': '论坛回帖的帖头',
       separator: '分隔线',
       'repeated-in-document': '重复印出的标题或导语',
+      'table-of-contents': '目录（所列标题在正文中重现）',
     } as Record<string, string>,
     movedTo: '移入元数据',
     moved: { title: '标题', metadata: '作者、日期、来源等' } as Record<string, string>,
@@ -191,11 +192,16 @@ export const strings = {
     policies: '政策文件',
     policiesIntro: (n: number) => `文献中以书名号提到的 ${n} 份政策文件，附发文机关与日期（原文给出时）和每一次提及。`,
     organisations: '机构',
-    organisationsIntro: (n: number) => `文献中点名的 ${n} 个机构：政府部门（含更名）、医院与医疗集团、企业与研究机构，附每一次提及。`,
+    organisationsIntro: (n: number) => `文献中点名的 ${n} 个机构：政府部门（含更名）、医院、企业与研究机构、大学与学会等，附每一次提及。`,
     places: '地名',
-    placesIntro: (n: number) => `文献中提到的 ${n} 个省份与城市，附每一次提及。`,
-    kinds: { government: '政府部门', hospital: '医院与医疗集团', company: '企业与研究机构' } as Record<string, string>,
-    levels: { province: '省级', city: '城市' } as Record<string, string>,
+    placesIntro: (n: number) => `文献中提到的 ${n} 个省份、城市与区县，附每一次提及。`,
+    kinds: { government: '政府部门', hospital: '医院与医疗集团', company: '企业与研究机构', institution: '大学、学会与其他机构' } as Record<string, string>,
+    levels: { province: '省级', city: '城市', county: '区县' } as Record<string, string>,
+    /** A term the build found in the corpus (not in the corpus's terms.json). */
+    found: '自动发现',
+    foundTitle: '由程序从文献中发现的术语（非人工整理）',
+    foundTerms: (n: number, total: number) => (n === total ? `本文献库没有编者整理的术语表，这些术语都由程序从文献中自动发现。` : `其中 ${n} 个由程序从文献中自动发现（标“自动发现”），其余 ${total - n} 个由编者整理，列在前面。`),
+    foundWhy: { defined: '文中有定义', abbreviated: '文中给出简称或全称', frequent: '在本文献库中远比一般中文常用' } as Record<string, string>,
     term: '术语',
     synonyms: '又作',
     mentions: '提及',
@@ -249,6 +255,9 @@ export const strings = {
     download: '下载数据',
   },
   figures: {
+    /** A chart the build made from the figures (src/charts/auto.ts), not one of the corpus's charts.json. */
+    found: '自动生成',
+    foundTitle: '由程序从原文的数字生成（非人工整理）',
     title: '数字与图表',
     intro: (figures: number, docs: number, charts: number) =>
       `从 ${docs} 篇文献的正文中抽取出 ${figures} 个数字（数量、百分比、比例、分数与范围），每个都保留原文写法、所在句子和段落链接。下面先是 ${charts} 幅图表，再是全部数字的表格。`,
@@ -316,7 +325,8 @@ export const strings = {
     policies: '提到的政策',
     docEvents: '本文时间线',
     docEventsIntro: (n: number) => `本文中 ${n} 个带日期的事件，按日期排列。`,
-    kinds: { policy: '政策文件', government: '政府行动', consortium: '医院与医联体', company: '企业', statistic: '统计数据' } as Record<string, string>,
+    kinds: { policy: '政策文件', government: '政府行动', institution: '机构设立与合作', company: '企业', research: '研究与调查', statistic: '统计数据', consortium: '医院与医联体' } as Record<string, string>,
+    retiredKind: (was: string, now: string) => `“${was}”一类已并入“${now}”，这里列出的是“${now}”的事件：`,
     qualifiers: { 'as-of': '截至', by: '期限', target: '目标', since: '起', before: '之前', after: '之后' } as Record<string, string>,
   },
   about: {

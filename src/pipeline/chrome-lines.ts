@@ -4,7 +4,7 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
-import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
+import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, PUBLISHER_SUFFIX, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -23,6 +23,18 @@ export function isInterfaceLine(folded: string): boolean {
   UI.lastIndex = 0;
   if (!UI.test(f)) return false;
   return f.replace(UI, ' ').replace(BETWEEN, '') === '';
+}
+
+/** A bar of three or more buttons with one short word of the site's own among them (`百度首页 登录 注册`, `播报 讨论 上传视频`). */
+export function isButtonBar(folded: string): boolean {
+  const f = folded.toLowerCase();
+  if (f.length > 48) return false;
+  const tokens = f.split(/[\s|/·•]+/).filter(Boolean);
+  if (tokens.length < 3) return false;
+  const own = tokens.filter((t) => t.replace(UI, ' ').replace(BETWEEN, '') !== '');
+  // (The buttons are words: a figure is not one, so a table's row is no bar.)
+  const buttons = tokens.filter((t) => !own.includes(t) && /\p{L}/u.test(t));
+  return own.length === 1 && [...own[0]!].length <= 4 && !/\d/.test(own[0]!) && buttons.length >= 2 && buttons.length === tokens.length - 1;
 }
 
 /** A line that is chrome wherever it stands: an app prompt, a WeChat control, a forum's note. */
@@ -50,11 +62,12 @@ export function isBreadcrumb(folded: string): boolean {
 
 /** Items of a menu: three or more short items between bars, or four or more between spaces; null otherwise. */
 export function menuItems(folded: string): string[] | null {
-  if (folded.length > 120 || /[。;!?,]/.test(folded)) return null;
+  // Menu entries are names: no sentence punctuation, quotes, brackets or code (`import fs from "node:fs"`).
+  if (folded.length > 120 || /[。;!?,"'“”‘’(){}<>=:]/.test(folded)) return null;
   let items = folded.split(/\s*[|]\s*/).filter(Boolean);
   if (items.length < 3) items = folded.split(/\s+/).filter(Boolean);
   if (items.length < (folded.includes('|') ? 3 : 4)) return null;
-  return items.every((item) => item.length <= 12 && !/[:]$/.test(item)) ? items : null;
+  return items.every((item) => item.length <= 12 && /\p{L}/u.test(item)) ? items : null;
 }
 
 /**
@@ -159,6 +172,22 @@ export function isCounterLine(folded: string): boolean {
 /** A line of separators only (`——————`, `* * *`, `=====`). */
 export function isSeparator(folded: string): boolean {
   return folded.length >= 3 && /^[\p{P}\p{S}\s]+$/u.test(folded) && !/[\p{L}\p{N}]/u.test(folded);
+}
+
+/** A line of topic tags, links to other posts on the same topics: `#梅雨# #城市内涝#`, `#城市漫步 #老城墙`. */
+export function isTagLine(folded: string): boolean {
+  return folded.length <= 120 && (/^(?:#[^#\s]{1,24}#\s*)+$/.test(folded) || /^(?:#[^#\s]{1,24}\s*){2,}$/.test(folded));
+}
+
+/** The end mark of a press release or an agency's story (`完`, `（完）`, `-完-`, `【完】`, `(END)`): the text ends there, its date may follow. */
+export function isEndMark(folded: string): boolean {
+  return /^[(\[【<\-—–]*\s*(?:完|全文完|end)\s*[)\]】>\-—–]*$/i.test(folded);
+}
+
+/** A masthead: a body's name and its page's or column's (`某某研究院 | 碳市场周报`, `某某政府 新闻公报`). */
+export function isMasthead(folded: string): boolean {
+  const m = /^(\S{2,16}?)\s*(?:[|]|\s)\s*([\p{Script=Han}]{2,6})$/u.exec(folded);
+  return m !== null && PUBLISHER_SUFFIX.test(m[1]!);
 }
 
 /** An image the page lost: `图片`, `[图片]`. */

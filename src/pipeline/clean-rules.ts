@@ -26,8 +26,8 @@ const PROMOTION = /(?:节选|下载地址|阅读完整|阅读全文|扫描.{0,8}
 /** Notices about the site itself rather than the article. */
 const SITE_NOTICE = /(?:官方域名|域名.{0,10}(?:升级|变更|停止)|网站.{0,6}(?:改版|升级|迁移)|停止服务,感谢)/;
 
-/** Customer-service and phone lines. */
-const CONTACT = /(?:客服|电话|热线|QQ|微信|联系方式)[^。]{0,16}?[::]?\s*\+?\d[\d\s-]{5,}\d\s*$/;
+/** Customer-service, news-tip and phone lines. */
+const CONTACT = /(?:客服|电话|热线|QQ|微信|联系方式|报料|爆料|投稿)[^。]{0,16}?[:：]?\s*\+?\d[\d\s-]{5,}\d\s*[)）]?\s*$/;
 
 /** Footer anchors: copyright statements, interview-data notes, reprint notices. */
 const FOOTER = /^(?:声明|免责声明|版权声明|版权所有|注|备注)[:：]|转载请联系|版权所有|all rights reserved|©/i;

@@ -6,11 +6,12 @@
  * and full-width pages alike. It goes in three passes:
  * 1. what is chrome wherever it stands: interface lines (share bars, font and print buttons, app
  *    and WeChat prompts), footers (copyright, ICP numbers), breadcrumbs, related-article lists,
- *    ads, photo credits, separators, forum reply headers, and the block rules of clean-rules.ts;
- * 2. the page's layout: where its running text starts and ends (the first and last lines of
- *    prose), its metadata lines before and after the text, its title (title.ts). Before the title
- *    only chrome stands (a site's name and menus); after the text, once chrome begins, the rest is
- *    footer. Inside the text only pass 1's evidence removes a line;
+ *    ads, photo credits, separators, forum reply headers, the block rules of clean-rules.ts, and
+ *    sections found by their shape (page-sections.ts: readers' comments, a table of contents);
+ * 2. the page's layout (page-layout.ts): where its running text starts and ends (the first and last
+ *    lines of prose), its metadata lines before and after the text, its title (title.ts). Before the
+ *    title only chrome stands (a site's name and menus); after the text, once chrome begins, the
+ *    rest is footer. Inside the text only pass 1's evidence removes a line;
  * 3. repetition: the headline or a lead printed twice. (Lines repeated at the edges of other
  *    documents of the corpus are site-wide chrome: they are taken before the title is looked for.)
  */
@@ -19,8 +20,10 @@ import {
   bigrams,
   hasAdTag,
   isBreadcrumb,
+  isButtonBar,
   isChromePhrase,
   isCounterLine,
+  isEndMark,
   isFooterPhrase,
   isImagePlaceholder,
   isInterfaceLine,
@@ -31,6 +34,7 @@ import {
   isRelatedHeading,
   isRelatedInline,
   isSeparator,
+  isTagLine,
   sharedShare,
 } from './chrome-lines.ts';
 import {
@@ -45,11 +49,15 @@ import {
   isUiLabel,
   lineRule,
 } from './clean-rules.ts';
-import { composeMeta, type PlacedMeta, type TextMeta } from './meta.ts';
-import { readIssuer, readIssuerHeader, readMetaLine, type MetaLine } from './meta-lines.ts';
+import { composeMeta, type TextMeta } from './meta.ts';
+import { readMetaLine, startsWithLabel } from './meta-lines.ts';
+import { commentsStart, contentsLines } from './page-sections.ts';
 import { simplifyCharacters } from './script.ts';
-import { findTitle, type TitleLines } from './title.ts';
-import type { Line, MovedLine, Removal, RemovalReason, Repair } from './types.ts';
+import { HEADING_NUMBER, isProse, LIST_ITEM, readLayout, SHORT_HEADLINE, squash, type Labels } from './page-layout.ts';
+import type { TitleLines } from './title.ts';
+import type { Line, MovedLine, Removal, Repair } from './types.ts';
+
+export { isProse } from './page-layout.ts';
 
 export interface CleanContext {
   /** Normalised lines that stand at the edges of two or more documents (site-wide chrome). */
@@ -71,8 +79,6 @@ export interface Cleaned {
 /** Share of a document's non-blank lines, at each end, where page chrome lives. */
 const EDGE_SHARE = 0.2;
 
-/** What becomes of each line: removed for a reason, moved into the metadata, or kept (null). */
-type Labels = (RemovalReason | MovedLine['to'] | null)[];
 
 /** Split a document's lines into content, metadata and removed chrome. */
 export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
@@ -85,12 +91,14 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   const tailIdx = new Set(nonBlank.slice(-edge));
 
   markSiteChrome(folded, labels, nonBlank);
+  for (const i of contentsLines(folded, nonBlank, isProse)) labels[i] ??= 'table-of-contents';
   markLegalBlocks(folded, labels, headIdx, tailIdx);
   markDisclaimer(folded, labels, nonBlank);
   markLinkLists(folded, labels, nonBlank);
   markFooterTail(folded, labels, tailIdx, nonBlank);
   markChromeLines(folded, labels, nonBlank);
   markRelatedLists(folded, labels, nonBlank);
+  markComments(folded, labels, nonBlank);
 
   if (context.repeatedLines?.size) {
     for (const i of [...headIdx, ...tailIdx]) {
@@ -99,9 +107,11 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
     }
   }
   const page = readLayout(text, folded, labels, nonBlank);
-  markRepeats(folded, labels, nonBlank, page.title);
+  markRepeats(folded, labels, nonBlank, page.title, page.start);
 
-  const chrome = nonBlank.filter((i) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title').map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === nonBlank[0] }));
+  const isChrome = (i: number) => labels[i] !== null && labels[i] !== 'metadata' && labels[i] !== 'title';
+  const masthead = mastheadLine(folded, nonBlank, isChrome);
+  const chrome = nonBlank.filter(isChrome).map((i) => ({ text: text[i]!, folded: folded[i]!, first: i === masthead }));
   const meta = composeMeta(page.title ? { text: page.title.text, source: page.titleSource } : null, page.meta, chrome);
 
   const content: Line[] = [];
@@ -120,16 +130,23 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   return { content, removed, moved, blankLines, meta, repaired };
 }
 
+/** What a page puts above its name: a skip link, a login or register bar, a language or accessibility switch. */
+const ABOVE_MASTHEAD = /跳[到至转]?(?:主要)?内容|登录|注册|^english$|繁体|简体|无障碍|长者模式/i;
+
+/** The page's masthead: its first line of chrome, after skip links and login bars (where a site prints its name). */
+function mastheadLine(folded: string[], nonBlank: number[], isChrome: (i: number) => boolean): number | undefined {
+  for (const i of nonBlank) {
+    if (!isChrome(i)) return undefined;
+    if (!ABOVE_MASTHEAD.test(folded[i]!)) return i;
+  }
+  return undefined;
+}
+
 /** The lines that could be page chrome at a document's edges, for cross-document comparison. */
 export function edgeLines(lines: Line[]): string[] {
   const nonBlank = lines.filter((l) => l.text !== '').map((l) => l.text);
   const edge = Math.max(6, Math.ceil(nonBlank.length * EDGE_SHARE));
   return [...new Set([...nonBlank.slice(0, edge), ...nonBlank.slice(-edge)])];
-}
-
-/** Running text: a sentence ends in it, or it is long and punctuated as a sentence. */
-export function isProse(folded: string): boolean {
-  return /[。;]/.test(folded) || (folded.length >= 40 && /[,、!?]/.test(folded)) || (folded.length >= 16 && /[!?]$/.test(folded) && /[,]/.test(folded));
 }
 
 /** Below this share of its character pairs found elsewhere in the document, a line is about something else. */
@@ -159,18 +176,34 @@ function markChromeLines(folded: string[], labels: Labels, nonBlank: number[]) {
     if (labels[i] !== null) continue;
     const f = folded[i]!;
     if (isImagePlaceholder(f)) labels[i] = 'image-placeholder';
-    else if (isSeparator(f)) labels[i] = 'separator';
+    else if (isSeparator(f) || isEndMark(f)) labels[i] = 'separator';
     else if (isAd(f)) labels[i] = 'advertisement';
     else if (isFooterPhrase(f)) labels[i] = 'footer';
     else if (isChromePhrase(f) || isInterfaceLine(f)) labels[i] = 'site-chrome';
-    else if (isBreadcrumb(f)) labels[i] = 'navigation';
+    else if (isBreadcrumb(f) || isTagLine(f)) labels[i] = 'navigation';
     else if (isCounterLine(f)) labels[i] = 'counter';
     else if (isPhotoCredit(f)) labels[i] = 'caption';
     else if (isRelatedInline(f)) labels[i] = 'link-list';
+    else if (isButtonBar(f)) labels[i] = 'site-chrome';
     else {
       const post = /发表于/.test(f) ? readMetaLine('', f) : null;
       if (post?.kind === 'post' && !post.firstPost) labels[i] = 'post-header';
     }
+  }
+}
+
+/**
+ * Readers' comments under the text (page-sections.ts): from their heading on, every line not yet
+ * known is a comment's, up to the site's footer (a footer phrase or its menu), which the layout
+ * takes as footer.
+ */
+function markComments(folded: string[], labels: Labels, nonBlank: number[]) {
+  const start = commentsStart(folded, nonBlank, isProse);
+  if (start === null) return;
+  for (const i of nonBlank) {
+    if (i < start) continue;
+    if (labels[i] === 'footer' || (labels[i] === null && isMenuLine(folded[i]!))) break;
+    labels[i] ??= 'reader-comment';
   }
 }
 
@@ -201,157 +234,15 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
     run = [];
   };
   for (const i of nonBlank) {
-    if (labels[i] === null && isMarkedLinkItem(folded[i]!) && /\d{1,2}[-./月]\d{1,2}日?[)\]]?$/.test(folded[i]!)) run.push(i);
+    // (A labelled date, `发布日期:2023.11.24`, is a field of the page, not a dated link.)
+    if (labels[i] === null && isMarkedLinkItem(folded[i]!) && /\d{1,2}[-./月]\d{1,2}日?[)\]]?$/.test(folded[i]!) && !startsWithLabel(folded[i]!)) run.push(i);
     else flush();
   }
   flush();
 }
 
-interface Layout {
-  title: TitleLines | null;
-  titleSource: 'title-line' | 'joined-lines';
-  meta: PlacedMeta[];
-  /** Lines whose start is a dateline, cut off (index -> characters cut). */
-  cut: Map<number, number>;
-}
-
-/** Pass 2: where the text starts and ends, its metadata lines and title; chrome before the title and after the text. */
-function readLayout(text: string[], folded: string[], labels: Labels, nonBlank: number[]): Layout {
-  const free = (i: number) => labels[i] === null;
-  const start = nonBlank.find((i) => free(i) && isProse(folded[i]!)) ?? text.length;
-  const placed: PlacedMeta[] = [];
-  const metaAt = new Map<number, MetaLine>();
-  const cut = new Map<number, number>();
-  const take = (i: number, m: MetaLine, zone: PlacedMeta['zone']) => {
-    metaAt.set(i, m);
-    placed.push({ line: m, zone });
-    labels[i] = 'metadata';
-  };
-
-  // Before the text: bylines, dates, sources, an official document's header and number; menus.
-  const head = nonBlank.filter((i) => i < start);
-  head.forEach((i, k) => {
-    if (!free(i)) return;
-    const m = readMetaLine(...unbracket(text[i]!, folded[i]!)) ?? (k < 3 ? readIssuerHeader(text[i]!, folded[i]!) : null);
-    if (!m) {
-      if (isMenuLine(folded[i]!)) labels[i] = 'navigation';
-      return;
-    }
-    if (m.kind === 'counters') labels[i] = 'counter';
-    else if (m.kind === 'post' && !m.firstPost) labels[i] = 'post-header';
-    else if (m.kind !== 'dateline' || m.length === folded[i]!.length) take(i, m, 'head');
-  });
-  // The issuers a communiqué or notice names under its title, above its date.
-  markSignatures(text, folded, nonBlank, (i) => i < start && (free(i) || metaAt.get(i)?.kind === 'date'), (i, m) => take(i, m, 'head'));
-  // A dateline opening the first paragraph: cut off, into the metadata.
-  if (start < text.length && free(start)) {
-    const m = readMetaLine(text[start]!, folded[start]!);
-    if (m?.kind === 'dateline' && m.length! < folded[start]!.length) {
-      cut.set(start, m.length!);
-      placed.push({ line: m, zone: 'head' });
-    }
-  }
-
-  const between = (i: number) => labels[i] === 'site-chrome' || labels[i] === 'counter' || labels[i] === 'caption' || labels[i] === 'image-placeholder' || labels[i] === 'separator';
-  const title = findTitle({ text, folded, taken: (i) => !free(i), between, isMeta: (i) => metaAt.has(i), textStart: start }) ?? splitTitle(text, folded, labels, nonBlank, start);
-  if (title) {
-    for (const i of title.at) labels[i] = 'title';
-    // The name between the title and the date: the account's or the writer's.
-    if (title.byline !== undefined) take(title.byline, bylineName(text[title.byline]!), 'head');
-    // Before the title stands only chrome: a site's name, menus, a welcome.
-    const before = head.filter((i) => i < title.at[0]!);
-    if (before.every((i) => !free(i) || !isProse(folded[i]!))) for (const i of before) labels[i] ??= 'navigation';
-  }
-  // Between the title and the text: counters (a subtitle or a heading stays).
-  for (const i of head) if (free(i) && /^\d{1,6}$/.test(folded[i]!)) labels[i] = 'counter';
-
-  // Inside the text: a notice's signature (its issuers, then the date).
-  const end = [...nonBlank].reverse().find((i) => free(i) && isProse(folded[i]!)) ?? -1;
-  markSignatures(text, folded, nonBlank, (i) => free(i) && i > start, (i, m) => take(i, m, i > end ? 'tail' : 'body'));
-
-  // After the text: editor and source lines are metadata; from the first chrome on, the rest is footer.
-  // (A heading like 相关政策 starts it only over links: over a table or a heading it is the text's.)
-  const linksFollow = (i: number) => {
-    const next = nonBlank.filter((j) => j > i).slice(0, 3);
-    return next.every((j) => isLinkItem(folded[j]!) && folded[j]!.length >= 5 && !HEADING_NUMBER.test(folded[j]!));
-  };
-  let footer = false;
-  for (const i of nonBlank) {
-    if (i <= end) continue;
-    if (free(i)) {
-      const m = readMetaLine(...unbracket(text[i]!, folded[i]!));
-      if (m && m.kind !== 'date' && m.kind !== 'dateline') {
-        if (m.kind === 'counters') labels[i] = 'counter';
-        else if (m.kind === 'post') labels[i] = 'post-header';
-        else take(i, m, 'tail');
-        continue;
-      }
-    }
-    // (A single related link on its line is inserted between a text's sections too.)
-    if (!free(i) && STARTS_FOOTER.has(labels[i]!) && !isRelatedInline(folded[i]!)) footer = true;
-    else if (free(i) && (isMenuLine(folded[i]!) || (isRelatedHeading(folded[i]!) && linksFollow(i)))) footer = true;
-    if (footer && free(i)) labels[i] = 'footer';
-  }
-  return { title, titleSource: title && title.at.length > 2 ? 'joined-lines' : 'title-line', meta: placed, cut };
-}
-
-/** Chrome after which a page has nothing more of its text (an ad, a caption or a lost image may stand between a text's last paragraph and its table). */
-const STARTS_FOOTER = new Set<Labels[number]>(['site-chrome', 'navigation', 'link-list', 'footer', 'legal-block', 'contact', 'site-notice', 'promotion', 'download-disclaimer', 'reader-comment', 'counter', 'repeated-across-documents']);
-
-/**
- * Signatures: one to three lines naming issuing bodies, right above a date alone on its line (a
- * notice's 落款, the issuers under a communiqué's title). `take` gets each of their lines.
- */
-function markSignatures(text: string[], folded: string[], nonBlank: number[], open: (i: number) => boolean, take: (i: number, m: MetaLine) => void) {
-  for (let k = 0; k < nonBlank.length; k++) {
-    const date = nonBlank[k]!;
-    // A signature's date is a short line with a year in it.
-    if (folded[date]!.length > 24 || !/\d|年/.test(folded[date]!) || !open(date)) continue;
-    const m = readMetaLine(text[date]!, folded[date]!);
-    if (m?.kind !== 'date') continue;
-    const issuers: [number, MetaLine][] = [];
-    for (let j = k - 1; j >= 0 && issuers.length < 3; j--) {
-      const i = nonBlank[j]!;
-      if (i !== (issuers.at(-1)?.[0] ?? date) - 1 || !open(i)) break;
-      const issuer = readIssuer(text[i]!, folded[i]!);
-      if (!issuer) break;
-      issuers.push([i, issuer]);
-    }
-    if (issuers.length === 0) continue;
-    for (const [i, issuer] of issuers.reverse()) take(i, issuer);
-    take(date, m);
-  }
-}
-
-/** A name alone on a line under a title: a person's (two or three characters) is the author, any other the publishing account's. */
-function bylineName(name: string): MetaLine {
-  return /^[\p{Script=Han}]{2,3}$/u.test(name) ? { kind: 'byline', author: name } : { kind: 'byline', publisher: name };
-}
-
-/** `(责任编辑:某某)`, `【来源:某某】`: a metadata line in brackets. */
-function unbracket(text: string, folded: string): [string, string] {
-  // The brackets become spaces, in both forms, so every offset stays.
-  return /^[([【].*[)\]】]$/.test(folded) ? [` ${text.slice(1, -1)} `, ` ${folded.slice(1, -1)} `] : [text, folded];
-}
-
-/** A title split one word per line at the top (`2023` / `联体` / `发展` / `情况`): three or more very short lines before anything else. */
-function splitTitle(text: string[], folded: string[], labels: Labels, nonBlank: number[], start: number): TitleLines | null {
-  const first = nonBlank.filter((i) => labels[i] === null && i < start);
-  let k = 0;
-  while (k < first.length && folded[first[k]!]!.length <= 4 && !/[。!;]/.test(folded[first[k]!]!)) k++;
-  if (k < 3) return null;
-  const at = first.slice(0, k);
-  return { at, text: at.map((i) => text[i]!).join('') };
-}
-
-/** How the text numbers its headings (`（一）`, `二、`) and tables (`表1`): a line so numbered is the text's, not a link. */
-const HEADING_NUMBER = /^(?:[(]?[一二三四五六七八九十]+[、)]|[表图]\s*\d)/;
-
 /** A link to another article: a bulleted or dated line, or an article's title (not a table's short cell). */
 const isArticleLink = (folded: string) => isLinkItem(folded) && !HEADING_NUMBER.test(folded) && (isMarkedLinkItem(folded) || folded.length >= 8);
-
-/** A list item or numbered heading: said twice, it is two items of a list. */
-const LIST_ITEM = /^(?:\d{1,2}[.、)]|[(]\d{1,2}[)]|[(]?[一二三四五六七八九十]+[、)]|[•·●▪◆■\-*])/;
 
 /** A summary's label (`【摘要】`, `导读:`): a summary the lead repeats is the lead printed twice. */
 const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|提要)\s*[】\]]|(?:摘要|导读|导语|核心提示|内容提要|提要)\s*:)\s*/;
@@ -360,8 +251,7 @@ const SUMMARY = /^(?:[【[]\s*(?:摘要|导读|导语|核心提示|内容提要|
  * The headline printed again (anywhere), a line printed twice within a few lines (a lead repeated
  * under the title), and a summary whose words the next paragraphs repeat.
  */
-function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null) {
-  const squash = (s: string) => s.replace(/\s+/g, '');
+function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title: TitleLines | null, start: number) {
   const headline = title ? squash(title.at.map((i) => folded[i]!).join('')) : null;
   // Where a page prints its lead twice: under the title, before its third paragraph, one copy right
   // after the other. (Elsewhere a line said twice is the text's: a refrain, a list item, a table's cell.)
@@ -371,7 +261,8 @@ function markRepeats(folded: string[], labels: Labels, nonBlank: number[], title
     if (labels[i] !== null) return;
     const f = squash(folded[i]!);
     const summary = SUMMARY.exec(f);
-    if (headline && f === headline) labels[i] = 'repeated-in-document';
+    // (A short headline — a term, a name — said again inside the text is a cell of its table or a word of it.)
+    if (headline && f === headline && (headline.length >= SHORT_HEADLINE || i < start)) labels[i] = 'repeated-in-document';
     else if (i <= leadEnd && f.length >= 15 && !LIST_ITEM.test(f) && nonBlank.slice(Math.max(0, k - 2), k).some((j) => squash(folded[j]!) === f)) labels[i] = 'repeated-in-document';
     else if (summary && f.length - summary[0].length >= 10) {
       const said = f.slice(summary[0].length);
@@ -445,7 +336,7 @@ function markLinkLists(text: string[], labels: Labels, nonBlank: number[]) {
     run = [];
   };
   for (const i of nonBlank) {
-    if (isLinkListItem(text[i]!)) run.push(i);
+    if (isLinkListItem(text[i]!) && !startsWithLabel(simplifyCharacters(text[i]!, true))) run.push(i);
     else flush();
   }
   flush();

@@ -26,10 +26,10 @@ export interface CorpusResult<D = ProcessedDocument> {
   skipped: SkippedFile[];
   registry: Registry;
   changes: RegistryChange[];
-  /** What the build should say about files (an extension that lied …). */
-  warnings: string[];
   /** Errata that no longer match the corpus (`<file>: <item>: <problem>`): stale curation. */
   stale: string[];
+  /** What the readers said about files they read (`<file>: <what>`: an extension that lies about the content). */
+  notices: string[];
 }
 
 export interface Progress {
@@ -255,8 +255,8 @@ export function collectCorpus<D extends { id: string } = ProcessedDocument>(
   const identified = listCopiesOnce(planned.identified, copies);
   const documents: D[] = [];
   const digests = new Map<string, string>();
-  const warnings: string[] = [];
   const stale: string[] = [];
+  const notices: string[] = [];
   for (const plan of plans) {
     if ('duplicate' in plan) {
       skipped.push({ source: plan.source, reason: plan.duplicate, kind: 'duplicate' });
@@ -273,8 +273,8 @@ export function collectCorpus<D extends { id: string } = ProcessedDocument>(
       continue;
     }
     const { result: r, digest } = outcome;
-    warnings.push(...r.warnings);
     stale.push(...(r.stale ?? []));
+    notices.push(...(r.notices ?? []));
     if (!r.document) {
       skipped.push({ source: plan.source, reason: r.skipped!, kind: 'no-content' });
       continue;
@@ -290,7 +290,7 @@ export function collectCorpus<D extends { id: string } = ProcessedDocument>(
     if (!identified.registry.documents.some((e) => e.id === id)) stale.push(`errata.json: document ${id}: no document of the corpus has this id`);
   }
   const retiredDocuments = identified.registry.documents.filter((e) => e.removed || e.mergedInto);
-  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, warnings, stale };
+  return { documents, digests, retiredDocuments, skipped, registry: identified.registry, changes: identified.changes, notices, stale };
 }
 
 /** Prepare one file, or say why it cannot be read (an unexpected error included). */

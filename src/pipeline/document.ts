@@ -54,27 +54,26 @@ export interface DocumentResult<D = ProcessedDocument> {
   retired?: Record<string, BlockId | null>;
   /** Why there is no document (no content left after cleaning). */
   skipped?: string;
-  /** What the build should say about the file (its extension lied …). */
-  warnings: string[];
   /** Its errata that match nothing in its text: stale curation (`<file>: <item>: <problem>`). */
   stale?: string[];
+  /** What the reader said about the file (a name that lies about its format): for the build's log, not stale curation. */
+  notices?: string[];
 }
 
 const FIGURE_REFERENCE = /如图所示|如下图|见下图|上图|下图|图表中|如图/;
 
 /** Clean, structure, correct, identify and annotate one prepared document. */
 export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResult {
-  const warnings: string[] = [];
+  const notices = (p.notes ?? []).map((note) => `${p.source}: ${note}`);
   const cleaned = clean(p.repaired.lines, { repeatedLines: ctx.repeatedLines });
   if (cleaned.content.length === 0) {
-    return { document: null, skipped: 'no content left after removing boilerplate', warnings };
+    return { document: null, skipped: 'no content left after removing boilerplate', ...(notices.length > 0 ? { notices } : {}) };
   }
   const removed = p.repaired.removed.length > 0 ? [...p.repaired.removed, ...cleaned.removed].sort((a, b) => a.line - b.line) : cleaned.removed;
   const removedNumbers = new Set([...removed, ...cleaned.moved].map((r) => r.line));
   const fileMeta: FileMeta = p.reading?.meta ?? {};
   const hinted = p.reading ? structureWithHints(cleaned.content, p.reading.hints, fileMeta.title) : null;
   const s = hinted ?? structure(cleaned.content, removedNumbers);
-  for (const note of p.notes ?? []) warnings.push(`${p.source}: ${note}`);
 
   const drafts = s.blocks.map(withMarks);
   const corrected = applyErrata(drafts, ctx.errata?.corrections);
@@ -140,7 +139,7 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     },
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
-  return { document, sketch: sketch(copyShingles(document)), warnings, stale, paragraphs: identified.paragraphs, retired: identified.retired };
+  return { document, sketch: sketch(copyShingles(document)), ...(notices.length > 0 ? { notices } : {}), ...(stale.length > 0 ? { stale } : {}), paragraphs: identified.paragraphs, retired: identified.retired };
 }
 
 /** A document's cleaned text as near-copies are compared (near-copies.ts): every block's text. */

@@ -5,7 +5,7 @@
  * copyright, its welcome, its reprint notice). A date is only ever read from the page's own
  * metadata lines: never from a file name, a URL, a related-article list or the running text.
  */
-import { PLATFORMS, PUBLISHER_SUFFIX } from './lexicon.ts';
+import { ISSUER_SUFFIX, PLATFORMS, PUBLISHER_SUFFIX } from './lexicon.ts';
 import type { MetaLine } from './meta-lines.ts';
 import type { DocumentMeta } from './types.ts';
 
@@ -27,7 +27,7 @@ export function composeMeta(title: { text: string; source: 'title-line' | 'joine
   const first = (key: 'publisher' | 'author' | 'editor' | 'originalTitle' | 'documentNumber' | 'title', only?: (m: MetaLine) => boolean) =>
     order.find((m) => m[key] !== undefined && (!only || only(m)))?.[key] ?? null;
   // A dateline's agency names the publisher only when no source line does.
-  let publisher = first('publisher', (m) => m.kind !== 'dateline') ?? first('publisher') ?? siteName(chrome);
+  let publisher = first('publisher', (m) => m.kind !== 'dateline') ?? first('publisher') ?? siteName(chrome) ?? issuerOf(title?.text ?? first('title'));
   const platform = publisher && first('publisher') === publisher ? platformOf(chrome) : null;
   if (publisher && platform && !publisher.includes(platform)) publisher = `${publisher}（${platform}）`;
   const fieldTitle = first('title');
@@ -56,6 +56,16 @@ function publishedOf(placed: readonly PlacedMeta[]): string | null {
   return null;
 }
 
+/**
+ * The body a title names as its issuer, where nothing else names the publisher: an official
+ * document's (`某市人民政府办公室关于…的通知`) or a company's report (`某某股份有限公司2023年年度报告`).
+ */
+export function issuerOf(title: string | null): string | null {
+  if (!title) return null;
+  const m = new RegExp(`^([\\p{Script=Han}]{2,30}?${ISSUER_SUFFIX.source.replace(/\$$/, '')})(?=关于|\\d{4}\\s*年)`, 'u').exec(title);
+  return m ? m[1]! : null;
+}
+
 /** A line of chrome, and whether it is the page's first line (where a site puts its name). */
 export interface ChromeLine {
   text: string;
@@ -78,7 +88,7 @@ const SITE_PATTERNS: RegExp[] = [
   new RegExp(`(?:copyright|©)\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}(?:\\s*-\\s*\\d{4})?\\s*)?${NAME}(?:\\s|$)`, 'iu'),
   new RegExp(`^主办(?:单位)?\\s*:\\s*${NAME}(?:\\s|$)`, 'u'),
   new RegExp(`未经(?:允许|授权)不得转载\\s*:\\s*${NAME}\\s*»`, 'u'),
-  new RegExp(`^登录${NAME}$`, 'u'),
+  new RegExp(`^登录(?![后即并])${NAME}$`, 'u'),
   new RegExp(`${NAME}负责整理代?发布`, 'u'),
   new RegExp(`^声明\\s*:\\s*${NAME}所(?:刊载|发布)`, 'u'),
   new RegExp(`^([^\\s:|]{2,12}?网)(?:知识库|首页|官网)$`, 'u'),
@@ -101,8 +111,10 @@ export function siteName(chrome: readonly ChromeLine[]): string | null {
       if (m && m.index !== undefined) add(asWritten(c, m[1]!, m.index + m[0].indexOf(m[1]!)));
     }
     if (c.first) {
-      const head = /^([^\s|>›»]{2,24}?)(?:\s*(?:[|]|\s[-–—]\s|›|>|»)\s*.*)?$/.exec(c.folded);
+      const head = /^([^\s|>›»]{2,24}?)(?:\s*(?:[|]|\s[-–—]\s|›|>|»|\s(?=[\p{Script=Han}]{2,6}$))\s*.*)?$/u.exec(c.folded);
       if (head && PUBLISHER_SUFFIX.test(head[1]!) && !/首页|主页/.test(head[1]!)) add(asWritten(c, head[1]!, 0));
+      // A masthead that is only a short name (`某某`, a platform's).
+      else if (/^[\p{Script=Han}]{2,6}$/u.test(c.folded)) add(c.text.trim());
     }
   });
   let best: string | null = null;

@@ -112,7 +112,7 @@ function endsMidSentence(blocks: DraftBlock[]): boolean {
   const last = blocks.at(-1);
   if (last?.type !== 'paragraph') return false;
   const t = last.text.trim();
-  if (SENTENCE_END.test(t) || /[:：!！?？。…）)》」』”"'’\]】~～]$/u.test(t) || /\p{Extended_Pictographic}$/u.test(t)) return false;
+  if (SENTENCE_END.test(t) || /[:：!！?？。…）)》」』”"'’\]］】〕〉~～]$/u.test(t) || /\p{Extended_Pictographic}$/u.test(t)) return false;
   // A short line (a signature, a date, a name) is not a sentence left unfinished.
   return t.length >= 20;
 }

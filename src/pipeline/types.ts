@@ -57,7 +57,8 @@ export type RemovalReason =
   | 'link-list'
   | 'repeated-across-documents'
   | 'page-number'
-  | 'running-header';
+  | 'running-header'
+  | 'table-of-contents';
 
 export interface Removal {
   line: number;

@@ -3,33 +3,12 @@
  * styles (Title, Heading N, outline levels) and alignment, lists, tables, bold and size; tracked
  * changes as accepted (insertions kept, deletions and moved-away text dropped), hidden text dropped;
  * headers and footers, which are parts of their own, never in the body (recorded for the source
- * view); the core properties (title, creator, created) as metadata.
+ * view); footnotes and endnotes marked [n] where the text refers to them and listed after it; the core properties (title, creator, created) as metadata.
  */
-import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
-import { isoDate } from './dates.ts';
-import { isOrganisationName } from './names.ts';
-import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type FileMeta, type LineHint, type Reading, type Refusal } from './types.ts';
-
-const ELEMENT_NODE = 1;
-const children = (n: XmlNode): XmlElement[] => {
-  const out: XmlElement[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT_NODE) out.push(c as XmlElement);
-  return out;
-};
-const child = (n: XmlNode, name: string) => children(n).find((c) => c.localName === name);
-const attr = (n: XmlElement | undefined, name: string) => n?.getAttribute(`w:${name}`) ?? n?.getAttribute(name) ?? null;
-/** A toggle property (`<w:b/>`, `<w:vanish w:val="0"/>`). */
-const on = (n: XmlElement | undefined) => !!n && !['0', 'false', 'off'].includes(attr(n, 'val') ?? 'true');
-
-interface Style {
-  name: string;
-  outline: number | null;
-  bold: boolean;
-  size: number | null;
-  hidden: boolean;
-  basedOn: string | null;
-}
+import { attr, child, children, coreProperties, deletedText, noteText, on, paragraphsText, readStyles, type Style } from './docx-parts.ts';
+import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type LineHint, type Reading, type Refusal } from './types.ts';
 
 /** Read a Word file. */
 export function readDocx(bytes: Uint8Array): Reading | Refusal {
@@ -56,6 +35,10 @@ export function readDocx(bytes: Uint8Array): Reading | Refusal {
     const dropped: Dropped[] = [];
     const reader = new BodyReader(styles, out, dropped);
     for (const el of children(body)) reader.block(el);
+    // Footnotes and endnotes, numbered in the order the text refers to them, as a list after the text.
+    const notes = reader.notes.map((n) => ({ n, text: noteText(xml(n.kind === 'footnote' ? 'word/footnotes.xml' : 'word/endnotes.xml'), n.kind, n.id) }));
+    const list = reader.lists.size + 1;
+    for (const { n, text } of notes) if (text) out.add(`[${n.n}] ${text}`, { list });
     for (const name of Object.keys(files).sort()) {
       const part = /^word\/(header|footer)\d*\.xml$/.exec(name)?.[1];
       if (!part) continue;
@@ -75,48 +58,15 @@ export function readDocx(bytes: Uint8Array): Reading | Refusal {
   }
 }
 
-function readStyles(doc: ReturnType<DOMParser['parseFromString']> | null): { byId: Map<string, Style>; baseSize: number } {
-  const byId = new Map<string, Style>();
-  let baseSize = 21; // 10.5 pt (五号), Word's default for Chinese text, in half-points
-  if (!doc) return { byId, baseSize };
-  const root = doc.documentElement!;
-  const defaults = child(root, 'docDefaults');
-  const defaultSize = defaults && child(child(child(defaults, 'rPrDefault') ?? defaults, 'rPr') ?? defaults, 'sz');
-  if (defaultSize) baseSize = Number(attr(defaultSize, 'val')) || baseSize;
-  for (const s of children(root).filter((c) => c.localName === 'style')) {
-    const id = attr(s, 'styleId');
-    if (!id) continue;
-    const pPr = child(s, 'pPr');
-    const rPr = child(s, 'rPr');
-    const outline = pPr && child(pPr, 'outlineLvl');
-    const sz = rPr && child(rPr, 'sz');
-    byId.set(id, {
-      name: (attr(child(s, 'name'), 'val') ?? id).toLowerCase(),
-      outline: outline ? Number(attr(outline, 'val')) : null,
-      bold: on(rPr && child(rPr, 'b')),
-      size: sz ? Number(attr(sz, 'val')) : null,
-      hidden: on(rPr && child(rPr, 'vanish')),
-      basedOn: attr(child(s, 'basedOn'), 'val'),
-    });
-    if (attr(s, 'default') === '1' && attr(s, 'type') === 'paragraph' && sz) baseSize = Number(attr(sz, 'val')) || baseSize;
-  }
-  return { byId, baseSize };
-}
-
-/** The plain text of a part's paragraphs (headers, footers). */
-function paragraphsText(root: XmlElement): string {
-  const texts: string[] = [];
-  const visit = (n: XmlElement) => {
-    if (n.localName === 't') texts.push(n.textContent ?? '');
-    else if (n.localName === 'p') texts.push(' ');
-    for (const c of children(n)) if (c.localName !== 'del' && c.localName !== 'instrText') visit(c);
-  };
-  visit(root);
-  return texts.join('').replace(/\s+/g, ' ').trim();
-}
-
 class BodyReader {
   lists = new Map<string, number>();
+  /** Footnotes and endnotes in the order the text refers to them (their marks in the text are [1], [2] …). */
+  notes: { kind: 'footnote' | 'endnote'; id: string; n: number }[] = [];
+  private readonly mark = (kind: 'footnote' | 'endnote', id: string) => {
+    const n = this.notes.length + 1;
+    this.notes.push({ kind, id, n });
+    return `[${n}]`;
+  };
   tables = 0;
   images = 0;
   private lastList: string | null = null;
@@ -163,6 +113,7 @@ class BodyReader {
     const pPr = child(p, 'pPr');
     const chain = this.styleChain(attr(pPr && child(pPr, 'pStyle'), 'val'));
     const runs = new Runs(chain.some((s) => s.hidden), chain.find((s) => s.size)?.size ?? null, chain.some((s) => s.bold));
+    runs.mark = this.mark;
     this.runs(p, runs);
     for (const t of runs.hidden) this.dropped.push({ reason: 'hidden', text: excerpt(t) });
     for (const t of runs.deleted) this.dropped.push({ reason: 'tracked-deletion', text: excerpt(t) });
@@ -228,6 +179,7 @@ class BodyReader {
       const cells: string[] = [];
       for (const tc of children(tr).filter((c) => c.localName === 'tc')) {
         const runs = new Runs(false, null, false);
+        runs.mark = this.mark;
         const visit = (x: XmlElement) => {
           for (const c of children(x)) {
             if (c.localName === 'p') {
@@ -253,6 +205,8 @@ class Runs {
   hidden: string[] = [];
   deleted: string[] = [];
   largest = 0;
+  /** The mark a note reference leaves in the text. */
+  mark?: (kind: 'footnote' | 'endnote', id: string) => string;
   private plain = 0;
 
   private readonly styleHidden: boolean;
@@ -278,6 +232,7 @@ class Runs {
       else if (c.localName === 'br' || c.localName === 'cr') text += attr(c, 'type') === 'page' ? '' : '\n';
       else if (c.localName === 'noBreakHyphen') text += '-';
       else if (c.localName === 'delText') this.deleted.push(c.textContent ?? '');
+      else if ((c.localName === 'footnoteReference' || c.localName === 'endnoteReference') && this.mark) text += this.mark(c.localName === 'footnoteReference' ? 'footnote' : 'endnote', attr(c, 'id') ?? '');
     }
     if (!text) return;
     const vanish = rPr && child(rPr, 'vanish');
@@ -294,32 +249,3 @@ class Runs {
   }
 }
 
-function deletedText(el: XmlElement): string {
-  let s = '';
-  const visit = (n: XmlElement) => {
-    for (const c of children(n)) (c.localName === 'delText' || c.localName === 't' ? (s += c.textContent ?? '') : visit(c));
-  };
-  visit(el);
-  return s;
-}
-
-/** The core properties: title, creator (a person, or the body that made it), created. */
-function coreProperties(doc: ReturnType<DOMParser['parseFromString']> | null): FileMeta {
-  if (!doc) return {};
-  const field = (name: string) => {
-    const el = children(doc.documentElement!).find((c) => c.localName === name);
-    const v = el?.textContent?.trim();
-    return v ? v : undefined;
-  };
-  const title = field('title');
-  const creator = field('creator');
-  const created = field('created');
-  const published = created ? isoDate(created) : null;
-  const description = field('description') ?? field('subject');
-  return {
-    ...(title ? { title } : {}),
-    ...(creator ? (isOrganisationName(creator) ? { publisher: creator } : { author: creator }) : {}),
-    ...(published && !published.startsWith('1601') ? { published } : {}),
-    ...(description ? { description } : {}),
-  };
-}

@@ -1,11 +1,11 @@
 /** Build-time access to the generated content (src/generated, written by scripts/build-content.ts). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
-import type { FigurePages, IndexPages, TermPages, TimelinePages } from '../generate/page-data.ts';
+import type { FigurePages, IndexPages, ListingPage, TermPages, TimelinePages } from '../generate/page-data.ts';
 import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
@@ -121,5 +121,15 @@ export const loadModels = generated<ModelsData>('data/models.json');
 export const loadPolicies = generated<IndexPages['policies']>('pages/policies.json');
 export const loadOrganisations = generated<IndexPages['organisations']>('pages/organisations.json');
 export const loadPlaces = generated<IndexPages['places']>('pages/places.json');
+/** The pages extractors list by themselves (src/extractors/extractor.ts `listing`), by name. */
+export function loadListings(): Array<{ name: string } & ListingPage> {
+  const dir = join(GENERATED, 'listings');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.slice(0, -'.json'.length), ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as ListingPage) }));
+}
+
 /** Per document, the hash of what its pages are made of (scripts/content-build.ts). */
 export const loadPageKeys = generated<Record<string, string>>('keys.json');

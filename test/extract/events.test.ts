@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { documentEvents, eventKind, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLexicon } from '../../src/extract/lexicon.ts';
+import { eventKinds } from '../../src/extract/event-kinds.ts';
+import { documentEvents, eventsOf, timeline, type TimelineEvent } from '../../src/extract/events.ts';
 import { readAll } from '../../src/extract/reading.ts';
-import { organisations } from '../../src/extract/organisations.ts';
+import { organisationFinder, organisations as generalOrganisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
-import { seed, seedCorpus } from '../helpers/seeds.ts';
+import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
 
+/** The bundled corpus's lexicon: the words of its field (医联体, its companies, its hospitals' endings). */
+const LEXICON = parseLexicon(JSON.parse(readFileSync(join(ROOT, 'content', 'lexicon.json'), 'utf8')), 'content/lexicon.json');
+const organisations = organisationFinder(LEXICON);
+const eventKind = eventKinds(LEXICON);
 const corpus = await seedCorpus();
-const events = timeline(readAll(corpus.documents, documentEvents));
+const events = timeline(readAll(corpus.documents, eventsOf(LEXICON)));
 const idOf = (prefix: string) => seed(corpus, prefix).id;
 
 describe('policy titles and organisations', () => {
@@ -26,6 +34,28 @@ describe('policy titles and organisations', () => {
     ['此外,遠程心界母公司、國內規模最大的專注專科遠程醫療聯合體O2O平臺——北京遠程視界集團公布', ['北京远程视界集团']],
     ['所有三级公立医院都要启动;基层医院;互联网医院;2014年北京儿童医院的门诊量', ['北京儿童医院']],
   ])('%s', (text, names) => expect(organisations(text).map((o) => o.name)).toEqual(names));
+
+  it.each([
+    ['国家医疗保障局（以下简称“国家医保局”）会同财政部、人力资源和社会保障部', ['国家医保局', '国家医保局', '财政部', '人社部']],
+    ['据青岛市医保局介绍,南宁市医疗保障局表示', ['青岛市医保局', '南宁市医疗保障局']],
+    ['中国互联网络信息中心发布报告,中国老年医学学会参与;许多大学生', ['中国互联网络信息中心', '中国老年医学学会']],
+    ['财政部门和卫生部门要加强布局', []],
+    ['后来担任福建省食药监局局长', ['福建省食药监局']],
+  ])('in any field, with no lexicon: %s', (text, names) => expect(generalOrganisations(text).map((o) => o.name)).toEqual(names));
+
+  it('renamed bodies say what became of them', () => {
+    const body = (name: string) => generalOrganisations(name)[0]!;
+    expect(body('卫计委').name).toBe('国家卫生计生委');
+    expect(body('国家卫生健康委员会').name).toBe('国家卫健委');
+    expect(body('人力资源和社会保障部').name).toBe('人社部');
+  });
+
+  it('a policy with and without its issuers is one policy, whoever issued it', () => {
+    expect(policyKey('国家医保局 财政部关于扩大长期护理保险制度试点的指导意见')).toBe(policyKey('关于扩大长期护理保险制度试点的指导意见'));
+    expect(policyKey('中共中央 国务院关于深化医疗保障制度改革的意见')).toBe(policyKey('关于深化医疗保障制度改革的意见'));
+    // Not an issuer: words that are not a body's name.
+    expect(policyKey('进一步完善关于养老服务的意见')).not.toBe(policyKey('关于养老服务的意见'));
+  });
 });
 
 describe('event kinds', () => {
@@ -33,10 +63,25 @@ describe('event kinds', () => {
     ['当月23日,国务院办公厅发布了《国务院办公厅关于推进医疗联合体建设和发展的指导意见》', {}, 'policy'],
     ['2017年6月底前,各省(区、市)都要明确推进医联体建设的工作方案', { quoted: true as const, qualifier: 'by' as const }, 'policy'],
     ['2016年8月,遠程心界在京啟動“千縣萬醫全國心腦血管疾病防治技術培訓工程”', {}, 'company'],
-    ['2023年3月28日,枣庄市精神卫生医联体、枣庄市妇幼保健医联体同时挂牌成立', {}, 'consortium'],
+    ['2023年3月28日,枣庄市精神卫生医联体、枣庄市妇幼保健医联体同时挂牌成立', {}, 'institution'],
     ['2017年,基层医疗卫生机构门急诊人次523900人次,较去年同期417403人次同比增长25.51%', {}, 'statistic'],
     ['郏县模式在2018年获得国务院深改组专报推广', {}, 'government'],
   ])('%s', (text, m, kind) => expect(eventKind(text, m)).toBe(kind));
+
+  it.each([
+    ['2019年,某某大学附属医院与三家县医院签约组建协作联盟', 'institution'],
+    ['2021年,某科技股份有限公司完成新一轮融资', 'company'],
+    ['2022年发布的调查报告显示,超过六成受访者支持这项改革', 'research'],
+    ['2020年,全市参保人数达到163万人', 'statistic'],
+    ['2018年,国务院印发《关于实施某项计划的通知》', 'policy'],
+    ['2016年,民政部会同财政部部署试点工作', 'government'],
+  ])('in any field, with no lexicon: %s', (text, kind) => expect(eventKinds({ eventWords: {} })(text, {})).toBe(kind));
+
+  it('a field’s own words come from its lexicon: 医联体 is an institution only where the corpus says so', () => {
+    const text = '2023年,枣庄市精神卫生医联体挂牌';
+    expect(eventKinds({ eventWords: {} })(text, {})).toBe('government');
+    expect(eventKind(text, {})).toBe('institution');
+  });
 });
 
 describe('the seeds timeline', () => {

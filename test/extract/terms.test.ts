@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentOrganisations, documentPlaces, documentPolicies, organisationIndex, placeIndex, policyIndex } from '../../src/extract/indexes.ts';
-import { documentEvents, timeline } from '../../src/extract/events.ts';
+import { documentPlaces, organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex } from '../../src/extract/indexes.ts';
+import { eventsOf, timeline } from '../../src/extract/events.ts';
+import { parseLexicon } from '../../src/extract/lexicon.ts';
 import { buildModels, documentModelText, type ModelsSpec } from '../../src/extract/models.ts';
 import { documentTerms, glossary, termMatcher, type TermEntry, type TermSpec } from '../../src/extract/terms.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
@@ -15,6 +16,11 @@ const seededCorpus = await seedCorpus();
 
 const TERMS = (JSON.parse(readFileSync(join(ROOT, 'content', 'terms.json'), 'utf8')) as { terms: TermSpec[] }).terms;
 const MODELS = JSON.parse(readFileSync(join(ROOT, 'content', 'models.json'), 'utf8')) as ModelsSpec;
+/** The bundled corpus's lexicon, as its build reads it. */
+const LEXICON = parseLexicon(JSON.parse(readFileSync(join(ROOT, 'content', 'lexicon.json'), 'utf8')), 'content/lexicon.json');
+const documentPolicies = policiesOf(LEXICON);
+const documentEvents = eventsOf(LEXICON);
+const documentOrganisations = organisationsOf(LEXICON);
 const find = termMatcher(TERMS);
 const ids = (text: string) => find(text).map((m) => `${m.id}:${m.text}`);
 /** A one-paragraph document. */
@@ -131,7 +137,7 @@ describe('indexes', () => {
   });
 
   it('files renamed bodies under one name with the renaming, and leaves phrases that end in 医院 out', () => {
-    const orgs = organisationIndex(readAll(corpus.documents, documentOrganisations));
+    const orgs = organisationIndex(readAll(corpus.documents, documentOrganisations), LEXICON);
     const wjw = orgs.find((o) => o.name === '国家卫生计生委')!;
     expect(wjw.forms).toEqual(expect.arrayContaining(['卫计委', '國家衛生計生委']));
     expect(wjw.note).toContain('卫健委');
@@ -144,7 +150,7 @@ describe('indexes', () => {
     const places = placeIndex(readAll([doc('d', '各地政策大同小异。', '朝阳医疗集团成立。', '山西大同成立了医联体。', '广东 · 中山：首个医联体')], documentPlaces));
     expect(places.map((p) => `${p.name}:${p.mentions.length}`)).toEqual(['中山:1', '大同:1', '山西:1', '广东:1']);
     // 山西's row names 大同 once, 大同's row twice; 000's two 大同小异 are not places.
-    expect(placeIndex(readAll(corpus.documents, documentPlaces)).find((p) => p.name === '大同')!.mentions).toHaveLength(3);
+    expect(placeIndex(readAll(corpus.documents, placesOf(LEXICON))).find((p) => p.name === '大同')!.mentions).toHaveLength(3);
   });
 });
 

@@ -49,7 +49,7 @@ describe('source rows', () => {
           expect(tr.properties.id).toBe(`l${i + 1}`);
           expect(n).toBe(String(i + 1));
           expect(text).toBe(lines[i]!.replace(/\r\n?/g, '\n'));
-          if (i + 1 === removedLine) expect(status).toContain('删去:');
+          if (i + 1 === removedLine) expect(status).toContain('删去：');
           if (i + 1 === repairedLine) expect(status).toContain(`编者校正:“${before.replace(/\r\n?/g, '\n')}”→“服务”(<b>'x'</b>)`);
         });
       }),
@@ -82,10 +82,10 @@ describe('source rows', () => {
     expect(trs.map((tr) => tr.properties.id)).toEqual(['l1', 'l5', 'l6', 'l7', 'l8']);
     const [nav, title, meta, text, footer] = trs.map((tr) => cells(tr).map((td) => toText(td, { whitespace: 'pre' })));
     expect(nav![0]).toBe('1–4');
-    expect(nav![2]).toContain('删去:网站导航');
+    expect(nav![2]).toContain('删去：网站导航');
     expect(nav![1]).toContain('共 3 行');
     for (const n of [2, 3, 4]) expect(html).toContain(`id="l${n}"`);
-    expect(title![2]).toContain('移入元数据:标题');
+    expect(title![2]).toContain('移入元数据：标题');
     expect(meta![2]).toContain('移入元数据');
     expect(text![2]!.trim()).toBe('');
     expect(footer![0]).toBe('8–9');

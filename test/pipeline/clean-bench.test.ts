@@ -1,7 +1,7 @@
 /**
- * The cleaning benchmark's numbers, pinned: on the seeds, dev-web and the project's own web pages,
- * no total may get worse than test/fixtures/clean-bench.json says (fewer boilerplate lines removed,
- * a content line lost, a title, date, publisher or author wrong, a date invented), and the issue's
+ * The cleaning benchmark's numbers, pinned: on the seeds, dev-web and the project's own web pages and
+ * holdouts, no total may get worse than test/fixtures/clean-bench.json says (fewer boilerplate lines
+ * removed, a content line lost, a title, date, publisher or author wrong, a date invented), and the issue's
  * targets hold on the plain-text documents: 97% of boilerplate removed, no content lost, every
  * title, date and publisher the page gives right, no date invented. When a change makes a number
  * better, `npm run bench:clean -- --pin` writes the new floor.
@@ -49,6 +49,12 @@ describe('the cleaning benchmark', () => {
       expect(t.publishedInvented, corpus).toBe(0);
       expect(t.publishersRight, corpus).toBe(t.publishers);
     }
+  });
+
+  it("gets the titles of dev-web right in every format (the issue asks 13 of 14)", () => {
+    const t = now['dev-web']!.all;
+    expect(t.documents).toBe(14);
+    expect(t.titlesRight).toBeGreaterThanOrEqual(13);
   });
 
   it('never takes a date for the publication date where the page gives none', () => {

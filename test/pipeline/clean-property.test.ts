@@ -1,8 +1,9 @@
 /**
  * Property: cleaning never removes a line a reader would call content. A synthetic article (title,
  * paragraphs, headings, list items, a flattened table) is generated apart from the chrome it is
- * wrapped in (navigation, breadcrumbs, bylines, share bars, counters, ads and captions between
- * paragraphs, related lists, footers, WeChat and forum controls), so the test knows every line's
+ * wrapped in (navigation, breadcrumbs, skip links, mastheads, bylines, share bars, counters, ads
+ * and captions between paragraphs, a table of contents of its headings, an end mark and its date,
+ * related lists, readers' comments, tags, footers, e-mail footers, WeChat and forum controls), so the test knows every line's
  * truth; the page goes through the whole per-document pipeline, and every content line must come
  * out in a block. Chrome must mostly go too (a floor over all runs).
  */
@@ -77,11 +78,12 @@ const article = fc
   // paragraph once (a paragraph said twice near the title is a lead printed twice, which cleaning removes).
   .chain(([title, blocks]) =>
     fc.tuple(paragraph, fc.option(paragraph, { freq: 3 })).map(([a, z]) => {
+      // (Once whatever the width of its commas: cleaning reads ASCII and full-width punctuation alike.)
       const seen = new Set<string>();
-      const key = (t: string) => t.replaceAll('，', ',');
+      const key = (t: string) => t.replace(/,/g, '，');
       // (A text does not end on a heading.)
       while (blocks.length > 0 && blocks.at(-1)!.length === 1 && !/[。”]$/.test(blocks.at(-1)![0]!)) blocks.pop();
-      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || !/[。”]$/.test(b[0]!) || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
+      const once = [[a], ...blocks, ...(z === null ? [] : [[z]])].filter((b) => b.length > 1 || (!seen.has(key(b[0]!)) && seen.add(key(b[0]!))));
       return { title, blocks: once };
     }),
   );
@@ -96,6 +98,8 @@ const headChrome = fc.array(
     pick(['首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流', '首页 新闻 财经 教育 科技 汽车', '网站首页 | 关于我们 | 联系我们', '登录 注册', '无障碍 长者模式 English']),
     site.map((s) => `当前位置：首页 > ${s.slice(0, 4)} > 正文`),
     pick(['首页 > 要闻 > 正文', '扫一扫下载客户端', '打开APP阅读']),
+    // A skip link, a bar of buttons with the site's own word among them, a masthead with its column.
+    pick(['跳到主要内容区块', '某某首页 登录 注册', '播报 讨论 上传视频', '绿色发展研究院 | 碳市场周报', '某某市人民政府 新闻公报']),
   ),
   { maxLength: 4 },
 );
@@ -105,6 +109,9 @@ const byline = fc.oneof(
   fc.tuple(date, site).map(([d, s]) => `${d} 09:30 来源：${s}`),
   fc.tuple(date, site).map(([d, s]) => `原创 李明 ${s} ${d} 08:30`),
   date.map((d) => `作者：王芳 ${d}`),
+  // A reporter's and an official's bylines, with a bar or a title of office.
+  site.map((s) => `${s}记者 | 王芳`),
+  pick(['某某市市长　王芳', '某某大学校长 李明']),
 );
 /** Chrome between the byline and the text. */
 const underTitle = fc.array(pick(['【字体：大 中 小】 打印本页 关闭窗口', '分享到：微信 微博 QQ空间', '浏览次数：1268', '阅读 3.2万', '点击上方蓝字关注我们', '小字号', '举报']), { maxLength: 2 });
@@ -117,6 +124,15 @@ const inText = pick([
   '推荐阅读：城市公交如何吸引年轻人？',
   '扫码添加客服微信，领取专属优惠券',
 ]);
+/**
+ * Readers' comments: a heading, then each comment's writer, its words (sentences of the same
+ * subject as the text, so only their place and their own lines tell them apart) and its date,
+ * region and buttons.
+ */
+const comments = fc
+  .tuple(pick(['评论', '最热评论', '全部回应', '按热度 按时间']), fc.array(fc.tuple(pick(['绿水长流', '老陈', '半夏', '北风吹']), sentence, date, pick(['浙江', '广东', '上海'])), { minLength: 2, maxLength: 3 }))
+  .map(([heading, cs]) => [heading, ...cs.flatMap(([who, said, d, region]) => [who, `${said}。`, `${d} 21:03 · ${region}`, `回复 点赞 ${said.length}`])].join('\n'));
+
 /** Chrome after the text. */
 const tailChrome = fc.array(
   fc.oneof(
@@ -124,12 +140,15 @@ const tailChrome = fc.array(
     fc.tuple(site, date).map(([s, d]) => `相关阅读\n· ${s}发布年度报告 ${d}\n· 多地出台配套措施 ${d}`),
     site.map((s) => `版权所有：${s} 技术支持：网站建设`),
     pick(['免责声明：本站部分文章来源于网络，仅供参考，如有侵权请联系删除。', '网站标识码：3600000041 赣ICP备05003961号', 'Copyright © 2025 All Rights Reserved', '未经允许不得转载']),
+    // Topic tags; an e-mail's footer; an encyclopedia's statistics.
+    pick(['#城市更新# #公共交通#', '您收到这封邮件，是因为您订阅了某某研究院的周报。', '本邮件由系统自动发送，请勿直接回复。', '退订 | 管理订阅偏好 | 隐私政策', '词条统计', '回頁首']),
+    comments,
   ),
   { minLength: 1, maxLength: 5 },
 );
 
 /** A page: chrome and article interleaved, every line knowing what it is. */
-const page = fc.record({ head: headChrome, byline: fc.option(byline), under: underTitle, article, inserts: fc.array(fc.tuple(fc.nat(), inText), { maxLength: 3 }), tail: tailChrome, blank: fc.boolean() }).map((p) => {
+const page = fc.record({ head: headChrome, byline: fc.option(byline), under: underTitle, article, inserts: fc.array(fc.tuple(fc.nat(), inText), { maxLength: 3 }), tail: tailChrome, blank: fc.boolean(), contents: fc.boolean(), ended: fc.option(date) }).map((p) => {
   const lines: PageLine[] = [];
   const add = (text: string, kind: Kind) => {
     for (const t of text.split('\n')) lines.push({ text: t, kind });
@@ -139,12 +158,20 @@ const page = fc.record({ head: headChrome, byline: fc.option(byline), under: und
   add(p.article.title, 'title');
   if (p.byline) add(p.byline, 'meta');
   for (const u of p.under) add(u, 'chrome');
+  // A table of contents listing the text's numbered headings, which follow with text between them.
+  const headings = p.article.blocks.filter((b) => b.length === 1 && /^(?:[一二三四]、|（[一二三]）)/.test(b[0]!)).map((b) => b[0]!);
+  if (p.contents && headings.length >= 2 && new Set(headings).size === headings.length) add(['目录', ...headings].join('\n'), 'chrome');
   const at = new Map(p.inserts.map(([k, t]) => [1 + (k % Math.max(1, p.article.blocks.length - 1)), t]));
   p.article.blocks.forEach((block, k) => {
     const insert = at.get(k);
     if (insert) add(insert, 'chrome');
     for (const t of block) add(t, 'content');
   });
+  // A release's end mark, then its date.
+  if (p.ended) {
+    add('（完）', 'chrome');
+    add(p.ended.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日'), 'meta');
+  }
   for (const t of p.tail) add(t, 'chrome');
   return lines;
 });

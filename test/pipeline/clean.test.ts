@@ -150,4 +150,35 @@ describe('clean', () => {
     const r = run(text.join('\n'));
     expect(r.removed).toEqual([['全新家用净水器，点击立即购买', 'advertisement']]);
   });
+
+  it('finds the title and byline a few lines below a stray sentence at the top, and keeps the sentence', () => {
+    const page = ['登录', '注册', '欢迎访问本站，这里汇集了各类政策资讯。', '全省义务教育学校全部实现标准化', '作者：张某 2024-09-02 08:30', '今年秋季学期开学前，全省义务教育学校全部达到办学标准。', '三年来全省共新建改扩建学校412所。'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '全省义务教育学校全部实现标准化', author: '张某', published: '2024-09-02' });
+    expect(c.content.map((l) => l.text)).toEqual(['欢迎访问本站，这里汇集了各类政策资讯。', '今年秋季学期开学前，全省义务教育学校全部达到办学标准。', '三年来全省共新建改扩建学校412所。']);
+  });
+
+  it("reads an answer's byline on a Q&A page from the lines above its vote count", () => {
+    const page = ['城市地铁票价为什么按里程计价？', '坐了这么多城市的地铁，发现大多按里程计价，这有什么道理？', '某某', '交通规划从业者', '238 人赞同了该回答', '简单说，按里程计价是在公平和财务可持续之间找平衡。', '编辑于 2023-06-12 09:14・IP 属地上海'].join('\n');
+    const c = clean(normalise(page).lines);
+    expect(c.meta).toMatchObject({ title: '城市地铁票价为什么按里程计价？', author: '某某', published: '2023-06-12' });
+    expect(c.content.map((l) => l.text)).toEqual(['坐了这么多城市的地铁，发现大多按里程计价，这有什么道理？', '简单说，按里程计价是在公平和财务可持续之间找平衡。']);
+  });
+
+  it('keeps a notice’s closing list of contacts, phone numbers and all, but not a site’s tip line under a story', () => {
+    const notice = run(['某某中学设备采购项目公开招标公告', '2024年05月20日 10:32 来源：某市公共资源交易中心', '', '本项目预算金额286.5万元，详见招标文件。', '六、对本次招标提出询问，请按以下方式联系。', '1.采购人信息', '名 称：某某中学', '地址：某市学府路66号', '联系方式：0578-2261234', '2.项目联系方式', '项目联系人：刘工', '电 话：0578-2285678', '', '相关公告', '某某中学采购项目更正公告 2024-05-24', '某某小学采购项目结果公告 2024-05-18'].join('\n'));
+    expect(notice.kept).toEqual(['本项目预算金额286.5万元，详见招标文件。', '六、对本次招标提出询问，请按以下方式联系。', '1.采购人信息', '名 称：某某中学', '地址：某市学府路66号', '联系方式：0578-2261234', '2.项目联系方式', '项目联系人：刘工', '电 话：0578-2285678']);
+    const story = run(['城市公交票价调整听证会召开', '2024-07-03 14:22 来源：某某新闻', '', ...article, '某某新闻报料电话：021-962866'].join('\n'));
+    expect(story.kept).toEqual(article);
+  });
+
+  it('reads pages of new kinds: comments under a post, a title under its writer and follow button, a release’s date under its end mark', () => {
+    const note = run(['某书', '登录', '', '阿梨在杭州', '关注', '老小区加装电梯｜我们楼用了11个月', '我们是6层老楼，一个单元12户，去年3月开始张罗。', '费用按楼层分摊，一楼不出钱。', '#加装电梯 #城市更新', '编辑于 2024-03-15 浙江', '', '共 23 条评论', '是小叶呀', '我们小区也在弄，卡在一楼不同意。', '03-16 江苏 回复 赞 12', '说点什么...'].join('\n'));
+    expect(note.title).toBe('老小区加装电梯｜我们楼用了11个月');
+    expect(note.kept).toEqual(['我们是6层老楼，一个单元12户，去年3月开始张罗。', '费用按楼层分摊，一楼不出钱。']);
+    const c = clean(normalise(['跳至主要内容', '某某特别行政区政府 新闻公报', '政府扩展厨余收集网络', '', '环境局今日宣布，政府将扩展厨余收集网络。', '', '完', '', '2024年5月21日（星期二）', '香港时间15时30分', '', '即日新闻', '最近修订日期： 2024年5月21日'].join('\n')).lines);
+    expect(c.meta).toMatchObject({ title: '政府扩展厨余收集网络', published: '2024-05-21' });
+    expect(c.content.map((l) => l.text)).toEqual(['环境局今日宣布，政府将扩展厨余收集网络。']);
+  });
 });
+

@@ -107,3 +107,23 @@ describe('PDF', () => {
     expect(d.reading?.parts.map((p) => p.label)).toEqual(['第 1 页', '第 2 页', '第 3 页']);
   });
 });
+
+describe('Word notes', () => {
+  it('numbers footnotes and endnotes as the text refers to them, and lists them after the text', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const { readDocx } = await import('../../src/read/docx.ts');
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const ref = (kind: string, id: number) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const body = `<w:p><w:r><w:t>试点城市扩大到49个</w:t></w:r>${ref('footnote', 2)}<w:r><w:t>，参保人数超过1.3亿</w:t></w:r>${ref('endnote', 1)}<w:r><w:t>。</w:t></w:r></w:p>`;
+    const note = (kind: string, id: number, text: string) => `<w:${kind} w:id="${id}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${text}</w:t></w:r></w:p></w:${kind}>`;
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>${note('footnote', 2, '国家医保局2020年通知。')}</w:footnotes>`),
+      'word/endnotes.xml': strToU8(`<w:endnotes ${W}>${note('endnote', 1, '据2023年统计公报。')}</w:endnotes>`),
+    });
+    const r = readDocx(bytes);
+    if ('reason' in r) throw new Error(r.reason);
+    expect(r.text.split('\n')).toEqual(['试点城市扩大到49个[1]，参保人数超过1.3亿[2]。', '[1] 国家医保局2020年通知。', '[2] 据2023年统计公报。']);
+    expect(r.hints[2]?.list).toBe(r.hints[3]?.list);
+  });
+});

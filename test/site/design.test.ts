@@ -12,6 +12,7 @@ import { buildProject, cleanEnv } from '../helpers/build.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { useServer } from '../helpers/serve.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { dataList, documentData } from '../helpers/data.ts';
 
 const DIST = join(ROOT, 'dist');
 const page = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf8');
@@ -44,7 +45,7 @@ describe('Chinese punctuation', () => {
     // The seeds write them half-width hundreds of times.
     expect(original).toBeGreaterThan(500);
     // The data files keep the text as cleaned.
-    const doc = data<{ blocks: { text: string }[] }>(`documents/${corpus.documents[0]!.id}.json`);
+    const doc = documentData<{ blocks: { text: string }[] }>(DIST, corpus.documents[0]!.id);
     expect(doc.blocks.map((b) => b.text).join('\n')).toMatch(BETWEEN_HAN);
   });
 
@@ -115,9 +116,9 @@ describe('wayfinding', () => {
 describe('the home page', () => {
   it('shows the corpus at a glance, every number from the data', () => {
     const html = page('');
-    const { events } = data<{ events: { trusted: boolean }[] }>('timeline.json');
-    const { figures } = data<{ figures: unknown[] }>('figures.json');
-    const { terms } = data<{ terms: unknown[] }>('terms.json');
+    const events = dataList<{ trusted: boolean }>(DIST, 'timeline');
+    const figures = dataList(DIST, 'figures');
+    const terms = dataList(DIST, 'terms');
     const stat = (label: string) => new RegExp(`<strong>([\\d,]+)</strong>${label}`).exec(html)?.[1]?.replaceAll(',', '');
     expect(stat('篇文献')).toBe(String(corpus.documents.length));
     expect(stat('个带日期的事件')).toBe(String(events.filter((e) => e.trusted).length));
