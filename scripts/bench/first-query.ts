@@ -52,3 +52,26 @@ export async function firstQuery(browser: Browser, base: string, query: string, 
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)]!, ...bytes };
 }
+
+/** Later queries, typed one after another into a search page that has answered a first one: milliseconds each, sorted. */
+export async function laterQueries(browser: Browser, base: string, first: string, queries: readonly string[]): Promise<number[]> {
+  const page = await browser.newPage();
+  await page.goto(`${base}search/`);
+  await page.waitForLoadState('networkidle');
+  // Evaluated as a string (tsx would add helpers the page lacks); done when the status names this query's results.
+  const timeQuery = (q: string) =>
+    page.evaluate(`new Promise((resolve) => {
+      const input = document.querySelector('#search-q');
+      const status = document.querySelector('#search-status');
+      const start = performance.now();
+      input.value = ${JSON.stringify(q)};
+      input.form.requestSubmit();
+      const poll = () => (status.textContent.includes(${JSON.stringify(q)}) && /处结果|没有找到/.test(status.textContent) ? resolve(performance.now() - start) : requestAnimationFrame(poll));
+      requestAnimationFrame(poll);
+    })`) as Promise<number>;
+  await timeQuery(first);
+  const times: number[] = [];
+  for (const q of queries) times.push(await timeQuery(q));
+  await page.close();
+  return times.sort((a, b) => a - b);
+}

@@ -16,7 +16,7 @@ import { setAside } from '../lib/leftovers.ts';
 import { cleanEnv, copyProject } from '../lib/project.ts';
 import { chromium } from 'playwright-core';
 import { serve } from '../lib/serve.ts';
-import { firstQuery, type FirstQuery } from './first-query.ts';
+import { firstQuery, laterQueries, type FirstQuery } from './first-query.ts';
 import { prepareStarlight, type StarlightBuild } from './starlight.ts';
 import { writeSyntheticCorpus } from './synthetic.ts';
 
@@ -92,14 +92,18 @@ function count(path: string, test: (name: string) => boolean): number {
   return readdirSync(path, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(path, e.name), test) : test(e.name) ? 1 : 0), 0);
 }
 
-/** A reader's first search on the built site (three runs, the median time), or nothing without Chromium. */
-async function firstSearch(dist: string): Promise<FirstQuery | undefined> {
+/** Queries typed after the first (as bench:search types them on the seeds). */
+const LATER = ['华西医院', '县域医共体', '醫聯體', '双向转诊', 'HMO', '医联体 HMO', '分級診療'];
+
+/** A reader's first search on the built site (three runs, the median time), then later queries typed into one page (ms each), or nothing without Chromium. */
+async function firstSearch(dist: string): Promise<(FirstQuery & { later: number[] }) | undefined> {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) return undefined;
   const { url, server } = await serve(dist);
   const browser = await chromium.launch({ executablePath: path, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    return await firstQuery(browser, url, '医联体', 3);
+    const first = await firstQuery(browser, url, '医联体', 3);
+    return { ...first, later: await laterQueries(browser, url, '医联体', LATER) };
   } finally {
     await browser.close();
     server.close();
@@ -183,7 +187,7 @@ export async function measure(size: number) {
 
 const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
 
-export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: StarlightBuild & { runs: number[] }; fullRuns?: number[]; ours?: { pageBytes: number }; firstQuery?: FirstQuery };
+export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: StarlightBuild & { runs: number[] }; fullRuns?: number[]; ours?: { pageBytes: number }; firstQuery?: FirstQuery & { later?: number[] } };
 
 /** A rebuild's time, its stages, and its share of the full build's time. */
 function rebuilt(r: ScaleResult, kind: string): string {
@@ -200,14 +204,17 @@ export function scaleMarkdown(results: readonly ScaleResult[]): string {
     ['corpus', (r) => `${r.corpusMB} MB`],
     ['full build', (r) => `${r.full.seconds} s, peak ${r.full.peakMB} MB`],
     ['  content (pipeline, extraction, pages)', (r) => `${stage(r, 'content').seconds} s, ${stage(r, 'content').peakMB} MB`],
-    ['  search index (its shards beside the content build, then beside Astro)', (r) => `${stage(r, 'search').seconds} s, ${stage(r, 'search').peakMB} MB`],
+    ['  search index (beside Astro)', (r) => `${stage(r, 'search').seconds} s, ${stage(r, 'search').peakMB} MB`],
     ['  Astro', (r) => `${stage(r, 'astro').seconds} s, ${stage(r, 'astro').peakMB} MB`],
     ['pages, pages per second', (r) => `${r.pages}, ${r.pagesPerSecond}/s`],
     ['dist/, of it the search index', (r) => `${r.distMB} MB, ${r.searchIndexMB} MB`],
+    ['dist/ ÷ the corpus\'s text (target ≤ 8×)', (r) => `${(r.distMB / r.corpusMB).toFixed(2)}×`],
+    ['dist/: files, per document (target ≤ 4), the largest (target ≤ 20 MB)', (r) => `${r.distFiles.files}, ${(r.distFiles.files / r.documents).toFixed(2)} per document; ${r.distFiles.largest} ${r.distFiles.largestMB} MB`],
     [
       'a first search (医联体, fresh browser): downloaded, time to results',
       (r) => (r.firstQuery ? `${(r.firstQuery.gzip / 1024).toFixed(0)} KB from a host that compresses text (${(r.firstQuery.raw / 1024).toFixed(0)} KB as served, ${r.firstQuery.requests} requests), ${r.firstQuery.ms.toFixed(0)} ms` : '—'),
     ],
+    ['later queries, typed into the page (median, slowest of 7; target ≤ 100 ms)', (r) => (r.firstQuery?.later?.length ? `${r.firstQuery.later[Math.floor(r.firstQuery.later.length / 2)]!.toFixed(0)} ms, ${r.firstQuery.later.at(-1)!.toFixed(0)} ms` : '—')],
     ['one document changed', (r) => rebuilt(r, 'changed')],
     ['one document added', (r) => rebuilt(r, 'added')],
     ['one document removed', (r) => rebuilt(r, 'removed')],

@@ -131,7 +131,10 @@ class PartFile {
   private pieces: string[] = [];
   private held = 0;
   private readonly hash = createHash('sha256');
-  constructor(readonly raw: string) {
+  /** The plain file (worker threads strip types: no parameter property). */
+  readonly raw: string;
+  constructor(raw: string) {
+    this.raw = raw;
     writeFileSync(raw, '');
   }
   add(text: string): void {

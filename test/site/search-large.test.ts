@@ -39,7 +39,8 @@ beforeAll(async () => {
   dir = copyProject();
   site = join(dir, 'dist');
   mkdirSync(site, { recursive: true });
-  cpSync(join(ROOT, 'dist', 'search'), join(site, 'search'), { recursive: true });
+  // (and the stylesheet it links)
+  for (const folder of ['search', '_astro']) cpSync(join(ROOT, 'dist', folder), join(site, folder), { recursive: true });
   // 2,000 documents of the seeds' paragraphs, each with a sentence of its own (编号 n), as the content build writes their data.
   const paragraphs = (await seedCorpus()).documents.flatMap((d) => d.blocks.filter((b) => b.type === 'paragraph').map(blockText));
   const out = join(dir, 'src', 'generated', 'documents');

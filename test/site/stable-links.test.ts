@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, cleanEnv } from '../helpers/build.ts';
+import { dataList } from '../helpers/data.ts';
 import { copySeeds, ROOT } from '../helpers/seeds.ts';
 
 interface Page {
@@ -96,7 +97,7 @@ describe('links after the corpus changed', () => {
     // An organisation, place or policy only the removed document named has left the indexes, and its
     // page with it (entry ids are not kept in a lockfile yet); the 404 page then points to the index.
     // So has a term the glossary found in the corpus and finds no more (a curated term's page stays).
-    const entries = (kind: string) => new Set<string>(JSON.parse(readFileSync(join(site, 'dist', 'data', `${kind}.json`), 'utf8'))[kind].map((e: { id: string }) => e.id));
+    const entries = (kind: string) => new Set<string>(dataList<{ id: string }>(join(site, 'dist'), kind).map((e) => e.id));
     const gone = missing.filter((u) => {
       const m = /^\/(policies|organisations|places|terms)\/(\w+|t-[0-9a-f]{8})\/$/.exec(u);
       return !m || (m[1] === 'terms' && !m[2]!.startsWith('t-')) || entries(m[1]!).has(m[2]!);
