@@ -2,7 +2,7 @@
 import type { TimelineEvent } from '../extract/events.ts';
 import { organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
 import { indexEntry } from '../generate/indexes.ts';
-import { indexPage } from '../generate/page-data.ts';
+import { indexPage, listedEntries } from '../generate/page-data.ts';
 import type { SiteLocation } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
 import { extractor, type OutputFile } from './extractor.ts';
@@ -24,6 +24,7 @@ export const policies = extractor({
   needs: ['events'],
   merge: (results, { merged }) => policyIndex(results, merged.events as TimelineEvent[]),
   outputs: (entries, { location }) => indexFiles('policies', entries, location),
+  entryPages: (entries) => listedEntries(entries).map((e) => ({ id: e.id, name: `《${e.title}》` })),
   summary: (entries) => `[indexes] ${entries.length} policies`,
 });
 
@@ -34,6 +35,7 @@ export const organisations = extractor({
   corpusSettings: (c) => c.lexicon.notOrganisations,
   merge: (results, { curation }) => organisationIndex(results, curation.lexicon),
   outputs: (entries, { location }) => indexFiles('organisations', entries, location),
+  entryPages: listedEntries,
   summary: (entries) => `[indexes] ${entries.length} organisations`,
 });
 
@@ -43,5 +45,6 @@ export const places = extractor({
   ofDocument: (c) => placesOf(c.lexicon),
   merge: (results) => placeIndex(results),
   outputs: (entries, { location }) => indexFiles('places', entries, location),
+  entryPages: listedEntries,
   summary: (entries) => `[indexes] ${entries.length} places`,
 });
