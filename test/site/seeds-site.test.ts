@@ -165,7 +165,7 @@ describe('the timeline', () => {
 
   it('publishes /data/timeline.json and a CSV with the same events', () => {
     const { events } = timeline();
-    expect(events.length).toBe(75);
+    expect(events.length).toBe(73);
     const e = events.find((x) => x.date === '2017-04-23')!;
     expect(e).toMatchObject({ precision: 'day', kind: 'policy', trusted: true, url: `/docs/${idOf('000')}/#p-${e.paragraph}` });
     expect(e.sources).toHaveLength(3);
@@ -178,12 +178,12 @@ describe('the timeline', () => {
     const html = page('timeline');
     // A group of links (the policy milestones), each to its event in the list below.
     expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="tl-wide-title tl-wide-desc"/);
-    expect(html).toMatch(/<desc id="tl-wide-desc">1990年至2020年共 48 个事件；/);
+    expect(html).toMatch(/<desc id="tl-wide-desc">1990年至2020年共 46 个事件；/);
     const milestones = [...html.matchAll(/<a href="#(e-[^"]+)" class="tl-milestone"/g)].map((m) => m[1]!);
     expect(milestones.length).toBeGreaterThan(3);
     for (const id of milestones) expect(html).toContain(`<li id="${id}"`);
-    expect((html.match(/<li id="e-/g) ?? []).length).toBe(75);
-    expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>18</td>');
+    expect((html.match(/<li id="e-/g) ?? []).length).toBe(73);
+    expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>17</td>');
     // Filter pages work without JavaScript.
     const policies = page('timeline/kind/policy');
     expect((policies.match(/<li id="e-/g) ?? []).length).toBe(timeline().events.filter((e) => e.kind === 'policy').length);
@@ -380,7 +380,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     const visible = p.locator('li.event:visible');
     await expect.poll(async () => (await visible.count()) > 0 && (await visible.count()) === (await p.locator('li.event:visible:has(.kind-policy)').count())).toBe(true);
     await p.locator('.filter-status a').click();
-    await expect.poll(() => p.locator('li.event:visible').count()).toBe(75);
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(73);
     expect(await p.locator('h1').textContent()).toBe('时间线');
     expect(errors).toEqual([]);
     await p.setViewportSize({ width: 390, height: 844 });
