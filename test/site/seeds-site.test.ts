@@ -10,8 +10,11 @@ import { ROOT } from '../helpers/seeds.ts';
 const DIST = join(ROOT, 'dist');
 let log = '';
 let corpus: { documents: { id: string; title: string; url: string; source: string }[] };
+const REGISTRY = join(ROOT, 'content', 'registry.json');
+let registryBefore = '';
 
 beforeAll(() => {
+  registryBefore = readFileSync(REGISTRY, 'utf8');
   log = buildProject().log;
   corpus = JSON.parse(readFileSync(join(DIST, 'data', 'corpus.json'), 'utf8'));
 });
@@ -20,6 +23,10 @@ const page = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf
 const idOf = (prefix: string) => corpus.documents.find((d) => d.source.startsWith(prefix))!.id;
 
 describe('the built seeds site', () => {
+  it('leaves the committed registry as it was: its documents, and its entries with pages of their own (run npm run prepare-content and commit it when this fails)', () => {
+    expect(readFileSync(REGISTRY, 'utf8')).toBe(registryBefore);
+    expect(registryBefore).toContain('"entries"');
+  });
   it('reports progress and builds one reading page per seed', () => {
     expect(log).toMatch(/\[decode\] 5\/5/);
     expect(log).toMatch(/\[clean\] 5\/5/);
