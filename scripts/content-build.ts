@@ -30,6 +30,7 @@ import { documentStore } from './lib/document-store.ts';
 import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
 import { pool } from './lib/pool.ts';
+import { keepEntryPages } from './lib/entry-pages.ts';
 import { prepareAuthoredPages } from './lib/authored-pages.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
@@ -114,12 +115,6 @@ export async function runContentBuild(o: ContentBuildOptions) {
     for (const n of result.notices) o.log(`[warning] ${n}`);
     for (const c of result.changes) o.log(`[registry] ${c.kind} ${c.id} ${'source' in c ? c.source : `${c.from} -> ${c.to}`}${c.kind === 'duplicate' ? ` (same as ${c.of})` : ''}`);
     const docs = inIdOrder(result.documents);
-    const registryText = serializeRegistry(result.registry);
-    const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
-    if (o.checkRegistry && committed !== registryText) {
-      throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids'})`);
-    }
-
     // 4. Each listed document's extraction results and files, where the last build's are not kept.
     const toWrite = docs.map((d) => ({ source: d.entry.source, digest: result.digests.get(d.id)!, listed: d }));
     let wrote = 0;
@@ -150,8 +145,17 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [] };
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
     const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale];
+    // Entry pages the registry keeps: those no document names any more keep a page saying so.
+    const entryPages = keepEntryPages(registry.entries, merges.flatMap((m) => (m.entryPages ? [m.entryPages] : [])));
+    await mkdir(join(o.outDir, 'pages'), { recursive: true });
+    await writeFile(join(o.outDir, 'pages', 'retired-entries.json'), JSON.stringify(entryPages.retired));
+    const registryText = serializeRegistry({ ...result.registry, entries: entryPages.entries });
+    const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
+    if (o.checkRegistry && committed !== registryText) {
+      throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids or entries'})`);
+    }
     // Files no extractor wrote this time (an index that is gone).
-    const outputs = new Set(['data/corpus.json', ...merges.flatMap((m) => m.files)]);
+    const outputs = new Set(['data/corpus.json', 'pages/retired-entries.json', ...merges.flatMap((m) => m.files)]);
     for (const dir of ['data', 'pages', 'listings']) {
       for (const f of await readdir(join(o.outDir, dir), { withFileTypes: true })) if (f.isFile() && !outputs.has(`${dir}/${f.name}`)) await rm(join(o.outDir, dir, f.name));
     }

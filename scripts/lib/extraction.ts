@@ -73,6 +73,8 @@ export interface MergeDone {
   files: string[];
   log: string[];
   stale: string[];
+  /** Its entries with a page of their own (Extractor.entryPages), as [id, name] under its name. */
+  entryPages?: { folder: string; entries: Array<[id: string, name: string]> };
 }
 
 /** What a merge reads besides the store: the documents (id and digest, in id order), where the site lives, the curation, where files go. */
@@ -148,7 +150,8 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);
   const shown: MergeDone['shown'] = [];
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
-  const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale };
+  const pages = ex.entryPages ? { entryPages: { folder: ex.name, entries: Array.from(ex.entryPages(merged), (e): [string, string] => [e.id, e.name]) } } : {};
+  const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale, ...pages };
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
   return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }

@@ -1,5 +1,5 @@
 /**
- * The timeline: every dated clause of every document becomes an event linked to its paragraph,
+ * The timeline: every dated clause of every document that tells an event (event-telling.ts) becomes one, linked to its paragraph,
  * with its kind, the policies and organisations it names; one event told by several documents is
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
@@ -8,6 +8,7 @@ import { memo } from '../lib/memo.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention, Precision, Qualifier } from './dates.ts';
 import { eventKinds, type EventKind } from './event-kinds.ts';
+import { tellsEvent } from './event-telling.ts';
 import { matchText } from './numerals.ts';
 import { organisationFinder } from './organisations.ts';
 import { policyKey, policyTitles } from './policies.ts';
@@ -142,6 +143,8 @@ function readEvents(r: Reading, kindOf: ReturnType<typeof eventKinds>, organisat
           unresolved.push({ doc: d.id, paragraph: unit.block, written: m.text, text, ...(m.month !== undefined ? { month: m.month } : {}), policies });
           return;
         }
+        const named = [...new Set(organisations(text).map((o) => o.name))];
+        if (!tellsEvent(text, m.text, policies.length > 0 || named.length > 0)) return;
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);
         events.push({
@@ -158,7 +161,7 @@ function readEvents(r: Reading, kindOf: ReturnType<typeof eventKinds>, organisat
           paragraph: unit.block,
           trusted: d.datesTrusted,
           policies,
-          organisations: [...new Set(organisations(text).map((o) => o.name))],
+          organisations: named,
           sources: [],
         });
       });

@@ -58,6 +58,9 @@ function within(short: string, long: string): boolean {
 
 const pair = (short: string, long: string): AbbreviationFound => ({ short, long, ...(ORGANISATION.test(long) ? { organisation: true as const } : {}) });
 
+/** An article's or a list item's number before a definition (第三条, （三）, 三、, 3.): not part of what it says. */
+const LEADING_NUMBER = /^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十百零〇\d]+[）)]|[一二三四五六七八九十百]+、|\d+[.、．])\s*/;
+
 /** The clause of a sentence that holds `from`: up to the end of the sentence or the next semicolon. */
 function clauseFrom(text: string, from: number): string {
   const end = text.slice(from).search(/[;；。！？!?]/);
@@ -88,7 +91,7 @@ export function definitionsIn(sentence: string): { definitions: DefinitionFound[
     if (seen.has(term) || term.length < 2) return;
     seen.add(term);
     const at = m.index! + (/^[,;:。!?、(]/.test(m[0]) ? 1 : 0);
-    definitions.push({ term, text: clauseFrom(sentence, at).replace(/^第[一二三四五六七八九十百零〇\d]+条\s*/, ''), form });
+    definitions.push({ term, text: clauseFrom(sentence, at).replace(LEADING_NUMBER, ''), form });
   };
 
   for (const re of ABBREVIATIONS) {

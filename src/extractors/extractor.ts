@@ -68,6 +68,11 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   outputs(merged: Merged, ctx: MergeContext): OutputFile[];
   /** What each document's reading page shows of the merged result (its events, its charts): part of the page's cache key. */
   shownOn?(merged: Merged): Iterable<[doc: string, shown: unknown]>;
+  /**
+   * Its entries with a page of their own at /<name>/<id>/. The registry keeps every one it has
+   * given, so that the address of an entry no document names any more still has a page, saying so.
+   */
+  entryPages?(merged: Merged): Iterable<{ id: string; name: string }>;
   /** A line for the build log. */
   summary(merged: Merged): string;
   /**

@@ -2,7 +2,7 @@
 import type { TimelineEvent } from '../extract/events.ts';
 import { organisationIndex, organisationsOf, placeIndex, placesOf, policiesOf, policyIndex, type OrganisationEntry, type PlaceEntry, type PolicyEntry } from '../extract/indexes.ts';
 import { indexEntry } from '../generate/indexes.ts';
-import { indexPage } from '../generate/page-data.ts';
+import { indexPage, listedEntries } from '../generate/page-data.ts';
 import type { SiteLocation } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
 import { extractor, type MergeContext, type OutputFile } from './extractor.ts';
@@ -27,13 +27,16 @@ export const policies = extractor({
   needs: ['events'],
   merge: (results, { merged }) => policyIndex(results, merged.events as TimelineEvent[]),
   outputs: (entries, { location }) => indexFiles('policies', entries, location),
+  entryPages: (entries) => listedEntries(entries).map((e) => ({ id: e.id, name: `《${e.title}》` })),
   summary: (entries) => `[indexes] ${entries.length} policies`,
 });
 
-/** What an index made in passes keeps of its merge: the results, read again by each pass, and how many entries the passes wrote. */
+/** What an index made in passes keeps of its merge: the results, read again by each pass, how many entries the passes wrote, and those its page lists. */
 interface PassesState<M> {
   results: Iterable<M[]>;
   entries: number;
+  /** The entries the index's page lists, each with a page of its own (known once the page is written). */
+  listed: Array<{ id: string; name: string }>;
 }
 
 /** Documents whose mentions one pass of an index's merge holds: a larger corpus's names are indexed in passes, each over a share of them (by a hash of the name). */
@@ -68,7 +71,9 @@ function indexInPasses<M extends { name: string }, E extends { id: string; name:
   }
   const page = () => {
     first.sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : 1));
-    return { total: state.entries, entries: first.slice(0, LIST_LIMIT) };
+    const entries = first.slice(0, LIST_LIMIT);
+    state.listed = entries.map((e) => ({ id: e.id, name: e.name }));
+    return { total: state.entries, entries };
   };
   return [
     // By the first digit of their ids (a hash: an entry stays in its part as others come and go).
@@ -83,8 +88,9 @@ export const organisations = extractor({
   documentSettings: (c) => c.lexicon.organisationEndings,
   ofDocument: (c) => organisationsOf(c.lexicon),
   corpusSettings: (c) => c.lexicon.notOrganisations,
-  merge: (results) => ({ results, entries: 0 }),
+  merge: (results) => ({ results, entries: 0, listed: [] }),
   outputs: (state, ctx) => indexInPasses('organisations', (r) => organisationIndex(r, ctx.curation.lexicon), state, ctx),
+  entryPages: (state) => state.listed,
   summary: (state) => `[indexes] ${state.entries} organisations`,
 });
 
@@ -92,7 +98,8 @@ export const places = extractor({
   name: 'places',
   documentSettings: (c) => c.lexicon.notPlaces,
   ofDocument: (c) => placesOf(c.lexicon),
-  merge: (results) => ({ results, entries: 0 }),
+  merge: (results) => ({ results, entries: 0, listed: [] }),
   outputs: (state, ctx) => indexInPasses('places', placeIndex, state, ctx),
+  entryPages: (state) => state.listed,
   summary: (state) => `[indexes] ${state.entries} places`,
 });

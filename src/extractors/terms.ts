@@ -22,6 +22,7 @@ export const terms = extractor({
     // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
     { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },
   ],
+  entryPages: (entries) => entries.map((t) => ({ id: t.id, name: t.term })),
   // The model comparison takes the terms' definitions.
   shared: (entries) => entries.map((t) => ({ id: t.id, ...(t.definition ? { definition: t.definition } : {}) })),
   summary: (entries) => {

@@ -21,9 +21,12 @@ export const termPages = <T extends TermEntry>(terms: readonly T[]) => ({
   terms: terms.map((t) => ({ ...shown(t, TERM_CONCORDANCE), mentionCount: Object.values(t.counts).reduce((n, c) => n + c, 0) })),
 });
 
-/** The first LIST_LIMIT entries, in the index's own order (organisations and places by mentions, policies by date): those its page lists; and how many there are. */
+/** The entries an index's page lists, each with a page of its own: the first LIST_LIMIT, in the index's own order (organisations and places by mentions, policies by date). */
+export const listedEntries = <T>(entries: readonly T[]): readonly T[] => entries.slice(0, LIST_LIMIT);
+
+/** The entries an index's page lists, with the mentions shown; and how many there are. */
 export function indexPage<T extends { mentions: Mention[] }>(entries: readonly T[]) {
-  return { total: entries.length, entries: entries.slice(0, LIST_LIMIT).map((e) => shown(e, INDEX_MENTIONS)) };
+  return { total: entries.length, entries: listedEntries(entries).map((e) => shown(e, INDEX_MENTIONS)) };
 }
 
 export type TermPages = ReturnType<typeof termPages<GlossaryEntry>>;

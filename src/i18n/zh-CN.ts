@@ -226,6 +226,9 @@ export const strings = {
     entryKinds: { policies: '政策文件', organisations: '机构', places: '地名' } as Record<string, string>,
     entryIntro: (n: number, docs: number) => `在 ${docs} 篇文献中提到 ${n} 次。`,
     allEntries: (kind: string) => `全部${kind}`,
+    /** The page an entry keeps when it has no page of its own any more (scripts/lib/entry-pages.ts). */
+    retiredEntry: '这个条目曾有自己的页面，现在没有了：提到它的文献可能已移除或改写。地址保留，以免已发布的链接失效。',
+    retiredSearch: (name: string) => `在全文中搜索“${name}”`,
     citeEntry: '引用本页',
     note: '说明',
     level: '级别',

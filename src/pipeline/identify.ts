@@ -40,6 +40,11 @@ export interface RegistryEntry {
 
 export interface Registry {
   documents: RegistryEntry[];
+  /**
+   * Every entry that has had a page of its own (/policies/<id>/, /terms/<id>/ …), by folder: id ->
+   * name. Kept when no document names it any more, so that its address still lands on a page.
+   */
+  entries?: Record<string, Record<string, string>>;
 }
 
 export type RegistryChange =
@@ -294,14 +299,24 @@ export function serializeRegistry(registry: Registry): string {
     const { paragraphs, ...rest } = e;
     return { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
   });
-  return `${JSON.stringify({ documents: docs }, null, 1)}\n`;
+  // One line per entry (`id name`), in id order.
+  const entries = Object.entries(registry.entries ?? {})
+    .filter(([, byId]) => Object.keys(byId).length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([folder, byId]) => [folder, Object.keys(byId).sort().map((id) => `${id} ${byId[id]}`)] as const);
+  return `${JSON.stringify({ documents: docs, ...(entries.length > 0 ? { entries: Object.fromEntries(entries) } : {}) }, null, 1)}\n`;
 }
 
 /** Read the committed registry (see serializeRegistry). */
 export function parseRegistry(json: unknown): Registry {
-  const raw = json as { documents?: (Omit<RegistryEntry, 'paragraphs'> & { paragraphs?: string[] })[] };
+  const raw = json as { documents?: (Omit<RegistryEntry, 'paragraphs'> & { paragraphs?: string[] })[]; entries?: Record<string, string[]> };
   if (!raw || !Array.isArray(raw.documents)) throw new Error('content/registry.json: expected {"documents": [...]}');
+  const entries = Object.entries(raw.entries ?? {}).map(([folder, lines]) => {
+    if (!Array.isArray(lines)) throw new Error(`content/registry.json: entries.${folder}: expected a list of "id name" lines`);
+    return [folder, Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]))] as const;
+  });
   return {
+    ...(entries.length > 0 ? { entries: Object.fromEntries(entries) } : {}),
     documents: raw.documents.map((e) => {
       const { paragraphs, ...rest } = e;
       return {

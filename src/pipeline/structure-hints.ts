@@ -5,8 +5,7 @@
  * (a PDF's lines, a `<p>` that reads `一、总体要求`) do the words and the typography decide.
  */
 import { SENTENCE_END } from './clean-rules.ts';
-import { titleFromFirstSentence } from './meta.ts';
-import type { DraftBlock, Structured } from './structure.ts';
+import { finishBlocks, type DraftBlock, type Structured } from './structure.ts';
 import type { Line } from './types.ts';
 import type { LineHint } from '../read/types.ts';
 import { DOCUMENT_NUMBER, ISSUER_HEADER } from '../read/official.ts';
@@ -133,16 +132,5 @@ export function structureWithHints(lines: Line[], hints: Readonly<Record<number,
     else blocks.push({ type: 'paragraph', text: p.text, lines: p.lines });
   }
 
-  // Headings never skip a level going down.
-  let previous = 1;
-  for (const b of blocks) {
-    if (b.type !== 'heading') continue;
-    b.level = Math.min(b.level, previous + 1) as 2 | 3 | 4;
-    previous = b.level;
-  }
-  const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
-  const firstSentence = first ? titleFromFirstSentence(first.text) : '(无标题)';
-  const last = blocks.at(-1);
-  const endsMidSentence = last?.type === 'paragraph' && !SENTENCE_END.test(last.text) && !/[:：）)]$/.test(last.text);
-  return { title, firstSentence, blocks, endsMidSentence };
+  return { title, ...finishBlocks(blocks) };
 }

@@ -90,14 +90,21 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
     blocks.push({ type: 'paragraph', text, lines: sourceLines(line) });
   }
 
-  // Headings never skip a level going down (a lede before the first chapter becomes h2, not h4).
+  return finishBlocks(blocks);
+}
+
+/**
+ * A document's blocks as every reader of structure gives them (plain text here, a file's own
+ * structure in structure-hints.ts): headings that never skip a level going down (a lede before the
+ * first chapter becomes h2, not h4), the first sentence, and whether the text ends mid-sentence.
+ */
+export function finishBlocks(blocks: DraftBlock[]): Structured {
   let previous = 1;
   for (const b of blocks) {
     if (b.type !== 'heading') continue;
     b.level = Math.min(b.level, previous + 1) as 2 | 3 | 4;
     previous = b.level;
   }
-
   const first = blocks.find((b): b is Extract<DraftBlock, { type: 'paragraph' }> => b.type === 'paragraph');
   const firstSentence = first ? titleFromFirstSentence(first.text) : '(无标题)';
   return { firstSentence, blocks, endsMidSentence: endsMidSentence(blocks) };

@@ -10,12 +10,27 @@ import { unzipSync } from 'fflate';
 import { attr, child, children, coreProperties, deletedText, noteText, on, paragraphsText, readStyles, type Style } from './docx-parts.ts';
 import { CELL_SEPARATOR, cellText, excerpt, LineWriter, type Dropped, type LineHint, type Reading, type Refusal } from './types.ts';
 
+/**
+ * What the parts read may unpack to, together: a small archive that says it unpacks to more is a
+ * ZIP bomb, refused before a byte of it is unpacked (a part that unpacks to more than it says fails as damaged).
+ */
+const MAX_UNPACKED = 256 * 1024 * 1024;
+
 /** Read a Word file. */
 export function readDocx(bytes: Uint8Array): Reading | Refusal {
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!f.name.endsWith('.xml') && !f.name.endsWith('.rels')) return false;
+        unpacked += f.originalSize;
+        if (unpacked > MAX_UNPACKED) throw new RangeError('too large');
+        return true;
+      },
+    });
   } catch (err) {
+    if (unpacked > MAX_UNPACKED) return { kind: 'too-large', reason: `the Word file's parts would unpack to more than ${MAX_UNPACKED / 1024 / 1024} MB (a ZIP bomb?); not read` };
     return { kind: 'broken', reason: `the Word file's ZIP archive is damaged (${(err as Error).message})` };
   }
   const xml = (name: string) => {

@@ -115,12 +115,15 @@ export const loadFigurePages = generated<FigurePages<FiguresData['figures'][numb
 export const loadCharts = generated<ChartsData>('charts.json');
 /** The glossary (content/terms.json) with definitions, counts, and the mentions its pages show (src/generate/page-data.ts). */
 export const loadTerms = generated<TermPages>('pages/terms.json');
+export type TermPage = TermPages['terms'][number];
 /** The model comparison (content/models.json) filled from the corpus. */
 export const loadModels = generated<ModelsData>('data/models.json');
 /** The indexes: the entries their pages list, with the mentions shown, and how many entries there are. */
 export const loadPolicies = generated<IndexPages['policies']>('pages/policies.json');
 export const loadOrganisations = generated<IndexPages['organisations']>('pages/organisations.json');
 export const loadPlaces = generated<IndexPages['places']>('pages/places.json');
+/** Entries that had a page of their own and have none now, by folder (policies, organisations, places, terms), each with its last name. */
+export const loadRetiredEntries = generated<Record<string, Array<{ id: string; name: string }>>>('pages/retired-entries.json');
 /** The pages extractors list by themselves (src/extractors/extractor.ts `listing`), by name. */
 export function loadListings(): Array<{ name: string } & ListingPage> {
   const dir = join(GENERATED, 'listings');

@@ -1,14 +1,20 @@
 /**
- * Static paths for index entry pages: one per entry a listing shows, each rendered again only when
- * its entry, the titles of the documents it shows, or the corpus's date (its citation's) change: a
- * document added elsewhere renders none of them again.
+ * Static paths for entry pages (/policies/<id>/, /terms/<id>/ …): one per entry its index lists,
+ * each rendered again only when what it shows changes (`key`: by default the entry), the titles of
+ * the documents it quotes, or the corpus's date (its citation's) change: a document added elsewhere
+ * renders none of them again; then one per entry that had a page and has none now (props.retired:
+ * its last name), so that its address keeps a page.
  */
-import { loadCorpus } from './content.ts';
+import { loadCorpus, loadRetiredEntries } from './content.ts';
 import { digestOf } from '../lib/digest.ts';
 
-export function entryPaths<T extends { id: string; mentions?: readonly { doc: string }[] }>(entries: readonly T[]) {
+export function entryPaths<T extends { id: string; mentions?: readonly { doc: string }[] }>(folder: string, entries: readonly T[], key: (e: T) => unknown = (e) => e) {
   const { documents } = loadCorpus();
   const titles = new Map<string, string>(documents.map((d) => [d.id, d.title]));
   const accessed = documents.map((d) => d.added).sort().at(-1) ?? '';
-  return entries.map((e) => ({ params: { id: e.id }, cacheKey: digestOf([accessed, e, [...new Set((e.mentions ?? []).map((m) => m.doc))].map((d) => [d, titles.get(d) ?? null])]) }));
+  const quoted = (e: T) => [...new Set((e.mentions ?? []).map((m) => m.doc))].map((d) => [d, titles.get(d) ?? null]);
+  return [
+    ...entries.map((e) => ({ params: { id: e.id }, props: { retired: undefined }, cacheKey: digestOf([accessed, key(e), quoted(e)]) })),
+    ...(loadRetiredEntries()[folder] ?? []).map((r) => ({ params: { id: r.id }, props: { retired: r.name }, cacheKey: digestOf(r) })),
+  ];
 }

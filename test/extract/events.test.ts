@@ -5,6 +5,7 @@ import { parseLexicon } from '../../src/extract/lexicon.ts';
 import { eventKinds } from '../../src/extract/event-kinds.ts';
 import { documentEvents, eventsOf, timeline, type TimelineEvent } from '../../src/extract/events.ts';
 import { readAll } from '../../src/extract/reading.ts';
+import { tellsEvent } from '../../src/extract/event-telling.ts';
 import { organisationFinder, organisations as generalOrganisations } from '../../src/extract/organisations.ts';
 import { policyKey, policyTitles } from '../../src/extract/policies.ts';
 import { ROOT, seed, seedCorpus } from '../helpers/seeds.ts';
@@ -164,5 +165,29 @@ describe('dates that are not events', () => {
       blocks: [{ id: 'p1' as never, lines: [], type: 'paragraph' as const, marks: [], text: '2022年12月中共中央、国务院印发的《扩大内需战略规划纲要（2022－2035年）》里明确提到，要把符合条件的互联网医疗服务纳入医保。' }],
     };
     expect(timeline(readAll([doc], documentEvents)).map((e) => `${e.written}=${e.date}`)).toEqual(['2022年12月=2022-12']);
+  });
+  it('a seed\'s comment on a year (2017年这一年中,可谓热闹非凡) is not on the timeline, its next sentence (政策) is', () => {
+    const told = events.filter((e) => e.doc === idOf('001')).map((e) => e.text);
+    expect(told.some((t) => t.includes('热闹非凡'))).toBe(false);
+    expect(told.some((t) => t.includes('颁布推进医联体政策'))).toBe(true);
+  });
+  // Clauses from dev-web, the long-term-care corpus and pages of other kinds: [clause, date as written, names a policy or organisation, tells an event].
+  it.each([
+    ['2017年这一年中,可谓热闹非凡', '2017年', false, false],
+    ['表1 2021年3月底全國醫療衛生機構數', '2021年3月底', false, false],
+    ['2021年3月底', '2021年3月底', false, false],
+    ['2024-03-02 13:05 · 来自北京 · 优质财经领域创作者', '2024-03-02', false, false],
+    ['养老金又涨了，2024年每月能多领多少？', '2024年', false, false],
+    ['2020年,所有公立二级医院、基层医疗机构,这样的内容层出不穷', '2020年', false, false],
+    ['早在2012年,北京遠程視界集團就低調地建起了全國首個遠程???', '2012年', false, true],
+    ['我國於107年3月底正式進入高齡社會', '107年3月底', false, true],
+    ['111年度長照經費編列約662億元', '111年度', false, true],
+    ['2014年1月30日是除夕，詹积富接到一个完全意外的电话', '2014年1月30日', false, true],
+    ['预估民国115年将进一步成为超高龄社会', '民国115年', false, true],
+    ['2025年5月19日是第15个“世界家庭医生日”', '2025年5月19日', false, true],
+    ['2023年3月，临沂市卫生局提出积极探索试点组建医联体', '2023年3月', true, true],
+    ['2019年，我们在会上讨论了什么？', '2019年', false, false],
+  ])('%s', (clause, written, named, told) => {
+    expect(tellsEvent(clause, written, named)).toBe(told);
   });
 });

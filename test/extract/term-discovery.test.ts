@@ -29,6 +29,13 @@ describe('what a sentence defines', () => {
     expect(found.abbreviations.filter((a) => !a.organisation).map((a) => [a.short, a.long])).toEqual(expected.abbreviations);
     expect(found.definitions.map((d) => d.term)).toEqual(expected.defined);
   });
+  it.each([
+    ['（三）易腐垃圾，是指易腐烂的、含有机质的生活废弃物；', '易腐垃圾，是指'],
+    ['第二条　本细则所称失能，是指参保人员因年老、疾病等原因导致生活能力丧失。', '本细则所称失能'],
+    ['二、河长制，是指由各级党政主要负责同志担任河长的制度。', '河长制，是指'],
+  ])('a definition is quoted without the number of its article or list item: %s', (sentence, start) => {
+    expect(definitionsIn(sentence).definitions[0]!.text.startsWith(start)).toBe(true);
+  });
   it('a body named with its short name is an organisation, not a term', () => {
     expect(definitionsIn('中国互联网络信息中心（CNNIC）发布的报告').abbreviations).toEqual([{ short: 'CNNIC', long: '中国互联网络信息中心', organisation: true }]);
     expect(definitionsIn('国家医疗保障局（以下简称“国家医保局”）').abbreviations[0]).toMatchObject({ organisation: true });

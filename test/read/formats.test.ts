@@ -127,3 +127,33 @@ describe('Word notes', () => {
     expect(r.hints[2]?.list).toBe(r.hints[3]?.list);
   });
 });
+
+describe('Word files that are ZIP bombs', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const small = async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    return zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>`) });
+  };
+  /** The archive with its central directory saying the document unpacks to `size` bytes. */
+  const declaring = (bytes: Uint8Array, size: number) => {
+    const out = bytes.slice();
+    const view = new DataView(out.buffer);
+    for (let i = out.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue; // a central directory header
+      view.setUint32(i + 24, size, true);
+    }
+    return out;
+  };
+
+  it('refuses one whose parts say they unpack to more than 256 MB, before unpacking them', async () => {
+    const { readDocx } = await import('../../src/read/docx.ts');
+    const r = readDocx(declaring(await small(), 0xfffffff0));
+    expect(r).toMatchObject({ kind: 'too-large' });
+    expect((r as { reason: string }).reason).toContain('ZIP bomb');
+  });
+
+  it('refuses one whose part unpacks to more than it says, as damaged', async () => {
+    const { readDocx } = await import('../../src/read/docx.ts');
+    expect(readDocx(declaring(await small(), 10))).toMatchObject({ kind: 'broken' });
+  });
+});

@@ -11,8 +11,11 @@ import { ROOT } from '../helpers/seeds.ts';
 const DIST = join(ROOT, 'dist');
 let log = '';
 let corpus: { documents: { id: string; title: string; url: string; source: string }[] };
+const REGISTRY = join(ROOT, 'content', 'registry.json');
+let registryBefore = '';
 
 beforeAll(() => {
+  registryBefore = readFileSync(REGISTRY, 'utf8');
   log = buildProject().log;
   corpus = JSON.parse(readFileSync(join(DIST, 'data', 'corpus.json'), 'utf8'));
 });
@@ -21,6 +24,10 @@ const page = (path: string) => readFileSync(join(DIST, path, 'index.html'), 'utf
 const idOf = (prefix: string) => corpus.documents.find((d) => d.source.startsWith(prefix))!.id;
 
 describe('the built seeds site', () => {
+  it('leaves the committed registry as it was: its documents, and its entries with pages of their own (run npm run prepare-content and commit it when this fails)', () => {
+    expect(readFileSync(REGISTRY, 'utf8')).toBe(registryBefore);
+    expect(registryBefore).toContain('"entries"');
+  });
   it('reports progress and builds one reading page per seed', () => {
     expect(log).toMatch(/\[decode\] 5\/5/);
     expect(log).toMatch(/\[clean\] 5\/5/);
@@ -166,7 +173,7 @@ describe('the timeline', () => {
 
   it('publishes the timeline (data/timeline/, by year) as JSON and CSV with the same events', () => {
     const { events } = timeline();
-    expect(events.length).toBe(75);
+    expect(events.length).toBe(73);
     const e = events.find((x) => x.date === '2017-04-23')!;
     expect(e).toMatchObject({ precision: 'day', kind: 'policy', trusted: true, url: `/docs/${idOf('000')}/#p-${e.paragraph}` });
     expect(e.sources).toHaveLength(3);
@@ -179,12 +186,12 @@ describe('the timeline', () => {
     const html = page('timeline');
     // A group of links (the policy milestones), each to its event in the list below.
     expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="tl-wide-title tl-wide-desc"/);
-    expect(html).toMatch(/<desc id="tl-wide-desc">1990年至2020年共 48 个事件；/);
+    expect(html).toMatch(/<desc id="tl-wide-desc">1990年至2020年共 46 个事件；/);
     const milestones = [...html.matchAll(/<a href="#(e-[^"]+)" class="tl-milestone"/g)].map((m) => m[1]!);
     expect(milestones.length).toBeGreaterThan(3);
     for (const id of milestones) expect(html).toContain(`<li id="${id}"`);
-    expect((html.match(/<li id="e-/g) ?? []).length).toBe(75);
-    expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>18</td>');
+    expect((html.match(/<li id="e-/g) ?? []).length).toBe(73);
+    expect(html).toContain('<th scope="row"><a href="#y-2017">2017</a></th><td>17</td>');
     // Filter pages work without JavaScript; a document's filter link leads to its reading page's events.
     const policies = page('timeline/kind/policy');
     expect((policies.match(/<li id="e-/g) ?? []).length).toBe(timeline().events.filter((e) => e.kind === 'policy').length);
@@ -381,7 +388,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     const visible = p.locator('li.event:visible');
     await expect.poll(async () => (await visible.count()) > 0 && (await visible.count()) === (await p.locator('li.event:visible:has(.kind-policy)').count())).toBe(true);
     await p.locator('.filter-status a').click();
-    await expect.poll(() => p.locator('li.event:visible').count()).toBe(75);
+    await expect.poll(() => p.locator('li.event:visible').count()).toBe(73);
     expect(await p.locator('h1').textContent()).toBe('时间线');
     expect(errors).toEqual([]);
     await p.setViewportSize({ width: 390, height: 844 });
