@@ -17,7 +17,13 @@ export async function serve(root: string, base = '/', cache = false): Promise<{ 
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    // A missing page gets the site's 404 page, as static hosts serve it (GitHub Pages, Netlify, Cloudflare).
+    if (!existsSync(file)) {
+      const notFound = join(root, '404.html');
+      if (!existsSync(notFound)) return void res.writeHead(404).end('not found');
+      res.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      return void createReadStream(notFound).pipe(res);
+    }
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...(cache ? { 'Cache-Control': 'max-age=3600' } : {}) });
     createReadStream(file).pipe(res);
   });

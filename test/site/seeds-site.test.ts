@@ -399,3 +399,20 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
     await context.close();
   });
 });
+
+describe.skipIf(!hasChromium)('a reader following an old link', () => {
+  const base = useServer(DIST);
+
+  it('to a document\'s timeline or figures page lands on its reading page (its events, its top); to an index entry that never had a page, on the 404 page pointing to the index', async () => {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const id = idOf('000');
+    await p.goto(`${base()}timeline/doc/${id}/`);
+    await expect.poll(() => p.url()).toBe(`${base()}docs/${id}/#doc-events-title`);
+    await p.goto(`${base()}figures/doc/${id}/`);
+    await expect.poll(() => p.url()).toBe(`${base()}docs/${id}/`);
+    await p.goto(`${base()}policies/never-was/`);
+    await expect.poll(() => p.locator('#not-found-text a').getAttribute('href')).toBe('/policies/');
+    await context.close();
+  });
+});
