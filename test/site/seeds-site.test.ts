@@ -403,7 +403,7 @@ describe.skipIf(!hasChromium)('a reader on the timeline', () => {
 describe.skipIf(!hasChromium)('a reader following an old link', () => {
   const base = useServer(DIST);
 
-  it('to a document\'s timeline or figures page lands on its reading page (its events, its top); to an index entry that never had a page, on the 404 page pointing to the index', async () => {
+  it('to a document\'s timeline or figures page lands on its reading page (its events, its top); to a corpus-wide data file, on its index of parts; to an index entry that never had a page, on the 404 page pointing to the index', async () => {
     const context = await launch({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
     const id = idOf('000');
@@ -411,6 +411,8 @@ describe.skipIf(!hasChromium)('a reader following an old link', () => {
     await expect.poll(() => p.url()).toBe(`${base()}docs/${id}/#doc-events-title`);
     await p.goto(`${base()}figures/doc/${id}/`);
     await expect.poll(() => p.url()).toBe(`${base()}docs/${id}/`);
+    await p.goto(`${base()}data/timeline.json`);
+    await expect.poll(() => p.url()).toBe(`${base()}data/timeline/index.json`);
     await p.goto(`${base()}policies/never-was/`);
     await expect.poll(() => p.locator('#not-found-text a').getAttribute('href')).toBe('/policies/');
     await context.close();
