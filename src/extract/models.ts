@@ -139,7 +139,8 @@ export function buildModels(
     xs.filter((x) => termIds.has(x.term) || (report(x.name, `names term "${x.term}", which terms.json does not have`), false));
   spec = { ...spec, forms: named(spec.forms), types: named(spec.types) };
   const perDoc = [...results];
-  const all = perDoc.flatMap((d) => d.clauses).map((c) => ({ ...c, terms: new Set(c.terms) }));
+  // Each clause folded once (the cells below read every clause of the corpus many times).
+  const all = perDoc.flatMap((d) => d.clauses).map((c) => ({ ...c, terms: new Set(c.terms), folded: fold(c.text) }));
   const definition = (term: string): Passage | undefined => glossary.find((g) => g.id === term)?.definition;
   const passage = ({ text, doc, paragraph }: Passage): Passage => ({ text, doc, paragraph });
   /** Per document, the clauses that name a term: definitions first, then in reading order. */
@@ -161,21 +162,25 @@ export function buildModels(
 
   const examples = new Map(spec.types.map((t) => [t.id, t.example.patterns.map((p) => new RegExp(fold(p)))]));
   const everyType = (spec.allTypes ?? []).map((p) => new RegExp(fold(p)));
-  const mentionsType = (c: (typeof all)[number], t: ModelsSpec['types'][number]) =>
-    c.terms.has(t.term) || examples.get(t.id)!.some((re) => re.test(fold(c.text))) || everyType.some((re) => re.test(fold(c.text)));
+  // Per clause, once: the types whose example place it names, and the types it speaks of (by term, example, or all of them).
+  const read = all.map((c) => {
+    const example = new Set(spec.types.filter((t) => examples.get(t.id)!.some((re) => re.test(c.folded))).map((t) => t.id));
+    const every = everyType.some((re) => re.test(c.folded));
+    const types = new Set(spec.types.filter((t) => every || c.terms.has(t.term) || example.has(t.id)).map((t) => t.id));
+    return { c, example, types };
+  });
   const matrix: Models['matrix'] = {};
   for (const t of spec.types) {
     matrix[t.id] = {};
     for (const dim of spec.dimensions) {
-      const scored = all
-        .filter((c) => mentionsType(c, t))
-        .map((c) => {
+      const scored = read
+        .filter((x) => x.types.has(t.id))
+        .map(({ c, example, types }) => {
           const keywords = dim.keywords.filter((k) => c.text.includes(k)).length;
           const lead = c.lead === dim.name;
           if (!lead && keywords === 0) return null;
-          const example = examples.get(t.id)!.some((re) => re.test(fold(c.text)));
-          const others = spec.types.filter((o) => o.id !== t.id && mentionsType(c, o)).length;
-          return { c, score: (lead ? 4 : 0) + (example ? 2 : 0) + Math.min(keywords, 3) - others };
+          // The other types it speaks of count against it.
+          return { c, score: (lead ? 4 : 0) + (example.has(t.id) ? 2 : 0) + Math.min(keywords, 3) - (types.size - 1) };
         })
         .filter((x) => x !== null)
         .sort((a, b) => b.score - a.score);
@@ -197,13 +202,13 @@ export function buildModels(
     }),
     types: spec.types.map((t) => {
       const def = definition(t.term);
-      return { ...t, ...(def ? { definition: def } : {}), example: { name: t.example.name, passages: all.filter((c) => examples.get(t.id)!.some((re) => re.test(fold(c.text)))).map(passage) }, byDoc: byDoc(t.term) };
+      return { ...t, ...(def ? { definition: def } : {}), example: { name: t.example.name, passages: read.filter((x) => x.example.has(t.id)).map((x) => passage(x.c)) }, byDoc: byDoc(t.term) };
     }),
     dimensions: spec.dimensions.map(({ id, name }) => ({ id, name })),
     matrix,
     practices: spec.practices.map((p) => {
       const res = p.patterns.map((x) => new RegExp(fold(x)));
-      return { id: p.id, name: p.name, passages: all.filter((c) => res.some((re) => re.test(fold(c.text)))).map(passage) };
+      return { id: p.id, name: p.name, passages: all.filter((c) => res.some((re) => re.test(c.folded))).map(passage) };
     }),
   };
 }
