@@ -14,6 +14,7 @@ import { signature, similarity } from '../../src/pipeline/similarity.ts';
 import { SAME_DOCUMENT } from '../../src/pipeline/identify.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom as random } from '../../src/lib/random.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARES = [0.5, 0.8, 0.9, 0.95, 0.97, 0.99, 1];
@@ -21,17 +22,6 @@ const PAIRS = Number(process.argv[2]) || 40;
 /** Characters per article. */
 const LENGTH = 3000;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seeds = join(ROOT, 'seeds');
 const files = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seeds, name))) }));

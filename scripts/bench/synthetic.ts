@@ -11,20 +11,10 @@ import { join } from 'node:path';
 import { blockText } from '../../src/pipeline/document.ts';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 import { characterTable } from '../../src/pipeline/script.ts';
+import { seededRandom as random } from '../../src/lib/random.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters never swapped: what the terms, dates, quantities and policy titles are made of. */
 function protectedCharacters(): Set<string> {

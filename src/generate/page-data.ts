@@ -10,6 +10,7 @@ import type { Mention, TermEntry } from '../extract/terms.ts';
 import type { GlossaryEntry } from '../extract/found-glossary.ts';
 import { shownMentions, type ConcordanceLimits } from '../lib/concordance.ts';
 import { INDEX_MENTIONS, LIST_LIMIT, TERM_CONCORDANCE } from '../lib/limits.ts';
+import type { AxisEvent } from '../charts/timeline.ts';
 
 /** An entry with the mentions a page shows of it, and how many it has in all. */
 type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
@@ -108,15 +109,8 @@ export interface TimelinePages<E> {
   lists: Record<string, { trusted: ListedEvent<E>[]; untrusted: ListedEvent<E>[]; count: number }>;
 }
 
-interface AxisFields {
-  id: string;
-  date: string;
-  end?: string;
-  precision: string;
-  kind: string;
-  written: string;
-  text: string;
-}
+/** What the timeline's axis draws of an event (src/charts/timeline.ts). */
+type AxisFields = AxisEvent;
 
 /** The timeline pages' data, from every event (sorted by date), with the filter keys each is listed under. */
 export function timelinePages<E extends AxisFields & { trusted: boolean; sources: unknown[] }>(events: Iterable<E>, keys: (e: E) => string[]): TimelinePages<E> {

@@ -10,6 +10,7 @@
  * near certainty), then each candidate pair's containment is computed exactly from the two shingle
  * sets. A sketch estimates; the decision never rests on the estimate.
  */
+import { mix32 as mix } from '../lib/mix32.ts';
 
 /** Characters per shingle: long enough that two texts on one subject share few by chance, short enough that an edit breaks few. */
 export const SHINGLE = 5;
@@ -28,14 +29,6 @@ const BANDS = 8;
 const K = ROWS * BANDS;
 const SEEDS = Uint32Array.from({ length: K }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
 
-/** murmur3's 32-bit finaliser: a fixed permutation of 32-bit numbers that mixes every bit into every other. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
 
 /** The text as compared: NFKC, whitespace dropped (as paragraph identity is, identify.ts). */
 export function comparedText(text: string): string {

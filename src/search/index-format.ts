@@ -17,18 +17,11 @@
  * is a varint header (count × 2, +1 for a bitmap) and either the numbers (varint differences) or a
  * bitmap of n bits, whichever is shorter.
  */
+import { mix32 as mix } from '../lib/mix32.ts';
 
 /** Characters or pairs of characters, as their 32-bit keys. */
 export type TokenKeys = Uint32Array;
 
-/** murmur3's 32-bit finaliser. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
 
 /** The key of one character (a code point). */
 export const charKey = (c: number): number => mix(c ^ 0x5bd1e995);

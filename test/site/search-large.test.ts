@@ -16,22 +16,12 @@ import { hasChromium, launch } from '../helpers/browser.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
 import { blockText } from '../../src/pipeline/document.ts';
+import { seededRandom as random } from '../../src/lib/random.ts';
 
 const DOCUMENTS = 2000;
 let dir: string;
 let site: string;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   // The site's search page, as the seeds' build makes it.
