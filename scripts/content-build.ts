@@ -130,16 +130,18 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const isPart = (dir: string, f: string) => dir === 'data/documents' && (/^part-[0-9a-f]+\.json\.gz$/.test(f) || f === 'index.json');
     for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`) && !isPart(dir, f)) await rm(join(o.outDir, dir, f));
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
-    const parts = await writeDocumentParts(o.outDir, made);
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
-    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged; ${parts} part(s) of /data/documents/ written)`);
+    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
     o.onDocumentsWritten?.();
+    // The parts of /data/documents/, compressed here while the threads run the merges (this thread waits for them).
+    const partsWritten = writeDocumentParts(o.outDir, made);
     clock.lap('pages');
 
     // 5. Each extractor's merge, those that need another's after it.
     const mergeSetup: MergeSetup = { docs: docs.map((d) => [d.id, result.digests.get(d.id)!] as const), location: o.location, curation: o.curation, outDir: o.outDir };
     const merges: MergeDone[] = [];
     for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));
+    o.log(`[generate] ${await partsWritten} part(s) of /data/documents/ written`);
     for (const line of merges.flatMap((m) => m.log)) o.log(line);
     // The authored pages, checked against what the merges made.
     const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [] };

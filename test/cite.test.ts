@@ -76,7 +76,7 @@ describe('APA written directly', () => {
       published: date,
       publisher: fc.oneof(fc.constant(null), text),
       accessed: fc.constantFrom('2025-01-15', '2026-11-23', '2024-02-29'),
-      url: fc.constantFrom('https://example.org/docs/abc/', 'https://kb.example.org/base/docs/x9y8z7/', 'http://localhost:4321/docs/a/', 'https://e.org/a b/', 'https://e.org/"q"/'),
+      url: fc.constantFrom('https://example.org/docs/abc/', 'https://kb.example.org/base/docs/x9y8z7/', 'http://localhost:4321/docs/a/', 'https://e.org/a b/', 'https://e.org/"q"/', '/organisations/x9y8z7/', '/kb/docs/abc/', '/a b/', '/"q"/'),
       language: fc.constantFrom('zh-CN', 'zh-Hant', 'en-US'),
     });
 
@@ -93,7 +93,7 @@ describe('APA written directly', () => {
   it('takes almost every Chinese document, and the same for them as the reference processor', () => {
     let taken = 0;
     const chineseDocument = document(chinese).chain((d) =>
-      fc.record({ author: fc.constantFrom(null, '夏宇豪', '欧阳修', '国家卫生健康委员会'), published: fc.constantFrom(null, '2018', '2018-06', '2018-06-09'), url: fc.constant('https://example.org/docs/abc/') }).map((o) => ({ ...d, ...o })),
+      fc.record({ author: fc.constantFrom(null, '夏宇豪', '欧阳修', '国家卫生健康委员会'), published: fc.constantFrom(null, '2018', '2018-06', '2018-06-09'), url: fc.constantFrom('https://example.org/docs/abc/', '/organisations/abc/') }).map((o) => ({ ...d, ...o })),
     );
     fc.assert(
       fc.property(chineseDocument, (d) => {

@@ -94,7 +94,7 @@ export async function makeTask(setup: BuildSetup) {
       const d = (store.get(digest) as DocumentResult).document!;
       const text: DocumentText = { id: d.id, blocks: d.blocks, meta: d.meta, datesTrusted: d.datesTrusted };
       const failures = extract.needed ? extract.run(text).map((f) => `${source}: ${f}`) : [];
-      if (write.needed) await write.run(d);
+      if (write.needed) write.run(d);
       return { extracted: extract.needed, written: write.needed, failures };
     },
     merge: (name: string, s: MergeSetup): Promise<MergeDone> => runMerge(store, name, s),

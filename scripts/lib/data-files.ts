@@ -3,11 +3,14 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createGzip, gzipSync } from 'node:zlib';
+import { createGzip, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { PartsSpec } from '../../src/extractors/extractor.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** A JSON file, or `fallback` when there is none. */
 export async function readJson<T>(path: string, fallback: T): Promise<T> {
@@ -84,8 +87,9 @@ export const writeJson = (file: string, value: Record<string, unknown>) => write
 export async function writeEach(dir: string, files: Iterable<[name: string, text: string]>): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const names: string[] = [];
+  // One after another, each at once: thousands of small files, where a wait for each write would leave the thread idle.
   for (const [name, text] of files) {
-    await writeFile(join(dir, name), text);
+    writeFileSync(join(dir, name), text);
     names.push(name);
   }
   const kept = new Set(names);
@@ -119,7 +123,8 @@ export interface PartsIndex {
 /** Text written gzip-compressed, whole, by rename (as writeText writes). */
 export async function writeGzip(file: string, text: string): Promise<void> {
   const partial = `${file}.partial`;
-  await writeFile(partial, gzipSync(text, { level: 6 }));
+  // Compressed in libuv's threads: the thread that asks is free meanwhile.
+  await writeFile(partial, await gzipAsync(text, { level: 6 }));
   await rename(partial, file);
 }
 

@@ -5,17 +5,16 @@
  * and by the pipeline's worker threads for a large one, each as soon as its document is processed
  * (pipeline-worker.ts): the same files either way.
  */
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentJson, originalFileName, type SiteLocation } from '../../src/generate/data.ts';
 import { blocksToHtml } from '../../src/generate/body.ts';
 import { documentToMdx } from '../../src/generate/mdx.ts';
 import { readingData } from '../../src/generate/page-data.ts';
+import { pageCitations, type ReadingCitations } from '../../src/cite/page-citations.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
 import { termMatcher, type TermSpec } from '../../src/extract/terms.ts';
 import type { ProcessedDocument } from '../../src/pipeline/types.ts';
-import { replaceFile } from './data-files.ts';
 
 /** What every document's files are written with (plain data: it goes to worker threads). */
 export interface DocumentFilesSetup {
@@ -52,23 +51,24 @@ export function documentFiles(setup: DocumentFilesSetup) {
   const withTermLinks = (html: string) => linkFirstMentions(html, findTerms, (id) => `${base}terms/${id}/`, (id) => `术语:${termName.get(id)}`);
   return (id: string, digest: string, paths: readonly string[]) => ({
     needed: setup.previous[id] !== filesKey(setup, digest) || !paths.every((p) => existsSync(join(outDir, p))),
-    async run(d: ProcessedDocument): Promise<void> {
+    // Written at once (a thread's only work is these files; waiting for each write left it idle a tenth of the time).
+    run(d: ProcessedDocument): void {
       const variants = [['', d.blocks], ...(d.simplifiedBlocks ? [['.simplified', d.simplifiedBlocks] as const] : [])] as const;
       const dataFile = join(outDir, 'documents', `${d.id}.json`);
       const original = setup.corpusDir ? originalFileName(d) : null;
       const json = documentJson(d, location);
-      await writeFile(dataFile, JSON.stringify(json));
-      await writeFile(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json)));
+      const bodies = variants.map(([suffix, blocks]) => [suffix, withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired))] as const);
+      const citations: ReadingCitations = Object.fromEntries(bodies.map(([suffix, body]) => [suffix ? 'simplified' : 'original', pageCitations(json, body, suffix ? 'simplified' : 'original', location)]));
+      writeFileSync(dataFile, JSON.stringify(json));
+      writeFileSync(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json, citations)));
       // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
       if (original) {
         const originalFile = join(outDir, 'data', 'documents', original);
-        await writeFile(`${originalFile}.partial`, await readFile(join(setup.corpusDir!, d.source)));
-        await rename(`${originalFile}.partial`, originalFile);
+        writeFileSync(`${originalFile}.partial`, readFileSync(join(setup.corpusDir!, d.source)));
+        renameSync(`${originalFile}.partial`, originalFile);
       }
-      for (const [suffix, blocks] of variants) {
-        await writeFile(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
-        await writeFile(join(outDir, 'html', `${d.id}${suffix}.html`), withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired)));
-      }
+      for (const [suffix, blocks] of variants) writeFileSync(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
+      for (const [suffix, body] of bodies) writeFileSync(join(outDir, 'html', `${d.id}${suffix}.html`), body);
     },
   });
 }

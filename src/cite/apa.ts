@@ -33,7 +33,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const PLAIN = /^(?! )(?:[\p{Script=Han}0-9，、；：（）《》〈〉【】「」『』—·…。？！,\-()%+/]|(?<=[\p{Script=Han}0-9])[.:;?!](?=[\p{Script=Han}0-9])|“[^“”‘’"']+”| (?! ))+$/u;
 const plain = (text: string) => PLAIN.test(text) && !/[ ”]$/.test(text);
 const HAN_NAME = /^\p{Script=Han}+$/u;
-const URL_TEXT = /^https?:\/\/[A-Za-z0-9\-._~/%:]+$/;
+/** An absolute web address, or the site-relative path pages cite when the site has no configured URL (an index entry's page, say). */
+const URL_TEXT = /^(?:https?:\/\/[A-Za-z0-9\-._~/%:]+|\/[A-Za-z0-9\-._~/%]*)$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** A date's year, month name and day, as far as it gives them; undefined when it is not YYYY[-MM[-DD]] with a real month and day. */

@@ -51,12 +51,12 @@ export interface IndexPages {
 /**
  * What a reading page reads of its document's data file: all but the blocks (whose HTML the page
  * gets from the content build: src/generated/html/) and the source lines (the source page's); the
- * headings, for its contents. A tenth of the file: Astro parses each document's file once, for its
+ * headings, for its contents; its citations (src/cite/page-citations.ts). A tenth of the file: Astro parses each document's file once, for its
  * source page.
  */
-export function readingData(doc: ReturnType<typeof documentJson>) {
+export function readingData<C>(doc: ReturnType<typeof documentJson>, citations: C) {
   const { blocks, sourceLines: _, ...rest } = doc;
-  return { ...rest, headings: blocks.filter((b) => b.type === 'heading') };
+  return { ...rest, headings: blocks.filter((b) => b.type === 'heading'), citations };
 }
 
 /** What the figures pages show (/figures/ and /figures/unit/<unit>/): how many each filter has, the units by slug, and the first LIST_LIMIT figures of each page. */

@@ -43,34 +43,56 @@ const codeAt = (s: string, i: number): number => (i < s.length ? s.codePointAt(i
 /** Spans a reader would copy as they are: web addresses and e-mail addresses. */
 const VERBATIM = /(?:https?:\/\/|ftp:\/\/|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+/** Runs of half-width marks (the rule's candidates). */
+const MARKS = /[,:;?!()]+/g;
+
 /**
- * The text with the half-width marks that stand beside Chinese shown full-width. Same length, same
- * offsets; a text with nothing to change comes back as the same string.
+ * Where the marks that stand beside Chinese are in a text, in order: the rule of
+ * `fullWidthPunctuation`, as positions (each turns to its full-width form). Linear in the text;
+ * the per-character work is left to regular expressions (a reading page runs it over a whole
+ * document).
  *
  * Marks are taken in runs (`"?!`, `),`): a run that touches a Chinese character at either end turns
  * full-width as a whole, and so does a run holding a parenthesis whose pair encloses Chinese; the
  * two parentheses of a pair always turn together (so a run reached through its pair turns too).
  * Worked out in one pass over the runs, this is a fixed point: applied again it changes nothing.
  */
-export function fullWidthPunctuation(text: string): string {
-  if (!/[,:;?!()]/.test(text)) return text;
-  const chinese = (code: number) => code >= 0 && isChineseContext(code);
-  const verbatim = new Uint8Array(text.length);
-  for (const m of text.matchAll(VERBATIM)) verbatim.fill(1, m.index, m.index + m[0].length);
-  const isMark = (i: number) => FULL[text[i]!] !== undefined && !verbatim[i];
-  // Runs of adjacent marks: where each starts and ends, and the run of each mark.
+export function fullWidthPositions(text: string): number[] {
+  // Runs of adjacent marks, outside web and e-mail addresses.
   const runStart: number[] = [];
   const runEnd: number[] = [];
-  const runOf = new Int32Array(text.length).fill(-1);
-  for (let i = 0; i < text.length; i++) {
-    if (!isMark(i)) continue;
-    const r = runStart.length;
-    runStart.push(i);
-    while (i < text.length && isMark(i)) runOf[i++] = r;
-    runEnd.push(i);
+  let verbatim: Array<[number, number]> | null = null;
+  for (const m of text.matchAll(MARKS)) {
+    let from = m.index;
+    const to = m.index + m[0].length;
+    if (verbatim === null) verbatim = [...text.matchAll(VERBATIM)].map((v) => [v.index, v.index + v[0].length]);
+    // A run split by an address's characters (rare): its pieces outside the address.
+    for (const [a, b] of verbatim) {
+      if (b <= from || a >= to) continue;
+      if (a > from) runStart.push(from), runEnd.push(a);
+      from = Math.max(from, b);
+    }
+    if (from < to) runStart.push(from), runEnd.push(to);
   }
+  if (runStart.length === 0) return [];
+  const chinese = (code: number) => code >= 0 && isChineseContext(code);
   const turns = new Uint8Array(runStart.length);
-  for (let r = 0; r < runStart.length; r++) if (chinese(codeBefore(text, runStart[r]!)) || chinese(codeAt(text, runEnd[r]!))) turns[r] = 1;
+  let parentheses = false;
+  for (let r = 0; r < runStart.length; r++) {
+    if (chinese(codeBefore(text, runStart[r]!)) || chinese(codeAt(text, runEnd[r]!))) turns[r] = 1;
+    if (!parentheses) for (let i = runStart[r]!; i < runEnd[r]!; i++) if (text.charCodeAt(i) === 40 || text.charCodeAt(i) === 41) parentheses = true;
+  }
+  if (parentheses) pairParentheses(text, runStart, runEnd, turns);
+  const out: number[] = [];
+  for (let r = 0; r < runStart.length; r++) if (turns[r]) for (let i = runStart[r]!; i < runEnd[r]!; i++) out.push(i);
+  return out;
+}
+
+/**
+ * Parentheses pair up; a pair that encloses Chinese turns both its runs, and a pair links its two
+ * runs, so that what turns spreads through the pairs.
+ */
+function pairParentheses(text: string, runStart: number[], runEnd: number[], turns: Uint8Array): void {
   // Chinese characters before each position, so that asking whether a pair encloses any is one subtraction
   // (a high surrogate from U+D840 starts a character of Extension B or after).
   const seen = new Uint32Array(text.length + 1);
@@ -78,38 +100,52 @@ export function fullWidthPunctuation(text: string): string {
     const u = text.charCodeAt(i);
     seen[i + 1] = seen[i]! + (isChineseContext(u) || (u >= 0xd840 && u < 0xd8cd) ? 1 : 0);
   }
-  // Parentheses pair up; a pair links the runs of its two parentheses.
   const linked: number[][] = runStart.map(() => []);
-  const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (runOf[i]! < 0) continue;
-    if (text[i] === '(') open.push(i);
-    else if (text[i] === ')' && open.length) {
-      const o = open.pop()!;
-      const [a, b] = [runOf[o]!, runOf[i]!];
-      if (seen[i]! - seen[o + 1]! > 0) turns[a] = turns[b] = 1;
-      linked[a]!.push(b);
-      linked[b]!.push(a);
+  const open: Array<[at: number, run: number]> = [];
+  for (let r = 0; r < runStart.length; r++) {
+    for (let i = runStart[r]!; i < runEnd[r]!; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40) open.push([i, r]);
+      else if (c === 41 && open.length) {
+        const [o, a] = open.pop()!;
+        if (seen[i]! - seen[o + 1]! > 0) turns[a] = turns[r] = 1;
+        linked[a]!.push(r);
+        linked[r]!.push(a);
+      }
     }
   }
-  // What turns spreads through the pairs.
-  const queue = [...turns.keys()].filter((r) => turns[r]);
+  const queue: number[] = [];
+  for (let r = 0; r < turns.length; r++) if (turns[r]) queue.push(r);
   while (queue.length) {
     for (const next of linked[queue.pop()!]!) if (!turns[next]) (turns[next] = 1), queue.push(next);
   }
-  if (!turns.includes(1)) return text;
-  const out = text.split('');
-  for (let r = 0; r < runStart.length; r++) if (turns[r]) for (let i = runStart[r]!; i < runEnd[r]!; i++) out[i] = FULL[text[i]!]!;
-  return out.join('');
+}
+
+/** The text with the marks at `positions` (in order) full-width. */
+function turned(text: string, positions: readonly number[]): string {
+  if (positions.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const i of positions) {
+    out += text.slice(from, i) + FULL[text[i]!]!;
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * The text with the half-width marks that stand beside Chinese shown full-width (the rule of
+ * `fullWidthPositions`). Same length, same offsets; a text with nothing to change comes back as the
+ * same string.
+ */
+export function fullWidthPunctuation(text: string): string {
+  if (!/[,:;?!()]/.test(text)) return text;
+  return turned(text, fullWidthPositions(text));
 }
 
 /** How many marks `fullWidthPunctuation` changes in a text (what a reading page reports). */
 export function punctuationChanges(text: string): number {
-  const shown = fullWidthPunctuation(text);
-  if (shown === text) return 0;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (shown.charCodeAt(i) !== text.charCodeAt(i)) n++;
-  return n;
+  return /[,:;?!()]/.test(text) ? fullWidthPositions(text).length : 0;
 }
 
 /** Elements whose start or end separates one run of text from the next (a paragraph, a cell). */
@@ -125,47 +161,47 @@ const RAW = /^<(code|pre|script|style|kbd|samp)\b/i;
  */
 export function fullWidthHtmlCounted(html: string): { html: string; changed: number } {
   if (!/[,:;?!()]/.test(html)) return { html, changed: 0 };
-  let flat = '';
-  // Where each character of `flat` is in `html` (-1: a stand-in for a tag or a character reference).
-  const at: number[] = [];
+  // The text as one string, tags as line breaks (block) or nothing (inline), references as a
+  // stand-in character; each piece of text is a segment: where it starts in the text and in the HTML.
+  const pieces: string[] = [];
+  const segments: number[] = [];
+  let length = 0;
   const token = /<[^>]*>|&#?\w+;|[^<&]+|[<&]/g;
-  let raw: string | null = null;
+  // Inside code: the tag that ends it.
+  let raw: RegExp | null = null;
   for (let m = token.exec(html); m; m = token.exec(html)) {
     const t = m[0];
     if (t[0] === '<' && t.length > 1) {
       if (raw) {
-        if (new RegExp(`^</${raw}\\b`, 'i').test(t)) raw = null;
+        if (raw.test(t)) raw = null;
         continue;
       }
       const opens = RAW.exec(t);
-      if (opens) raw = opens[1]!.toLowerCase();
-      if (BLOCK.test(t) || opens) {
-        flat += '\n';
-        at.push(-1);
-      }
+      if (opens) raw = new RegExp(`^</${opens[1]}\\b`, 'i');
+      if (opens || BLOCK.test(t)) pieces.push('\n'), length++;
       continue;
     }
     if (raw) continue;
+    // A reference (&amp; &lt; &quot;) stands for one character that is never Chinese.
     if (t[0] === '&' && t.length > 1) {
-      // A reference (&amp; &lt; &quot;) stands for one character that is never Chinese.
-      flat += '\ufffc';
-      at.push(-1);
+      pieces.push('\ufffc');
+      length++;
       continue;
     }
-    for (let i = 0; i < t.length; i++) at.push(m.index + i);
-    flat += t;
+    segments.push(length, m.index);
+    pieces.push(t);
+    length += t.length;
   }
-  const shown = fullWidthPunctuation(flat);
-  if (shown === flat) return { html, changed: 0 };
-  const chars = html.split('');
-  let changed = 0;
-  for (let i = 0; i < flat.length; i++) {
-    if (shown.charCodeAt(i) !== flat.charCodeAt(i)) {
-      chars[at[i]!] = shown[i]!;
-      changed++;
-    }
+  const positions = fullWidthPositions(pieces.join(''));
+  if (positions.length === 0) return { html, changed: 0 };
+  // Each position in the text, at its place in the HTML (both in order: the segments are walked once).
+  const inHtml: number[] = [];
+  let s = 0;
+  for (const p of positions) {
+    while (s + 2 < segments.length && segments[s + 2]! <= p) s += 2;
+    inHtml.push(segments[s + 1]! + (p - segments[s]!));
   }
-  return { html: chars.join(''), changed };
+  return { html: turned(html, inHtml), changed: positions.length };
 }
 
 /** `fullWidthHtmlCounted` without the count. */

@@ -9,6 +9,7 @@ import type { FigurePages, IndexPages, ListingPage, TermPages, TimelinePages } f
 import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
+import type { ReadingCitations } from '../cite/page-citations.ts';
 
 const GENERATED = join(process.cwd(), 'src', 'generated');
 
@@ -51,13 +52,21 @@ export const hasDataList = (name: string) => existsSync(join(GENERATED, 'data', 
 /** The corpus index, sorted by date (undated last), then title. */
 export const loadCorpus = generated<CorpusData>('data/corpus.json');
 
+/** Each document's title, by id (what a list of mentions names them by), made once per build. */
+let titles: Record<string, string> | undefined;
+export const documentTitles = (): Record<string, string> => (titles ??= Object.fromEntries(loadCorpus().documents.map((d) => [d.id, d.title])));
+
+/** When the last document was added: the date a page about the whole corpus (an entry, a chart) was accessed, as a reference gives it. */
+let added: string | undefined;
+export const lastAdded = (): string => (added ??= loadCorpus().documents.map((d) => d.added).sort().at(-1) ?? '');
+
 /** One document's full data (as in the parts of /data/documents/). */
 export function loadDocument(id: string): DocumentData {
   return JSON.parse(readFileSync(join(GENERATED, 'documents', `${id}.json`), 'utf8')) as DocumentData;
 }
 
 /** What a reading page shows of a document besides its text (src/generate/page-data.ts readingData). */
-export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & { headings: DocumentData['blocks'] };
+export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & { headings: DocumentData['blocks']; citations: ReadingCitations };
 
 /** A reading page's data (src/generated/reading/<id>.json). */
 export function loadReading(id: string): ReadingData {
