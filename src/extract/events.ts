@@ -200,12 +200,12 @@ function overlap(a: string, b: string, grams: Grams): number {
   return same / Math.max(x.size, y.size);
 }
 
-function sameEvent(a: TimelineEvent, b: TimelineEvent, grams: Grams): boolean {
+/** Whether telling `b` tells merged event `a` (whose policies' keys are `aPolicies`): the same policy, or the same date and words that overlap by half. */
+function sameEvent(a: TimelineEvent, aPolicies: ReadonlySet<string>, b: TimelineEvent, grams: Grams): boolean {
   if (a.doc === b.doc || a.trusted !== b.trusted) return false;
   if (!compatible(a.date, b.date) || (a.end ?? '') !== (b.end ?? '')) return false;
   if ((a.qualifier ?? '') !== (b.qualifier ?? '') && a.qualifier && b.qualifier) return false;
-  const keys = new Set(a.policies.map(policyKey));
-  if (b.policies.some((p) => keys.has(policyKey(p)))) return true;
+  if (b.policies.some((p) => aPolicies.has(policyKey(p)))) return true;
   return a.date === b.date && overlap(a.text, b.text, grams) >= 0.5;
 }
 
@@ -256,6 +256,12 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   const policyYear = (p: string, date: string) => `${policyKey(p)}|${date.slice(0, 4)}`;
   // The documents that tell each merged event (its own and its sources'): a document tells an event once.
   const tellers: Set<string>[] = [];
+  // Each merged event's policies and organisations as it gathers them (its policies' keys too, for
+  // sameEvent): added to as tellings join, never copied whole (an event of a large corpus is told
+  // by thousands of documents).
+  const policies: Set<string>[] = [];
+  const policyKeys: Set<string>[] = [];
+  const organisations: Set<string>[] = [];
   const file = <K>(index: Map<K, number[]>, key: K, i: number) => {
     const list = index.get(key) ?? [];
     if (list.at(-1) !== i) list.push(i);
@@ -267,10 +273,13 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
     const sameDate = atDate.get(e.date);
     if (sameDate) for (const g of prefix) for (const i of sameDate.get(g) ?? []) candidates.add(i);
     for (const p of e.policies) for (const i of byPolicyYear.get(policyYear(p, e.date)) ?? []) candidates.add(i);
-    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, e, grams));
+    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, policyKeys[i]!, e, grams));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
       tellers.push(new Set([e.doc]));
+      policies.push(new Set(e.policies));
+      policyKeys.push(new Set(e.policies.map(policyKey)));
+      organisations.push(new Set(e.organisations));
       if (!atDate.has(e.date)) atDate.set(e.date, new Map());
       for (const g of prefix) file(atDate.get(e.date)!, g, merged.length - 1);
       for (const p of e.policies) file(byPolicy, policyKey(p), merged.length - 1);
@@ -280,11 +289,17 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
     const into = merged[at]!;
     into.sources.push({ doc: e.doc, paragraph: e.paragraph, written: e.written, text: e.text });
     tellers[at]!.add(e.doc);
-    into.policies = [...new Set([...into.policies, ...e.policies])];
-    into.organisations = [...new Set([...into.organisations, ...e.organisations])];
+    for (const p of e.policies) policies[at]!.add(p), policyKeys[at]!.add(policyKey(p));
+    for (const o of e.organisations) organisations[at]!.add(o);
     for (const p of e.policies) file(byPolicy, policyKey(p), at);
     for (const p of e.policies) file(byPolicyYear, policyYear(p, into.date), at);
   }
+  // (An event no other telling joined keeps its lists as they were.)
+  merged.forEach((m, i) => {
+    if (tellers[i]!.size === 1) return;
+    m.policies = [...policies[i]!];
+    m.organisations = [...organisations[i]!];
+  });
   // A telling whose year the text does not give (今年4月, in a document without a date) joins the
   // event that names the same policy in the same month.
   for (const u of perDoc.flatMap((p) => p.unresolved)) {
