@@ -53,12 +53,19 @@ export function documentExtraction(store: Store, curation: Curation, extractors:
   };
 }
 
-/** The extractors in the order their merges can run: each after those it needs, in waves that can run side by side. */
+/**
+ * The extractors in the order their merges can run: each after those it needs, in waves that can
+ * run side by side. Within a wave, those a later merge needs come first: the threads take a wave's
+ * merges in order, and the next wave waits for them (with the glossary's merge last in its wave, the
+ * model comparison after it waited 11 s longer at 1,000 documents).
+ */
 export function mergeWaves(extractors: readonly AnyExtractor[] = EXTRACTORS): string[][] {
   const waves: string[][] = [];
   const placed = new Set<string>();
+  const needed = (name: string) => extractors.some((x) => x.needs?.includes(name));
   while (placed.size < extractors.length) {
-    const wave = extractors.filter((ex) => !placed.has(ex.name) && (ex.needs ?? []).every((n) => placed.has(n))).map((ex) => ex.name);
+    const ready = extractors.filter((ex) => !placed.has(ex.name) && (ex.needs ?? []).every((n) => placed.has(n))).map((ex) => ex.name);
+    const wave = [...ready.filter(needed), ...ready.filter((n) => !needed(n))];
     if (wave.length === 0) throw new Error(`extractors: ${extractors.filter((ex) => !placed.has(ex.name)).map((ex) => ex.name).join(', ')} need one another or an extractor that does not exist`);
     for (const n of wave) placed.add(n);
     waves.push(wave);
