@@ -24,7 +24,7 @@ import { build } from 'esbuild';
 import { corpusConfig } from '../src/corpus/config.ts';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable } from '../src/search/fold.ts';
-import { bucketCount, bucketName, bucketOf, encodeBucket, indexFileText, unitsName, type IndexMeta, type Posting } from '../src/search/index-format.ts';
+import { bucketCount, bucketName, bucketOf, encodeBucket, indexFileText, PACK, unitsName, type IndexMeta, type Posting } from '../src/search/index-format.ts';
 import { documentTokens, indexedDocument } from '../src/search/records.ts';
 import { codeVersion } from './lib/code-version.ts';
 
@@ -36,12 +36,6 @@ const cacheDir = join(config.cacheDir, 'search', 'docs');
 const started = performance.now();
 const table = characterTable();
 
-/**
- * Documents per units file: a first query loads a few documents' units, and the site has a third as
- * many files (a static host counts them: at 1,000 documents, files of two made 4.15 files per
- * document, over the 4 the host budget allows; of three, 3.98, for about 50 KB more on a first query).
- */
-export const PACK = 3;
 /**
  * Documents per bucket: a bucket file holds the tokens of about this many documents' worth of the
  * index (measured: about 90 KB for documents of 24,000 characters, whatever the corpus's size), and

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { groupByDocument, openSearch } from '../../src/search/engine.ts';
+import { PACK } from '../../src/search/index-format.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
@@ -93,6 +94,6 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     while (s.checked < links.length) await s.more(4);
     expect(links).toEqual(groupByDocument(s.results).map((g) => g.url).slice(0, links.length));
     expect(status).toMatch(new RegExp(`可能含有此词的文献共 ${DOCUMENTS} 篇`));
-    expect(readdirSync(join(site, 'kb-search', 'u')).length).toBe(DOCUMENTS / 2);
+    expect(readdirSync(join(site, 'kb-search', 'u')).length).toBe(Math.ceil(DOCUMENTS / PACK));
   });
 });
