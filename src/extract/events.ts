@@ -187,26 +187,24 @@ function gramsOf(s: string): Set<number> {
   return g;
 }
 
-/** A clause's bigrams, as one merge asks for them (it compares each clause many times: remembered while it runs). */
-type Grams = (clause: string) => Set<number>;
-
-/** Character-bigram overlap of two clauses (0..1). */
-function overlap(a: string, b: string, grams: Grams): number {
-  const x = grams(a);
-  const y = grams(b);
+/** Character-bigram overlap of two clauses, given their bigrams (0..1). */
+function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): number {
   if (!x.size || !y.size) return 0;
   let same = 0;
   for (const g of x) if (y.has(g)) same++;
   return same / Math.max(x.size, y.size);
 }
 
-/** Whether telling `b` tells merged event `a` (whose policies' keys are `aPolicies`): the same policy, or the same date and words that overlap by half. */
-function sameEvent(a: TimelineEvent, aPolicies: ReadonlySet<string>, b: TimelineEvent, grams: Grams): boolean {
+/**
+ * Whether telling `b` tells merged event `a`: the same policy (`aPolicies`: the keys of a's), or the
+ * same date and words that overlap by half (`overlapOf`: worked out only then).
+ */
+function sameEvent(a: TimelineEvent, aPolicies: ReadonlySet<string>, b: TimelineEvent, overlapOf: () => number): boolean {
   if (a.doc === b.doc || a.trusted !== b.trusted) return false;
   if (!compatible(a.date, b.date) || (a.end ?? '') !== (b.end ?? '')) return false;
   if ((a.qualifier ?? '') !== (b.qualifier ?? '') && a.qualifier && b.qualifier) return false;
   if (b.policies.some((p) => aPolicies.has(policyKey(p)))) return true;
-  return a.date === b.date && overlap(a.text, b.text, grams) >= 0.5;
+  return a.date === b.date && overlapOf() >= 0.5;
 }
 
 const precisionRank: Record<Precision, number> = { day: 0, month: 1, quarter: 2, half: 3, range: 4, year: 5, decade: 6 };
@@ -222,7 +220,6 @@ function byDate(a: TimelineEvent, b: TimelineEvent, order: Map<string, number>):
  */
 export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   const perDoc = [...results];
-  const grams = memo(gramsOf, Infinity);
   const all = perDoc.flatMap((p) => p.events);
   const order = new Map(all.map((e, i) => [e.id, i]));
   // Most precise tellings first, so that each group is led by the one with the fullest date.
@@ -233,20 +230,18 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   // candidates, not with every event of the corpus or of its date. For the overlap, each merged
   // event is filed under the rarest of its bigrams only (prefix filtering: two sets that share
   // half of the larger one's elements share one among the rarest |x| - ⌈|x|/2⌉ + 1 of each).
+  // (A clause's bigrams are worked out when they are asked for, and kept only for the merged events,
+  // which are compared with many tellings: every telling's would be as large as the corpus, half a
+  // million sets at 10,000 documents.)
   const rarity = new Map<number, number>();
-  for (const e of all) for (const g of grams(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
+  for (const e of all) for (const g of gramsOf(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
   // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
   const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([g], i) => [g, i]));
-  // Worked out once per text (the same sentence is often told by several documents).
-  const prefixes = new Map<string, Int32Array>();
-  const rarest = (text: string) => {
-    let prefix = prefixes.get(text);
-    if (!prefix) {
-      const ranks = Int32Array.from(grams(text), (g) => rank.get(g)!).sort();
-      prefixes.set(text, (prefix = ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1)));
-    }
-    return prefix;
+  const rarest = (grams: ReadonlySet<number>) => {
+    const ranks = Int32Array.from(grams, (g) => rank.get(g)!).sort();
+    return ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1);
   };
+  const mergedGrams: Set<number>[] = [];
   // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events
   // naming it, and the same per year: an event joins only one whose date is its date's prefix or
   // extends it (compatible), and every date starts with its four-digit year.
@@ -269,13 +264,15 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   };
   for (const e of ranked) {
     const candidates = new Set<number>();
-    const prefix = rarest(e.text);
+    const grams = gramsOf(e.text);
+    const prefix = rarest(grams);
     const sameDate = atDate.get(e.date);
     if (sameDate) for (const g of prefix) for (const i of sameDate.get(g) ?? []) candidates.add(i);
     for (const p of e.policies) for (const i of byPolicyYear.get(policyYear(p, e.date)) ?? []) candidates.add(i);
-    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, policyKeys[i]!, e, grams));
+    const at = [...candidates].sort((a, b) => a - b).find((i) => !tellers[i]!.has(e.doc) && sameEvent(merged[i]!, policyKeys[i]!, e, () => overlap(mergedGrams[i]!, grams)));
     if (at === undefined) {
       merged.push({ ...e, sources: [] });
+      mergedGrams.push(grams);
       tellers.push(new Set([e.doc]));
       policies.push(new Set(e.policies));
       policyKeys.push(new Set(e.policies.map(policyKey)));

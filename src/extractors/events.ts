@@ -64,7 +64,9 @@ function* tellings(events: readonly TimelineEvent[], location: SiteLocation): Ge
     for (let k = 0; k < list.length; k += 2) {
       const e = events[list[k]!]!;
       const s = list[k + 1]! < 0 ? undefined : e.sources[list[k + 1]!]!;
-      own.push(timelineEntry({ ...e, ...(s ?? {}), sources: [] }, location));
+      // (Without policies and organisations: the page shows none, and the merged event's are every
+      // teller's, thousands of spellings of one title in a large corpus's files.)
+      own.push(timelineEntry({ ...e, ...(s ?? {}), policies: [], organisations: [], sources: [] }, location));
     }
     yield [`${doc}.json`, JSON.stringify(own)];
   }

@@ -168,8 +168,9 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     // Every result is on the page, under its document: the best paragraph, the others under it (the rest of a document's written when opened).
     expect(await p.locator('.result').count()).toBe(documents);
     for (const summary of await p.locator('.result details > summary').all()) await summary.click();
-    const hits = await p.evaluate(() => [...document.querySelectorAll('.result')].reduce((n, r) => n + 1 + r.querySelectorAll('.result-more li:not(:has(details))').length, 0));
-    expect(hits).toBe(total);
+    // (A details element's toggle event, on which the page writes the rest, comes as a task after the click.)
+    const hits = () => p.evaluate(() => [...document.querySelectorAll('.result')].reduce((n, r) => n + 1 + r.querySelectorAll('.result-more li:not(:has(details))').length, 0));
+    await expect.poll(hits).toBe(total);
     // Every query word is highlighted, in every excerpt.
     const marks = await p.locator('#search-results mark').allTextContents();
     expect(marks.length).toBeGreaterThan(documents);
