@@ -135,6 +135,8 @@ export async function runContentBuild(o: ContentBuildOptions) {
     o.onDocumentsWritten?.();
     // The parts of /data/documents/, compressed here while the threads run the merges (this thread waits for them).
     const partsWritten = writeDocumentParts(o.outDir, made);
+    // (Its failure is reported when it is awaited, below, not as an unhandled rejection meanwhile.)
+    partsWritten.catch(() => {});
     clock.lap('pages');
 
     // 5. Each extractor's merge, those that need another's after it.

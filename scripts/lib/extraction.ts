@@ -53,6 +53,9 @@ export function documentExtraction(store: Store, curation: Curation, extractors:
   };
 }
 
+/** Whether another extractor's merge reads this one's merged result. */
+const isNeeded = (extractors: readonly AnyExtractor[], name: string) => extractors.some((x) => x.needs?.includes(name));
+
 /**
  * The extractors in the order their merges can run: each after those it needs, in waves that can
  * run side by side. Within a wave, those a later merge needs come first: the threads take a wave's
@@ -62,10 +65,9 @@ export function documentExtraction(store: Store, curation: Curation, extractors:
 export function mergeWaves(extractors: readonly AnyExtractor[] = EXTRACTORS): string[][] {
   const waves: string[][] = [];
   const placed = new Set<string>();
-  const needed = (name: string) => extractors.some((x) => x.needs?.includes(name));
   while (placed.size < extractors.length) {
     const ready = extractors.filter((ex) => !placed.has(ex.name) && (ex.needs ?? []).every((n) => placed.has(n))).map((ex) => ex.name);
-    const wave = [...ready.filter(needed), ...ready.filter((n) => !needed(n))];
+    const wave = [...ready.filter((n) => isNeeded(extractors, n)), ...ready.filter((n) => !isNeeded(extractors, n))];
     if (wave.length === 0) throw new Error(`extractors: ${extractors.filter((ex) => !placed.has(ex.name)).map((ex) => ex.name).join(', ')} need one another or an extractor that does not exist`);
     for (const n of wave) placed.add(n);
     waves.push(wave);
@@ -122,7 +124,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   const inputs = mergeInputs(store, ex, s, byName);
   const recordKey = `merge-${name}`;
   const last = store.get(recordKey) as MergeRecord | undefined;
-  const needed = extractors.some((x) => x.needs?.includes(name));
+  const needed = isNeeded(extractors, name);
   const sharedKey = `shared-${name}-${inputs}`;
   if (last?.inputs === inputs && (!needed || store.has(sharedKey)) && last.done.files.every((f) => existsSync(join(s.outDir, f)))) {
     // (Asked for, so that the store keeps it for the build after this one too.)

@@ -4,23 +4,12 @@
  * some milliseconds a document, one after another in Astro's one thread): the kind of source, the
  * page's citations in every format, and those of the original's own web address when it has one.
  */
-import type { SiteLocation } from '../generate/data.ts';
-import { absoluteUrl } from '../generate/data.ts';
+import { absoluteUrl, type CorpusEntry, type SiteLocation } from '../generate/data.ts';
 import { citations, type Citations } from './formats.ts';
 import { sourceType, type SourceType } from './kind.ts';
 
-/** What a reading page's citations are made from (a document's data, src/generate/data.ts documentJson). */
-export interface CitedDocument {
-  id: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  published: string | null;
-  /** When it was added to the corpus: the date the page was accessed, as a reference gives it. */
-  added: string;
-  script?: string;
-  reading?: { url?: string };
-}
+/** What a reading page's citations are made from: its document's entry (its date added is the date a reference gives as accessed), and the original's address when it was read from the web. */
+export type CitedDocument = Pick<CorpusEntry, 'id' | 'title' | 'author' | 'publisher' | 'published' | 'added' | 'script'> & { reading?: { url?: string } };
 
 export interface PageCitations {
   type: SourceType;
@@ -39,8 +28,9 @@ export const pageLanguage = (script: string | undefined, variant: 'original' | '
 /** A reading page's citations, from its document and its body as the page shows it (its opening tells a 文号 or a dateline). */
 export function pageCitations(doc: CitedDocument, body: string, variant: 'original' | 'simplified', location: SiteLocation): PageCitations {
   const path = `docs/${doc.id}/`;
-  const pageUrl = location.site ? absoluteUrl(location, path) : null;
-  const citedUrl = pageUrl ?? absoluteUrl(location, path);
+  // (Site-relative without a configured site URL.)
+  const citedUrl = absoluteUrl(location, path);
+  const pageUrl = location.site ? citedUrl : null;
   const language = pageLanguage(doc.script, variant);
   const opening = body.slice(0, 3000).replace(/<[^>]*>/g, '\n');
   const type = sourceType({ title: doc.title, author: doc.author, publisher: doc.publisher, opening });

@@ -4,7 +4,6 @@
  * shown once with all its sources. Dates of a document whose dates cannot be trusted stay apart.
  */
 import { NO_LEXICON, type Lexicon } from './lexicon.ts';
-import { memo } from '../lib/memo.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateMention, Precision, Qualifier } from './dates.ts';
 import { eventKinds, type EventKind } from './event-kinds.ts';

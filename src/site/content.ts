@@ -10,6 +10,7 @@ import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
 import type { ReadingCitations } from '../cite/page-citations.ts';
+import { lazy } from '../lib/memo.ts';
 
 const GENERATED = join(process.cwd(), 'src', 'generated');
 
@@ -53,12 +54,10 @@ export const hasDataList = (name: string) => existsSync(join(GENERATED, 'data', 
 export const loadCorpus = generated<CorpusData>('data/corpus.json');
 
 /** Each document's title, by id (what a list of mentions names them by), made once per build. */
-let titles: Record<string, string> | undefined;
-export const documentTitles = (): Record<string, string> => (titles ??= Object.fromEntries(loadCorpus().documents.map((d) => [d.id, d.title])));
+export const documentTitles = lazy((): Record<string, string> => Object.fromEntries(loadCorpus().documents.map((d) => [d.id, d.title])));
 
 /** When the last document was added: the date a page about the whole corpus (an entry, a chart) was accessed, as a reference gives it. */
-let added: string | undefined;
-export const lastAdded = (): string => (added ??= loadCorpus().documents.map((d) => d.added).sort().at(-1) ?? '');
+export const lastAdded = lazy((): string => loadCorpus().documents.map((d) => d.added).sort().at(-1) ?? '');
 
 /** One document's full data (as in the parts of /data/documents/). */
 export function loadDocument(id: string): DocumentData {
