@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import { lazy } from '../lib/memo.ts';
 import { generalCount, GENERAL_FLOOR, GENERAL_TOTAL } from './general-words.ts';
-import { compound, listedWords, type TermEvidence } from './term-evidence.ts';
+import { compound, listedWords, nearOf, type TermEvidence } from './term-evidence.ts';
 
 export interface DiscoveredTerm {
   /** Stable: made from the term (its simplified spelling). */
@@ -82,6 +82,8 @@ const toTraditional = (s: string) => converter()(s);
 interface Merged {
   n: number;
   df: number;
+  /** Whether it could be a term (worked out once, after the counts). */
+  candidate?: boolean;
   l?: Map<string, number>;
   r?: Map<string, number>;
   written?: Set<string>;
@@ -134,7 +136,8 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   const minCount = options.minCount ?? 3;
   // Pass one: counts, characters, definitions, pairs.
   const grams = new Map<string, Merged>();
-  const singles = new Map<string, number>();
+  /** Each Chinese character's count, by its code from U+3400. */
+  const singles = new Float64Array(0x9fff - 0x3400 + 1);
   let chars = 0;
   let documents = 0;
   const definitions = new Map<string, { text: string; form: number; doc: DocumentId; paragraph: BlockId }>();
@@ -143,13 +146,13 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   for (const e of evidence()) {
     documents++;
     chars += e.chars;
-    for (const [c, k] of Object.entries(e.singles)) singles.set(c, (singles.get(c) ?? 0) + k);
-    for (const [g, x] of Object.entries(e.grams)) {
-      const m = grams.get(g);
+    for (let i = 0; i < e.singles.length; i++) singles[e.singles.charCodeAt(i) - 0x3400]! += e.singleCounts[i]!;
+    for (let i = 0; i < e.grams.length; i++) {
+      const m = grams.get(e.grams[i]!);
       if (m) {
-        m.n += x.n;
+        m.n += e.counts[i]!;
         m.df++;
-      } else grams.set(g, { n: x.n, df: 1 });
+      } else grams.set(e.grams[i]!, { n: e.counts[i]!, df: 1 });
     }
     for (const d of e.definitions) {
       const had = definitions.get(d.term);
@@ -187,21 +190,8 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
       !PLACE.test(g) &&
       !organisations.has(g));
 
-  // Pass two: the neighbours and spellings of the candidates only.
-  for (const e of evidence()) {
-    for (const [g, x] of Object.entries(e.grams)) {
-      const m = grams.get(g)!;
-      if (!candidate(g, m)) continue;
-      m.l ??= new Map();
-      m.r ??= new Map();
-      for (const [c, k] of Object.entries(x.l)) m.l.set(c, (m.l.get(c) ?? 0) + k);
-      for (const [c, k] of Object.entries(x.r)) m.r.set(c, (m.r.get(c) ?? 0) + k);
-      for (const w of x.w ?? []) (m.written ??= new Set()).add(w);
-    }
-  }
-
   const tokens = Math.max(1, chars / 1.5); // the general corpus counts words, of about 1.5 characters
-  const countOf = (s: string) => (s.length === 1 ? singles.get(s) : grams.get(s)?.n);
+  const countOf = (s: string) => (s.length === 1 ? (/[\u3400-\u9fff]/.test(s) ? singles[s.charCodeAt(0) - 0x3400] : undefined) : grams.get(s)?.n);
   /** How much more often the string's parts come together than they would by chance: the weakest split, in bits. */
   const cohesion = (g: string, n: number) => {
     let weakest = Infinity;
@@ -214,30 +204,52 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   };
   const keynessOf = (g: string, n: number) => n / tokens / ((generalCount(g) || GENERAL_FLOOR) / GENERAL_TOTAL);
 
+  const latinTerm = (g: string) => /^[A-Z0-9]+$/.test(g);
+  /**
+   * What the counts alone say of a string as a frequent term: used in several documents (or more
+   * often than that in one when it is a word of its own, not common words put together: 分级诊疗 in
+   * the one notice about it, not 大幅提升), far more often than in general Chinese, its parts
+   * holding together. Its neighbours decide the rest.
+   */
+  const frequentByCounts = (g: string, m: Merged) =>
+    ((m.n >= minCount && m.df >= minDocuments) || (m.n > minCount && !compound(g))) &&
+    keynessOf(g, m.n) >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS) &&
+    (latinTerm(g) || cohesion(g, m.n) >= MIN_COHESION);
+  // Only a string the text names, or one the counts do not rule out, needs its neighbours (a tenth of the candidates).
+  for (const [g, m] of grams) m.candidate = candidate(g, m) && (named.has(g) || frequentByCounts(g, m));
+
+  // Pass two: the neighbours and spellings of those only.
+  for (const e of evidence()) {
+    for (let i = 0; i < e.grams.length; i++) {
+      const m = grams.get(e.grams[i]!)!;
+      if (!m.candidate) continue;
+      const x = nearOf(e, i);
+      m.l ??= new Map();
+      m.r ??= new Map();
+      for (const c in x.l) m.l.set(c, (m.l.get(c) ?? 0) + x.l[c]!);
+      for (const c in x.r) m.r.set(c, (m.r.get(c) ?? 0) + x.r[c]!);
+      for (const w of x.w ?? []) (m.written ??= new Set()).add(w);
+    }
+  }
+
   const found = new Map<string, DiscoveredTerm>();
   // A named term the counts did not keep (长照2.0 is not a run of Chinese characters) still counts as named.
   for (const g of named) if (!grams.has(g)) grams.set(g, { n: 0, df: 0, l: new Map(), r: new Map() });
   for (const [g, m] of grams) {
-    if (!m.l || !candidate(g, m)) continue;
+    if (!m.l) continue;
     const keyness = keynessOf(g, m.n);
     const reasons: DiscoveredTerm['found'] = [];
     if (definitions.has(g)) reasons.push('defined');
     if (named.has(g) && !definitions.has(g)) reasons.push('abbreviated');
-    const latin = /^[A-Z0-9]+$/.test(g);
     const free =
-      latin ||
+      latinTerm(g) ||
       (boundShare(m.l, m.n) < BOUND_SHARE &&
         boundShare(m.r, m.n) < BOUND_SHARE &&
         (m.n < PAIR_MIN || (pairShare(m.l, m.n) < PAIR_SHARE && pairShare(m.r, m.n) < PAIR_SHARE)) &&
         cutShare(m.l, m.n, g, 'left') < CUT_SHARE &&
         cutShare(m.r, m.n, g, 'right') < CUT_SHARE);
-    const key = keyness >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS);
-    // Used in several documents, or more often than that in one when it is a word of its own, not
-    // common words put together (分级诊疗 in the one notice about it, not 大幅提升).
-    const widely = (m.n >= minCount && m.df >= minDocuments) || (m.n > minCount && !compound(g));
-    const together = latin ? Infinity : cohesion(g, m.n);
-    const frequent = widely && free && key && together >= MIN_COHESION;
-    if (frequent) reasons.push('frequent');
+    const together = latinTerm(g) ? Infinity : cohesion(g, m.n);
+    if (free && frequentByCounts(g, m)) reasons.push('frequent');
     if (!reasons.length) continue;
     // Frequent, in many documents, and far from ordinary usage; a term the text defines or abbreviates ranks as if it occurred twice more.
     const score = Math.log2(2 + m.n + (named.has(g) ? 2 : 0)) * (1 + Math.log2(Math.max(1, m.df))) * Math.min(Math.log2(Math.max(keyness, 2)), 12);
