@@ -2,9 +2,9 @@
  * Build the search index (src/search/index-format.ts) into dist/kb-search/: for each document its
  * units (title and paragraphs, what the engine checks) and its tokens, kept in the corpus's cache
  * folder (search/docs/) under the key its files were made under (the content build's
- * documents.json), so that a rebuild works out only the documents that changed; then the buckets
- * (the tokens' documents), the units files (PACK documents each), the meta (counts and the fold
- * table) and the search page's two scripts: a module over fetch (search-page.js) and a classic
+ * documents.json), so that a rebuild works out only the documents that changed, and the units files
+ * (PACK documents each) as their documents are read; then the buckets (the tokens' documents), the
+ * meta (counts and the fold table) and the search page's two scripts: a module over fetch (search-page.js) and a classic
  * script for a site opened from disk (offline-search.js), over the same files.
  *
  * The buckets are made in passes over the documents' tokens, each pass for a range of buckets, so
@@ -54,6 +54,8 @@ interface Kept {
   all: Uint32Array;
   titles: Uint32Array;
 }
+/** What the buckets are made from: each document's tokens (its units are written as they are read, not held: 400 MB at 10,000 documents). */
+type Tokens = Pick<Kept, 'all' | 'titles'>;
 
 const deflated = (bytes: Uint8Array | string) => deflateRawSync(bytes, { level: 9 }).toString('base64');
 
@@ -70,9 +72,17 @@ const ids = (await readdir(generated)).filter((f) => f.endsWith('.json')).sort()
 const made = JSON.parse(await readFile(join(ROOT, 'src', 'generated', 'documents.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
 await mkdir(cacheDir, { recursive: true });
 
-// 1. Each document's units and tokens, from the cache or worked out.
-const docs: Kept[] = [];
+// 1. Each document's units and tokens, from the cache or worked out; each units file (PACK documents) written once its documents are read.
+const docs: Tokens[] = [];
 let worked = 0;
+let written = 0;
+await mkdir(join(out, 'u'), { recursive: true });
+let pack: string[] = [];
+const writePack = async () => {
+  const name = unitsName(docs.length - pack.length, PACK);
+  if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, pack))) written++;
+  pack = [];
+};
 for (const id of ids) {
   const file = join(cacheDir, `${id}.v8`);
   const key = `${version}-${made[id] ?? createHash('sha256').update(await readFile(join(generated, `${id}.json`))).digest('hex')}`;
@@ -83,8 +93,11 @@ for (const id of ids) {
     await writeFile(file, serialize(kept));
     worked++;
   }
-  docs.push(kept);
+  docs.push({ all: kept.all, titles: kept.titles });
+  pack.push(kept.units);
+  if (pack.length === PACK) await writePack();
 }
+if (pack.length) await writePack();
 // Documents no longer in the corpus leave the cache.
 const wanted = new Set(ids.map((id) => `${id}.v8`));
 for (const f of await readdir(cacheDir)) if (!wanted.has(f)) await rm(join(cacheDir, f), { force: true });
@@ -95,8 +108,6 @@ const postings = docs.reduce((sum, d) => sum + d.all.length, 0);
 const buckets = bucketCount(n, DOCS_PER_BUCKET);
 const passes = Math.max(1, Math.ceil(postings / PASS_POSTINGS));
 await mkdir(join(out, 'b'), { recursive: true });
-await mkdir(join(out, 'u'), { recursive: true });
-let written = 0;
 const perPass = Math.ceil(buckets / passes);
 for (let from = 0; from < buckets; from += perPass) {
   const to = Math.min(buckets, from + perPass);
@@ -133,12 +144,8 @@ for (let from = 0; from < buckets; from += perPass) {
   }
 }
 
-// 3. The units files, PACK documents each, and the meta.
+// 3. The meta.
 const packs = Math.ceil(n / PACK);
-for (let p = 0; p < packs; p++) {
-  const name = unitsName(p * PACK, PACK);
-  if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, docs.slice(p * PACK, (p + 1) * PACK).map((d) => d.units)))) written++;
-}
 const meta: IndexMeta = { n, buckets, pack: PACK, table: packTable(table) };
 await writeIfChanged(join(out, 'meta.js'), indexFileText('meta', [deflated(JSON.stringify(meta))]));
 // Files of a larger index than this one (fewer buckets or documents now).
