@@ -95,8 +95,16 @@ export function fromBase64(b64: string): Uint8Array {
   return out;
 }
 
-/** Inflate raw deflate with the platform's DecompressionStream (browsers; Node has it too). */
+/**
+ * Inflate raw deflate with the platform's DecompressionStream (browsers; Node has it too), the bytes
+ * written to it in one piece (through a Blob's stream, three buckets took 2-4 times as long in
+ * Chromium, measured).
+ */
 export async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  // Damaged bytes fail the reading below; the writer's promises fail with it.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }

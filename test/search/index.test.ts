@@ -4,12 +4,13 @@
  * the index gives hold every document that contains the query (the engine's literal check does the
  * rest), title matches first.
  */
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterTable } from '../../src/pipeline/script.ts';
 import { fold, packTable, phraseText, queryParts } from '../../src/search/fold.ts';
 import { bucketName, bucketOf, ByteReader, queryKeys, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
-import { openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
+import { inflate, openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
 import { documentTokens } from '../../src/search/records.ts';
 import { excerpt, search } from '../../src/search/engine.ts';
 
@@ -51,6 +52,15 @@ describe('document lists', () => {
     expect(text).toBe('KBI(["u/3","QUJD","REVG"]);\n');
     expect(parseIndexFile(text)).toEqual(['u/3', 'QUJD', 'REVG']);
     expect(() => parseIndexFile('alert(1)')).toThrow();
+  });
+});
+
+describe('inflate', () => {
+  it('gives back what zlib deflated (raw), large or empty, and fails on damaged bytes', async () => {
+    const text = new TextEncoder().encode('医联体与华西医院，'.repeat(20_000));
+    expect(Buffer.from(await inflate(deflateRawSync(text))).equals(Buffer.from(text))).toBe(true);
+    expect((await inflate(deflateRawSync(new Uint8Array(0)))).length).toBe(0);
+    await expect(inflate(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow();
   });
 });
 
