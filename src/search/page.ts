@@ -123,12 +123,11 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     more.textContent = fill(s.more!, Math.min(PAGE_DOCS, left));
   };
 
-  /** Check the open search's candidates, `per` at a time, while `go` says so, writing each batch's documents and counts as it is checked. */
-  const checkWhile = (go: (search: OpenSearch) => boolean, per: number) => {
-    const mine = open;
+  /** Check a search's candidates, `per` at a time, while it is the open one and `go` says so, writing each batch's documents and counts as it is checked. */
+  const checkWhile = (mine: OpenSearch | null, go: () => boolean, per: number) => {
     // After the batch under way (a failed one does not stop the next).
     checking = checking.catch(() => {}).then(async () => {
-      while (mine && open === mine && !mine.done && go(mine)) {
+      while (mine && open === mine && !mine.done && go()) {
         const found = await mine.more(per);
         if (open !== mine) return;
         results.push(...found);
@@ -184,6 +183,9 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     showWanted();
   };
 
+  /** After the page is next drawn: the task after the next animation frame. */
+  const drawn = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
   let seq = 0;
   const run = async (query: string, push: boolean, variants = false) => {
     const mine = ++seq;
@@ -213,22 +215,23 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       open = search;
       checking = Promise.resolve();
       render(query.trim(), search.results, table, null);
-      // Then the first page fills in: until a page of documents is checked or FIRST_BYTES of text loaded.
-      void checkWhile((x) => x.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES, 4);
+      // Then, once they are drawn (not after the next batches too, when their documents are loaded
+      // already), the first page fills in: until a page of documents is checked or FIRST_BYTES of
+      // text loaded.
+      await drawn();
+      void checkWhile(search, () => search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES, 4);
     } finally {
       // The address changes after the results are drawn (pushState takes 2–10 ms in Chromium,
       // measured: the reader waits for the results, not for the address bar), unless another
       // search has begun by then.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (mine !== seq) return;
-          try {
-            history[push ? 'pushState' : 'replaceState'](null, '', url);
-          } catch {
-            // Some browsers refuse to change a file:// URL; the search still runs.
-          }
-        }),
-      );
+      void drawn().then(() => {
+        if (mine !== seq) return;
+        try {
+          history[push ? 'pushState' : 'replaceState'](null, '', url);
+        } catch {
+          // Some browsers refuse to change a file:// URL; the search still runs.
+        }
+      });
     }
   };
 
@@ -236,7 +239,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     wanted = shown + PAGE_DOCS;
     showWanted();
     // A common word: check candidates until there are the documents asked for, or none left.
-    void checkWhile(() => groups.length < wanted, PAGE_DOCS);
+    void checkWhile(open, () => groups.length < wanted, PAGE_DOCS);
   });
   // A document's other hits, written when the reader opens them.
   list.addEventListener('toggle', (ev) => {
