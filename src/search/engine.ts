@@ -198,6 +198,7 @@ function matchesIn(d: SearchDocument, parts: string[], whole: string, table: Fol
     if (!parts.every((p) => folded.includes(p))) continue;
     const occurrences = parts.reduce((n, p) => n + count(folded, p), 0);
     const exact = parts.length > 1 && folded.includes(whole) ? 2 : 1;
+    let shown: string | undefined;
     out.push({
       url: id ? `${d.url}#p-${id}` : d.url,
       title: d.title,
@@ -205,7 +206,10 @@ function matchesIn(d: SearchDocument, parts: string[], whole: string, table: Fol
       where,
       ...(where === 'body' && section ? { section } : {}),
       text,
-      excerpt: excerpt(text, parts, table),
+      // Made when first read: a page shows a few dozen of a common word's thousands of results.
+      get excerpt() {
+        return (shown ??= excerpt(text, parts, table));
+      },
       score: WEIGHT[where] * exact * (1 + Math.log2(occurrences)) * (1 + parts.join('').length / Math.max(1, folded.length)),
       position,
     });

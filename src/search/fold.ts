@@ -47,25 +47,47 @@ const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000
 
 /**
  * Fold text for matching. Every input character maps to at most one output character, or none
- * (spaces). Written for speed (it folds every paragraph of every candidate on the first query):
- * no regular expression per character, and CJK characters skip case folding.
+ * (spaces). Written for speed (it folds every paragraph of every document a query checks): each
+ * character of the Basic Multilingual Plane is folded once per table and then looked up in an
+ * array (folding each character afresh was most of the time of a query that loads new documents).
  */
 export function fold(text: string, table: FoldTable): string {
+  const folded = foldings(table);
   let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (SPACES.has(code)) continue;
-    const mapped = table[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character (for…of reads it so); a lone surrogate is itself.
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        out += foldChar(text.slice(i, i + 2), table);
+        i++;
+        continue;
+      }
     }
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0).toLowerCase();
-    else if (code < 0x80) out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
-    else if (code >= 0x3400 && code < 0xa000) out += ch;
-    else out += LOOKALIKE.get(code) ?? ch.toLowerCase();
+    out += folded[code] ??= foldChar(text[i]!, table);
   }
   return out;
+}
+
+/** What folding makes of one character. */
+function foldChar(ch: string, table: FoldTable): string {
+  const code = ch.codePointAt(0)!;
+  if (SPACES.has(code)) return '';
+  const mapped = table[ch];
+  if (mapped !== undefined) return mapped;
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  if (code >= 0x3400 && code < 0xa000) return ch;
+  return LOOKALIKE.get(code) ?? ch.toLowerCase();
+}
+
+/** Each BMP character's folding under a table, worked out the first time it is met. */
+const foldingsOf = new WeakMap<FoldTable, (string | undefined)[]>();
+function foldings(table: FoldTable): (string | undefined)[] {
+  let folded = foldingsOf.get(table);
+  if (!folded) foldingsOf.set(table, (folded = new Array<string | undefined>(0x10000)));
+  return folded;
 }
 
 /** Split a query into the parts that must all appear (several words separated by spaces). */

@@ -29,7 +29,8 @@ export const PAGE_DOCS = 10;
 /**
  * The text a query's first results may load (bytes of documents' units as JSON, about twice and a
  * half what is transferred): a common word is in thousands of documents, and checking one loads its
- * text. Candidates are checked four at a time until this much is loaded or a page of documents is
+ * text. Candidates are checked four at a time: the first documents that have it are shown as soon as
+ * they are checked, and the page fills in until this much is loaded or a page of documents is
  * checked; when that is all of them, the counts are exact, otherwise the next page's are checked
  * when the reader asks for more.
  */
@@ -99,28 +100,43 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
   let open: OpenSearch | null = null;
   let results: SearchResult[] = [];
   let current = '';
+  /** Documents the reader has asked to see: a page, and a page more at each "more". */
+  let wanted = PAGE_DOCS;
+  /**
+   * The checking of `open`'s candidates under way (the first page filling in, then the reader's
+   * "more"): one batch after another, so that the counts written after each are those of the
+   * candidates checked, and the documents are listed in the order they were checked.
+   */
+  let checking: Promise<void> = Promise.resolve();
 
   /** The count line: exact once every candidate is checked. */
   const countLine = (variants: boolean) =>
     open && !open.done ? fill(s.countPartial!, current, results.length, open.checked, open.candidates) : fill(variants ? s.countVariants! : s.count!, current, results.length, groups.length);
 
-  /** Show the next page of documents; `check`: check candidates for it first, if need be (the reader asked for more). */
-  const showMore = async (check: boolean) => {
-    // A common word: check candidates until there is a page to show, or none left.
-    while (check && open && !open.done && groups.length < shown + PAGE_DOCS) {
-      const mine = open;
-      const found = await mine.more(PAGE_DOCS);
-      if (open !== mine) return;
-      results.push(...found);
-      groups.push(...groupByDocument(found));
-      status.textContent = countLine(false);
-    }
-    const next = groups.slice(shown, shown + PAGE_DOCS);
-    list.insertAdjacentHTML('beforeend', next.map((g) => groupHtml(g, s)).join(''));
+  /** Write the documents asked for that are found and not written yet; the "more" button says how many are left. */
+  const showWanted = () => {
+    const next = groups.slice(shown, wanted);
+    if (next.length > 0) list.insertAdjacentHTML('beforeend', next.map((g) => groupHtml(g, s)).join(''));
     shown += next.length;
     const left = groups.length - shown + (open && !open.done ? open.candidates - open.checked : 0);
     more.hidden = left <= 0;
     more.textContent = fill(s.more!, Math.min(PAGE_DOCS, left));
+  };
+
+  /** Check a search's candidates, `per` at a time, while it is the open one and `go` says so, writing each batch's documents and counts as it is checked. */
+  const checkWhile = (mine: OpenSearch | null, go: () => boolean, per: number) => {
+    // After the batch under way (a failed one does not stop the next).
+    checking = checking.catch(() => {}).then(async () => {
+      while (mine && open === mine && !mine.done && go()) {
+        const found = await mine.more(per);
+        if (open !== mine) return;
+        results.push(...found);
+        groups.push(...groupByDocument(found));
+        status.textContent = countLine(false);
+        showWanted();
+      }
+    });
+    return checking;
   };
 
   const render = (query: string, found: SearchResult[], table: FoldTable | null, variants: string[] | null) => {
@@ -128,6 +144,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     current = query;
     groups = groupByDocument(results);
     shown = 0;
+    wanted = PAGE_DOCS;
     list.innerHTML = '';
     help.hidden = true;
     offer.hidden = true;
@@ -163,9 +180,11 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       return;
     }
     status.textContent = countLine(Boolean(variants));
-    // What the first batch gave; the reader asks for more.
-    void showMore(false);
+    showWanted();
   };
+
+  /** After the page is next drawn: the task after the next animation frame. */
+  const drawn = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   let seq = 0;
   const run = async (query: string, push: boolean, variants = false) => {
@@ -174,34 +193,54 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     if (query) url.searchParams.set('q', query);
     else url.searchParams.delete('q');
     if (!variants) url.searchParams.delete('variants');
-    try {
-      history[push ? 'pushState' : 'replaceState'](null, '', url);
-    } catch {
-      // Some browsers refuse to change a file:// URL; the search still runs.
-    }
     if (header && header.value !== query) header.value = query;
     open = null;
-    if (!query.trim()) return render('', [], null, null);
-    status.textContent = s.searching!;
-    const { index, table } = await load();
-    const term = variants ? termOf(query, data.terms, table) : undefined;
-    const names = term ? [term[1], ...term[2]] : null;
-    if (names) {
-      const found = await searchAny(index, table, names);
-      if (mine === seq) render(query.trim(), found, table, names);
-      return;
+    try {
+      if (!query.trim()) return render('', [], null, null);
+      status.textContent = s.searching!;
+      const { index, table } = await load();
+      const term = variants ? termOf(query, data.terms, table) : undefined;
+      const names = term ? [term[1], ...term[2]] : null;
+      if (names) {
+        const found = await searchAny(index, table, names);
+        if (mine === seq) render(query.trim(), found, table, names);
+        return;
+      }
+      const search = await openSearch(index, table, query);
+      const from = index.loaded?.() ?? 0;
+      // The first candidates that have it are shown as soon as they are checked (a candidate may have
+      // the query's pairs of characters apart: it is passed over; a result, or none at all, is shown).
+      while (!search.done && mine === seq && search.results.length === 0) await search.more(4);
+      if (mine !== seq) return;
+      open = search;
+      checking = Promise.resolve();
+      render(query.trim(), search.results, table, null);
+      // Then, once they are drawn (not after the next batches too, when their documents are loaded
+      // already), the first page fills in: until a page of documents is checked or FIRST_BYTES of
+      // text loaded.
+      await drawn();
+      void checkWhile(search, () => search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES, 4);
+    } finally {
+      // The address changes after the results are drawn (pushState takes 2–10 ms in Chromium,
+      // measured: the reader waits for the results, not for the address bar), unless another
+      // search has begun by then.
+      void drawn().then(() => {
+        if (mine !== seq) return;
+        try {
+          history[push ? 'pushState' : 'replaceState'](null, '', url);
+        } catch {
+          // Some browsers refuse to change a file:// URL; the search still runs.
+        }
+      });
     }
-    // The first candidates (all of them, when there are few), the rest as the reader asks.
-    const search = await openSearch(index, table, query);
-    const from = index.loaded?.() ?? 0;
-    // (Candidates that turn out not to contain it are passed over: a result, or none at all, is shown.)
-    while (!search.done && mine === seq && (search.results.length === 0 || (search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES))) await search.more(4);
-    if (mine !== seq) return;
-    open = search;
-    render(query.trim(), search.results, table, null);
   };
 
-  more.addEventListener('click', () => void showMore(true));
+  more.addEventListener('click', () => {
+    wanted = shown + PAGE_DOCS;
+    showWanted();
+    // A common word: check candidates until there are the documents asked for, or none left.
+    void checkWhile(open, () => groups.length < wanted, PAGE_DOCS);
+  });
   // A document's other hits, written when the reader opens them.
   list.addEventListener('toggle', (ev) => {
     const d = ev.target as HTMLDetailsElement;

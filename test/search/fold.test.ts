@@ -49,6 +49,16 @@ describe('folding for search', () => {
     );
   });
 
+  it('folds under each table its own way, whatever was folded before under another', () => {
+    const other = { 體: '体' };
+    expect(fold('醫聯體', table)).toBe('医联体');
+    expect(fold('醫聯體', other)).toBe('醫聯体');
+    expect(fold('醫聯體', {})).toBe('醫聯體');
+    expect(fold('醫聯體', table)).toBe('医联体');
+    // A character outside the Basic Multilingual Plane, and lone surrogates, as for…of reads them.
+    expect(fold('𠀀Ａ\ud800Ｂ\udc00', table)).toBe('𠀀a\ud800b\udc00');
+  });
+
   it('spells a text for the index as phraseText of the folded text, on any text', () => {
     const chars = fc.oneof(
       fc.constantFrom(...'醫聯體医联体關於分級診療。,《》 \t\n\u3000\u00a0\ufeffＡＺａｚ０９！～AZaz09ÄÖΣΑİ𠀀😀'.split('')),

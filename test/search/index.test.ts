@@ -4,14 +4,15 @@
  * the index gives hold every document that contains the query (the engine's literal check does the
  * rest), title matches first.
  */
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterTable } from '../../src/pipeline/script.ts';
-import { fold, packTable, queryParts } from '../../src/search/fold.ts';
-import { bucketName, bucketOf, ByteReader, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
-import { openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
+import { fold, packTable, phraseText, queryParts } from '../../src/search/fold.ts';
+import { bucketName, bucketOf, ByteReader, queryKeys, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
+import { inflate, openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
 import { documentTokens } from '../../src/search/records.ts';
-import { search } from '../../src/search/engine.ts';
+import { excerpt, search } from '../../src/search/engine.ts';
 
 const table = characterTable();
 
@@ -54,8 +55,17 @@ describe('document lists', () => {
   });
 });
 
-/** An index of these documents in memory, built as scripts/search-index.ts builds it (small: one pass). */
-async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2) {
+describe('inflate', () => {
+  it('gives back what zlib deflated (raw), large or empty, and fails on damaged bytes', async () => {
+    const text = new TextEncoder().encode('医联体与华西医院，'.repeat(20_000));
+    expect(Buffer.from(await inflate(deflateRawSync(text))).equals(Buffer.from(text))).toBe(true);
+    expect((await inflate(deflateRawSync(new Uint8Array(0)))).length).toBe(0);
+    await expect(inflate(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow();
+  });
+});
+
+/** An index of these documents in memory, built as scripts/search-index.ts builds it (small: one pass); `load` serves its files (at once, unless given). */
+async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2, load = (_name: string, file: Uint8Array[]) => Promise.resolve(file)) {
   const tokens = docs.map((d) => documentTokens(d, table));
   const byBucket = Array.from({ length: buckets }, () => new Map<number, { docs: number[]; titles: number[] }>());
   tokens.forEach((t, doc) => {
@@ -72,13 +82,51 @@ async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2) {
   for (let i = 0; i < docs.length; i += pack) files.set(unitsName(i, pack), docs.slice(i, i + pack).map((d) => enc.encode(JSON.stringify(d))));
   const meta: IndexMeta = { n: docs.length, buckets, pack, table: packTable(table) };
   files.set('meta', [enc.encode(JSON.stringify(meta))]);
-  return openSearchIndex(async (name) => files.get(name)!, (doc) => `/docs/${doc}/`);
+  return openSearchIndex((name) => load(name, files.get(name)!), (doc) => `/docs/${doc}/`);
 }
 
 describe('candidates', () => {
+  it('are found with every bucket of a query asked for at once (one round trip, not one per pair of characters), each loaded once', async () => {
+    const docs = [doc(0, '华西医院', ['县域医共体']), doc(1, '医联体', ['华西医院的医联体']), doc(2, '其他', ['医院'])];
+    const asked: string[] = [];
+    const held: (() => void)[] = [];
+    // Bucket files come only when the test lets them: a query that waited for one before asking for the next would never end.
+    const { index } = await memoryIndex(docs, 64, 2, (name, file) => {
+      if (!name.startsWith('b/')) return Promise.resolve(file);
+      asked.push(name);
+      return new Promise((resolve) => held.push(() => resolve(file)));
+    });
+    const parts = queryParts('华西医院 医联体', table);
+    const buckets = new Set(parts.flatMap((p) => queryKeys(phraseText(p).replaceAll(' ', ''))).map((k) => bucketName(bucketOf(k, 64))));
+    expect(buckets.size).toBeGreaterThan(2);
+    const found = index.candidates(parts);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(new Set(asked)).toEqual(buckets);
+    expect(asked.length).toBe(buckets.size);
+    for (const release of held) release();
+    expect(await found).toEqual(['1']);
+    // The same keys again: nothing more loaded.
+    expect(await index.candidates(parts)).toEqual(['1']);
+    expect(asked.length).toBe(buckets.size);
+  });
+
   const word = fc.constantFrom('医联体', '醫聯體', '分级诊疗', '華西', 'HMO', '2017年', '县域', '远程', '心界', '联', 'ab');
   const text = fc.array(fc.oneof(word, fc.constantFrom('，', '。', ' ', '的', '和', '在')), { maxLength: 12 }).map((a) => a.join(''));
   const doc = (i: number, title: string, paras: string[]): IndexedDocument => ({ doc: `d${i}`, title, units: [['', 'title', title], ...paras.map((p, j) => [`p${j}`, 'body', p] as [string, 'body', string])] });
+
+  it('give results whose excerpts, made when first read, are those of their text, also in JSON and in copies', async () => {
+    const docs = [doc(0, '医联体', ['华西医院的医联体', '县域医共体和医联体']), doc(1, '其他', ['医联体'])];
+    const { index } = await memoryIndex(docs);
+    const results = await search(index, table, '医联体');
+    expect(results.length).toBe(4);
+    for (const r of results) {
+      const made = excerpt(r.text, ['医联体'], table);
+      expect(made).toContain('<mark>医联体</mark>');
+      expect(r.excerpt).toBe(made);
+      expect({ ...r }.excerpt).toBe(made);
+      expect((JSON.parse(JSON.stringify(r)) as { excerpt: string }).excerpt).toBe(made);
+    }
+  });
 
   it('hold every document whose title or a paragraph contains every part of the query, title matches first (property)', async () => {
     await fc.assert(

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { groupByDocument, openSearch } from '../../src/search/engine.ts';
 import { PACK } from '../../src/search/index-format.ts';
+import { fill, FIRST_BYTES, PAGE_DOCS } from '../../src/search/page.ts';
+import { strings } from '../../src/i18n/zh-CN.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
 import { ROOT, seedCorpus } from '../helpers/seeds.ts';
@@ -20,6 +22,8 @@ import { blockText } from '../../src/pipeline/document.ts';
 import { seededRandom as random } from '../../src/lib/random.ts';
 
 const DOCUMENTS = 2000;
+/** A query of eleven documents (77, 770 … 779), more than a batch of four: its first results are counted as partial, then exactly. */
+const EXACT_AFTER_PARTIAL = '编号甲77';
 let dir: string;
 let site: string;
 
@@ -95,5 +99,60 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     expect(links).toEqual(groupByDocument(s.results).map((g) => g.url).slice(0, links.length));
     expect(status).toMatch(new RegExp(`可能含有此词的文献共 ${DOCUMENTS} 篇`));
     expect(readdirSync(join(site, 'kb-search', 'u')).length).toBe(Math.ceil(DOCUMENTS / PACK));
+  });
+
+  /**
+   * The statuses the page writes for a query, with its files loaded side by side as script elements,
+   * and its documents once it is done: the engine's, checked as the page checks them (the first
+   * candidates that have it shown at once, then four at a time until a page of documents is checked
+   * or FIRST_BYTES of text loaded), each count true of the candidates checked when it is written.
+   */
+  async function statusesFromDisk(query: string) {
+    const { index, table } = await openIndex(join(site, 'kb-search'));
+    const s = await openSearch(index, table, query);
+    const from = index.loaded!();
+    const t = strings.search.results;
+    const line = () => (s.done ? fill(t.count, query, s.results.length, groupByDocument(s.results).length) : fill(t.countPartial, query, s.results.length, s.checked, s.candidates));
+    while (!s.done && s.results.length === 0) await s.more(4);
+    const expected = [line()];
+    while (!s.done && s.checked < PAGE_DOCS && index.loaded!() - from < FIRST_BYTES) {
+      await s.more(4);
+      expected.push(line());
+    }
+    const context = await launch();
+    const p = await context.newPage();
+    // Every text the status is given (a text node each time), in order.
+    await p.addInitScript(() => {
+      const w = window as unknown as { statuses: string[] };
+      w.statuses = [];
+      document.addEventListener('DOMContentLoaded', () => {
+        const observer = new MutationObserver((records) => w.statuses.push(...records.flatMap((r) => [...r.addedNodes].map((n) => n.textContent ?? ''))));
+        observer.observe(document.querySelector('#search-status')!, { childList: true });
+      });
+    });
+    await p.goto(`${pathToFileURL(join(site, 'search', 'index.html')).href}?q=${encodeURIComponent(query)}`);
+    const written = () => p.evaluate(() => (window as unknown as { statuses: string[] }).statuses.filter((x) => /处结果/.test(x)));
+    await expect.poll(written, { timeout: 20_000 }).toEqual(expected);
+    const links = await p.locator('.result > a.result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href.replace(/^.*\/docs\//, '/docs/').replace('index.html', '')));
+    await context.close();
+    return { expected, links, shown: groupByDocument(s.results).slice(0, PAGE_DOCS).map((g) => g.best.url) };
+  }
+
+  it('shows the first documents that have a common word as soon as they are checked, then fills the page, every count true when written', async () => {
+    const { expected, links, shown } = await statusesFromDisk('医联体');
+    // Checked four at a time, each time said so: never a total it has not counted.
+    expect(expected.length).toBeGreaterThan(1);
+    for (const x of expected) expect(x).toMatch(/已查看的 \d+ 篇文献中有 \d+ 处结果；可能含有此词的文献共 2000 篇/);
+    expect(links).toEqual(shown);
+    expect(links.length).toBe(PAGE_DOCS);
+  });
+
+  it('says the exact count once every candidate is checked, and only then', async () => {
+    const { expected, links, shown } = await statusesFromDisk(EXACT_AFTER_PARTIAL);
+    expect(expected.at(-1)).toMatch(/：共 \d+ 处结果，分布在 \d+ 篇文献中。$/);
+    expect(expected.slice(0, -1).length).toBeGreaterThan(0);
+    for (const x of expected.slice(0, -1)) expect(x).toMatch(/已查看的/);
+    expect(expected.at(-1)).toBe('“编号甲77”：共 11 处结果，分布在 11 篇文献中。');
+    expect(links).toEqual(shown);
   });
 });
