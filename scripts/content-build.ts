@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Curation } from '../src/corpus/curation.ts';
 import { EXTRACTORS } from '../src/extractors/index.ts';
 import { corpusJson, type SiteLocation } from '../src/generate/data.ts';
@@ -20,7 +20,7 @@ import { inIdOrder } from '../src/extract/units.ts';
 import { digestOf } from '../src/lib/digest.ts';
 import { collectCorpus, nearCopiesAmong, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
 import { copyShingles, type DocumentResult } from '../src/pipeline/document.ts';
-import { parseRegistry, serializeRegistry } from '../src/pipeline/identify.ts';
+import { parseRegistry, registryPieces } from '../src/pipeline/identify.ts';
 import type { SkippedFile } from '../src/pipeline/types.ts';
 import type { BuildSetup, ListedDocument, makeTask, Written } from './lib/build-task.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
@@ -32,6 +32,7 @@ import { codeVersion } from './lib/code-version.ts';
 import { pool } from './lib/pool.ts';
 import { keepEntryPages } from './lib/entry-pages.ts';
 import { prepareAuthoredPages } from './lib/authored-pages.ts';
+import { stageRegistry, type StagedRegistry } from './lib/registry-file.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
 export interface ContentBuildOptions {
@@ -157,9 +158,10 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const entryPages = keepEntryPages(registry.entries, merges.flatMap((m) => (m.entryPages ? [m.entryPages] : [])));
     await mkdir(join(o.outDir, 'pages'), { recursive: true });
     await writeFile(join(o.outDir, 'pages', 'retired-entries.json'), JSON.stringify(entryPages.retired));
-    const registryText = serializeRegistry({ ...result.registry, entries: entryPages.entries });
-    const committed = await readFile(o.registryPath, 'utf8').catch(() => '');
-    if (o.checkRegistry && committed !== registryText) {
+    // (Written a document at a time beside the build, and compared with the committed file by digest: scripts/lib/registry-file.ts.)
+    const registryFile = await stageRegistry(registryPieces({ ...result.registry, entries: entryPages.entries }), join(o.cacheDir, 'registry.json'), o.registryPath);
+    if (o.checkRegistry && registryFile.changed) {
+      await registryFile.discard();
       throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids or entries'})`);
     }
     // Files no extractor wrote this time (an index that is gone).
@@ -175,8 +177,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const keys = Object.fromEntries(docs.map((d) => [d.id, digestOf([made[d.id], shown.get(d.id) ?? []])]));
     await writeFile(join(o.outDir, 'keys.json'), JSON.stringify(keys));
     for (const s of stale) o.log(`[stale] ${s}`);
-    if (o.strict && stale.length > 0) throw new StaleCuration(stale.length);
-    if (committed !== registryText) await writeRegistry(o, registryText);
+    if (o.strict && stale.length > 0) {
+      await registryFile.discard();
+      throw new StaleCuration(stale.length);
+    }
+    await (registryFile.changed ? writeRegistry(o, registryFile) : registryFile.discard());
     // The results this build did not use go.
     await store.close();
     clock.lap('registry and cache');
@@ -195,11 +200,11 @@ export class StaleCuration extends Error {
 }
 
 /** The corpus's registry written into its curation folder (made if need be); a folder the build may not write to is said, not fatal. */
-async function writeRegistry(o: ContentBuildOptions, text: string): Promise<void> {
+async function writeRegistry(o: ContentBuildOptions, staged: StagedRegistry): Promise<void> {
   try {
-    await mkdir(dirname(o.registryPath), { recursive: true });
-    await writeFile(o.registryPath, text);
+    await staged.commit();
   } catch (err) {
+    await staged.discard();
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw err;
     o.log(`[warning] ${o.registryPath}: cannot write the registry (${code}): ids given in this build are not kept for the next`);

@@ -293,19 +293,33 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
   };
 }
 
-/** The registry as committed: one line per paragraph (`id hash sig`), so diffs stay readable. */
-export function serializeRegistry(registry: Registry): string {
-  const docs = registry.documents.map((e) => {
-    const { paragraphs, ...rest } = e;
-    return { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
-  });
+/**
+ * The registry as committed, in pieces (a document's record each): one line per paragraph (`id hash
+ * sig`), so diffs stay readable. The text is JSON.stringify's with an indent of one; at 10,000
+ * documents it is 225 MB, which the content build writes piece by piece rather than hold.
+ */
+export function* registryPieces(registry: Registry): Generator<string> {
   // One line per entry (`id name`), in id order.
   const entries = Object.entries(registry.entries ?? {})
     .filter(([, byId]) => Object.keys(byId).length > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([folder, byId]) => [folder, Object.keys(byId).sort().map((id) => `${id} ${byId[id]}`)] as const);
-  return `${JSON.stringify({ documents: docs, ...(entries.length > 0 ? { entries: Object.fromEntries(entries) } : {}) }, null, 1)}\n`;
+  /** A value's JSON as it is `depth` levels in: each of its lines after the first indented that much more. */
+  const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 1).replaceAll('\n', `\n${' '.repeat(depth)}`);
+  yield '{\n "documents": ';
+  if (registry.documents.length === 0) yield '[]';
+  for (const [i, e] of registry.documents.entries()) {
+    const { paragraphs, ...rest } = e;
+    const doc = { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
+    yield `${i === 0 ? '[\n' : ',\n'}  ${nested(doc, 2)}`;
+  }
+  if (registry.documents.length > 0) yield '\n ]';
+  if (entries.length > 0) yield `,\n "entries": ${nested(Object.fromEntries(entries), 1)}`;
+  yield '\n}\n';
 }
+
+/** The registry as committed, whole (registryPieces joined). */
+export const serializeRegistry = (registry: Registry): string => [...registryPieces(registry)].join('');
 
 /** Read the committed registry (see serializeRegistry). */
 export function parseRegistry(json: unknown): Registry {
