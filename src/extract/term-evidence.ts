@@ -110,7 +110,7 @@ export function compoundsIn(r: string): string[] {
 const keep = (chars: number) => 48 + Math.floor(chars / 8);
 
 /**
- * The characters of running text a document's strings are counted in: its first 6,000. A corpus's
+ * The characters of running text a document's strings are counted in: its first 4,000. A corpus's
  * own words come back in every few thousand characters of its documents, and counting them costs
  * some 2 µs a character (a 24,000-character document would cost four times as much and tell little
  * more); what the document defines or abbreviates is read in all of it.
