@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import { lazy } from '../lib/memo.ts';
 import { generalCount, GENERAL_FLOOR, GENERAL_TOTAL } from './general-words.ts';
-import { compound, listedWords, nearOf, type TermEvidence } from './term-evidence.ts';
+import { compound, HAN_COUNT, hanIndex, listedWords, nearOf, type TermEvidence } from './term-evidence.ts';
 
 export interface DiscoveredTerm {
   /** Stable: made from the term (its simplified spelling). */
@@ -136,8 +136,8 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   const minCount = options.minCount ?? 3;
   // Pass one: counts, characters, definitions, pairs.
   const grams = new Map<string, Merged>();
-  /** Each Chinese character's count, by its code from U+3400. */
-  const singles = new Float64Array(0x9fff - 0x3400 + 1);
+  /** Each Chinese character's count, by its place (hanIndex). */
+  const singles = new Float64Array(HAN_COUNT);
   let chars = 0;
   let documents = 0;
   const definitions = new Map<string, { text: string; form: number; doc: DocumentId; paragraph: BlockId }>();
@@ -146,7 +146,7 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
   for (const e of evidence()) {
     documents++;
     chars += e.chars;
-    for (let i = 0; i < e.singles.length; i++) singles[e.singles.charCodeAt(i) - 0x3400]! += e.singleCounts[i]!;
+    for (let i = 0; i < e.singles.length; i++) singles[hanIndex(e.singles[i]!)]! += e.singleCounts[i]!;
     for (let i = 0; i < e.grams.length; i++) {
       const m = grams.get(e.grams[i]!);
       if (m) {
@@ -191,7 +191,7 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
       !organisations.has(g));
 
   const tokens = Math.max(1, chars / 1.5); // the general corpus counts words, of about 1.5 characters
-  const countOf = (s: string) => (s.length === 1 ? (/[\u3400-\u9fff]/.test(s) ? singles[s.charCodeAt(0) - 0x3400] : undefined) : grams.get(s)?.n);
+  const countOf = (s: string) => (s.length === 1 ? singles[hanIndex(s)] : grams.get(s)?.n);
   /** How much more often the string's parts come together than they would by chance: the weakest split, in bits. */
   const cohesion = (g: string, n: number) => {
     let weakest = Infinity;

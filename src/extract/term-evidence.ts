@@ -48,6 +48,12 @@ export interface TermEvidence {
 /** A string's neighbours and spellings, read from its evidence. */
 export const nearOf = (e: TermEvidence, i: number) => JSON.parse(e.near[i]!) as Omit<GramEvidence, 'n'>;
 
+/** The Chinese characters counted one by one (U+3400 to U+9FFF: the unified ideographs and extension A), by their place from the first. */
+export const HAN_FIRST = 0x3400;
+export const HAN_COUNT = 0x9fff - HAN_FIRST + 1;
+/** A character's place among them, or -1. */
+export const hanIndex = (ch: string) => (ch.length === 1 && ch.charCodeAt(0) - HAN_FIRST >= 0 && ch.charCodeAt(0) - HAN_FIRST < HAN_COUNT ? ch.charCodeAt(0) - HAN_FIRST : -1);
+
 export const MIN_GRAM = 2;
 export const MAX_GRAM = 8;
 /** Running text: a sentence with Chinese punctuation inside or at its end, long enough to be prose (not a menu, a heading, a caption or a post's header with its time). */
@@ -125,7 +131,7 @@ export function termEvidence(d: Pick<DocumentText, 'id' | 'blocks'>): TermEviden
 /** The evidence of one document, its strings counted in its first `maxChars` characters of running text. */
 export function evidenceOf(d: Pick<DocumentText, 'id' | 'blocks'>, maxChars: number): TermEvidence {
   /** Each character's count, by its code (the runs hold U+3400..U+9FFF only). */
-  const codes = new Int32Array(0x9fff - 0x3400 + 1);
+  const codes = new Int32Array(HAN_COUNT);
   const definitions: TermEvidence['definitions'] = [];
   const abbreviations: TermEvidence['abbreviations'] = [];
   const named = new Set<string>();
@@ -157,7 +163,7 @@ export function evidenceOf(d: Pick<DocumentText, 'id' | 'blocks'>, maxChars: num
       for (const run of t.matchAll(/[\u3400-\u9fff]+/g)) {
         const r = run[0];
         chars += r.length;
-        for (let i = 0; i < r.length; i++) codes[r.charCodeAt(i) - 0x3400]!++;
+        for (let i = 0; i < r.length; i++) codes[r.charCodeAt(i) - HAN_FIRST]!++;
         runs.push({ r, written: written.slice(run.index, run.index + r.length), before: outside(t[run.index - 1]), after: outside(t[run.index + r.length]) });
       }
     }
@@ -239,7 +245,7 @@ export function evidenceOf(d: Pick<DocumentText, 'id' | 'blocks'>, maxChars: num
   const singleCounts: number[] = [];
   for (let i = 0; i < codes.length; i++) {
     if (!codes[i]) continue;
-    singles += String.fromCharCode(0x3400 + i);
+    singles += String.fromCharCode(HAN_FIRST + i);
     singleCounts.push(codes[i]!);
   }
   return {

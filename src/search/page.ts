@@ -35,6 +35,8 @@ export const PAGE_DOCS = 10;
  * when the reader asks for more.
  */
 export const FIRST_BYTES = 250_000;
+/** Candidates checked at a time. */
+const BATCH = 4;
 /** A document's other hits shown before a "more". */
 const OTHERS_SHOWN = 3;
 
@@ -210,7 +212,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       const from = index.loaded?.() ?? 0;
       // The first candidates that have it are shown as soon as they are checked (a candidate may have
       // the query's pairs of characters apart: it is passed over; a result, or none at all, is shown).
-      while (!search.done && mine === seq && search.results.length === 0) await search.more(4);
+      while (!search.done && mine === seq && search.results.length === 0) await search.more(BATCH);
       if (mine !== seq) return;
       open = search;
       checking = Promise.resolve();
@@ -219,7 +221,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       // already), the first page fills in: until a page of documents is checked or FIRST_BYTES of
       // text loaded.
       await drawn();
-      void checkWhile(search, () => search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES, 4);
+      void checkWhile(search, () => search.checked < PAGE_DOCS && (index.loaded?.() ?? 0) - from < FIRST_BYTES, BATCH);
     } finally {
       // The address changes after the results are drawn (pushState takes 2–10 ms in Chromium,
       // measured: the reader waits for the results, not for the address bar), unless another
