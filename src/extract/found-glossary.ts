@@ -98,19 +98,16 @@ function foundEntries(terms: readonly DiscoveredTerm[], sentences: () => Iterabl
     kept.push({ term: t, spec: { id: t.id, term: names[0]!, synonyms: names.slice(1) } });
   }
   const specs = kept.map((k) => k.spec);
-  const read = documentTerms(specs, { definitions: false });
   // Every mention counted; the first MENTIONS_PER_DOCUMENT of each document kept (what a term's page shows).
+  const read = documentTerms(specs, { definitions: false, perDocument: MENTIONS_PER_DOCUMENT });
   const counts = new Map<string, Record<string, number>>(specs.map((t) => [t.id, {}]));
   const entries = glossary(specs, (function* () {
     for (const d of sentences()) {
       const found = read(d);
-      const kept: DocumentTerms['mentions'] = [];
-      for (const m of found.mentions) {
-        const own = counts.get(m.term)!;
-        own[m.mention.doc] = (own[m.mention.doc] ?? 0) + 1;
-        if (own[m.mention.doc]! <= MENTIONS_PER_DOCUMENT) kept.push(m);
-      }
-      yield { ...found, mentions: kept };
+      // (A term counted in a document has its first mention kept: MENTIONS_PER_DOCUMENT is at least one.)
+      const doc = found.mentions[0]?.mention.doc;
+      for (const term in found.counts) counts.get(term)![doc!] = found.counts[term]!;
+      yield found;
     }
   })());
   for (const e of entries) e.counts = counts.get(e.id)!;

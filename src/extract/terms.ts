@@ -102,12 +102,22 @@ interface FoundDefinition {
   definition: NonNullable<TermEntry['definition']>;
 }
 
-/** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
-export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
+/**
+ * One document's mentions of the terms, with the words around each, and the first sentence that
+ * defines each term in each way; with `perDocument`, each term's first mentions only, and how many
+ * it has in all.
+ */
+export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[]; counts?: Record<string, number> };
 
-/** Per document, what the glossary takes from it (`definitions: false`: the mentions only, as the found terms', whose definitions discovery gives). */
-export function documentTerms(specs: readonly TermSpec[], options: { definitions?: boolean } = {}): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
+/**
+ * Per document, what the glossary takes from it (`definitions: false`: the mentions only, as the
+ * found terms', whose definitions discovery gives; `perDocument`: each term's first mentions only,
+ * the rest counted, so that a term a long document repeats a thousand times is not clipped a
+ * thousand times to keep five).
+ */
+export function documentTerms(specs: readonly TermSpec[], options: { definitions?: boolean; perDocument?: number } = {}): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
   const withDefinitions = options.definitions ?? true;
+  const limit = options.perDocument ?? Infinity;
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
@@ -118,6 +128,7 @@ export function documentTerms(specs: readonly TermSpec[], options: { definitions
   return (r) => {
       const own: DocumentTerms['mentions'] = [];
       const defined: FoundDefinition[] = [];
+      const counts: Record<string, number> = {};
       for (const s of r.sentences()) {
         const ms = find(s.text);
         if (!ms.length) continue;
@@ -125,7 +136,7 @@ export function documentTerms(specs: readonly TermSpec[], options: { definitions
         // Each term's ways of being defined are tried once a sentence, not once a mention (a long sentence can hold thousands).
         const tried = new Set<string>();
         for (const m of ms) {
-          own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
+          if ((counts[m.id] = (counts[m.id] ?? 0) + 1) <= limit) own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
           if (!withDefinitions || tried.has(m.id)) continue;
           tried.add(m.id);
           forms.get(m.id)!.forEach((re, form) => {
@@ -137,7 +148,7 @@ export function documentTerms(specs: readonly TermSpec[], options: { definitions
           });
         }
       }
-      return { mentions: own, definitions: defined };
+      return { mentions: own, definitions: defined, ...(options.perDocument !== undefined ? { counts } : {}) };
     };
 }
 
