@@ -55,6 +55,8 @@ export interface ContentBuildOptions {
   strict?: boolean;
   /** Worker threads for the pipeline and the merges (default: one per core for 60 documents or more, none below). */
   threads?: number;
+  /** From this many documents, the merges of Extractor.largeMerge run one at a time (default MERGES_APART_FROM). */
+  mergesApartFrom?: number;
   log: (line: string) => void;
   /** Told when every document's files are written (npm run build starts the search index then). */
   onDocumentsWritten?: () => void;
@@ -62,6 +64,13 @@ export interface ContentBuildOptions {
 
 /** Below this many files, starting worker threads (~0.3 s each) costs more than they save. */
 const MIN_FILES_FOR_THREADS = 60;
+
+/**
+ * From this many documents, the merges that hold something of every document (Extractor.largeMerge)
+ * do not run side by side: at 10,000 the timeline's and the glossary's took 1.35 and 2.5 GB each,
+ * alone. Below it, side by side they are done sooner, and hold a few hundred megabytes.
+ */
+const MERGES_APART_FROM = 3000;
 
 /** How many worker threads to use for a corpus of `files` files: CONTENT_WORKERS, or one per core for a large corpus. */
 export function workerThreads(files: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -143,7 +152,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
     // 5. Each extractor's merge, those that need another's after it.
     const mergeSetup: MergeSetup = { docs: docs.map((d) => [d.id, result.digests.get(d.id)!] as const), location: o.location, curation: o.curation, outDir: o.outDir };
     const merges: MergeDone[] = [];
-    for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup })));
+    // In a large corpus the merges that hold something of every document run one at a time (the rest beside them).
+    const apart = docs.length >= (o.mergesApartFrom ?? MERGES_APART_FROM) ? new Set(EXTRACTORS.filter((ex) => ex.largeMerge).map((ex) => ex.name)) : new Set<string>();
+    for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup, apart: (name) => apart.has(name) })));
     o.log(`[generate] ${await partsWritten} part(s) of /data/documents/ written`);
     for (const line of merges.flatMap((m) => m.log)) o.log(line);
     // The threads' work is done: the results this build used stay in the store, and the threads'

@@ -16,6 +16,11 @@ export interface MapOptions<I, O> {
   route?: (item: I) => string;
   /** Told of each result as it arrives. */
   onResult?: (item: I, result: O) => void;
+  /**
+   * Unrouted items for which this is true never run at the same time as one another (merges whose
+   * working sets grow with the corpus): a free thread takes the next item that may run now.
+   */
+  apart?: (item: I) => boolean;
 }
 
 export interface Pool {
@@ -78,8 +83,13 @@ function workerPool(module: URL, setup: unknown, threads: number): Pool {
       return new Promise<O[]>((resolve, reject) => {
         const results = new Array<O>(items.length);
         let done = 0;
+        /** Which items were sent, the first not sent, and whether an item kept apart is running. */
+        const sent = new Uint8Array(items.length);
         let next = 0;
+        let apartRunning = false;
+        const isApart = (i: number) => options.apart?.(items[i]!) ?? false;
         const pending = workers.map(() => 0);
+        const running = workers.map((): number | undefined => undefined);
         const onError = (err: Error) => finish(err);
         const finish = (err?: Error) => {
           failures.delete(onError);
@@ -94,7 +104,15 @@ function workerPool(module: URL, setup: unknown, threads: number): Pool {
         };
         // Unrouted items one at a time to whichever thread is free; routed ones all at once to their owner.
         const feed = (w: number) => {
-          while (next < items.length && options.route === undefined && pending[w]! === 0) send(w, next++);
+          if (options.route !== undefined || pending[w]! > 0) return;
+          while (next < items.length && sent[next]) next++;
+          let i = next;
+          while (i < items.length && (sent[i] || (apartRunning && isApart(i)))) i++;
+          if (i === items.length) return;
+          sent[i] = 1;
+          running[w] = i;
+          if (isApart(i)) apartRunning = true;
+          send(w, i);
         };
         const listeners = workers.map((_, w) => (m: Reply & { call: number }) => {
           if (m.call !== call) return;
@@ -103,7 +121,10 @@ function workerPool(module: URL, setup: unknown, threads: number): Pool {
           results[m.id] = m.result as O;
           options.onResult?.(items[m.id]!, m.result as O);
           if (++done === items.length) return finish();
-          feed(w);
+          if (running[w] !== undefined && isApart(running[w]!)) apartRunning = false;
+          running[w] = undefined;
+          // (An item kept apart may now run in a thread that found none it could take.)
+          workers.forEach((_, x) => feed(x));
         });
         workers.forEach((w, i) => {
           w.on('message', listeners[i]!);

@@ -55,6 +55,12 @@ export interface Extractor<Result = unknown, Merged = unknown> {
   corpusSettings?(curation: Curation): unknown;
   /** Other extractors whose merged results (what their `shared` gives) this one's merge reads. */
   needs?: readonly string[];
+  /**
+   * Its merge holds something of every document at once (every mention of the found terms, every
+   * event to group): at 10,000 documents a gigabyte or more, so in a large corpus two such merges
+   * do not run side by side (scripts/content-build.ts).
+   */
+  largeMerge?: boolean;
   /** What this one's merged result gives the extractors that need it (by default all of it). */
   shared?(merged: Merged): unknown;
   /**

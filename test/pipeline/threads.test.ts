@@ -24,7 +24,7 @@ describe('the content build in worker threads', () => {
     // The seeds too, twice (a copy is listed once, as a duplicate).
     for (const f of seedFiles()) cpSync(join(SEEDS, f.name), join(corpus, `seed-${f.name}`));
     cpSync(join(SEEDS, seedFiles()[0]!.name), join(corpus, 'seed-copy.txt'));
-    const build = async (threads: number, where = mkdtempSync(join(tmpdir(), 'kb-threads-'))) => {
+    const build = async (threads: number, where = mkdtempSync(join(tmpdir(), 'kb-threads-')), mergesApartFrom?: number) => {
       const log: string[] = [];
       await runContentBuild({
         corpusDir: corpus,
@@ -34,6 +34,7 @@ describe('the content build in worker threads', () => {
         curation: NO_CURATION,
         location: { site: 'https://example.org', base: '/' },
         threads,
+        ...(mergesApartFrom !== undefined ? { mergesApartFrom } : {}),
         log: (line) => log.push(line),
       });
       return { where, log: log.join('\n'), files: { ...tree(join(where, 'out')), registry: readFileSync(join(where, 'registry.json'), 'utf8') } };
@@ -44,6 +45,9 @@ describe('the content build in worker threads', () => {
     expect(Object.keys(one.files).length).toBeGreaterThan(30);
     expect(one.log).toMatch(/\[skipped\] seed-copy\.txt: the same bytes as/);
     expect(three.files).toEqual(one.files);
+    // The large merges one at a time, as in a large corpus: the same files.
+    const apart = await build(2, undefined, 0);
+    expect(apart.files).toEqual(one.files);
     // Again in two threads with what the three left: every document's results kept, no file written again.
     const again = await build(2, three.where);
     expect(again.log).toMatch(/\[extract\] 0 of \d+ documents worked out in 2 threads/);
