@@ -20,19 +20,20 @@ import { inIdOrder } from '../src/extract/units.ts';
 import { digestOf } from '../src/lib/digest.ts';
 import { collectCorpus, nearCopiesAmong, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
 import { copyShingles, type DocumentResult } from '../src/pipeline/document.ts';
-import { parseRegistry, registryPieces } from '../src/pipeline/identify.ts';
+import { parseRegistry, registryDocumentPieces, registryEntryPieces } from '../src/pipeline/identify.ts';
 import type { SkippedFile } from '../src/pipeline/types.ts';
 import type { BuildSetup, ListedDocument, makeTask, Written } from './lib/build-task.ts';
 import { readJson, replaceFile } from './lib/data-files.ts';
 import { filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
 import { writeDocumentParts } from './lib/document-parts.ts';
 import { documentStore } from './lib/document-store.ts';
+import type { Store } from './lib/extraction.ts';
 import { mergeWaves, type MergeDone, type MergeSetup } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
-import { pool } from './lib/pool.ts';
+import { pool, type Pool } from './lib/pool.ts';
 import { keepEntryPages } from './lib/entry-pages.ts';
 import { prepareAuthoredPages } from './lib/authored-pages.ts';
-import { stageRegistry, type StagedRegistry } from './lib/registry-file.ts';
+import { fileThen, stageRegistry, writePieces, type StagedRegistry } from './lib/registry-file.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
 export interface ContentBuildOptions {
@@ -61,6 +62,9 @@ export interface ContentBuildOptions {
   /** Told when every document's files are written (npm run build starts the search index then). */
   onDocumentsWritten?: () => void;
 }
+
+/** The registry's documents, written before the merges (readCorpus), in the build's folder until the registry is staged. */
+const DOCUMENTS_PART = 'registry-documents.part';
 
 /** Below this many files, starting worker threads (~0.3 s each) costs more than they save. */
 const MIN_FILES_FOR_THREADS = 60;
@@ -104,22 +108,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
   type Task = Awaited<ReturnType<typeof makeTask>>;
   try {
     const progress = reporter(o.log);
-    // 1. Every file read and summarised.
-    let read = 0;
-    const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
-    clock.lap('decode');
-    // 2. The corpus-wide pass: ids, and the lines repeated at documents' edges.
-    const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
-    const skipped: SkippedFile[] = summaries.filter((s): s is SkippedFile => 'reason' in s);
-    const planned = planCorpus(summaries.filter((s): s is FileSummary => !('reason' in s)), registry, o.curation.errata, today());
-    // 3. Each document processed (cleaned, structured, identified: into the store).
-    const plans = planned.plans.filter((p): p is Extract<Plan, { context: unknown }> => 'context' in p);
-    let processed = 0;
-    const done = await work.map<(typeof plans)[number], Outcome<ListedDocument>>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
-    const outcomes = new Map(plans.map((p, i) => [p.source, done[i]!]));
-    // Near-copies by their cleaned text, each candidate pair's read back from the store.
-    const copies = nearCopiesAmong(planned.plans, outcomes, (_, x) => copyShingles((store.get(x.digest) as DocumentResult).document!));
-    const result = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
+    // 1–3. Every file read, summarised, planned and processed; the registry's documents staged.
+    const documentsPart = join(o.cacheDir, DOCUMENTS_PART);
+    const { result, entries: registeredEntries } = await readCorpus(work, store, o, names, documentsPart, progress, clock);
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
     for (const n of result.notices) o.log(`[warning] ${n}`);
@@ -166,11 +157,11 @@ export async function runContentBuild(o: ContentBuildOptions) {
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
     const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale];
     // Entry pages the registry keeps: those no document names any more keep a page saying so.
-    const entryPages = keepEntryPages(registry.entries, merges.flatMap((m) => (m.entryPages ? [m.entryPages] : [])));
+    const entryPages = keepEntryPages(registeredEntries, merges.flatMap((m) => (m.entryPages ? [m.entryPages] : [])));
     await mkdir(join(o.outDir, 'pages'), { recursive: true });
     await writeFile(join(o.outDir, 'pages', 'retired-entries.json'), JSON.stringify(entryPages.retired));
     // (Written a document at a time beside the build, and compared with the committed file by digest: scripts/lib/registry-file.ts.)
-    const registryFile = await stageRegistry(registryPieces({ ...result.registry, entries: entryPages.entries }), join(o.cacheDir, 'registry.json'), o.registryPath);
+    const registryFile = await stageRegistry(fileThen(documentsPart, registryEntryPieces(entryPages.entries)), join(o.cacheDir, 'registry.json'), o.registryPath);
     if (o.checkRegistry && registryFile.changed) {
       await registryFile.discard();
       throw new Error(`${o.registryPath} is stale: build the corpus and commit it (changes: ${result.changes.map((c) => `${c.kind} ${c.id}`).join(', ') || 'paragraph ids or entries'})`);
@@ -200,7 +191,35 @@ export async function runContentBuild(o: ContentBuildOptions) {
     return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, stale };
   } finally {
     await work.close();
+    await rm(join(o.cacheDir, DOCUMENTS_PART), { force: true });
   }
+}
+
+/**
+ * The content build's steps 1 to 3: every file read and summarised; the corpus-wide pass (ids, and the
+ * lines repeated at documents' edges); each document processed (cleaned, structured, identified:
+ * into the store). The registry's documents are written to `documentsPart` (registryDocumentPieces),
+ * and their paragraph records go with this function's scope: at 10,000 documents they were a
+ * gigabyte of this thread's memory, held through the merges. Returns the corpus's result and the
+ * committed registry's entries.
+ */
+async function readCorpus(work: Pool, store: Pick<Store, 'get'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
+  type Task = Awaited<ReturnType<typeof makeTask>>;
+  let read = 0;
+  const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
+  clock.lap('decode');
+  const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
+  const skipped: SkippedFile[] = summaries.filter((s): s is SkippedFile => 'reason' in s);
+  const planned = planCorpus(summaries.filter((s): s is FileSummary => !('reason' in s)), registry, o.curation.errata, today());
+  const plans = planned.plans.filter((p): p is Extract<Plan, { context: unknown }> => 'context' in p);
+  let processed = 0;
+  const done = await work.map<(typeof plans)[number], Outcome<ListedDocument>>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
+  const outcomes = new Map(plans.map((p, i) => [p.source, done[i]!]));
+  // Near-copies by their cleaned text, each candidate pair's read back from the store.
+  const copies = nearCopiesAmong(planned.plans, outcomes, (_, x) => copyShingles((store.get(x.digest) as DocumentResult).document!));
+  const { registry: next, ...result } = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
+  await writePieces(registryDocumentPieces(next.documents), documentsPart);
+  return { result, entries: registry.entries };
 }
 
 /** Stale curation in a corpus built strictly: the build stops (and its registry is not written). */

@@ -3,7 +3,8 @@
  * documents its text is 225 MB, and made whole, beside the committed file read whole to compare
  * them, it was the content build's peak (700 MB more). The new text is written to a file of the
  * build's own folder while it is hashed, and compared with the committed file by digest, read as a
- * stream.
+ * stream. Its documents' part (their paragraph records) is written first, before the merges, so that
+ * the build need not hold the records through them (scripts/content-build.ts).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -32,18 +33,32 @@ export interface StagedRegistry {
   discard(): Promise<void>;
 }
 
-/** Write `pieces` to `staging` (hashing them as they go) and compare them with `committed`. */
-export async function stageRegistry(pieces: Iterable<string>, staging: string, committed: string): Promise<StagedRegistry> {
-  await mkdir(dirname(staging), { recursive: true });
-  const out = createWriteStream(staging);
+/** Text in pieces, as they are made or read. */
+type Pieces = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** Write `pieces` to `file` as they come; their sha-256. */
+export async function writePieces(pieces: Pieces, file: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
   const hash = createHash('sha256');
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     hash.update(piece);
     if (!out.write(piece)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  const changed = hash.digest('hex') !== (await fileDigest(committed));
+  return hash.digest('hex');
+}
+
+/** A file's bytes (as written by writePieces), then more pieces. */
+export async function* fileThen(file: string, more: Iterable<string>): AsyncGenerator<string | Uint8Array> {
+  for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+  yield* more;
+}
+
+/** Write `pieces` to `staging` (hashing them as they go) and compare them with `committed`. */
+export async function stageRegistry(pieces: Pieces, staging: string, committed: string): Promise<StagedRegistry> {
+  const changed = (await writePieces(pieces, staging)) !== (await fileDigest(committed));
   const discard = () => rm(staging, { force: true });
   return {
     changed,

@@ -299,21 +299,31 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
  * documents it is 225 MB, which the content build writes piece by piece rather than hold.
  */
 export function* registryPieces(registry: Registry): Generator<string> {
-  // One line per entry (`id name`), in id order.
-  const entries = Object.entries(registry.entries ?? {})
-    .filter(([, byId]) => Object.keys(byId).length > 0)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([folder, byId]) => [folder, Object.keys(byId).sort().map((id) => `${id} ${byId[id]}`)] as const);
-  /** A value's JSON as it is `depth` levels in: each of its lines after the first indented that much more. */
-  const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 1).replaceAll('\n', `\n${' '.repeat(depth)}`);
+  yield* registryDocumentPieces(registry.documents);
+  yield* registryEntryPieces(registry.entries);
+}
+
+/** A value's JSON as it is `depth` levels in: each of its lines after the first indented that much more. */
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 1).replaceAll('\n', `\n${' '.repeat(depth)}`);
+
+/** The registry's text up to the end of its documents (registryPieces): the content build writes it before the merges, and lets the paragraph records go. */
+export function* registryDocumentPieces(documents: readonly RegistryEntry[]): Generator<string> {
   yield '{\n "documents": ';
-  if (registry.documents.length === 0) yield '[]';
-  for (const [i, e] of registry.documents.entries()) {
+  if (documents.length === 0) yield '[]';
+  for (const [i, e] of documents.entries()) {
     const { paragraphs, ...rest } = e;
     const doc = { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
     yield `${i === 0 ? '[\n' : ',\n'}  ${nested(doc, 2)}`;
   }
-  if (registry.documents.length > 0) yield '\n ]';
+  if (documents.length > 0) yield '\n ]';
+}
+
+/** The registry's text after its documents (registryPieces): one line per entry (`id name`), in id order. */
+export function* registryEntryPieces(byFolder: Registry['entries']): Generator<string> {
+  const entries = Object.entries(byFolder ?? {})
+    .filter(([, byId]) => Object.keys(byId).length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([folder, byId]) => [folder, Object.keys(byId).sort().map((id) => `${id} ${byId[id]}`)] as const);
   if (entries.length > 0) yield `,\n "entries": ${nested(Object.fromEntries(entries), 1)}`;
   yield '\n}\n';
 }

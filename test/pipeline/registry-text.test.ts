@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { registryPieces, serializeRegistry, type Registry } from '../../src/pipeline/identify.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileThen, stageRegistry, writePieces } from '../../scripts/lib/registry-file.ts';
+import { registryDocumentPieces, registryEntryPieces, registryPieces, serializeRegistry, type Registry } from '../../src/pipeline/identify.ts';
 import type { DocumentId } from '../../src/pipeline/types.ts';
 
 /** The registry file as it has always been written: JSON.stringify of the whole, with an indent of one (the files committed so far). */
@@ -43,6 +47,20 @@ describe('the registry file, written a document at a time', () => {
         expect(serializeRegistry(r)).toBe(wholeText(r));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('staged as the content build does, its documents first to a file of their own, then their text and the entries: the same bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-registry-parts-'));
+    await fc.assert(
+      fc.asyncProperty(registry, async (r) => {
+        const part = join(dir, 'documents.part');
+        await writePieces(registryDocumentPieces(r.documents), part);
+        const staged = await stageRegistry(fileThen(part, registryEntryPieces(r.entries)), join(dir, 'staged.json'), join(dir, 'none.json'));
+        expect(readFileSync(join(dir, 'staged.json'), 'utf8')).toBe(wholeText(r));
+        await staged.discard();
+      }),
+      { numRuns: 100 },
     );
   });
 
