@@ -237,7 +237,10 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
   const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([g], i) => [g, i]));
   const rarest = (grams: ReadonlySet<number>) => {
-    const ranks = Int32Array.from(grams, (g) => rank.get(g)!).sort();
+    const ranks = new Int32Array(grams.size);
+    let k = 0;
+    for (const g of grams) ranks[k++] = rank.get(g)!;
+    ranks.sort();
     return ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1);
   };
   const mergedGrams: Set<number>[] = [];
