@@ -122,7 +122,7 @@ function cutShare(neighbours: Map<string, number> | undefined, n: number, g: str
   if (rest.length < 2 || !listedWords(rest)) return 0;
   const edge = side === 'left' ? g[0]! : g.at(-1)!;
   let cut = 0;
-  for (const [c, k] of neighbours ?? []) if (c.length === 1 && /[\u3400-\u9fff]/.test(c) && generalCount(side === 'left' ? c + edge : edge + c) > 0) cut += k;
+  for (const [c, k] of neighbours ?? []) if (hanIndex(c) >= 0 && generalCount(side === 'left' ? c + edge : edge + c) > 0) cut += k;
   return n ? cut / n : 0;
 }
 
@@ -177,18 +177,7 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
     !NOT_FIRST.has(g[0]!) && !NOT_LAST.has(g.at(-1)!) && !PHRASE.test(g.slice(1, -1)) && !COUNTING.test(g) && !TIME_WORD.test(g) && !BODY.test(g) && !PLACE.test(g) && !organisations.has(g);
   for (const g of [...named]) if (!wordlike(g)) named.delete(g);
   for (const g of [...definitions.keys()]) if (!named.has(g)) definitions.delete(g);
-  const candidate = (g: string, m: Merged) =>
-    named.has(g) ||
-    (m.n >= minCount &&
-      (m.df >= minDocuments || m.n > minCount) &&
-      !NOT_FIRST.has(g[0]!) &&
-      !NOT_LAST.has(g.at(-1)!) &&
-      !PHRASE.test(g.slice(1, -1)) &&
-      !COUNTING.test(g) &&
-      !TIME_WORD.test(g) &&
-      !BODY.test(g) &&
-      !PLACE.test(g) &&
-      !organisations.has(g));
+  const candidate = (g: string, m: Merged) => named.has(g) || (m.n >= minCount && (m.df >= minDocuments || m.n > minCount) && wordlike(g));
 
   const tokens = Math.max(1, chars / 1.5); // the general corpus counts words, of about 1.5 characters
   const countOf = (s: string) => (s.length === 1 ? singles[hanIndex(s)] : grams.get(s)?.n);
