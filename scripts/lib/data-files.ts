@@ -133,7 +133,7 @@ const PART_BUFFER = 64 * 1024;
 
 /** A file of a part being written: its text as it comes, added to a plain file in pieces, and its digest. */
 class PartFile {
-  private pieces: string[] = [];
+  private pieces: Buffer[] = [];
   private held = 0;
   private readonly hash = createHash('sha256');
   /** The plain file (worker threads strip types: no parameter property). */
@@ -143,14 +143,16 @@ class PartFile {
     writeFileSync(raw, '');
   }
   add(text: string): void {
-    this.hash.update(text);
-    this.pieces.push(text);
-    this.held += text.length;
+    // Encoded once, for the digest and the file.
+    const bytes = Buffer.from(text);
+    this.hash.update(bytes);
+    this.pieces.push(bytes);
+    this.held += bytes.length;
     if (this.held >= PART_BUFFER) this.flush();
   }
   flush(): void {
     if (this.pieces.length === 0) return;
-    appendFileSync(this.raw, this.pieces.join(''));
+    appendFileSync(this.raw, Buffer.concat(this.pieces));
     this.pieces = [];
     this.held = 0;
   }

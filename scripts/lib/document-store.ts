@@ -47,6 +47,11 @@ const canonicalData = (value: unknown) =>
 /** Results as files, each written under a name of its own and renamed into place, so that a reader never sees half of one. */
 export function resultFiles(dir: string, version: string): Required<DocumentStore> & { hits(): number } {
   const file = (key: string) => join(dir, version, `${key}${EXTENSION}`);
+  const write = (key: string, digest: Buffer, value: unknown) => {
+    const partial = `${file(key)}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
+    writeFileSync(partial, Buffer.concat([digest, serialize(value)]));
+    renameSync(partial, file(key));
+  };
   let hits = 0;
   return {
     get(key) {
@@ -59,11 +64,11 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
       }
     },
     set(key, value) {
-      const partial = `${file(key)}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
       // Hashed as UTF-16, as the text is held (encoding Chinese text as UTF-8 first took as long as hashing it).
-      writeFileSync(partial, Buffer.concat([createHash('sha256').update(canonicalData(value) ?? '', 'utf16le').digest(), serialize(value)]));
-      renameSync(partial, file(key));
+      write(key, createHash('sha256').update(canonicalData(value) ?? '', 'utf16le').digest(), value);
     },
+    // (Its digest is all zeros.)
+    stash: (key, value) => write(key, Buffer.alloc(HEADER), value),
     has: (key) => existsSync(file(key)),
     digest(key) {
       let fd: number | undefined;
@@ -88,6 +93,7 @@ export function trackedResults(dir: string, version: string): { store: Required<
   const store: Required<DocumentStore> = {
     get: (key) => (used.add(key), files.get(key)),
     set: (key, value) => (used.add(key), files.set(key, value)),
+    stash: (key, value) => (used.add(key), files.stash(key, value)),
     has: (key) => files.has(key),
     digest: (key) => (used.add(key), files.digest(key)),
   };

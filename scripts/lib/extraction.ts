@@ -113,6 +113,20 @@ interface MergeRecord {
   done: MergeDone;
 }
 
+/** What a merge kept for the next (MergeContext.keep), with what it read: its settings (all its inputs but the results) and its results' keys, by document. */
+interface KeptRecord {
+  settings: string;
+  results: string[];
+  kept: unknown;
+}
+
+/**
+ * A merge may start from what the last one kept when at most this share of the results changed
+ * (went or came): beyond it, taking the old results away and adding the new costs about as much as
+ * reading them all.
+ */
+const CHANGED_SHARE = 0.5;
+
 /**
  * Run one extractor's merge (by name) and write its files, unless its inputs are those it last ran
  * with and its files are there: then what it told then. The shared part of its merged result is
@@ -127,8 +141,9 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   const needed = isNeeded(extractors, name);
   const sharedKey = `shared-${name}-${inputs}`;
   if (last?.inputs === inputs && (!needed || store.has(sharedKey)) && last.done.files.every((f) => existsSync(join(s.outDir, f)))) {
-    // (Asked for, so that the store keeps it for the build after this one too.)
+    // (Asked for, so that the store keeps them for the build after this one too.)
     if (needed) store.digest(sharedKey);
+    store.digest(`merge-kept-${name}`);
     return { ...last.done, log: [`[${name}] unchanged since the last build (the documents' results it reads are the same)`] };
   }
   // Forgotten before it runs: a merge stopped half way leaves files no inputs describe.
@@ -141,12 +156,29 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
       if (r !== undefined) yield r;
     }
   };
+  // What the last merge kept, and the results that went and came since (by document id and key).
+  const keptKey = `merge-kept-${name}`;
+  const settings = digestOf([ex.corpusSettings?.(s.curation) ?? null, s.location, (ex.needs ?? []).map((n) => mergeInputs(store, byName.get(n)!, s, byName))]);
+  const now = s.docs.map(([id, digest]) => `${id} ${resultKey(ex, s.curation, digest)}`).filter((k) => store.has(k.slice(k.indexOf(' ') + 1)));
+  const lastKept = store.get(keptKey) as KeptRecord | undefined;
+  let since: MergeContext['since'];
+  if (lastKept?.settings === settings) {
+    const before = new Set(lastKept.results);
+    const after = new Set(now);
+    const gone = lastKept.results.filter((k) => !after.has(k)).map((k) => k.slice(k.indexOf(' ') + 1));
+    const came = now.filter((k) => !before.has(k)).map((k) => k.slice(k.indexOf(' ') + 1));
+    const each = (keys: string[]) => ({ *[Symbol.iterator]() { for (const k of keys) yield store.get(k); } });
+    if (gone.length + came.length <= CHANGED_SHARE * now.length && gone.every((k) => store.has(k))) since = { kept: lastKept.kept, gone: each(gone), came: each(came) };
+  }
+  let kept: unknown;
   const ctx: MergeContext = {
     curation: s.curation,
     location: s.location,
     documents: s.docs.length,
     merged: Object.fromEntries((ex.needs ?? []).map((n) => [n, store.get(`shared-${n}-${mergeInputs(store, byName.get(n)!, s, byName)}`)])),
     stale: (file, item, problem) => stale.push(`${file}: ${item}: ${problem}`),
+    ...(since ? { since } : {}),
+    keep: (value) => (kept = value),
   };
   // Given again each time it is iterated, read from the store each time: a merge whose result would be
   // as large as the corpus (every figure of 10,000 documents) keeps the results instead, and its
@@ -161,6 +193,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
   const pages = ex.entryPages ? { entryPages: { folder: ex.name, entries: Array.from(ex.entryPages(merged), (e): [string, string] => [e.id, e.name]) } } : {};
   const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale, ...pages };
+  if (kept !== undefined) store.stash(keptKey, { settings, results: now, kept } satisfies KeptRecord);
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
   return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }

@@ -8,16 +8,20 @@
  *
  * Scale: what one document gives (documentGlossary) is its curated terms' mentions, its evidence
  * (term-evidence.ts, bounded by its length) and its sentences, worked out once and kept; the merge
- * (corpusGlossary) reads those results four times: once for the curated terms, twice to rank (counts,
- * then the neighbours of the candidates only), once to find the found terms' mentions.
+ * (corpusGlossary) reads those results three times: twice to rank (counts, then the neighbours of
+ * the candidates only), once for the curated terms' mentions and to find the found terms'. What it
+ * counted and found is kept, so that the next build's merge reads again only the documents that
+ * changed (and, of the others, those that hold a string the change made worth counting).
  */
 import { TERM_CONCORDANCE } from '../lib/limits.ts';
 import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
-import type { Reading, Sentence } from './reading.ts';
+import type { Reading } from './reading.ts';
 import { readAll } from './reading.ts';
-import { discoverTerms, type DiscoveredTerm, type DiscoveryOptions } from './term-discovery.ts';
+import { countTerms, discoverTerms, keptTally, rankTerms, recountTerms, tallyFrom, type DiscoveredTerm, type DiscoveryOptions, type KeptTally, type TermTally } from './term-discovery.ts';
 import { termEvidence, type TermEvidence } from './term-evidence.ts';
-import { documentTerms, fold, glossary, type DocumentTerms, type TermEntry, type TermSpec } from './terms.ts';
+import { documentTerms, fold, glossary, termMatcher, type DocumentTerms, type TermEntry, type TermSpec } from './terms.ts';
+import { clip, MENTION_CONTEXT } from './units.ts';
+import { filter, map } from '../lib/iterate.ts';
 
 /** Why and how strongly a term was found (absent on a curated term). */
 export interface FoundBy {
@@ -46,7 +50,7 @@ export const MENTIONS_PER_DOCUMENT = TERM_CONCORDANCE.perDoc ?? 5;
 
 /**
  * What one document gives the glossary. Each part is kept as JSON text: the merge reads every
- * document's result four times, each time for one part, and one string is read back from the
+ * document's result three times, each time for a part or two, and one string is read back from the
  * build's store at once, where thousands of small objects took milliseconds a document (the
  * curated terms' mentions as objects: 2.8 ms a document at each reading, 11 s of the merge at 1,000).
  */
@@ -84,39 +88,89 @@ function notAboutCurated(found: readonly DiscoveredTerm[], curated: readonly Ter
 }
 
 /**
- * The found terms as glossary entries, highest ranked first: each term's names owned once (a name
- * two terms share stays with the higher ranked), its mentions found in `sentences` (every
- * document's, in id order, each time it is called).
+ * One document's mentions of the found terms: how many of each term, and where its first
+ * MENTIONS_PER_DOCUMENT are, four numbers a mention (the term's place in the list, the sentence's,
+ * and where the mention starts and ends in it). Numbers, not the mentions in context: what a build
+ * keeps of every document for the next build's merge.
  */
-function foundEntries(terms: readonly DiscoveredTerm[], sentences: () => Iterable<{ sentences(): Sentence[] }>): FoundTermEntry[] {
+interface MentionsIn {
+  counts: Record<string, number>;
+  at: number[];
+}
+
+/** A document's sentences as its result keeps them: [paragraph, text] pairs. */
+type Sentences = ReadonlyArray<readonly [BlockId, string]>;
+
+/** A document's mentions, as mentionsIn found them, in context. */
+function inContext(doc: DocumentId, sentences: Sentences, found: MentionsIn, specs: readonly TermSpec[]): DocumentTerms {
+  const mentions: DocumentTerms['mentions'] = [];
+  for (let k = 0; k < found.at.length; k += 4) {
+    const [paragraph, text] = sentences[found.at[k + 1]!]!;
+    // (As terms.ts makes a mention: the sentence's text, clipped around it.)
+    mentions.push({ term: specs[found.at[k]!]!.id, mention: { doc, paragraph, ...clip(text, found.at[k + 2]!, found.at[k + 3]!, MENTION_CONTEXT) } });
+  }
+  return { mentions, definitions: [] };
+}
+
+/** What the found glossary keeps for the next build: the terms its mentions were found for (as JSON), and each document's mentions. */
+interface KeptMentions {
+  specs: string;
+  documents: Array<[DocumentId, MentionsIn]>;
+}
+
+/**
+ * The found terms as glossary entries, highest ranked first: each term's names owned once (a name
+ * two terms share stays with the higher ranked), its mentions found in every document's sentences
+ * (`documents` gives them in id order, each time it is called). With `kept`, what the last build
+ * found for the same terms: a document not in `changed` is not read again.
+ */
+function foundEntries(
+  terms: readonly DiscoveredTerm[],
+  documents: () => Iterable<{ doc: DocumentId; sentences(): Sentences }>,
+  kept?: { mentions: KeptMentions; changed: ReadonlySet<DocumentId> },
+): { entries: FoundTermEntry[]; mentions: KeptMentions } {
   const owned = new Set<string>();
-  const kept: Array<{ term: DiscoveredTerm; spec: TermSpec }> = [];
+  const chosen: Array<{ term: DiscoveredTerm; spec: TermSpec }> = [];
   for (const t of terms) {
     const names = [t.term, ...t.synonyms].filter((n) => !owned.has(fold(n)));
     if (!names.length) continue;
     for (const n of names) owned.add(fold(n));
-    kept.push({ term: t, spec: { id: t.id, term: names[0]!, synonyms: names.slice(1) } });
+    chosen.push({ term: t, spec: { id: t.id, term: names[0]!, synonyms: names.slice(1) } });
   }
-  const specs = kept.map((k) => k.spec);
-  // Every mention counted; the first MENTIONS_PER_DOCUMENT of each document kept (what a term's page shows).
-  const read = documentTerms(specs, { definitions: false, perDocument: MENTIONS_PER_DOCUMENT });
+  const specs = chosen.map((k) => k.spec);
+  const mentions: KeptMentions = { specs: JSON.stringify(specs), documents: [] };
+  const last = kept?.mentions.specs === mentions.specs ? new Map(kept.mentions.documents) : undefined;
+  const find = termMatcher(specs);
+  const place = new Map(specs.map((t, i) => [t.id, i]));
+  /** Every mention counted; the first MENTIONS_PER_DOCUMENT of each term kept (what a term's page shows). */
+  const mentionsIn = (sentences: Sentences): MentionsIn => {
+    const counts: Record<string, number> = {};
+    const at: number[] = [];
+    sentences.forEach(([, text], i) => {
+      for (const m of find(text)) if ((counts[m.id] = (counts[m.id] ?? 0) + 1) <= MENTIONS_PER_DOCUMENT) at.push(place.get(m.id)!, i, m.start, m.end);
+    });
+    return { counts, at };
+  };
   const counts = new Map<string, Record<string, number>>(specs.map((t) => [t.id, {}]));
   const entries = glossary(specs, (function* () {
-    for (const d of sentences()) {
-      const found = read(d);
-      // (A term counted in a document has its first mention kept: MENTIONS_PER_DOCUMENT is at least one.)
-      const doc = found.mentions[0]?.mention.doc;
-      for (const term in found.counts) counts.get(term)![doc!] = found.counts[term]!;
-      yield found;
+    for (const d of documents()) {
+      const had = kept?.changed.has(d.doc) ? undefined : last?.get(d.doc);
+      // (Sentences are read only where there is something to find or show.)
+      const sentences = had && !had.at.length ? [] : d.sentences();
+      const found = had ?? mentionsIn(sentences);
+      mentions.documents.push([d.doc, found]);
+      for (const term in found.counts) counts.get(term)![d.doc] = found.counts[term]!;
+      yield inContext(d.doc, sentences, found, specs);
     }
   })());
   for (const e of entries) e.counts = counts.get(e.id)!;
   // A found term's definition is the one discovery found, where the sentence defines that very term
   // (terms.ts would also take 失能等级评估是指… as a definition of 评估).
-  return entries.map(({ definition: _, ...e }, i) => {
-    const t = kept[i]!.term;
+  const found = entries.map(({ definition: _, ...e }, i) => {
+    const t = chosen[i]!.term;
     return { ...e, ...t, term: e.term, synonyms: e.synonyms ?? [] };
   });
+  return { entries: found, mentions };
 }
 
 /** A found term as the glossary shows it: its entry, why it was found, its spellings. */
@@ -131,28 +185,65 @@ const asGlossaryEntry = (t: FoundTermEntry): GlossaryEntry => ({
   variants: t.variants,
 });
 
+/** What the glossary's merge keeps for the next build's (corpusGlossary): its counts, and each document's mentions of the found terms. */
+export interface GlossaryKept {
+  tally: KeptTally;
+  mentions: KeptMentions;
+}
+
+/** The documents whose results changed since a merge: their results then (`gone`) and now (`came`; a changed document is in both). */
+export interface GlossaryChange {
+  kept: GlossaryKept;
+  gone: Iterable<DocumentGlossary>;
+  came: Iterable<DocumentGlossary>;
+}
+
+const evidenceOf = (r: DocumentGlossary) => JSON.parse(r.evidence) as TermEvidence;
+const sentencesOf = (r: DocumentGlossary) => JSON.parse(r.sentences) as Array<[BlockId, string]>;
+
 /**
- * The corpus's glossary from every document's result (in id order; read four times, so `results`
- * must give them again each time it is iterated): the curated terms first, then the found ones.
+ * The corpus's glossary from every document's result (in id order; read three times, so `results`
+ * must give them again each time it is iterated): the curated terms first, then the found ones. With `since`, what the last merge kept and the results that changed since: the counts are
+ * changed by those alone and a document that did not change is not searched again (while the found
+ * terms are the same); the glossary is the same as without it. What to keep for the next is returned too.
  */
-export function corpusGlossary(curated: readonly TermSpec[], results: Iterable<DocumentGlossary>, options: DiscoveryOptions = {}): GlossaryEntry[] {
-  const own = glossary(curated, (function* () {
-    for (const r of results) yield JSON.parse(r.curated) as DocumentTerms;
-  })());
-  const discovered = discoverTerms(
-    function* () {
-      for (const r of results) yield JSON.parse(r.evidence) as TermEvidence;
-    },
-    { limit: FOUND_TERMS + curated.length, ...options },
-  );
+export function corpusGlossary(
+  curated: readonly TermSpec[],
+  results: Iterable<DocumentGlossary>,
+  options: DiscoveryOptions = {},
+  since?: GlossaryChange,
+): { entries: GlossaryEntry[]; kept: GlossaryKept } {
+  const tally = (since && recounted(since, results, options)) || countTerms(() => map(results, evidenceOf), options);
+  const discovered = rankTerms(tally, FOUND_TERMS + curated.length);
   const terms = notAboutCurated(withoutCurated(discovered, curated), curated).slice(0, options.limit ?? FOUND_TERMS);
-  const found = foundEntries(terms, function* () {
-    for (const r of results) {
-      const doc = r.doc;
-      yield { sentences: () => (JSON.parse(r.sentences) as Array<[BlockId, string]>).map(([paragraph, text]) => ({ doc, paragraph, text })) };
-    }
-  });
-  return [...own, ...found.map(asGlossaryEntry)];
+  const changed = since && new Set(map(since.came, (r) => r.doc));
+  // The curated terms' mentions are read in the same pass as the found terms' (each reading of every result takes a quarter of a second at 1,000 documents).
+  const ofCurated: DocumentTerms[] = [];
+  const found = foundEntries(
+    terms,
+    () => map(results, (r) => (ofCurated.push(JSON.parse(r.curated) as DocumentTerms), { doc: r.doc, sentences: () => sentencesOf(r) })),
+    since && changed && { mentions: since.kept.mentions, changed },
+  );
+  const own = glossary(curated, ofCurated);
+  return { entries: [...own, ...found.entries.map(asGlossaryEntry)], kept: { tally: keptTally(tally), mentions: found.mentions } };
+}
+
+/**
+ * The last merge's counts changed by the documents that went and came; undefined when they were
+ * counted with other options, or do not hold a document that went (then the corpus is counted again).
+ */
+function recounted(since: GlossaryChange, results: Iterable<DocumentGlossary>, options: DiscoveryOptions): TermTally | undefined {
+  const k = since.kept.tally;
+  if (k.minCount !== (options.minCount ?? 3) || k.minDocuments !== options.minDocuments) return undefined;
+  try {
+    return recountTerms(tallyFrom(k), { gone: map(since.gone, evidenceOf), came: map(since.came, evidenceOf) }, (strings) => {
+      // A document whose evidence lists none of the strings is not read (JSON.stringify quotes a string as the evidence's JSON does).
+      const quoted = [...strings].map((g) => JSON.stringify(g));
+      return map(filter(results, (r) => quoted.some((q) => r.evidence.includes(q))), evidenceOf);
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -165,5 +256,5 @@ export function foundGlossary(
 ): FoundTermEntry[] {
   const evidence = options.evidence ?? readAll(docs, (r) => termEvidence(r.doc));
   const terms = withoutCurated(discoverTerms(() => evidence, options), options.curated ?? []);
-  return foundEntries(terms, () => readAll(docs, (r) => r));
+  return foundEntries(terms, () => readAll(docs, (r) => ({ doc: r.doc.id, sentences: () => r.sentences().map((s) => [s.paragraph, s.text] as const) }))).entries;
 }

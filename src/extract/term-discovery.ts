@@ -79,14 +79,39 @@ const CUT_SHARE = 0.5;
 const converter = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
 const toTraditional = (s: string) => converter()(s);
 
-interface Merged {
+/** A string's counts over the corpus. */
+interface Counted {
   n: number;
   df: number;
-  /** Whether it could be a term (worked out once, after the counts). */
+  /** Whether it could be a term, so that its neighbours are counted (worked out after the counts). */
   candidate?: boolean;
   l?: Map<string, number>;
   r?: Map<string, number>;
-  written?: Set<string>;
+  /** Its spellings other than the simplified one, and in how many documents each. */
+  written?: Map<string, number>;
+}
+
+/**
+ * What discovery counts over a corpus's evidence: every string's occurrences and documents, the
+ * characters, what the documents define and abbreviate, and the neighbours of the strings that
+ * could be terms. Every part is a sum over the documents, so a few changed documents are counted
+ * by taking their old evidence away and adding their new (recountTerms), not by reading every
+ * document again.
+ */
+export interface TermTally {
+  minCount: number;
+  minDocuments?: number;
+  documents: number;
+  chars: number;
+  /** Each Chinese character's count, by its place (hanIndex). */
+  singles: Float64Array;
+  grams: Map<string, Counted>;
+  /** What each document defines (the documents that define something). */
+  definitions: Map<DocumentId, TermEvidence['definitions']>;
+  /** Short and long forms, and the documents that pair them. */
+  pairs: Map<string, { short: string; long: string; docs: Set<string> }>;
+  /** Names of bodies the documents abbreviate, and how often. */
+  organisations: Map<string, number>;
 }
 
 /** The share of occurrences taken by the most frequent neighbour that is a character (a break is free). */
@@ -128,59 +153,77 @@ function cutShare(neighbours: Map<string, number> | undefined, n: number, g: str
 
 const idOf = (term: string) => `t-${createHash('sha256').update(term).digest('hex').slice(0, 8)}`;
 
-/**
- * The corpus's terms, highest ranked first. `evidence` gives every document's evidence each time
- * it is called (it is read twice), in any order: the result does not depend on the order.
- */
-export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: DiscoveryOptions = {}): DiscoveredTerm[] {
-  const minCount = options.minCount ?? 3;
-  // Pass one: counts, characters, definitions, pairs.
-  const grams = new Map<string, Merged>();
-  /** Each Chinese character's count, by its place (hanIndex). */
-  const singles = new Float64Array(HAN_COUNT);
-  let chars = 0;
-  let documents = 0;
-  const definitions = new Map<string, { text: string; form: number; doc: DocumentId; paragraph: BlockId }>();
-  const pairs = new Map<string, { short: string; long: string; docs: Set<string> }>();
-  const organisations = new Set<string>();
-  for (const e of evidence()) {
-    documents++;
-    chars += e.chars;
-    for (let i = 0; i < e.singles.length; i++) singles[hanIndex(e.singles[i]!)]! += e.singleCounts[i]!;
-    for (let i = 0; i < e.grams.length; i++) {
-      const m = grams.get(e.grams[i]!);
-      if (m) {
-        m.n += e.counts[i]!;
-        m.df++;
-      } else grams.set(e.grams[i]!, { n: e.counts[i]!, df: 1 });
+/** Add one document's counts to the tally (`sign` 1), or take them away (-1). */
+function countDocument(t: TermTally, e: TermEvidence, sign: 1 | -1): void {
+  t.documents += sign;
+  t.chars += sign * e.chars;
+  for (let i = 0; i < e.singles.length; i++) t.singles[hanIndex(e.singles[i]!)]! += sign * e.singleCounts[i]!;
+  for (let i = 0; i < e.grams.length; i++) {
+    const g = e.grams[i]!;
+    const m = t.grams.get(g);
+    if (!m) t.grams.set(g, { n: e.counts[i]!, df: 1 });
+    else if ((m.df += sign) === 0) t.grams.delete(g);
+    else m.n += sign * e.counts[i]!;
+  }
+  if (sign > 0 && e.definitions.length) t.definitions.set(e.doc, e.definitions);
+  if (sign < 0) t.definitions.delete(e.doc);
+  for (const a of e.abbreviations) {
+    if (a.organisation) {
+      for (const name of [a.short, a.long]) tallyOf(t.organisations, name, sign);
+      continue;
     }
-    for (const d of e.definitions) {
+    const key = `${a.short}|${a.long}`;
+    if (sign > 0) {
+      if (!t.pairs.has(key)) t.pairs.set(key, { short: a.short, long: a.long, docs: new Set() });
+      t.pairs.get(key)!.docs.add(e.doc);
+    } else if (t.pairs.get(key)?.docs.delete(e.doc) && !t.pairs.get(key)!.docs.size) t.pairs.delete(key);
+  }
+}
+
+/** Add `by` to a count, forgetting it at zero. */
+function tallyOf(counts: Map<string, number>, key: string, by: number): void {
+  const v = (counts.get(key) ?? 0) + by;
+  if (v) counts.set(key, v);
+  else counts.delete(key);
+}
+
+/** Add one document's neighbours and spellings of the candidates (of those in `only`, when given) to the tally, or take them away. */
+function countNeighbours(t: TermTally, e: TermEvidence, sign: 1 | -1, only?: ReadonlySet<string>): void {
+  for (let i = 0; i < e.grams.length; i++) {
+    if (only && !only.has(e.grams[i]!)) continue;
+    const m = t.grams.get(e.grams[i]!);
+    if (!m?.candidate) continue;
+    const x = nearOf(e, i);
+    for (const c in x.l) tallyOf(m.l!, c, sign * x.l[c]!);
+    for (const c in x.r) tallyOf(m.r!, c, sign * x.r[c]!);
+    for (const w of x.w ?? []) tallyOf((m.written ??= new Map()), w, sign);
+  }
+}
+
+/** What the tally's counts say of each string: which strings the text names, which could be terms, how cohesive and how key each is. */
+function judgeOf(t: TermTally) {
+  const { grams, chars } = t;
+  const minCount = t.minCount;
+  const minDocuments = t.minDocuments ?? Math.min(2, t.documents);
+  const definitions = new Map<string, { text: string; form: number; doc: DocumentId; paragraph: BlockId }>();
+  for (const [doc, list] of t.definitions) {
+    for (const d of list) {
       const had = definitions.get(d.term);
       // The most explicit way of defining wins; between equals, the first document in id order.
-      if (!had || d.form < had.form || (d.form === had.form && e.doc < had.doc)) definitions.set(d.term, { text: d.text, form: d.form, doc: e.doc, paragraph: d.paragraph });
-    }
-    for (const a of e.abbreviations) {
-      if (a.organisation) {
-        organisations.add(a.short).add(a.long);
-        continue;
-      }
-      const key = `${a.short}|${a.long}`;
-      if (!pairs.has(key)) pairs.set(key, { short: a.short, long: a.long, docs: new Set() });
-      pairs.get(key)!.docs.add(e.doc);
+      if (!had || d.form < had.form || (d.form === had.form && doc < had.doc)) definitions.set(d.term, { text: d.text, form: d.form, doc, paragraph: d.paragraph });
     }
   }
-  const minDocuments = options.minDocuments ?? Math.min(2, documents);
-  const named = new Set([...definitions.keys(), ...[...pairs.values()].flatMap((p) => [p.short, p.long])]);
-  for (const o of organisations) named.delete(o);
+  const named = new Set([...definitions.keys(), ...[...t.pairs.values()].flatMap((p) => [p.short, p.long])]);
+  for (const o of t.organisations.keys()) named.delete(o);
   /** Whether a string could be a term at all: not a phrase, a count, a time, a body's or a place's name. */
   const wordlike = (g: string) =>
-    !NOT_FIRST.has(g[0]!) && !NOT_LAST.has(g.at(-1)!) && !PHRASE.test(g.slice(1, -1)) && !COUNTING.test(g) && !TIME_WORD.test(g) && !BODY.test(g) && !PLACE.test(g) && !organisations.has(g);
+    !NOT_FIRST.has(g[0]!) && !NOT_LAST.has(g.at(-1)!) && !PHRASE.test(g.slice(1, -1)) && !COUNTING.test(g) && !TIME_WORD.test(g) && !BODY.test(g) && !PLACE.test(g) && !t.organisations.has(g);
   for (const g of [...named]) if (!wordlike(g)) named.delete(g);
   for (const g of [...definitions.keys()]) if (!named.has(g)) definitions.delete(g);
-  const candidate = (g: string, m: Merged) => named.has(g) || (m.n >= minCount && (m.df >= minDocuments || m.n > minCount) && wordlike(g));
+  const candidate = (g: string, m: Counted) => named.has(g) || (m.n >= minCount && (m.df >= minDocuments || m.n > minCount) && wordlike(g));
 
   const tokens = Math.max(1, chars / 1.5); // the general corpus counts words, of about 1.5 characters
-  const countOf = (s: string) => (s.length === 1 ? singles[hanIndex(s)] : grams.get(s)?.n);
+  const countOf = (s: string) => (s.length === 1 ? t.singles[hanIndex(s)] : grams.get(s)?.n);
   /** How much more often the string's parts come together than they would by chance: the weakest split, in bits. */
   const cohesion = (g: string, n: number) => {
     let weakest = Infinity;
@@ -192,40 +235,176 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
     return weakest;
   };
   const keynessOf = (g: string, n: number) => n / tokens / ((generalCount(g) || GENERAL_FLOOR) / GENERAL_TOTAL);
-
-  const latinTerm = (g: string) => /^[A-Z0-9]+$/.test(g);
   /**
    * What the counts alone say of a string as a frequent term: used in several documents (or more
    * often than that in one when it is a word of its own, not common words put together: 分级诊疗 in
    * the one notice about it, not 大幅提升), far more often than in general Chinese, its parts
    * holding together. Its neighbours decide the rest.
    */
-  const frequentByCounts = (g: string, m: Merged) =>
+  const frequentByCounts = (g: string, m: Counted) =>
     ((m.n >= minCount && m.df >= minDocuments) || (m.n > minCount && !compound(g))) &&
     keynessOf(g, m.n) >= (generalCount(g) ? LISTED_KEYNESS : UNLISTED_KEYNESS) &&
     (latinTerm(g) || cohesion(g, m.n) >= MIN_COHESION);
   // Only a string the text names, or one the counts do not rule out, needs its neighbours (a tenth of the candidates).
-  for (const [g, m] of grams) m.candidate = candidate(g, m) && (named.has(g) || frequentByCounts(g, m));
+  const needsNeighbours = (g: string, m: Counted) => candidate(g, m) && (named.has(g) || frequentByCounts(g, m));
+  return { definitions, named, cohesion, keynessOf, frequentByCounts, needsNeighbours };
+}
 
-  // Pass two: the neighbours and spellings of those only.
-  for (const e of evidence()) {
-    for (let i = 0; i < e.grams.length; i++) {
-      const m = grams.get(e.grams[i]!)!;
-      if (!m.candidate) continue;
-      const x = nearOf(e, i);
-      m.l ??= new Map();
-      m.r ??= new Map();
-      for (const c in x.l) m.l.set(c, (m.l.get(c) ?? 0) + x.l[c]!);
-      for (const c in x.r) m.r.set(c, (m.r.get(c) ?? 0) + x.r[c]!);
-      for (const w of x.w ?? []) (m.written ??= new Set()).add(w);
+const latinTerm = (g: string) => /^[A-Z0-9]+$/.test(g);
+
+/** Mark the strings whose neighbours are counted, as the counts now stand; the strings newly marked (their neighbours are still to count). */
+function markCandidates(t: TermTally): Set<string> {
+  const { needsNeighbours } = judgeOf(t);
+  const added = new Set<string>();
+  for (const [g, m] of t.grams) {
+    const now = needsNeighbours(g, m);
+    if (now && !m.candidate) {
+      added.add(g);
+      m.l = new Map();
+      m.r = new Map();
+    } else if (!now && m.candidate) {
+      delete m.l;
+      delete m.r;
+      delete m.written;
     }
+    m.candidate = now;
   }
+  return added;
+}
 
+/**
+ * Count a corpus's evidence: `evidence` gives every document's each time it is called (it is read
+ * twice: the counts first, then the neighbours of the strings that could be terms), in any order.
+ */
+export function countTerms(evidence: () => Iterable<TermEvidence>, options: DiscoveryOptions = {}): TermTally {
+  const t: TermTally = {
+    minCount: options.minCount ?? 3,
+    ...(options.minDocuments !== undefined ? { minDocuments: options.minDocuments } : {}),
+    documents: 0,
+    chars: 0,
+    singles: new Float64Array(HAN_COUNT),
+    grams: new Map(),
+    definitions: new Map(),
+    pairs: new Map(),
+    organisations: new Map(),
+  };
+  for (const e of evidence()) countDocument(t, e, 1);
+  markCandidates(t);
+  for (const e of evidence()) countNeighbours(t, e, 1);
+  return t;
+}
+
+/**
+ * The tally of a corpus some of whose documents changed: `gone` their evidence as it was counted,
+ * `came` as it is now (a changed document is in both). The counts are changed by theirs alone; a
+ * string that now could be a term and could not before has its neighbours counted in every
+ * document that holds it, which `holding` gives (the evidence of every document now in the corpus
+ * that may hold one of the strings asked for). Changes `tally` and returns it: it counts as
+ * countTerms would over the corpus now.
+ */
+export function recountTerms(
+  t: TermTally,
+  change: { gone: Iterable<TermEvidence>; came: Iterable<TermEvidence> },
+  holding: (strings: ReadonlySet<string>) => Iterable<TermEvidence>,
+): TermTally {
+  for (const e of change.gone) {
+    countNeighbours(t, e, -1);
+    countDocument(t, e, -1);
+  }
+  for (const e of change.came) {
+    countDocument(t, e, 1);
+    countNeighbours(t, e, 1);
+  }
+  const added = markCandidates(t);
+  if (added.size) for (const e of holding(added)) countNeighbours(t, e, 1, added);
+  return t;
+}
+
+/** A tally as data a build can keep (V8's serialisation: lists, and numbers in typed arrays), and back. */
+export interface KeptTally {
+  minCount: number;
+  minDocuments?: number;
+  documents: number;
+  chars: number;
+  /** Each character counted (its place) and its count, one after the other. */
+  singles: number[];
+  /** Every string, and its occurrences and documents in the same order. */
+  strings: string[];
+  n: Int32Array;
+  df: Int32Array;
+  /** The candidates' neighbours before and after, and spellings. */
+  candidates: Array<[g: string, l: Array<[string, number]>, r: Array<[string, number]>, written: Array<[string, number]>]>;
+  definitions: Array<[DocumentId, TermEvidence['definitions']]>;
+  pairs: Array<[short: string, long: string, docs: string[]]>;
+  organisations: Array<[string, number]>;
+}
+
+export function keptTally(t: TermTally): KeptTally {
+  const singles: number[] = [];
+  for (let i = 0; i < t.singles.length; i++) if (t.singles[i]) singles.push(i, t.singles[i]!);
+  const strings: string[] = [];
+  const n = new Int32Array(t.grams.size);
+  const df = new Int32Array(t.grams.size);
+  const candidates: KeptTally['candidates'] = [];
+  for (const [g, m] of t.grams) {
+    n[strings.length] = m.n;
+    df[strings.length] = m.df;
+    strings.push(g);
+    if (m.candidate) candidates.push([g, [...m.l!], [...m.r!], [...(m.written ?? [])]]);
+  }
+  return {
+    minCount: t.minCount,
+    ...(t.minDocuments !== undefined ? { minDocuments: t.minDocuments } : {}),
+    documents: t.documents,
+    chars: t.chars,
+    singles,
+    strings,
+    n,
+    df,
+    candidates,
+    definitions: [...t.definitions],
+    pairs: [...t.pairs.values()].map((p) => [p.short, p.long, [...p.docs]]),
+    organisations: [...t.organisations],
+  };
+}
+
+export function tallyFrom(k: KeptTally): TermTally {
+  const singles = new Float64Array(HAN_COUNT);
+  for (let i = 0; i < k.singles.length; i += 2) singles[k.singles[i]!] = k.singles[i + 1]!;
+  const grams = new Map<string, Counted>();
+  for (let i = 0; i < k.strings.length; i++) grams.set(k.strings[i]!, { n: k.n[i]!, df: k.df[i]!, candidate: false });
+  for (const [g, l, r, written] of k.candidates) Object.assign(grams.get(g)!, { candidate: true, l: new Map(l), r: new Map(r), ...(written.length ? { written: new Map(written) } : {}) });
+  return {
+    minCount: k.minCount,
+    ...(k.minDocuments !== undefined ? { minDocuments: k.minDocuments } : {}),
+    documents: k.documents,
+    chars: k.chars,
+    singles,
+    grams,
+    definitions: new Map(k.definitions),
+    pairs: new Map(k.pairs.map(([short, long, docs]) => [`${short}|${long}`, { short, long, docs: new Set(docs) }])),
+    organisations: new Map(k.organisations),
+  };
+}
+
+/**
+ * The corpus's terms, highest ranked first. `evidence` gives every document's evidence each time
+ * it is called (it is read twice), in any order: the result does not depend on the order.
+ */
+export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: DiscoveryOptions = {}): DiscoveredTerm[] {
+  return rankTerms(countTerms(evidence, options), options.limit);
+}
+
+/** The terms a tally gives, highest ranked first (at most `limit`). Reads the tally, does not change it. */
+export function rankTerms(tally: TermTally, limit?: number): DiscoveredTerm[] {
+  const { definitions, named, cohesion, keynessOf, frequentByCounts } = judgeOf(tally);
+  const { grams, pairs } = tally;
+  /** The strings whose neighbours were counted, and a named term the counts did not keep (长照2.0 is not a run of Chinese characters), which still counts as named. */
+  const considered: Array<[string, Counted]> = [];
+  for (const [g, m] of grams) if (m.candidate) considered.push([g, m]);
+  for (const g of named) if (!grams.has(g)) considered.push([g, { n: 0, df: 0, l: new Map(), r: new Map() }]);
   const found = new Map<string, DiscoveredTerm>();
-  // A named term the counts did not keep (长照2.0 is not a run of Chinese characters) still counts as named.
-  for (const g of named) if (!grams.has(g)) grams.set(g, { n: 0, df: 0, l: new Map(), r: new Map() });
-  for (const [g, m] of grams) {
-    if (!m.l) continue;
+  for (const [g, m] of considered) {
     const keyness = keynessOf(g, m.n);
     const reasons: DiscoveredTerm['found'] = [];
     if (definitions.has(g)) reasons.push('defined');
@@ -246,7 +425,8 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
       id: idOf(g),
       term: g,
       synonyms: [],
-      variants: [...new Set([g, toTraditional(g), ...(m.written ?? [])])],
+      // (The documents' spellings in code point order: the same whatever order the documents were counted in.)
+      variants: [...new Set([g, toTraditional(g), ...[...(m.written?.keys() ?? [])].sort()])],
       ...(definitions.has(g) ? { definition: (({ form: _f, ...d }) => d)(definitions.get(g)!) } : {}),
       found: reasons,
       score: Math.round(score * 100) / 100,
@@ -309,5 +489,5 @@ export function discoverTerms(evidence: () => Iterable<TermEvidence>, options: D
     }
   }
   const terms = [...new Set(found.values())].sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
-  return options.limit === undefined ? terms : terms.slice(0, options.limit);
+  return limit === undefined ? terms : terms.slice(0, limit);
 }

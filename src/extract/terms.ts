@@ -102,22 +102,11 @@ interface FoundDefinition {
   definition: NonNullable<TermEntry['definition']>;
 }
 
-/**
- * One document's mentions of the terms, with the words around each, and the first sentence that
- * defines each term in each way; with `perDocument`, each term's first mentions only, and how many
- * it has in all.
- */
-export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[]; counts?: Record<string, number> };
+/** One document's mentions of the terms, with the words around each, and the first sentence that defines each term in each way. */
+export type DocumentTerms = { mentions: { term: string; mention: Mention }[]; definitions: FoundDefinition[] };
 
-/**
- * Per document, what the glossary takes from it (`definitions: false`: the mentions only, as the
- * found terms', whose definitions discovery gives; `perDocument`: each term's first mentions only,
- * the rest counted, so that a term a long document repeats a thousand times is not clipped a
- * thousand times to keep five).
- */
-export function documentTerms(specs: readonly TermSpec[], options: { definitions?: boolean; perDocument?: number } = {}): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
-  const withDefinitions = options.definitions ?? true;
-  const limit = options.perDocument ?? Infinity;
+/** Per document, what the glossary takes from it. */
+export function documentTerms(specs: readonly TermSpec[]): (r: Pick<Reading, 'sentences'>) => DocumentTerms {
   const find = termMatcher(specs);
   const forms = new Map(
     specs.map((spec) => {
@@ -126,30 +115,29 @@ export function documentTerms(specs: readonly TermSpec[], options: { definitions
     }),
   );
   return (r) => {
-      const own: DocumentTerms['mentions'] = [];
-      const defined: FoundDefinition[] = [];
-      const counts: Record<string, number> = {};
-      for (const s of r.sentences()) {
-        const ms = find(s.text);
-        if (!ms.length) continue;
-        let folded: string | undefined;
-        // Each term's ways of being defined are tried once a sentence, not once a mention (a long sentence can hold thousands).
-        const tried = new Set<string>();
-        for (const m of ms) {
-          if ((counts[m.id] = (counts[m.id] ?? 0) + 1) <= limit) own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
-          if (!withDefinitions || tried.has(m.id)) continue;
-          tried.add(m.id);
-          forms.get(m.id)!.forEach((re, form) => {
-            if (defined.some((x) => x.term === m.id && x.form === form)) return;
-            const hit = re.exec((folded ??= fold(s.text)));
-            if (!hit) return;
-            const clause = clauseAt(s.text, hit.index + (/^[,，:：;；]/.test(hit[0]) ? 1 : 0));
-            defined.push({ term: m.id, form, definition: { text: clause.length > 400 ? `${clause.slice(0, 400)}…` : clause, doc: s.doc, paragraph: s.paragraph } });
-          });
-        }
+    const own: DocumentTerms['mentions'] = [];
+    const defined: FoundDefinition[] = [];
+    for (const s of r.sentences()) {
+      const ms = find(s.text);
+      if (!ms.length) continue;
+      let folded: string | undefined;
+      // Each term's ways of being defined are tried once a sentence, not once a mention (a long sentence can hold thousands).
+      const tried = new Set<string>();
+      for (const m of ms) {
+        own.push({ term: m.id, mention: { ...s, ...clip(s.text, m.start, m.end, MENTION_CONTEXT) } });
+        if (tried.has(m.id)) continue;
+        tried.add(m.id);
+        forms.get(m.id)!.forEach((re, form) => {
+          if (defined.some((x) => x.term === m.id && x.form === form)) return;
+          const hit = re.exec((folded ??= fold(s.text)));
+          if (!hit) return;
+          const clause = clauseAt(s.text, hit.index + (/^[,，:：;；]/.test(hit[0]) ? 1 : 0));
+          defined.push({ term: m.id, form, definition: { text: clause.length > 400 ? `${clause.slice(0, 400)}…` : clause, doc: s.doc, paragraph: s.paragraph } });
+        });
       }
-      return { mentions: own, definitions: defined, ...(options.perDocument !== undefined ? { counts } : {}) };
-    };
+    }
+    return { mentions: own, definitions: defined };
+  };
 }
 
 /** The glossary: each term with its definition from the corpus (if any), counts and every mention. */

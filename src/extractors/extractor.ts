@@ -42,6 +42,15 @@ export interface MergeContext {
   merged: Readonly<Record<string, unknown>>;
   /** Report curation that no longer matches the corpus: the item is left out and the build goes on (or stops, in strict mode). */
   stale(file: string, item: string, problem: string): void;
+  /**
+   * What this extractor's last merge kept (`keep`), and the documents' results that went and came
+   * since (a changed document's in both; each given again each time it is iterated): given when the
+   * last merge kept something, read the same settings, and few documents changed, so that the merge
+   * can start from it. The merged result must be the one it would be without.
+   */
+  since?: { kept: unknown; gone: Iterable<unknown>; came: Iterable<unknown> };
+  /** Keep something (plain data) for the next build's merge, given back as `since.kept`. */
+  keep?(value: unknown): void;
 }
 
 export interface Extractor<Result = unknown, Merged = unknown> {

@@ -4,7 +4,7 @@
  * mention. Each document's result is its curated terms' mentions, its term evidence and its
  * sentences; the merge ranks the found terms over the evidence and finds their mentions.
  */
-import { corpusGlossary, documentGlossary, type DocumentGlossary } from '../extract/found-glossary.ts';
+import { corpusGlossary, documentGlossary, type DocumentGlossary, type GlossaryChange } from '../extract/found-glossary.ts';
 import { termEntry } from '../generate/indexes.ts';
 import { termPages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
@@ -15,7 +15,12 @@ export const terms = extractor({
   documentSettings: (c) => c.terms,
   ofDocument: (c) => documentGlossary(c.terms),
   corpusSettings: (c) => c.terms,
-  merge: (results: Iterable<DocumentGlossary>, { curation }) => corpusGlossary(curation.terms, results),
+  // Starts from what the last build's merge counted and found, when few documents changed (what it kept is its own).
+  merge: (results: Iterable<DocumentGlossary>, { curation, since, keep }) => {
+    const { entries, kept } = corpusGlossary(curation.terms, results, {}, since as GlossaryChange | undefined);
+    keep?.(kept);
+    return entries;
+  },
   // (Every distinct string's counts, then the found terms' mentions: 2.5 GB at 10,000 documents, run alone.)
   largeMerge: true,
   outputs: (entries, { location }) => [

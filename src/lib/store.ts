@@ -6,4 +6,6 @@ export interface DocumentStore {
   has?(key: string): boolean;
   /** A digest of a kept result as it is stored, without parsing it; undefined when it is not kept. */
   digest?(key: string): string | undefined;
+  /** Keep a value whose digest no one asks for (what a merge keeps for the next): written without working one out. */
+  stash?(key: string, value: unknown): void;
 }
