@@ -105,6 +105,29 @@ const keptDist = {
   },
 };
 
+/**
+ * Started by npm run build before the content build is done (KB_WAIT_FOR_CONTENT, scripts/build.ts),
+ * Astro starts and bundles the site's code meanwhile, and renders no page before it is told that the
+ * content build is done: a Vite plugin whose last step of the build (buildApp, after every bundle,
+ * before Astro's own, which renders the pages) waits for the message. (The message may come first.)
+ */
+const contentDone =
+  process.env.KB_WAIT_FOR_CONTENT && process.send
+    ? new Promise((resolve) => {
+        const told = (m) => {
+          if (!m?.contentDone) return;
+          // (Without a listener the channel no longer keeps Astro running when it is done.)
+          process.off('message', told);
+          resolve();
+        };
+        process.on('message', told);
+      })
+    : null;
+const waitForContent = {
+  name: 'kb-wait-for-content',
+  buildApp: { order: 'post', handler: () => contentDone },
+};
+
 export default defineConfig({
   // With none configured there is none (never a placeholder domain): pages then leave out what needs one.
   site: corpus.site ?? undefined,
@@ -122,7 +145,7 @@ export default defineConfig({
   // each corpus has its own.
   cacheDir: join(corpus.cacheDir, 'astro'),
   // dist/ is kept between builds and tidied by keptDist, not emptied.
-  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false, cssCodeSplit: false } },
+  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false, cssCodeSplit: false }, plugins: contentDone ? [waitForContent] : [] },
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.

@@ -31,7 +31,7 @@ import { mergeWaves, type MergeDone, type MergeSetup, type Store } from './lib/e
 import { codeVersion } from './lib/code-version.ts';
 import { pool, type Pool } from './lib/pool.ts';
 import { keepEntryPages } from './lib/entry-pages.ts';
-import { prepareAuthoredPages } from './lib/authored-pages.ts';
+import { copyAuthoredPages } from './lib/authored-pages.ts';
 import { fileThen, stageRegistry, writePieces, type StagedRegistry } from './lib/registry-file.ts';
 import { stopwatch } from './lib/stopwatch.ts';
 
@@ -58,8 +58,8 @@ export interface ContentBuildOptions {
   /** From this many documents, the merges of Extractor.largeMerge run one at a time (default MERGES_APART_FROM). */
   mergesApartFrom?: number;
   log: (line: string) => void;
-  /** Told when every document's files are written (npm run build starts the search index then). */
-  onDocumentsWritten?: () => void;
+  /** Told when every document's files and the authored pages are written, and how many documents there are (npm run build starts the search index then, and Astro). */
+  onDocumentsWritten?: (documents: number) => void;
 }
 
 /** The registry's documents, written before the merges (readCorpus), in the build's folder until the registry is staged. */
@@ -132,7 +132,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
     o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
-    o.onDocumentsWritten?.();
+    // The authored pages copied now (checked against what the merges made, below): what Astro bundles is then all written.
+    const authored = o.pagesDir ? await copyAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [], check: () => [] };
+    o.onDocumentsWritten?.(docs.length);
     // The parts of /data/documents/, compressed here while the threads run the merges (this thread waits for them).
     const partsWritten = writeDocumentParts(o.outDir, made);
     // (Its failure is reported when it is awaited, below, not as an unhandled rejection meanwhile.)
@@ -151,10 +153,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
     // memory goes before the registry is written (at 10,000 documents their heaps held 2 GB then).
     for (const { used } of await work.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used);
     await work.close();
-    // The authored pages, checked against what the merges made.
-    const authored = o.pagesDir ? await prepareAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [] };
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
-    const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale];
+    // (What they name, checked against what the merges made.)
+    const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale, ...authored.check()];
     // Entry pages the registry keeps: those no document names any more keep a page saying so.
     const entryPages = keepEntryPages(registeredEntries, merges.flatMap((m) => (m.entryPages ? [m.entryPages] : [])));
     await mkdir(join(o.outDir, 'pages'), { recursive: true });

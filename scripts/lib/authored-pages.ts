@@ -56,15 +56,19 @@ function madeByTheBuild(outDir: string) {
   };
 }
 
-/** Copy the authored pages of `pagesDir` into `<outDir>/authored/` (the folder made afresh) and report what they name that is gone. */
-export async function prepareAuthoredPages(pagesDir: string, outDir: string, listed: readonly string[] = []): Promise<{ pages: string[]; stale: string[] }> {
+/**
+ * Copy the authored pages of `pagesDir` into `<outDir>/authored/` (the folder made afresh), before
+ * the merges (Astro may bundle them meanwhile: scripts/build.ts), with the reasons a page is left
+ * out; `check()`, once the build has made everything, reports what they name that is gone.
+ */
+export async function copyAuthoredPages(pagesDir: string, outDir: string, listed: readonly string[] = []): Promise<{ pages: string[]; stale: string[]; check(): string[] }> {
   const target = join(outDir, 'authored');
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
   const names = (await readdir(pagesDir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx') && !n.startsWith('.')).sort();
-  const made = madeByTheBuild(outDir);
   const stale: string[] = [];
   const pages: string[] = [];
+  const used: Array<{ where: string; uses: Use[] }> = [];
   for (const name of names) {
     const slug = name.slice(0, -'.mdx'.length);
     const where = `pages/${name}`;
@@ -74,25 +78,31 @@ export async function prepareAuthoredPages(pagesDir: string, outDir: string, lis
       continue;
     }
     const mdx = readFileSync(join(pagesDir, name), 'utf8');
-    let uses: Use[];
     try {
-      uses = componentUses(mdx);
+      used.push({ where, uses: componentUses(mdx) });
     } catch (err) {
       stale.push(`${where}: the page: it is not valid MDX (${(err as Error).message}); it is left out`);
       continue;
     }
-    for (const u of uses) {
-      const a = u.attributes;
-      const problem =
-        u.name === 'Quote' ? (!made.paragraph(a.doc ?? '', a.p ?? '') ? `document ${a.doc} has no paragraph ${a.p}` : null)
-        : u.name === 'Chart' ? (!made.chart(a.id ?? '') ? `there is no chart ${a.id}` : null)
-        : u.name === 'Figure' ? (!made.figure(a.id ?? '') ? `there is no figure ${a.id}` : null)
-        : u.name === 'Term' ? (!made.term(a.id ?? '') ? `there is no term ${a.id}` : null)
-        : null;
-      if (problem) stale.push(`${where}: <${u.name}> on line ${u.line}: ${problem} (the page says so where it stood)`);
-    }
     await copyFile(join(pagesDir, name), join(target, name));
     pages.push(slug);
   }
-  return { pages, stale };
+  const check = () => {
+    const made = madeByTheBuild(outDir);
+    const gone: string[] = [];
+    for (const { where, uses } of used) {
+      for (const u of uses) {
+        const a = u.attributes;
+        const problem =
+          u.name === 'Quote' ? (!made.paragraph(a.doc ?? '', a.p ?? '') ? `document ${a.doc} has no paragraph ${a.p}` : null)
+          : u.name === 'Chart' ? (!made.chart(a.id ?? '') ? `there is no chart ${a.id}` : null)
+          : u.name === 'Figure' ? (!made.figure(a.id ?? '') ? `there is no figure ${a.id}` : null)
+          : u.name === 'Term' ? (!made.term(a.id ?? '') ? `there is no term ${a.id}` : null)
+          : null;
+        if (problem) gone.push(`${where}: <${u.name}> on line ${u.line}: ${problem} (the page says so where it stood)`);
+      }
+    }
+    return gone;
+  };
+  return { pages, stale, check };
 }
