@@ -13,6 +13,7 @@ import { EXTRACTORS } from '../../src/extractors/index.ts';
 import { reading } from '../../src/extract/reading.ts';
 import type { SiteLocation } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
+import { lazy } from '../../src/lib/memo.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
 import { listingPage } from '../../src/generate/page-data.ts';
 import { writeEach, writeJson, writeParts, writeText } from './data-files.ts';
@@ -116,9 +117,13 @@ interface MergeRecord {
 /** What a merge kept for the next (MergeContext.keep), with what it read: its settings (all its inputs but the results) and its results' keys, by document. */
 interface KeptRecord {
   settings: string;
+  /** Each as `<document id> <store key>`. */
   results: string[];
   kept: unknown;
 }
+
+/** A kept record's result, `<document id> <store key>`: its store key. */
+const storeKey = (result: string) => result.slice(result.indexOf(' ') + 1);
 
 /**
  * A merge may start from what the last one kept when at most this share of the results changed
@@ -159,16 +164,17 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   // What the last merge kept, and the results that went and came since (by document id and key).
   const keptKey = `merge-kept-${name}`;
   const settings = digestOf([ex.corpusSettings?.(s.curation) ?? null, s.location, (ex.needs ?? []).map((n) => mergeInputs(store, byName.get(n)!, s, byName))]);
-  const now = s.docs.map(([id, digest]) => `${id} ${resultKey(ex, s.curation, digest)}`).filter((k) => store.has(k.slice(k.indexOf(' ') + 1)));
+  // (Listed only for a merge that keeps something: a check of every document's result.)
+  const now = lazy(() => s.docs.map(([id, digest]) => `${id} ${resultKey(ex, s.curation, digest)}`).filter((k) => store.has(storeKey(k))));
   const lastKept = store.get(keptKey) as KeptRecord | undefined;
   let since: MergeContext['since'];
   if (lastKept?.settings === settings) {
     const before = new Set(lastKept.results);
-    const after = new Set(now);
-    const gone = lastKept.results.filter((k) => !after.has(k)).map((k) => k.slice(k.indexOf(' ') + 1));
-    const came = now.filter((k) => !before.has(k)).map((k) => k.slice(k.indexOf(' ') + 1));
+    const after = new Set(now());
+    const gone = lastKept.results.filter((k) => !after.has(k)).map(storeKey);
+    const came = now().filter((k) => !before.has(k)).map(storeKey);
     const each = (keys: string[]) => ({ *[Symbol.iterator]() { for (const k of keys) yield store.get(k); } });
-    if (gone.length + came.length <= CHANGED_SHARE * now.length && gone.every((k) => store.has(k))) since = { kept: lastKept.kept, gone: each(gone), came: each(came) };
+    if (gone.length + came.length <= CHANGED_SHARE * now().length && gone.every((k) => store.has(k))) since = { kept: lastKept.kept, gone: each(gone), came: each(came) };
   }
   let kept: unknown;
   const ctx: MergeContext = {
@@ -193,7 +199,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
   const pages = ex.entryPages ? { entryPages: { folder: ex.name, entries: Array.from(ex.entryPages(merged), (e): [string, string] => [e.id, e.name]) } } : {};
   const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale, ...pages };
-  if (kept !== undefined) store.stash(keptKey, { settings, results: now, kept } satisfies KeptRecord);
+  if (kept !== undefined) store.stash(keptKey, { settings, results: now(), kept } satisfies KeptRecord);
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
   return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }

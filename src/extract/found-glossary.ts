@@ -216,13 +216,13 @@ export function corpusGlossary(
   const tally = (since && recounted(since, results, options)) || countTerms(() => map(results, evidenceOf), options);
   const discovered = rankTerms(tally, FOUND_TERMS + curated.length);
   const terms = notAboutCurated(withoutCurated(discovered, curated), curated).slice(0, options.limit ?? FOUND_TERMS);
-  const changed = since && new Set(map(since.came, (r) => r.doc));
+  const kept = since && { mentions: since.kept.mentions, changed: new Set(map(since.came, (r) => r.doc)) };
   // The curated terms' mentions are read in the same pass as the found terms' (each reading of every result takes a quarter of a second at 1,000 documents).
   const ofCurated: DocumentTerms[] = [];
   const found = foundEntries(
     terms,
     () => map(results, (r) => (ofCurated.push(JSON.parse(r.curated) as DocumentTerms), { doc: r.doc, sentences: () => sentencesOf(r) })),
-    since && changed && { mentions: since.kept.mentions, changed },
+    kept,
   );
   const own = glossary(curated, ofCurated);
   return { entries: [...own, ...found.entries.map(asGlossaryEntry)], kept: { tally: keptTally(tally), mentions: found.mentions } };

@@ -161,7 +161,11 @@ function countDocument(t: TermTally, e: TermEvidence, sign: 1 | -1): void {
   for (let i = 0; i < e.grams.length; i++) {
     const g = e.grams[i]!;
     const m = t.grams.get(g);
-    if (!m) t.grams.set(g, { n: e.counts[i]!, df: 1 });
+    if (!m) {
+      // (A document taken away that the tally never counted: recountTerms's caller counts the corpus again.)
+      if (sign < 0) throw new Error(`the tally does not hold "${g}" of ${e.doc}`);
+      t.grams.set(g, { n: e.counts[i]!, df: 1 });
+    }
     else if ((m.df += sign) === 0) t.grams.delete(g);
     else m.n += sign * e.counts[i]!;
   }

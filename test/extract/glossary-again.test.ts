@@ -120,4 +120,17 @@ describe('the glossary merged again after a change', () => {
     expect(merged.entries.map((e) => e.term)).toContain('华西');
     expect(merged.entries).toEqual(corpusGlossary([], after).entries);
   });
+
+  it('counts the whole corpus again when what went was never counted (the kept counts are of another corpus)', () => {
+    const other: Corpus = new Map([['d01', [SENTENCES[8]!]]]);
+    const base: Corpus = new Map([
+      ['d01', [SENTENCES[0]!, SENTENCES[1]!]],
+      ['d02', [SENTENCES[4]!, SENTENCES[1]!]],
+    ]);
+    const kept = corpusGlossary([], results(other, [])).kept;
+    const after = results(base, []);
+    // d02's old result was never counted in `kept`: taking it away cannot be done, and is not pretended.
+    const merged = corpusGlossary([], after, {}, { kept: stored(kept), gone: results(new Map([['d02', [SENTENCES[5]!]]]), []), came: [after[1]!] });
+    expect(merged.entries).toEqual(corpusGlossary([], after).entries);
+  });
 });
