@@ -26,7 +26,8 @@ const result = await runContentBuild({
   strict: config.strict,
   // A stale item as `[stale] <curation file or authored page>: <item>: <what the corpus says now>`.
   log: (line) => process.stdout.write(`${line.replace(/^\[stale\] (pages\/)?/, (_, page) => `[stale] ${page ? config.pagesDir : config.curationDir}/`)}\n`),
-  // npm run build starts the search index's shards on this, and Astro (scripts/build.ts).
+  // npm run build starts Astro on the first, below 3,000 files, and the search index on the second (scripts/build.ts).
+  onReadyToBundle: (files) => process.send?.({ readyToBundle: true, files }),
   onDocumentsWritten: (documents) => process.send?.({ documentsWritten: true, documents }),
 }).catch((err: unknown) => {
   // A stopped build says why in one line (a stale curation item, a broken curation file …); an unexpected one with its stack.

@@ -58,7 +58,9 @@ export interface ContentBuildOptions {
   /** From this many documents, the merges of Extractor.largeMerge run one at a time (default MERGES_APART_FROM). */
   mergesApartFrom?: number;
   log: (line: string) => void;
-  /** Told when every document's files and the authored pages are written, and how many documents there are (npm run build starts the search index then, and Astro). */
+  /** Told when what Astro bundles (the authored pages) is written, and how many files the corpus has (npm run build may start Astro then). */
+  onReadyToBundle?: (files: number) => void;
+  /** Told when every document's files are written, and how many documents there are (npm run build starts the search index then). */
   onDocumentsWritten?: (documents: number) => void;
 }
 
@@ -102,6 +104,10 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const threads = o.threads ?? workerThreads(names.length);
   o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
   const files = await prepareOutDir(o, version);
+  // The authored pages copied first (checked against what the merges made, below): all that Astro
+  // bundles is then written, and it may start (it reads the rest when it renders the pages).
+  const authored = o.pagesDir ? await copyAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [], check: () => [] };
+  o.onReadyToBundle?.(names.length);
   const setup: BuildSetup = { corpusDir: o.corpusDir, cacheDir: o.cacheDir, version, curation: o.curation, files };
   const work = await pool(new URL('./lib/build-task.ts', import.meta.url), setup, threads);
   type Task = Awaited<ReturnType<typeof makeTask>>;
@@ -132,8 +138,6 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
     o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
-    // The authored pages copied now (checked against what the merges made, below): what Astro bundles is then all written.
-    const authored = o.pagesDir ? await copyAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [], check: () => [] };
     o.onDocumentsWritten?.(docs.length);
     // The parts of /data/documents/, compressed here while the threads run the merges (this thread waits for them).
     const partsWritten = writeDocumentParts(o.outDir, made);

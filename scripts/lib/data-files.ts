@@ -121,26 +121,37 @@ export interface PartsIndex {
 }
 
 /** Text written gzip-compressed, whole, by rename (as writeText writes). */
-export async function writeGzip(file: string, text: string): Promise<void> {
+export async function writeGzip(file: string, text: string | Buffer): Promise<void> {
   const partial = `${file}.partial`;
   // Compressed in libuv's threads: the thread that asks is free meanwhile.
   await writeFile(partial, await gzipAsync(text, { level: 6 }));
   await rename(partial, file);
 }
 
-/** Bytes of a part held before they are added to its file (a list of 10,000 documents' figures has hundreds of parts open at once). */
+/**
+ * Bytes of a list's parts held in memory at once while it is written. A part that fits is
+ * compressed straight from memory, or not written at all when it is what it was (a rebuild's usual
+ * case: the glossary's 70 MB of JSON at 1,000 documents then never touch the disk). Beyond it, a
+ * part holding PART_BUFFER or more adds what it holds to a plain file of its own, compressed when the
+ * part closes (a list of 10,000 documents' figures has hundreds of parts open at once): at most
+ * this and PART_BUFFER a part are held.
+ */
+const HELD_BYTES = 32 * 1024 * 1024;
+/** What a part holds before it adds to its plain file, once the list holds HELD_BYTES (a write per piece costs more than the pieces). */
 const PART_BUFFER = 64 * 1024;
 
-/** A file of a part being written: its text as it comes, added to a plain file in pieces, and its digest. */
+/** A file of a part being written: its text as it comes, held or added to a plain file, and its digest. */
 class PartFile {
   private pieces: Buffer[] = [];
   private held = 0;
+  private spilled = false;
   private readonly hash = createHash('sha256');
-  /** The plain file (worker threads strip types: no parameter property). */
+  /** Its plain file, if it needs one, and what all the list's parts hold (worker threads strip types: no parameter properties). */
   readonly raw: string;
-  constructor(raw: string) {
+  private readonly list: { held: number; limit: number };
+  constructor(raw: string, list: { held: number; limit: number }) {
     this.raw = raw;
-    writeFileSync(raw, '');
+    this.list = list;
   }
   add(text: string): void {
     // Encoded once, for the digest and the file.
@@ -148,26 +159,42 @@ class PartFile {
     this.hash.update(bytes);
     this.pieces.push(bytes);
     this.held += bytes.length;
-    if (this.held >= PART_BUFFER) this.flush();
+    this.list.held += bytes.length;
+    if (this.list.held > this.list.limit && this.held >= PART_BUFFER) this.spill();
   }
-  flush(): void {
-    if (this.pieces.length === 0) return;
+  /** What it holds, added to its plain file. */
+  private spill(): void {
+    if (!this.spilled) writeFileSync(this.raw, '');
+    this.spilled = true;
     appendFileSync(this.raw, Buffer.concat(this.pieces));
+    this.release();
+  }
+  private release(): void {
+    this.list.held -= this.held;
     this.pieces = [];
     this.held = 0;
   }
-  /** The file's digest; its text is all in `raw`. */
-  close(): string {
-    this.flush();
+  /** The file's digest. */
+  digest(): string {
     return this.hash.digest('hex').slice(0, 16);
   }
-}
-
-/** A plain file compressed into `file` (by rename), the plain one removed. */
-async function gzipFile(raw: string, file: string): Promise<void> {
-  await pipeline(createReadStream(raw), createGzip({ level: 6 }), createWriteStream(`${file}.partial`));
-  await rename(`${file}.partial`, file);
-  await rm(raw);
+  /** Compressed into `file` (by rename). */
+  async write(file: string): Promise<void> {
+    if (!this.spilled) {
+      const bytes = Buffer.concat(this.pieces);
+      this.release();
+      return writeGzip(file, bytes);
+    }
+    this.spill();
+    await pipeline(createReadStream(this.raw), createGzip({ level: 6 }), createWriteStream(`${file}.partial`));
+    await rename(`${file}.partial`, file);
+    await rm(this.raw);
+  }
+  /** Dropped: the file is what it was. */
+  async drop(): Promise<void> {
+    this.release();
+    if (this.spilled) await rm(this.raw);
+  }
 }
 
 /**
@@ -175,11 +202,11 @@ async function gzipFile(raw: string, file: string): Promise<void> {
  * PART_CHARACTERS of JSON is closed and the key's next one opened (`2017`, `2017-2` …; without keys,
  * `part-001` …). Each part is compressed (gzip: the site's data is a bulk download, and a third of
  * its size so), and written only when its JSON is not what the index says it was. Then the index.
- * Items are written out as they come (each part's plain text to a file of its own, compressed when
- * the part closes), so no more than a few kilobytes of each part are held at once. Files of the
+ * Items are encoded as they come, and held up to `heldBytes` for all the parts at once (beyond it, a
+ * part's text goes to a plain file of its own, compressed when it closes). Files of the
  * folder that are not of this list any more are removed. Returns the files, relative to `dir`.
  */
-export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]> {
+export async function writeParts(dir: string, spec: PartsSpec, heldBytes = HELD_BYTES): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const keyOf = spec.key as ((item: unknown) => string) | undefined;
   const csvOf = spec.csv as ((items: Iterable<unknown>) => Iterable<string>) | undefined;
@@ -190,15 +217,15 @@ export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]
   const perKey = new Map<string, number>();
   const files: string[] = [];
   let csvHeader: string | undefined;
+  const held = { held: 0, limit: heldBytes };
   const close = async (p: Open) => {
     p.jsonFile.add(']}');
-    p.sha = p.jsonFile.close();
-    p.csvFile?.close();
+    p.sha = p.jsonFile.digest();
     const last = before.get(p.name);
     const same = last?.sha === p.sha && last.json === p.json && existsSync(join(dir, p.json)) && (!p.csv || existsSync(join(dir, p.csv)));
     for (const [f, name] of [[p.jsonFile, p.json], ...(p.csvFile ? [[p.csvFile, p.csv!] as const] : [])] as const) {
-      if (same) await rm(f.raw);
-      else await gzipFile(f.raw, join(dir, name));
+      if (same) await f.drop();
+      else await f.write(join(dir, name));
     }
     files.push(p.json, ...(p.csv ? [p.csv] : []));
   };
@@ -216,7 +243,7 @@ export async function writeParts(dir: string, spec: PartsSpec): Promise<string[]
       perKey.set(key, n);
       const name = keyOf ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
       const entry = { name, ...(keyOf ? { key } : {}), json: `${name}.json.gz`, ...(csvOf ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '' };
-      p = { ...entry, jsonFile: new PartFile(join(dir, `${name}.json.raw`)), ...(csvOf ? { csvFile: new PartFile(join(dir, `${name}.csv.raw`)) } : {}), size: 0 };
+      p = { ...entry, jsonFile: new PartFile(join(dir, `${name}.json.raw`), held), ...(csvOf ? { csvFile: new PartFile(join(dir, `${name}.csv.raw`), held) } : {}), size: 0 };
       p.jsonFile.add(`{${JSON.stringify(spec.field)}:[`);
       parts.push(p);
       open.set(key, p);

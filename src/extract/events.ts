@@ -175,23 +175,46 @@ function compatible(a: string, b: string): boolean {
 }
 
 /**
- * The character bigrams of a clause, on simplified text without punctuation, each as a number: its
- * two code units, the first times 65536 plus the second (the same order as the two-character
- * strings, and no string made per bigram).
+ * A function that gives the character bigrams of a clause, on simplified text without punctuation:
+ * each bigram numbered as this function first sees it, a clause's as a sorted list without repeats.
+ * (Small numbers, where the pairs' code units would be numbers above 2^30 for CJK, which V8's maps
+ * hash far more slowly; and two sorted lists are compared in one walk.)
  */
-function gramsOf(s: string): Set<number> {
-  const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
-  const g = new Set<number>();
-  for (let i = 0; i + 1 < t.length; i++) g.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
-  return g;
+function bigramNumbers(): (s: string) => Int32Array {
+  const units = new Uint32Array(65536);
+  let lastUnit = 0;
+  const unitOf = (u: number) => (units[u] ||= ++lastUnit);
+  const numbers = new Map<number, number>();
+  return (s) => {
+    const t = matchText(s).replace(/[^\p{L}\p{N}]/gu, '');
+    const out = new Int32Array(Math.max(0, t.length - 1));
+    let a = t.length > 0 ? unitOf(t.charCodeAt(0)) : 0;
+    for (let i = 1; i < t.length; i++) {
+      const b = unitOf(t.charCodeAt(i));
+      // (Unit numbers run from 1 to 65,536: each pair its own.)
+      const pair = a * 65537 + b;
+      let n = numbers.get(pair);
+      if (n === undefined) numbers.set(pair, (n = numbers.size));
+      out[i - 1] = n;
+      a = b;
+    }
+    out.sort();
+    let k = 0;
+    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i]!;
+    return out.subarray(0, k);
+  };
 }
 
-/** Character-bigram overlap of two clauses, given their bigrams (0..1). */
-function overlap(x: ReadonlySet<number>, y: ReadonlySet<number>): number {
-  if (!x.size || !y.size) return 0;
+/** Bigram overlap of two clauses, given their sorted bigram numbers (0..1): shared bigrams over the larger count. */
+function overlap(x: Int32Array, y: Int32Array): number {
+  if (!x.length || !y.length) return 0;
   let same = 0;
-  for (const g of x) if (y.has(g)) same++;
-  return same / Math.max(x.size, y.size);
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) same++, i++, j++;
+    else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return same / Math.max(x.length, y.length);
 }
 
 /**
@@ -232,18 +255,18 @@ export function timeline(results: Iterable<DocumentEvents>): TimelineEvent[] {
   // (A clause's bigrams are worked out when they are asked for, and kept only for the merged events,
   // which are compared with many tellings: every telling's would be as large as the corpus, half a
   // million sets at 10,000 documents.)
-  const rarity = new Map<number, number>();
-  for (const e of all) for (const g of gramsOf(e.text)) rarity.set(g, (rarity.get(g) ?? 0) + 1);
-  // Each bigram's place in that order (rarest first, then by code unit), so a text's rarest are a numeric sort away.
-  const rank = new Map([...rarity].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([g], i) => [g, i]));
-  const rarest = (grams: ReadonlySet<number>) => {
-    const ranks = new Int32Array(grams.size);
-    let k = 0;
-    for (const g of grams) ranks[k++] = rank.get(g)!;
-    ranks.sort();
+  const gramsOf = bigramNumbers();
+  const counts: number[] = [];
+  for (const e of all) for (const g of gramsOf(e.text)) counts[g] = (counts[g] ?? 0) + 1;
+  // Each bigram's place in that order (rarest first, then by number: any one order finds the same events), so a text's rarest are a numeric sort away.
+  const byRarity = Int32Array.from(counts.keys()).sort((a, b) => counts[a]! - counts[b]! || a - b);
+  const rank = new Int32Array(counts.length);
+  byRarity.forEach((g, i) => (rank[g] = i));
+  const rarest = (grams: Int32Array) => {
+    const ranks = grams.map((g) => rank[g]!).sort();
     return ranks.subarray(0, ranks.length - Math.ceil(ranks.length / 2) + 1);
   };
-  const mergedGrams: Set<number>[] = [];
+  const mergedGrams: Int32Array[] = [];
   // Per date, the merged events under each of their rarest bigrams; per policy key, the merged events
   // naming it, and the same per year: an event joins only one whose date is its date's prefix or
   // extends it (compatible), and every date starts with its four-digit year.

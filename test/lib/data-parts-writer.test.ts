@@ -46,6 +46,18 @@ describe('writeParts', () => {
     for (const year of ['2019', '2023']) expect(seen.filter((x) => x.year === year).map((x) => x.id)).toEqual(list.filter((x) => x.year === year).map((x) => x.id));
   });
 
+  it('writes the same parts when they are held in memory as when they go through plain files (a list larger than what is held)', async () => {
+    const list = items(400, 300_000);
+    const held = mkdtempSync(join(tmpdir(), 'parts-'));
+    const spilled = mkdtempSync(join(tmpdir(), 'parts-'));
+    const files = await writeParts(held, { field: 'events', items: list, key: (x: Item) => x.year, csv });
+    // Each part past 64 KB goes to its plain file once the list holds 100 KB.
+    expect(await writeParts(spilled, { field: 'events', items: list, key: (x: Item) => x.year, csv }, 100_000)).toEqual(files);
+    expect(readFileSync(join(spilled, 'index.json'), 'utf8')).toBe(readFileSync(join(held, 'index.json'), 'utf8'));
+    for (const f of files.filter((f) => f.endsWith('.gz'))) expect(gz(join(spilled, f))).toBe(gz(join(held, f)));
+    expect(readdirSync(spilled).some((f) => f.endsWith('.raw'))).toBe(false);
+  });
+
   it('writes again only the parts whose items changed, and removes the parts of keys gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parts-'));
     const list = items(100);
