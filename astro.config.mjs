@@ -29,13 +29,30 @@ async function filesUnder(dir) {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-/** Folders under `dir` left empty, deepest first (a folder is removed only when it is empty), but for the search index's. */
-async function removeEmptyFolders(dir) {
-  const folders = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isDirectory())
-    .map((e) => join(e.parentPath, e.name))
-    .filter((f) => !inSearchIndex(relative(dir, f)));
-  for (const f of folders.sort((a, b) => b.length - a.length)) await rmdir(f).catch(() => {});
+/**
+ * The pages under `dir` that `keep` refuses removed, then every folder left empty, deepest first, but
+ * the search index's. One walk of the site: each folder's entries counted, a folder removed when
+ * its count is 0 (its parent's count less one then), not every folder tried.
+ */
+async function prunePages(dir, keep) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const count = new Map();
+  const folders = [];
+  for (const e of entries) {
+    const path = relative(dir, join(e.parentPath, e.name));
+    if (e.isFile() && path.endsWith('.html') && !keep(path)) {
+      await rm(join(dir, path));
+      continue;
+    }
+    count.set(relative(dir, e.parentPath), (count.get(relative(dir, e.parentPath)) ?? 0) + 1);
+    if (e.isDirectory() && !inSearchIndex(path)) folders.push(path);
+  }
+  for (const f of folders.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+    if ((count.get(f) ?? 0) > 0) continue;
+    // (A folder at the top: its parent is `dir`, counted as '' like its entries.)
+    const parent = dirname(f) === '.' ? '' : dirname(f);
+    if (await rmdir(join(dir, f)).then(() => true, () => false)) count.set(parent, count.get(parent) - 1);
+  }
 }
 
 /**
@@ -87,9 +104,9 @@ const keptDist = {
     'astro:build:done': async ({ dir, assets }) => {
       const root = fileURLToPath(dir);
       const made = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url))));
-      for (const f of await filesUnder(root)) if (f.endsWith('.html') && !made.has(f)) await rm(join(root, f));
+      // (The data files' folders, emptied when the build started, go too: linked again just after.)
+      await prunePages(root, (page) => made.has(page));
       await linkTree(DATA, join(root, 'data'));
-      await removeEmptyFolders(root);
       await rm(join(root, MARKER));
     },
     'astro:server:setup': ({ server }) => {
