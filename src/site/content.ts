@@ -1,4 +1,5 @@
 /** Build-time access to the generated content (src/generated, written by scripts/build-content.ts). */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -28,6 +29,14 @@ export interface DocumentData extends Omit<CorpusEntry, 'cleaning' | 'blocks'> {
   sourceLines: string[];
   /** For a document read from HTML, Markdown, Word or PDF (src/read/). */
   reading?: ReadingReport;
+}
+
+/**
+ * The digest of a generated file's bytes: the cache key of a page made from it alone (Astro's
+ * incremental build renders a page without one every time).
+ */
+export function generatedDigest(file: string): string {
+  return createHash('sha256').update(readFileSync(join(GENERATED, file))).digest('hex').slice(0, 16);
 }
 
 /** A generated JSON file, read once per build. */
