@@ -38,8 +38,8 @@ const STOP = /[\s,，。、；;:：“”"'《》()（）\[\]【】!！?？的�
 const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9]/;
 /** A name made only of these characters is generic (三级医院, 县级人民医院, 全国首家互联网医院). */
 const GENERIC = new Set([...'一二三四五六七八九十两级甲乙丙等公立民营私立基层上下大小互联网龙头核心成员社区县区乡镇村合作非联盟专科中心实体传统本全国首家多数流动综合性人民第线下线上数字区域城市牵头属地当地该所型各类']);
-/** Leading words that are not part of a name (牵头, 联合, 依托 …). */
-const LEADING = /^(?:[\d一二三四五六七八九十两]+[家个所名位年]|覆盖|打破|标志着|牵头|联合|依托|打造|成为|组建|建立|通过|包括|其中|例如|比如|作为|还有|以及|协同|加上|涵盖|整合|全国|全市|全省|我市|我省|本市|该市|目前|此外|首个|首家|根据|按照|会同|联同|会议|经|据)+/;
+/** Leading words that are not part of a name (牵头, 联合, 依托 …; a count, 3家 or 每个). */
+const LEADING = /^(?:[\d一二三四五六七八九十两]+[家个所名位年]|每[个家所位名]|覆盖|打破|标志着|牵头|联合|依托|打造|成为|组建|建立|通过|包括|其中|例如|比如|作为|还有|以及|协同|加上|涵盖|整合|全国|全市|全省|我市|我省|本市|该市|目前|此外|首个|首家|根据|按照|会同|联同|会议|经|据)+/;
 /** A local body: a place's last character (…省, …市, …区, …县, …州, …旗), then the body. */
 const LOCAL_BODY_RE = /([省市区县州旗])([\u4e00-\u9fa5]{0,12}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|委员会|办公室|管理局|总局|局|厅|委))/g;
 /** What a local body's name does not end in: words that end in 局/委/厅 without naming a body (布局, 格局, 结局). */

@@ -42,6 +42,7 @@ describe('policy titles and organisations', () => {
     ['中国互联网络信息中心发布报告,中国老年医学学会参与;许多大学生', ['中国互联网络信息中心', '中国老年医学学会']],
     ['财政部门和卫生部门要加强布局', []],
     ['后来担任福建省食药监局局长', ['福建省食药监局']],
+    ['要求每万名城市居民拥有2名以上全科医生，每个乡镇卫生院拥有1名以上全科医生', []],
   ])('in any field, with no lexicon: %s', (text, names) => expect(generalOrganisations(text).map((o) => o.name)).toEqual(names));
 
   it('renamed bodies say what became of them', () => {
