@@ -276,16 +276,21 @@ function markCandidates(t: TermTally): Set<string> {
   return added;
 }
 
+/** A tally's options and totals, as a tally and a kept tally both hold them (no minDocuments when none was given). */
+const totalsOf = (x: Pick<TermTally, 'minCount' | 'minDocuments' | 'documents' | 'chars'>) => ({
+  minCount: x.minCount,
+  ...(x.minDocuments !== undefined ? { minDocuments: x.minDocuments } : {}),
+  documents: x.documents,
+  chars: x.chars,
+});
+
 /**
  * Count a corpus's evidence: `evidence` gives every document's each time it is called (it is read
  * twice: the counts first, then the neighbours of the strings that could be terms), in any order.
  */
 export function countTerms(evidence: () => Iterable<TermEvidence>, options: DiscoveryOptions = {}): TermTally {
   const t: TermTally = {
-    minCount: options.minCount ?? 3,
-    ...(options.minDocuments !== undefined ? { minDocuments: options.minDocuments } : {}),
-    documents: 0,
-    chars: 0,
+    ...totalsOf({ minCount: options.minCount ?? 3, minDocuments: options.minDocuments, documents: 0, chars: 0 }),
     singles: new Float64Array(HAN_COUNT),
     grams: new Map(),
     definitions: new Map(),
@@ -357,10 +362,7 @@ export function keptTally(t: TermTally): KeptTally {
     if (m.candidate) candidates.push([g, [...m.l!], [...m.r!], [...(m.written ?? [])]]);
   }
   return {
-    minCount: t.minCount,
-    ...(t.minDocuments !== undefined ? { minDocuments: t.minDocuments } : {}),
-    documents: t.documents,
-    chars: t.chars,
+    ...totalsOf(t),
     singles,
     strings,
     n,
@@ -379,10 +381,7 @@ export function tallyFrom(k: KeptTally): TermTally {
   for (let i = 0; i < k.strings.length; i++) grams.set(k.strings[i]!, { n: k.n[i]!, df: k.df[i]!, candidate: false });
   for (const [g, l, r, written] of k.candidates) Object.assign(grams.get(g)!, { candidate: true, l: new Map(l), r: new Map(r), ...(written.length ? { written: new Map(written) } : {}) });
   return {
-    minCount: k.minCount,
-    ...(k.minDocuments !== undefined ? { minDocuments: k.minDocuments } : {}),
-    documents: k.documents,
-    chars: k.chars,
+    ...totalsOf(k),
     singles,
     grams,
     definitions: new Map(k.definitions),
