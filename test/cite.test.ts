@@ -63,7 +63,7 @@ describe('APA written directly', () => {
   const reference = (d: { title: string; author: string | null; published: string | null; publisher: string | null; accessed: string; url: string; language: string }) =>
     apaOf(new Cite(cslItem({ id: 'x', ...d })));
   const direct = (d: Parameters<typeof reference>[0]) =>
-    apaWebpage({ title: d.title, author: d.author ? splitName(d.author) : null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url });
+    apaWebpage({ title: d.title, author: d.author ? splitName(d.author) : null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url, language: d.language });
 
   const chars = (alphabet: string) => fc.array(fc.constantFrom(...Array.from(alphabet)), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
   const chinese = chars('医联体互联网县域共同建设发展的年月号第一二三45 67,，、；：…。—·-《》（）「」？！%:.').chain((t) => fc.constantFrom(t, `“${t}”${t}`, `${t}“${t}”${t}`));
@@ -88,6 +88,28 @@ describe('APA written directly', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('takes a site named in Latin letters (a folder, a domain), and writes what the reference processor writes', () => {
+    const site = chars('abcXYZ019_-. .:,医联体（）').chain((t) => fc.constantFrom(t, `${t}.cn`, `kb_${t}`));
+    const chineseDocument = document(chinese).chain((d) =>
+      fc.record({ author: fc.constantFrom(null, '夏宇豪', '国家卫生健康委员会'), published: fc.constantFrom(null, '2018', '2018-06-09'), url: fc.constantFrom('https://example.org/docs/abc/', '/organisations/abc/'), language: fc.constantFrom('zh-CN', 'zh-Hant', 'zh-CN', 'en-US') }).map((o) => ({ ...d, ...o })),
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(chineseDocument, site, (d, publisher) => {
+        const mine = direct({ ...d, publisher });
+        if (mine === undefined) return;
+        if (/[A-Za-z]/.test(publisher)) taken++;
+        expect(mine).toBe(reference({ ...d, publisher }));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(100);
+    const d = { title: '机构：国家卫生健康委', author: null, published: null, publisher: 'syn1000c', accessed: '2025-01-15', url: '/organisations/abc/', language: 'zh-CN' };
+    expect(direct(d)).toBe('机构：国家卫生健康委. (n.d.). syn1000c. Retrieved January 15, 2025, from /organisations/abc/');
+    expect(direct({ ...d, publisher: 'www.gov.cn' })).toBe(reference({ ...d, publisher: 'www.gov.cn' }));
+    expect(direct({ ...d, publisher: 'e.g. kb' })).toBeUndefined();
   });
 
   it('takes almost every Chinese document, and the same for them as the reference processor', () => {

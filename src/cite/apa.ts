@@ -18,6 +18,8 @@ export interface ApaWebpage {
   /** YYYY-MM-DD */
   accessed: string;
   url: string;
+  /** The language of the page (a BCP 47 tag): in a Chinese one the style sets a Latin site name as written, in English it capitalises it. */
+  language?: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -30,8 +32,17 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * a space, and merges them with the punctuation before or after a field); nothing at the end that
  * it moves the period into (a closing quotation mark).
  */
-const PLAIN = /^(?! )(?:[\p{Script=Han}0-9，、；：（）《》〈〉【】「」『』—·…。？！,\-()%+/]|(?<=[\p{Script=Han}0-9])[.:;?!](?=[\p{Script=Han}0-9])|“[^“”‘’"']+”| (?! ))+$/u;
-const plain = (text: string) => PLAIN.test(text) && !/[ ”]$/.test(text);
+function plainPattern(word: string, also = ''): RegExp {
+  return new RegExp(`^(?! )(?:[${word}${also}，、；：（）《》〈〉【】「」『』—·…。？！,\\-()%+/]|(?<=[${word}])[.:;?!](?=[${word}])|“[^“”‘’"']+”| (?! ))+$`, 'u');
+}
+const PLAIN = plainPattern('\\p{Script=Han}0-9');
+/**
+ * In a Chinese page, a site's name may also hold Latin letters and underscores (a folder's name, a
+ * domain): the style prints it as it is, with no case rules, and an ASCII stop between letters
+ * (gov.cn) stays.
+ */
+const PLAIN_SITE = plainPattern('\\p{Script=Han}0-9A-Za-z', '_');
+const plain = (text: string, pattern = PLAIN) => pattern.test(text) && !/[ ”]$/.test(text);
 const HAN_NAME = /^\p{Script=Han}+$/u;
 /** An absolute web address, or the site-relative path pages cite when the site has no configured URL (an index entry's page, say). */
 const URL_TEXT = /^(?:https?:\/\/[A-Za-z0-9\-._~/%:]+|\/[A-Za-z0-9\-._~/%]*)$/;
@@ -62,7 +73,7 @@ function accessedOn(date: string): string | undefined {
 
 /** The reference as citeproc's APA style writes it (text output), or undefined when it is not one this function writes. */
 export function apaWebpage(ref: ApaWebpage): string | undefined {
-  if (!plain(ref.title) || (ref.site !== null && !plain(ref.site)) || !URL_TEXT.test(ref.url)) return undefined;
+  if (!plain(ref.title) || (ref.site !== null && !plain(ref.site, /^zh\b/i.test(ref.language ?? '') ? PLAIN_SITE : PLAIN)) || !URL_TEXT.test(ref.url)) return undefined;
   if (ref.author && !(HAN_NAME.test(ref.author.family) && HAN_NAME.test(ref.author.given))) return undefined;
   const date = ref.published === null ? 'n.d.' : issued(ref.published);
   const accessed = accessedOn(ref.accessed);

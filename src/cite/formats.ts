@@ -76,7 +76,7 @@ export function citations(d: CitableDocument): Citations {
     'gbt7714-2025': gbt7714(ref, '2025', 'numeric'),
     'gbt7714-2015': gbt7714(ref, '2015', 'numeric'),
     'gbt7714-2025-author-date': gbt7714(ref, '2025', 'author-date'),
-    apa: (d.kind ?? 'webpage') !== 'webpage' ? apaOf(cite) : apaWebpage({ title: d.title, author: ref.authors[0] ?? null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url }) ?? apaOf(cite),
+    apa: (d.kind ?? 'webpage') !== 'webpage' ? apaOf(cite) : apaWebpage({ title: d.title, author: ref.authors[0] ?? null, published: d.published, site: d.publisher, accessed: d.accessed, url: d.url, language: d.language }) ?? apaOf(cite),
     bibtex: (cite.format('biblatex') as string).trim(),
     ris: (cite.format('ris') as string).trim(),
     'csl-json': JSON.stringify([item], null, 2),
