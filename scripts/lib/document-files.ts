@@ -1,7 +1,7 @@
 /**
  * One document's files in src/generated: its data (documents/<id>.json: the parts of /data/documents/ are made of these), what its reading
- * page reads of it (reading/<id>.json), its MDX export and its reading body (mdx/, html/; a
- * traditional document also in simplified script). Written by the content build for a small corpus,
+ * page reads of it (reading/<id>.json), its MDX export and its reading body as the page shows it
+ * (mdx/, html/; a traditional document also in simplified script). Written by the content build for a small corpus,
  * and by the pipeline's worker threads for a large one, each as soon as its document is processed
  * (pipeline-worker.ts): the same files either way.
  */
@@ -13,6 +13,7 @@ import { documentToMdx } from '../../src/generate/mdx.ts';
 import { readingData } from '../../src/generate/page-data.ts';
 import { pageCitations, type ReadingCitations } from '../../src/cite/page-citations.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
+import { fullWidthHtmlCounted } from '../../src/lib/typography.ts';
 import { termMatcher, type TermSpec } from '../../src/extract/terms.ts';
 import type { ProcessedDocument } from '../../src/pipeline/types.ts';
 
@@ -28,6 +29,8 @@ export interface DocumentFilesSetup {
   /** The corpus folder: a document read from HTML, Markdown, Word or PDF has its original file served beside its data file. */
   corpusDir?: string;
 }
+
+const variantOf = (suffix: string) => (suffix ? 'simplified' : 'original');
 
 /** The key a document's files are made under: written again only when it changes. */
 export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: string) => `${setup.pagesName}-${digest}`;
@@ -58,9 +61,12 @@ export function documentFiles(setup: DocumentFilesSetup) {
       const original = setup.corpusDir ? originalFileName(d) : null;
       const json = documentJson(d, location);
       const bodies = variants.map(([suffix, blocks]) => [suffix, withTermLinks(withRetiredAnchors(blocksToHtml(blocks), d.retired))] as const);
-      const citations: ReadingCitations = Object.fromEntries(bodies.map(([suffix, body]) => [suffix ? 'simplified' : 'original', pageCitations(json, body, suffix ? 'simplified' : 'original', location)]));
+      const citations: ReadingCitations = Object.fromEntries(bodies.map(([suffix, body]) => [variantOf(suffix), pageCitations(json, body, variantOf(suffix), location)]));
+      // Each body as its reading page shows it, half-width marks beside Chinese set full-width (a display rule: search and the source page keep them as found).
+      const shown = bodies.map(([suffix, body]) => [suffix, fullWidthHtmlCounted(body)] as const);
+      const punctuation = Object.fromEntries(shown.map(([suffix, s]) => [variantOf(suffix), s.changed]));
       writeFileSync(dataFile, JSON.stringify(json));
-      writeFileSync(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json, citations)));
+      writeFileSync(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json, citations, punctuation)));
       // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
       if (original) {
         const originalFile = join(outDir, 'data', 'documents', original);
@@ -68,7 +74,7 @@ export function documentFiles(setup: DocumentFilesSetup) {
         renameSync(`${originalFile}.partial`, originalFile);
       }
       for (const [suffix, blocks] of variants) writeFileSync(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
-      for (const [suffix, body] of bodies) writeFileSync(join(outDir, 'html', `${d.id}${suffix}.html`), body);
+      for (const [suffix, body] of shown) writeFileSync(join(outDir, 'html', `${d.id}${suffix}.html`), body.html);
     },
   });
 }

@@ -51,12 +51,13 @@ export interface IndexPages {
 /**
  * What a reading page reads of its document's data file: all but the blocks (whose HTML the page
  * gets from the content build: src/generated/html/) and the source lines (the source page's); the
- * headings, for its contents; its citations (src/cite/page-citations.ts). A tenth of the file: Astro parses each document's file once, for its
- * source page.
+ * headings, for its contents; its citations (src/cite/page-citations.ts); how many half-width marks
+ * its body shows full-width, in each script. A tenth of the file: Astro parses each document's file
+ * once, for its source page.
  */
-export function readingData<C>(doc: ReturnType<typeof documentJson>, citations: C) {
+export function readingData<C>(doc: ReturnType<typeof documentJson>, citations: C, punctuation: Partial<Record<'original' | 'simplified', number>>) {
   const { blocks, sourceLines: _, ...rest } = doc;
-  return { ...rest, headings: blocks.filter((b) => b.type === 'heading'), citations };
+  return { ...rest, headings: blocks.filter((b) => b.type === 'heading'), citations, punctuation };
 }
 
 /** What the figures pages show (/figures/ and /figures/unit/<unit>/): how many each filter has, the units by slug, and the first LIST_LIMIT figures of each page. */

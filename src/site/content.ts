@@ -74,7 +74,12 @@ export function loadDocument(id: string): DocumentData {
 }
 
 /** What a reading page shows of a document besides its text (src/generate/page-data.ts readingData). */
-export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & { headings: DocumentData['blocks']; citations: ReadingCitations };
+export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & {
+  headings: DocumentData['blocks'];
+  citations: ReadingCitations;
+  /** How many half-width marks beside Chinese the body shows full-width (src/lib/typography.ts), in each script it has. */
+  punctuation: Partial<Record<'original' | 'simplified', number>>;
+};
 
 /** A reading page's data (src/generated/reading/<id>.json). */
 export function loadReading(id: string): ReadingData {
@@ -86,7 +91,7 @@ export function hasSimplified(id: string): boolean {
   return existsSync(join(GENERATED, 'html', `${id}.simplified.html`));
 }
 
-/** A reading page's body, rendered from its blocks by the content build (src/generate/body.ts). */
+/** A reading page's body as it shows it, rendered from its blocks by the content build (src/generate/body.ts, scripts/lib/document-files.ts). */
 export function loadBody(id: string, variant: 'original' | 'simplified'): string {
   const file = join(GENERATED, 'html', `${id}${variant === 'simplified' ? '.simplified' : ''}.html`);
   if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);
