@@ -11,7 +11,7 @@ import type { DocumentStore } from '../lib/store.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
 import { assignDocumentIds, listCopiesOnce, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
-import { candidatePairs, estimatedJaccard, findNearCopies, NEAR_COPY, shingles, sketch } from './near-copies.ts';
+import { candidatePairs, estimatedJaccard, findNearCopies, NEAR_COPY, sketch } from './near-copies.ts';
 import { signature } from './similarity.ts';
 import { normalise } from './normalise.ts';
 import { repair } from './repair.ts';
@@ -110,7 +110,7 @@ export interface FileSummary {
 /** A prepared file's summary. */
 export function summarise(p: Prepared): FileSummary {
   const text = p.repaired.lines.map((l) => l.text).join('');
-  return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length, edges: edgeLines(p.repaired.lines), sketch: sketch(shingles(text)) };
+  return { source: p.source, sha256: p.sha256, sig: signature(text), chars: text.length, edges: edgeLines(p.repaired.lines), sketch: sketch(text) };
 }
 
 /** Files this similar before cleaning (estimated from their sketches) are likely copies of one another: their shared lines are not another site's chrome. */

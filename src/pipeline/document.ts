@@ -139,13 +139,14 @@ export function processDocument(p: Prepared, ctx: DocumentContext): DocumentResu
     },
     ...(p.reading ? { reading: p.reading.report } : {}),
   };
-  return { document, sketch: sketch(copyShingles(document)), ...(notices.length > 0 ? { notices } : {}), ...(stale.length > 0 ? { stale } : {}), paragraphs: identified.paragraphs, retired: identified.retired };
+  return { document, sketch: sketch(copyText(document)), ...(notices.length > 0 ? { notices } : {}), ...(stale.length > 0 ? { stale } : {}), paragraphs: identified.paragraphs, retired: identified.retired };
 }
 
 /** A document's cleaned text as near-copies are compared (near-copies.ts): every block's text. */
-export function copyShingles(d: Pick<ProcessedDocument, 'blocks'>): Uint32Array {
-  return shingles(d.blocks.map(blockText).join('\n'));
-}
+const copyText = (d: Pick<ProcessedDocument, 'blocks'>) => d.blocks.map(blockText).join('\n');
+
+/** The shingles of a document's cleaned text (near-copies.ts). */
+export const copyShingles = (d: Pick<ProcessedDocument, 'blocks'>): Uint32Array => shingles(copyText(d));
 
 /** The metadata a file states (HTML meta tags, front matter, Word's properties, a notice's 落款), over what the text suggests. */
 function fromFile(m: FileMeta): Partial<DocumentMeta> {

@@ -35,18 +35,35 @@ export function comparedText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** A text's shingles: the distinct 32-bit hashes of its SHINGLE-character runs (UTF-16 code units), sorted. A text shorter than a shingle is one. */
-export function shingles(text: string): Uint32Array {
+/** The shingle hash's multiplier (odd: multiplying by it permutes 32-bit numbers), and its power that a character leaves the window with. */
+const BASE = 0x01000193;
+let leaving = 1;
+for (let j = 1; j < SHINGLE; j++) leaving = Math.imul(leaving, BASE);
+const LEAVING = leaving;
+
+/**
+ * The 32-bit hash of every SHINGLE-character run of a text as compared (UTF-16 code units), in the
+ * text's order, repeats kept: a rolling polynomial over the run, then mixed (one step a character,
+ * where hashing each run afresh took SHINGLE). A text shorter than a shingle is one.
+ */
+function shingleHashes(text: string): Uint32Array {
   const t = comparedText(text);
   if (t.length === 0) return new Uint32Array(0);
-  const n = Math.max(1, t.length - SHINGLE + 1);
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < Math.min(t.length, i + SHINGLE); j++) h = mix(h ^ t.charCodeAt(j));
-    out[i] = h;
+  const width = Math.min(SHINGLE, t.length);
+  const out = new Uint32Array(t.length - width + 1);
+  let h = 0;
+  for (let j = 0; j < width; j++) h = (Math.imul(h, BASE) + t.charCodeAt(j)) | 0;
+  out[0] = mix(h);
+  for (let i = 1; i < out.length; i++) {
+    h = (Math.imul(h - Math.imul(t.charCodeAt(i - 1), LEAVING), BASE) + t.charCodeAt(i + SHINGLE - 1)) | 0;
+    out[i] = mix(h);
   }
-  out.sort();
+  return out;
+}
+
+/** A text's shingles: the distinct hashes of its SHINGLE-character runs, sorted (to compare two texts exactly, `containment`). */
+export function shingles(text: string): Uint32Array {
+  const out = shingleHashes(text).sort();
   let w = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i]!;
   return out.slice(0, w);
@@ -75,14 +92,19 @@ export function nearCopies(a: Uint32Array, b: Uint32Array): boolean {
   return ab >= NEAR_COPY && ba >= NEAR_COPY;
 }
 
-/** A document's sketch: K minimum hashes of its shingles under K permutations, as hex (8 digits each). */
-export function sketch(shingleSet: Uint32Array): string {
+/**
+ * A document's sketch: K minimum hashes of its shingles under K permutations, as hex (8 digits
+ * each), from its shingles (`shingles`) or straight from its text (a minimum is the same over
+ * repeats and in any order: the text's shingles need no sorting for it, half the time of making them).
+ */
+export function sketch(from: Uint32Array | string): string {
+  const hashes = typeof from === 'string' ? shingleHashes(from) : from;
   let out = '';
   for (let k = 0; k < K; k++) {
     const seed = SEEDS[k]!;
     let min = 0xffffffff;
-    for (let i = 0; i < shingleSet.length; i++) {
-      const x = mix(shingleSet[i]! ^ seed);
+    for (let i = 0; i < hashes.length; i++) {
+      const x = mix(hashes[i]! ^ seed);
       if (x < min) min = x;
     }
     out += min.toString(16).padStart(8, '0');

@@ -136,6 +136,24 @@ describe('near-copies, the measure', () => {
     expect(ba).toBeLessThan(0.6);
   });
 
+  it('hashes a run of characters the same wherever it stands, and sketches a text as its shingles', () => {
+    const text = fc.string({ unit: fc.constantFrom(...Array.from('医联体共建设发展年月12ab，。 𠀀')), minLength: 0, maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, text, (before, run, after) => {
+        const whole = shingles(before + run + after);
+        const has = new Set(whole);
+        // Every shingle of the run is one of the whole text's, whatever stands before and after it (a rolling hash that drifts fails this).
+        if (run.replace(/\s/g, '').length >= 5) for (const h of shingles(run)) expect(has.has(h)).toBe(true);
+        expect([...whole]).toEqual([...has].sort((x, y) => x - y));
+        expect(sketch(before + run + after)).toBe(sketch(whole));
+      }),
+      { numRuns: 500 },
+    );
+    expect(shingles('')).toHaveLength(0);
+    expect(shingles('医联')).toHaveLength(1);
+    expect(shingles('医联体医联体医联体')).toEqual(shingles('医联体医联体医联体医联体'));
+  });
+
   it('finds near-copies among many documents by their sketches, comparing only candidate pairs', () => {
     // Thirty documents, each sharing sentences with its neighbours.
     const texts = Array.from({ length: 30 }, (_, i) => take(i * 9, 1200).body.join(''));
