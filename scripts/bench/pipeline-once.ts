@@ -1,8 +1,7 @@
-/** Run the pipeline (no Astro) once over a folder, then write each document's MDX and HTML body, as the content build does; print JSON. */
+/** Run the pipeline (no Astro) once over a folder, then write each document's HTML body, as the content build does; print JSON. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blocksToHtml } from '../../src/generate/body.ts';
-import { documentToMdx } from '../../src/generate/mdx.ts';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 
 const dir = process.argv[2]!;
@@ -13,7 +12,6 @@ const result = await processCorpus(files, { documents: [] }, { documents: {} });
 const pipelineMs = performance.now() - start;
 start = performance.now();
 for (const d of result.documents) {
-  documentToMdx(d.blocks);
   blocksToHtml(d.blocks);
 }
 const renderMs = performance.now() - start;

@@ -1,7 +1,7 @@
 /**
  * One document's files in src/generated: its data (documents/<id>.json: the parts of /data/documents/ are made of these), what its reading
- * page reads of it (reading/<id>.json), its MDX export and its reading body as the page shows it
- * (mdx/, html/; a traditional document also in simplified script). Written by the content build for a small corpus,
+ * page reads of it (reading/<id>.json) and its reading body as the page shows it (html/; a
+ * traditional document's also in simplified script). Written by the content build for a small corpus,
  * and by the pipeline's worker threads for a large one, each as soon as its document is processed
  * (pipeline-worker.ts): the same files either way.
  */
@@ -9,7 +9,6 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentJson, originalFileName, type SiteLocation } from '../../src/generate/data.ts';
 import { blocksToHtml } from '../../src/generate/body.ts';
-import { documentToMdx } from '../../src/generate/mdx.ts';
 import { readingData } from '../../src/generate/page-data.ts';
 import { pageCitations, type ReadingCitations } from '../../src/cite/page-citations.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
@@ -39,7 +38,7 @@ export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: s
 export function documentFilePaths(setup: Pick<DocumentFilesSetup, 'corpusDir'>, d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
   const original = setup.corpusDir ? originalFileName(d) : null;
   const variants = ['', ...(d.simplifiedBlocks ? ['.simplified'] : [])];
-  return [`documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.flatMap((v) => [`mdx/${d.id}${v}.mdx`, `html/${d.id}${v}.html`])];
+  return [`documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.map((v) => `html/${d.id}${v}.html`)];
 }
 
 /**
@@ -73,7 +72,6 @@ export function documentFiles(setup: DocumentFilesSetup) {
         writeFileSync(`${originalFile}.partial`, readFileSync(join(setup.corpusDir!, d.source)));
         renameSync(`${originalFile}.partial`, originalFile);
       }
-      for (const [suffix, blocks] of variants) writeFileSync(join(outDir, 'mdx', `${d.id}${suffix}.mdx`), documentToMdx(blocks));
       for (const [suffix, body] of shown) writeFileSync(join(outDir, 'html', `${d.id}${suffix}.html`), body.html);
     },
   });
