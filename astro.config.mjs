@@ -166,5 +166,7 @@ export default defineConfig({
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.
-  experimental: { incrementalBuild: true },
+  // Pages rendered in worker threads when scripts/build.ts asks (a smaller corpus: each thread holds
+  // its own copy of the corpus's data), so that rendering has both cores once the search index is done.
+  experimental: { incrementalBuild: true, parallelPrerender: process.env.KB_RENDER_THREADS ? { workers: Number(process.env.KB_RENDER_THREADS) } : false },
 });
