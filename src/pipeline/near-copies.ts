@@ -37,9 +37,7 @@ export function comparedText(text: string): string {
 
 /** The shingle hash's multiplier (odd: multiplying by it permutes 32-bit numbers), and its power that a character leaves the window with. */
 const BASE = 0x01000193;
-let leaving = 1;
-for (let j = 1; j < SHINGLE; j++) leaving = Math.imul(leaving, BASE);
-const LEAVING = leaving;
+const LEAVING = Array.from({ length: SHINGLE - 1 }).reduce<number>((power) => Math.imul(power, BASE), 1);
 
 /**
  * The 32-bit hash of every SHINGLE-character run of a text as compared (UTF-16 code units), in the
