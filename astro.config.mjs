@@ -166,7 +166,8 @@ export default defineConfig({
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.
-  // Pages rendered in worker threads when scripts/build.ts asks (a smaller corpus: each thread holds
-  // its own copy of the corpus's data), so that rendering has both cores once the search index is done.
-  experimental: { incrementalBuild: true, parallelPrerender: process.env.KB_RENDER_THREADS ? { workers: Number(process.env.KB_RENDER_THREADS) } : false },
+  // Pages rendered in worker threads when scripts/build.ts asks (a smaller corpus's site built from
+  // nothing: each thread holds its own copy of the corpus's data), so that rendering has both cores
+  // once the search index is done.
+  experimental: { incrementalBuild: true, parallelPrerender: Number(process.env.KB_RENDER_THREADS) > 0 ? { workers: Number(process.env.KB_RENDER_THREADS) } : false },
 });

@@ -96,9 +96,11 @@ function run(name: Stage, options: { env?: NodeJS.ProcessEnv; onMessage?: (m: un
  * From this size on it starts after the content build, as before: beside the merges and the search
  * index, its memory would raise the peak (10,000 documents: 4 GB with the three apart).
  *
- * Below it too Astro renders in RENDER_THREADS worker threads (astro.config.mjs), each holding its
- * own copy of the corpus's data (1,000 documents: 1.3 → 1.8–2.1 GB at the peak): its rendering
- * alone, at 1,000 documents, 16.0 → 12.7 s.
+ * Below it too, a site built from nothing (no dist/ kept) is rendered in RENDER_THREADS worker
+ * threads (astro.config.mjs), each holding its own copy of the corpus's data (1,000 documents: 1.3
+ * → 1.8–2.1 GB at the peak): its rendering alone, at 1,000 documents, 16.0 → 12.7 s. A rebuild
+ * renders few pages, and starting the threads costs more than they save (one changed document at
+ * 1,000 documents: 10.2 s in one thread, 11.0 s in two, alternated three times).
  */
 const ASTRO_EARLY_BELOW = 3000;
 const RENDER_THREADS = 2;
@@ -111,6 +113,7 @@ const distCorpus = join(ROOT, '.cache', 'dist-corpus');
 if (existsSync(join(ROOT, 'dist')) && (existsSync(distCorpus) ? readFileSync(distCorpus, 'utf8') : '') !== corpus.key) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 mkdirSync(dirname(distCorpus), { recursive: true });
 writeFileSync(distCorpus, corpus.key);
+const renderThreads = existsSync(join(ROOT, 'dist', 'index.html')) ? 0 : RENDER_THREADS;
 const sampler = setInterval(sample, 300);
 try {
   let search: Promise<number> | undefined;
@@ -123,7 +126,7 @@ try {
   let astro: Promise<number> | undefined;
   let tellAstro: (() => void) | undefined;
   const startAstroEarly = () => {
-    astro = run('astro', { env: { KB_WAIT_FOR_CONTENT: '1', KB_RENDER_THREADS: String(RENDER_THREADS) }, niceness: 10, onStart: (child) => (tellAstro = () => void (child.connected && child.send({ contentDone: true }))) });
+    astro = run('astro', { env: { KB_WAIT_FOR_CONTENT: '1', KB_RENDER_THREADS: String(renderThreads) }, niceness: 10, onStart: (child) => (tellAstro = () => void (child.connected && child.send({ contentDone: true }))) });
     // (Its failure is reported where it is awaited.)
     astro.catch(() => {});
   };

@@ -137,7 +137,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     for (const dir of DOCUMENT_FOLDERS) for (const f of await readdir(join(o.outDir, dir))) if (!wanted.has(`${dir}/${f}`) && !isPart(dir, f)) await rm(join(o.outDir, dir, f));
     const made = Object.fromEntries(docs.map((d) => [d.id, filesKey(files, result.digests.get(d.id)!)]));
     await writeFile(join(o.outDir, 'documents.json'), JSON.stringify(made));
-    o.log(`[generate] MDX, HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
+    o.log(`[generate] HTML and JSON of ${docs.length} documents in ${o.outDir} (${written} written, ${docs.length - written} unchanged)`);
     o.onDocumentsWritten?.(docs.length);
     // The parts of /data/documents/, compressed here while the threads run the merges (this thread waits for them).
     const partsWritten = writeDocumentParts(o.outDir, made);
