@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentJson, originalFileName, type SiteLocation } from '../../src/generate/data.ts';
 import { blocksToHtml } from '../../src/generate/body.ts';
-import { readingData } from '../../src/generate/page-data.ts';
+import { readingData, type PageVariant } from '../../src/generate/page-data.ts';
 import { pageCitations, type ReadingCitations } from '../../src/cite/page-citations.ts';
 import { linkFirstMentions } from '../../src/generate/term-links.ts';
 import { fullWidthHtmlCounted } from '../../src/lib/typography.ts';
@@ -29,7 +29,7 @@ export interface DocumentFilesSetup {
   corpusDir?: string;
 }
 
-const variantOf = (suffix: string) => (suffix ? 'simplified' : 'original');
+const variantOf = (suffix: string): PageVariant => (suffix ? 'simplified' : 'original');
 
 /** The key a document's files are made under: written again only when it changes. */
 export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: string) => `${setup.pagesName}-${digest}`;

@@ -5,6 +5,7 @@
  * page's citations in every format, and those of the original's own web address when it has one.
  */
 import { absoluteUrl, type CorpusEntry, type SiteLocation } from '../generate/data.ts';
+import type { PageVariant } from '../generate/page-data.ts';
 import { citations, type Citations } from './formats.ts';
 import { sourceType, type SourceType } from './kind.ts';
 
@@ -23,10 +24,10 @@ export interface PageCitations {
 }
 
 /** The language a reading page is in: traditional Chinese for a traditional document's own page, else simplified. */
-export const pageLanguage = (script: string | undefined, variant: 'original' | 'simplified') => (script === 'traditional' && variant === 'original' ? 'zh-Hant' : 'zh-CN');
+export const pageLanguage = (script: string | undefined, variant: PageVariant) => (script === 'traditional' && variant === 'original' ? 'zh-Hant' : 'zh-CN');
 
 /** A reading page's citations, from its document and its body as the page shows it (its opening tells a 文号 or a dateline). */
-export function pageCitations(doc: CitedDocument, body: string, variant: 'original' | 'simplified', location: SiteLocation): PageCitations {
+export function pageCitations(doc: CitedDocument, body: string, variant: PageVariant, location: SiteLocation): PageCitations {
   const path = `docs/${doc.id}/`;
   // (Site-relative without a configured site URL.)
   const citedUrl = absoluteUrl(location, path);
@@ -40,4 +41,4 @@ export function pageCitations(doc: CitedDocument, body: string, variant: 'origin
 }
 
 /** A reading page's citations, for the document's own script and, for a traditional document, its simplified page. */
-export type ReadingCitations = Partial<Record<'original' | 'simplified', PageCitations>>;
+export type ReadingCitations = Partial<Record<PageVariant, PageCitations>>;

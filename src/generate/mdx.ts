@@ -1,9 +1,9 @@
 /**
  * Reading-page bodies as MDX, built as a syntax tree and serialised by mdast-util-to-markdown
- * with the MDX extensions: the reference the body the build writes (body.ts, straight to HTML) is
- * held equal to, compiled and rendered, by a property test (test/generate/). Corpus text only ever enters as `text` nodes and attribute values,
- * which the serialiser escapes (`{`, `<`, `*`, line-initial `import`/`export` …); nothing from
- * the corpus is concatenated into the output.
+ * with the MDX extensions: the reference that the body the build writes (body.ts, straight to
+ * HTML) is held equal to, compiled and rendered, by a property test (test/generate/). Corpus text
+ * only ever enters as `text` nodes and attribute values, which the serialiser escapes (`{`, `<`,
+ * `*`, line-initial `import`/`export` …); nothing from the corpus is concatenated into the output.
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';

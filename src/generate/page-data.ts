@@ -48,6 +48,9 @@ export interface IndexPages {
   places: ReturnType<typeof indexPage<PlaceEntry>>;
 }
 
+/** A reading page's text: the document's own script, or its simplified rendering (a traditional document's). */
+export type PageVariant = 'original' | 'simplified';
+
 /**
  * What a reading page reads of its document's data file: all but the blocks (whose HTML the page
  * gets from the content build: src/generated/html/) and the source lines (the source page's); the
@@ -55,7 +58,7 @@ export interface IndexPages {
  * its body shows full-width, in each script. A tenth of the file: Astro parses each document's file
  * once, for its source page.
  */
-export function readingData<C>(doc: ReturnType<typeof documentJson>, citations: C, punctuation: Partial<Record<'original' | 'simplified', number>>) {
+export function readingData<C>(doc: ReturnType<typeof documentJson>, citations: C, punctuation: Partial<Record<PageVariant, number>>) {
   const { blocks, sourceLines: _, ...rest } = doc;
   return { ...rest, headings: blocks.filter((b) => b.type === 'heading'), citations, punctuation };
 }

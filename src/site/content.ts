@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
-import type { FigurePages, IndexPages, ListingPage, TermPages, TimelinePages } from '../generate/page-data.ts';
+import type { FigurePages, IndexPages, ListingPage, PageVariant, TermPages, TimelinePages } from '../generate/page-data.ts';
 import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
@@ -78,7 +78,7 @@ export type ReadingData = Omit<DocumentData, 'blocks' | 'sourceLines'> & {
   headings: DocumentData['blocks'];
   citations: ReadingCitations;
   /** How many half-width marks beside Chinese the body shows full-width (src/lib/typography.ts), in each script it has. */
-  punctuation: Partial<Record<'original' | 'simplified', number>>;
+  punctuation: Partial<Record<PageVariant, number>>;
 };
 
 /** A reading page's data (src/generated/reading/<id>.json). */
@@ -92,7 +92,7 @@ export function hasSimplified(id: string): boolean {
 }
 
 /** A reading page's body as it shows it, rendered from its blocks by the content build (src/generate/body.ts, scripts/lib/document-files.ts). */
-export function loadBody(id: string, variant: 'original' | 'simplified'): string {
+export function loadBody(id: string, variant: PageVariant): string {
   const file = join(GENERATED, 'html', `${id}${variant === 'simplified' ? '.simplified' : ''}.html`);
   if (!existsSync(file)) throw new Error(`missing ${file}: run npm run prepare-content`);
   return readFileSync(file, 'utf8');
