@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Curation } from '../src/corpus/curation.ts';
 import { EXTRACTORS } from '../src/extractors/index.ts';
@@ -20,6 +20,7 @@ import { inIdOrder } from '../src/extract/units.ts';
 import { digestOf } from '../src/lib/digest.ts';
 import { collectCorpus, nearCopiesAmong, planCorpus, today, type FileSummary, type Outcome, type Plan } from '../src/pipeline/corpus.ts';
 import { copyShingles, type DocumentResult } from '../src/pipeline/document.ts';
+import { byShingles } from '../src/pipeline/near-copies.ts';
 import { parseRegistry, registryDocumentPieces, registryEntryPieces } from '../src/pipeline/identify.ts';
 import type { SkippedFile } from '../src/pipeline/types.ts';
 import type { BuildSetup, ListedDocument, makeTask, Written } from './lib/build-task.ts';
@@ -27,7 +28,7 @@ import { readJson, replaceFile } from './lib/data-files.ts';
 import { filesKey, type DocumentFilesSetup } from './lib/document-files.ts';
 import { writeDocumentParts } from './lib/document-parts.ts';
 import { documentStore } from './lib/document-store.ts';
-import { mergeWaves, type MergeDone, type MergeSetup, type Store } from './lib/extraction.ts';
+import { mergeIsCurrent, mergeWaves, type MergeDone, type MergeSetup, type Store } from './lib/extraction.ts';
 import { codeVersion } from './lib/code-version.ts';
 import { pool, type Pool } from './lib/pool.ts';
 import { keepEntryPages } from './lib/entry-pages.ts';
@@ -77,10 +78,32 @@ const MIN_FILES_FOR_THREADS = 60;
  */
 const MERGES_APART_FROM = 3000;
 
-/** How many worker threads to use for a corpus of `files` files: CONTENT_WORKERS, or one per core for a large corpus. */
+/** How many worker threads to use when `files` files are to be worked out: CONTENT_WORKERS, or one per core for many. */
 export function workerThreads(files: number, env: NodeJS.ProcessEnv = process.env): number {
   if (env.CONTENT_WORKERS !== undefined) return Math.max(0, Number(env.CONTENT_WORKERS) || 0);
   return files >= MIN_FILES_FOR_THREADS ? availableParallelism() : 0;
+}
+
+/** Where the store keeps whether each candidate pair of documents were near-copies, by their results' digests. */
+const NEAR_COPY_PAIRS = 'near-copy-pairs';
+
+/** Where the store keeps each corpus file's size and time of change at the last build (what `changedSince` compares). */
+const FILE_STAMPS = 'corpus-file-stamps';
+
+/** Each file's size and time of change, by name. */
+async function fileStamps(dir: string, names: readonly string[]): Promise<Record<string, string>> {
+  const stamps = await Promise.all(names.map(async (n) => stat(join(dir, n)).then((s) => `${s.size} ${s.mtimeMs}`, () => '')));
+  return Object.fromEntries(names.map((n, i) => [n, stamps[i]!]));
+}
+
+/**
+ * How many files are new or changed (by size or time) since the last build: few, and worker threads
+ * would cost more than they save. (Only the threads are chosen by it: what is worked out again is
+ * chosen by each file's digest.)
+ */
+function changedSince(last: unknown, now: Record<string, string>): number {
+  const before = (last ?? {}) as Record<string, string>;
+  return Object.keys(now).filter((n) => before[n] !== now[n]).length;
 }
 
 /** Every regular file under a folder, as paths relative to it (sorted, hidden files and folders skipped). */
@@ -101,15 +124,21 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const version = codeVersion(['scripts/lib/build-task.ts', 'scripts/content-build.ts'], [process.versions.v8, existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : '']);
   const store = await documentStore(o.cacheDir, version);
   const names = (await listFiles(o.corpusDir)).filter((n) => !o.ignore?.(n));
-  const threads = o.threads ?? workerThreads(names.length);
-  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files${threads > 0 ? ` (${threads} threads)` : ''}`);
+  // Threads for the documents when many are to be worked out: one changed document at 1,000 was rebuilt in 9.6 s without them, 12.0 s with.
+  const stamps = await fileStamps(o.corpusDir, names);
+  const changed = changedSince(store.get(FILE_STAMPS), stamps);
+  const threads = o.threads ?? workerThreads(changed);
+  o.log(`[content] corpus ${o.corpusDir}: ${names.length} files, ${changed} new or changed since the last build${threads > 0 ? ` (${threads} threads)` : ''}`);
   const files = await prepareOutDir(o, version);
   // The authored pages copied first (checked against what the merges made, below): all that Astro
   // bundles is then written, and it may start (it reads the rest when it renders the pages).
   const authored = o.pagesDir ? await copyAuthoredPages(o.pagesDir, o.outDir, EXTRACTORS.filter((ex) => ex.listing).map((ex) => ex.name)) : { pages: [], stale: [], check: () => [] };
   o.onReadyToBundle?.(names.length);
   const setup: BuildSetup = { corpusDir: o.corpusDir, cacheDir: o.cacheDir, version, curation: o.curation, files };
-  const work = await pool(new URL('./lib/build-task.ts', import.meta.url), setup, threads);
+  const task = new URL('./lib/build-task.ts', import.meta.url);
+  const work = await pool(task, setup, threads);
+  // The merges' pool: the documents' own, or threads started for the merges alone (below).
+  let mergeWork = work;
   type Task = Awaited<ReturnType<typeof makeTask>>;
   try {
     const progress = reporter(o.log);
@@ -150,13 +179,21 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const merges: MergeDone[] = [];
     // In a large corpus the merges that hold something of every document run one at a time (the rest beside them).
     const apart = docs.length >= (o.mergesApartFrom ?? MERGES_APART_FROM) ? new Set(EXTRACTORS.filter((ex) => ex.largeMerge).map((ex) => ex.name)) : new Set<string>();
-    for (const wave of mergeWaves()) merges.push(...(await work.map<string, MergeDone>('merge', wave, { shared: mergeSetup, apart: (name) => apart.has(name) })));
+    // Few documents worked out but merges to run side by side (one added to a large corpus): threads for them.
+    const mergeThreads = threads === 0 && o.threads === undefined ? workerThreads(docs.length) : 0;
+    if (mergeThreads > 0 && mergeWaves().some((wave) => wave.filter((name) => !mergeIsCurrent(store, name, mergeSetup)).length > 1)) {
+      o.log(`[merge] merges to run side by side: in ${mergeThreads} threads`);
+      mergeWork = await pool(task, setup, mergeThreads);
+    }
+    for (const wave of mergeWaves()) merges.push(...(await mergeWork.map<string, MergeDone>('merge', wave, { shared: mergeSetup, apart: (name) => apart.has(name) })));
     o.log(`[generate] ${await partsWritten} part(s) of /data/documents/ written`);
     for (const line of merges.flatMap((m) => m.log)) o.log(line);
     // The threads' work is done: the results this build used stay in the store, and the threads'
     // memory goes before the registry is written (at 10,000 documents their heaps held 2 GB then).
-    for (const { used } of await work.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used);
-    await work.close();
+    for (const p of new Set([work, mergeWork])) {
+      for (const { used } of await p.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used);
+      await p.close();
+    }
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);
     // (What they name, checked against what the merges made.)
     const stale = [...result.stale, ...merges.flatMap((m) => m.stale), ...authored.stale, ...authored.check()];
@@ -188,13 +225,14 @@ export async function runContentBuild(o: ContentBuildOptions) {
       throw new StaleCuration(stale.length);
     }
     await (registryFile.changed ? writeRegistry(o, registryFile) : registryFile.discard());
+    store.stash(FILE_STAMPS, stamps);
     // The results this build did not use go.
     await store.close();
     clock.lap('registry and cache');
     for (const line of clock.report()) o.log(line);
     return { documents: docs.length, skipped: result.skipped.length, changes: result.changes, stale };
   } finally {
-    await work.close();
+    await Promise.all([work.close(), mergeWork.close()]);
     await rm(join(o.cacheDir, DOCUMENTS_PART), { force: true });
   }
 }
@@ -207,7 +245,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
  * gigabyte of this thread's memory, held through the merges. Returns the corpus's result and the
  * committed registry's entries.
  */
-async function readCorpus(work: Pool, store: Pick<Store, 'get'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
+async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'stash'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
   type Task = Awaited<ReturnType<typeof makeTask>>;
   let read = 0;
   const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
@@ -219,8 +257,14 @@ async function readCorpus(work: Pool, store: Pick<Store, 'get'>, o: ContentBuild
   let processed = 0;
   const done = await work.map<(typeof plans)[number], Outcome<ListedDocument>>('process', plans, { route: (p) => p.source, onResult: (p) => progress('clean', ++processed, plans.length, p.source) });
   const outcomes = new Map(plans.map((p, i) => [p.source, done[i]!]));
-  // Near-copies by their cleaned text, each candidate pair's read back from the store.
-  const copies = nearCopiesAmong(planned.plans, outcomes, (_, x) => copyShingles((store.get(x.digest) as DocumentResult).document!));
+  // Near-copies by their cleaned text: each candidate pair as the last build found it, or its two
+  // documents read back from the store (185 pairs of 121 documents in the scale benchmark's 1,000).
+  const last = (store.get(NEAR_COPY_PAIRS) ?? {}) as Record<string, boolean>;
+  const decided: Record<string, boolean> = {};
+  const byText = byShingles((digest: string) => copyShingles((store.get(digest) as DocumentResult).document!));
+  const pair = (a: string, b: string) => `${a} ${b}`;
+  const copies = nearCopiesAmong(planned.plans, outcomes, (a, b) => (decided[pair(a.digest, b.digest)] = last[pair(a.digest, b.digest)] ?? byText(a.digest, b.digest)));
+  store.stash(NEAR_COPY_PAIRS, decided);
   const { registry: next, ...result } = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
   await writePieces(registryDocumentPieces(next.documents), documentsPart);
   return { result, entries: registry.entries };

@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Curation } from '../../src/corpus/curation.ts';
 import { corpusEntry, type CorpusEntry } from '../../src/generate/data.ts';
-import { documentOutcome, prepareAgain, summariseFile, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
+import { digestOf } from '../../src/lib/digest.ts';
+import { documentOutcome, prepareAgain, storedResultKey, summariseFile, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
 import type { DocumentResult, Prepared } from '../../src/pipeline/document.ts';
 import type { DocumentText, SkippedFile } from '../../src/pipeline/types.ts';
 import { documentFilePaths, documentFiles, type DocumentFilesSetup } from './document-files.ts';
@@ -65,6 +66,9 @@ export async function makeTask(setup: BuildSetup) {
   const prepared = new Map<string, Prepared>();
   let preparedBytes = 0;
   const summaries = new Map<string, FileSummary>();
+  // (A listed document depends on the document and on these: its address and whether its original file is served.)
+  const listedSettings = digestOf([setup.files.location, Boolean(setup.files.corpusDir)]);
+  const listedKey = (digest: string) => `listed-${listedSettings}-${digest}`;
   return {
     async summarise(name: string): Promise<FileSummary | SkippedFile> {
       const s = await summariseFile(read(name), store);
@@ -77,14 +81,30 @@ export async function makeTask(setup: BuildSetup) {
       return s.summary;
     },
     async process(plan: Extract<Plan, { context: unknown }>): Promise<Outcome<ListedDocument>> {
-      const outcome = await documentOutcome(summaries.get(plan.source)!, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
-      preparedBytes -= prepared.get(plan.source)?.bytes ?? 0;
-      prepared.delete(plan.source);
-      summaries.delete(plan.source);
+      const summary = summaries.get(plan.source)!;
+      const forget = () => {
+        preparedBytes -= prepared.get(plan.source)?.bytes ?? 0;
+        prepared.delete(plan.source);
+        summaries.delete(plan.source);
+      };
+      // A document's outcome as this thread gives it (its document listed, not whole) is kept beside its
+      // result, and read in place of it while the result is there: read whole, the results of 1,000
+      // documents took a second of a rebuild after one changed. (Asking for the result's digest keeps
+      // it.) Its paragraph records are not kept twice: found under this key, they are the registry's.
+      const key = storedResultKey(summary, plan.context);
+      const kept = store.get(listedKey(key)) as Extract<Outcome<ListedDocument>, { digest: string }> | undefined;
+      if (kept && store.digest(key) !== undefined) {
+        forget();
+        return { ...kept, result: { ...kept.result, paragraphs: plan.context.previousParagraphs ?? [], retired: plan.context.retiredParagraphs ?? {} } };
+      }
+      const outcome = await documentOutcome(summary, plan.context, () => prepared.get(plan.source) ?? prepareAgain(read(plan.source)), store);
+      forget();
       if (!('result' in outcome)) return outcome;
       const d = outcome.result.document;
       const listed: ListedDocument | null = d && { id: d.id, entry: corpusEntry(d, setup.files.location), files: documentFilePaths(setup.files, d) };
-      return { ...outcome, result: { ...outcome.result, document: listed } };
+      const { paragraphs, retired, ...rest } = outcome.result;
+      store.set(listedKey(outcome.digest), { ...outcome, result: { ...rest, document: listed } });
+      return { ...outcome, result: { ...rest, paragraphs, retired, document: listed } };
     },
     async write({ source, digest, listed }: { source: string; digest: string; listed: ListedDocument }): Promise<Written> {
       const extract = extraction(digest);

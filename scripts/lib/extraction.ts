@@ -133,19 +133,34 @@ const storeKey = (result: string) => result.slice(result.indexOf(' ') + 1);
 const CHANGED_SHARE = 0.5;
 
 /**
+ * Whether an extractor's merge (by name) would tell what it told last time: its inputs are those it
+ * last ran with, and its files and shared result are there. Then runMerge does not run it.
+ */
+export function mergeIsCurrent(store: Store, name: string, s: MergeSetup, extractors: readonly AnyExtractor[] = EXTRACTORS): boolean {
+  return lastRun(store, name, s, extractors).last !== undefined;
+}
+
+/** The merge's record and keys when it is current (mergeIsCurrent); its inputs either way. */
+function lastRun(store: Store, name: string, s: MergeSetup, extractors: readonly AnyExtractor[]) {
+  const byName = new Map(extractors.map((ex) => [ex.name, ex]));
+  const ex = byName.get(name)!;
+  const inputs = mergeInputs(store, ex, s, byName);
+  const last = store.get(`merge-${name}`) as MergeRecord | undefined;
+  const needed = isNeeded(extractors, name);
+  const sharedKey = `shared-${name}-${inputs}`;
+  const current = last?.inputs === inputs && (!needed || store.has(sharedKey)) && last.done.files.every((f) => existsSync(join(s.outDir, f)));
+  return { byName, ex, inputs, needed, sharedKey, last: current ? last : undefined };
+}
+
+/**
  * Run one extractor's merge (by name) and write its files, unless its inputs are those it last ran
  * with and its files are there: then what it told then. The shared part of its merged result is
  * kept for the merges that need it.
  */
 export async function runMerge(store: Store, name: string, s: MergeSetup, extractors: readonly AnyExtractor[] = EXTRACTORS): Promise<MergeDone> {
-  const byName = new Map(extractors.map((ex) => [ex.name, ex]));
-  const ex = byName.get(name)!;
-  const inputs = mergeInputs(store, ex, s, byName);
+  const { byName, ex, inputs, needed, sharedKey, last } = lastRun(store, name, s, extractors);
   const recordKey = `merge-${name}`;
-  const last = store.get(recordKey) as MergeRecord | undefined;
-  const needed = isNeeded(extractors, name);
-  const sharedKey = `shared-${name}-${inputs}`;
-  if (last?.inputs === inputs && (!needed || store.has(sharedKey)) && last.done.files.every((f) => existsSync(join(s.outDir, f)))) {
+  if (last) {
     // (Asked for, so that the store keeps them for the build after this one too.)
     if (needed) store.digest(sharedKey);
     store.digest(`merge-kept-${name}`);

@@ -10,8 +10,8 @@ import { digestOf } from '../lib/digest.ts';
 import type { DocumentStore } from '../lib/store.ts';
 import type { ErrataFile } from './errata.ts';
 import { edgeLines } from './clean.ts';
-import { assignDocumentIds, listCopiesOnce, sha256, type ParagraphRecord, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
-import { candidatePairs, estimatedJaccard, findNearCopies, NEAR_COPY, sketch } from './near-copies.ts';
+import { assignDocumentIds, listCopiesOnce, sha256, type ParagraphLine, type Registry, type RegistryChange, type RegistryEntry } from './identify.ts';
+import { byShingles, candidatePairs, estimatedJaccard, findNearCopies, NEAR_COPY, sketch } from './near-copies.ts';
 import { signature } from './similarity.ts';
 import { normalise } from './normalise.ts';
 import { repair } from './repair.ts';
@@ -90,7 +90,7 @@ export interface CorpusOptions {
 }
 
 /** Where a document's result is kept: what it is made from, and its paragraph records in the registry (as processCorpus keeps them). */
-function pipelineKey(made: string, paragraphs: ParagraphRecord[] | undefined, retired: Record<string, BlockId | null> | undefined): string {
+function pipelineKey(made: string, paragraphs: ParagraphLine[] | undefined, retired: Record<string, BlockId | null> | undefined): string {
   return `pipeline-${digestOf([made, paragraphs ?? null, retired && Object.keys(retired).length > 0 ? retired : null])}`;
 }
 
@@ -194,6 +194,12 @@ export function planCorpus(summaries: FileSummary[], registry: Registry, errata:
   return { identified, entries, plans };
 }
 
+/** What a document's result is made from, but its paragraph records. */
+const madeOf = (f: FileSummary, context: DocumentContext) => digestOf([f.source, f.sha256, context.id, context.added, context.errata ?? null, f.edges.filter((l) => context.repeatedLines?.has(l))]);
+
+/** Where documentOutcome looks for a document's result in the store (the digest of an outcome read from there). */
+export const storedResultKey = (f: FileSummary, context: DocumentContext) => pipelineKey(madeOf(f, context), context.previousParagraphs, context.retiredParagraphs);
+
 /**
  * A document's result: from the store, or worked out from the prepared file (`prepared`, called only
  * then). Everything it depends on (the file's name and bytes, the id and its records, the errata,
@@ -201,7 +207,7 @@ export function planCorpus(summaries: FileSummary[], registry: Registry, errata:
  */
 export async function documentOutcome(f: FileSummary, context: DocumentContext, prepared: () => Prepared | Promise<Prepared>, store?: DocumentStore): Promise<Outcome> {
   try {
-    const made = digestOf([f.source, f.sha256, context.id, context.added, context.errata ?? null, f.edges.filter((l) => context.repeatedLines?.has(l))]);
+    const made = madeOf(f, context);
     const key = pipelineKey(made, context.previousParagraphs, context.retiredParagraphs);
     const stored = store?.get(key) as DocumentResult | undefined;
     const r = stored ?? processDocument(await prepared(), context);
@@ -228,14 +234,14 @@ export async function prepareAgain(file: SourceFile): Promise<Prepared> {
 /**
  * Which processed documents are near-copies of another (near-copies.ts), by their cleaned text:
  * copy's source -> the source of the document listed in its place (the first in the plans' order).
- * `shinglesOf` gives a document's shingles (copyShingles), asked only for candidate pairs.
+ * `isNearCopy` compares two documents' outcomes (byShingles over copyShingles), asked only for candidate pairs.
  */
-export function nearCopiesAmong<D>(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome<D>>, shinglesOf: (source: string, outcome: Extract<Outcome<D>, { digest: string }>) => Uint32Array): Map<string, string> {
+export function nearCopiesAmong<D>(plans: readonly Plan[], outcomes: ReadonlyMap<string, Outcome<D>>, isNearCopy: (earlier: Extract<Outcome<D>, { digest: string }>, later: Extract<Outcome<D>, { digest: string }>) => boolean): Map<string, string> {
   const listed = plans.flatMap((p) => {
     const o = outcomes.get(p.source);
     return o && 'result' in o && o.result.document && o.result.sketch ? [{ source: p.source, outcome: o, sketch: o.result.sketch }] : [];
   });
-  const copies = findNearCopies(listed.map((l) => l.sketch), (i) => shinglesOf(listed[i]!.source, listed[i]!.outcome));
+  const copies = findNearCopies(listed.map((l) => l.sketch), (i, j) => isNearCopy(listed[i]!.outcome, listed[j]!.outcome));
   return new Map([...copies].map(([copy, of]) => [listed[copy]!.source, listed[of]!.source]));
 }
 
@@ -329,6 +335,6 @@ export async function processCorpus(files: SourceFile[], registry: Registry, err
     const s = bySource.get(plan.source)!;
     outcomes.set(plan.source, await documentOutcome(s.summary, plan.context, () => s.prepared ?? prepareAgain(file.get(plan.source)!), options.store));
   }
-  const copies = nearCopiesAmong(planned.plans, outcomes, (_, o) => copyShingles(o.result.document!));
+  const copies = nearCopiesAmong(planned.plans, outcomes, byShingles((o) => copyShingles(o.result.document!)));
   return collectCorpus(planned.plans, outcomes, planned, errata, skipped, copies);
 }

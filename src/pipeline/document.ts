@@ -1,7 +1,7 @@
 /** One document through every stage: bytes in, a ProcessedDocument (or a reason it was skipped) out. */
 import { clean } from './clean.ts';
 import { applyErrata, type DocumentErrata } from './errata.ts';
-import { assignParagraphIds, type ParagraphRecord } from './identify.ts';
+import { assignParagraphIds, type ParagraphLine } from './identify.ts';
 import { shingles, sketch } from './near-copies.ts';
 import type { Normalised } from './normalise.ts';
 import { textQualityNotes } from './quality.ts';
@@ -39,7 +39,7 @@ export interface DocumentContext {
   /** Date the document entered the corpus. */
   added: string;
   /** The paragraph ids this document had before, from the registry. */
-  previousParagraphs?: ParagraphRecord[];
+  previousParagraphs?: ParagraphLine[];
   retiredParagraphs?: Record<string, BlockId | null>;
   errata?: DocumentErrata;
   repeatedLines?: ReadonlySet<string>;
@@ -50,7 +50,7 @@ export interface DocumentResult<D = ProcessedDocument> {
   /** The sketch of its cleaned text (near-copies.ts), for finding near-copies of it; with the document. */
   sketch?: string;
   /** The document's paragraph records and retired ids, for the registry. */
-  paragraphs?: ParagraphRecord[];
+  paragraphs?: ParagraphLine[];
   retired?: Record<string, BlockId | null>;
   /** Why there is no document (no content left after cleaning). */
   skipped?: string;

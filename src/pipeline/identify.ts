@@ -12,12 +12,25 @@ import { hash } from 'node:crypto';
 import { signature, similarity } from './similarity.ts';
 import type { BlockId, DocumentId } from './types.ts';
 
-export interface ParagraphRecord {
+interface ParagraphRecord {
   id: BlockId;
   /** First 8 hex digits of the SHA-256 of the paragraph's identity text. */
   hash: string;
   /** MinHash signature (similarity.ts). */
   sig: string;
+}
+
+/**
+ * A paragraph's record as the registry writes it, `id hash sig`: kept so between builds and read
+ * (paragraphRecord) only by assignParagraphIds. (As objects, the records of 1,000 documents took
+ * half a second to make from the registry, in a rebuild that needed few of them.)
+ */
+export type ParagraphLine = string;
+
+/** A paragraph's record from its line. */
+function paragraphRecord(line: ParagraphLine): ParagraphRecord {
+  const [id, hash, sig] = line.split(' ');
+  return { id: id as BlockId, hash: hash!, sig: sig! };
 }
 
 export interface RegistryEntry {
@@ -33,7 +46,7 @@ export interface RegistryEntry {
   removed?: true;
   /** Set when the document turned out to be a copy of another: its URL redirects there. */
   mergedInto?: DocumentId;
-  paragraphs?: ParagraphRecord[];
+  paragraphs?: ParagraphLine[];
   /** Retired paragraph id -> the surviving paragraph nearest to where it was (null: the top). */
   retired?: Record<string, BlockId | null>;
 }
@@ -206,7 +219,7 @@ export function identityText(text: string): string {
 
 export interface ParagraphIds {
   ids: BlockId[];
-  paragraphs: ParagraphRecord[];
+  paragraphs: ParagraphLine[];
   retired: Record<string, BlockId | null>;
 }
 
@@ -214,7 +227,8 @@ export interface ParagraphIds {
  * Give a document's paragraphs their ids, carrying forward the previous build's: exact text
  * first, then the most similar unmatched paragraph; new ids never reuse a live or retired one.
  */
-export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] = [], retiredBefore: Record<string, BlockId | null> = {}): ParagraphIds {
+export function assignParagraphIds(texts: string[], previousLines: readonly ParagraphLine[] = [], retiredBefore: Record<string, BlockId | null> = {}): ParagraphIds {
+  const previous = previousLines.map(paragraphRecord);
   const records = texts.map((t) => {
     const identity = identityText(t);
     // A paragraph's hash is the start of its identity text's digest; a new id, the digest's short code.
@@ -288,7 +302,7 @@ export function assignParagraphIds(texts: string[], previous: ParagraphRecord[] 
   }
   return {
     ids: final,
-    paragraphs: records.map((r, i) => ({ id: final[i]!, hash: r.hash, sig: r.sig })),
+    paragraphs: records.map((r, i) => `${final[i]!} ${r.hash} ${r.sig}`),
     retired: Object.fromEntries(Object.entries(retired).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
@@ -311,9 +325,9 @@ export function* registryDocumentPieces(documents: readonly RegistryEntry[]): Ge
   yield '{\n "documents": ';
   if (documents.length === 0) yield '[]';
   for (const [i, e] of documents.entries()) {
+    // (Its paragraphs last, wherever the entry got them.)
     const { paragraphs, ...rest } = e;
-    const doc = { ...rest, ...(paragraphs ? { paragraphs: paragraphs.map((p) => `${p.id} ${p.hash} ${p.sig}`) } : {}) };
-    yield `${i === 0 ? '[\n' : ',\n'}  ${nested(doc, 2)}`;
+    yield `${i === 0 ? '[\n' : ',\n'}  ${nested(paragraphs ? { ...rest, paragraphs } : rest, 2)}`;
   }
   if (documents.length > 0) yield '\n ]';
 }
@@ -333,7 +347,7 @@ export const serializeRegistry = (registry: Registry): string => [...registryPie
 
 /** Read the committed registry (see serializeRegistry). */
 export function parseRegistry(json: unknown): Registry {
-  const raw = json as { documents?: (Omit<RegistryEntry, 'paragraphs'> & { paragraphs?: string[] })[]; entries?: Record<string, string[]> };
+  const raw = json as { documents?: RegistryEntry[]; entries?: Record<string, string[]> };
   if (!raw || !Array.isArray(raw.documents)) throw new Error('content/registry.json: expected {"documents": [...]}');
   const entries = Object.entries(raw.entries ?? {}).map(([folder, lines]) => {
     if (!Array.isArray(lines)) throw new Error(`content/registry.json: entries.${folder}: expected a list of "id name" lines`);
@@ -342,18 +356,8 @@ export function parseRegistry(json: unknown): Registry {
   return {
     ...(entries.length > 0 ? { entries: Object.fromEntries(entries) } : {}),
     documents: raw.documents.map((e) => {
-      const { paragraphs, ...rest } = e;
-      return {
-        ...rest,
-        ...(paragraphs
-          ? {
-              paragraphs: paragraphs.map((line) => {
-                const [id, hash, sig] = line.split(' ');
-                return { id: id as BlockId, hash: hash!, sig: sig! };
-              }),
-            }
-          : {}),
-      };
+      if (e.paragraphs !== undefined && !(Array.isArray(e.paragraphs) && e.paragraphs.every((line) => typeof line === 'string'))) throw new Error(`content/registry.json: ${e.id}: expected its paragraphs as "id hash sig" lines`);
+      return e;
     }),
   };
 }

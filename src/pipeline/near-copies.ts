@@ -153,25 +153,33 @@ export function candidatePairs(sketches: readonly string[]): Array<[number, numb
 }
 
 /**
+ * Whether two documents are near-copies (nearCopies), by their shingles (`shinglesOf`, asked once
+ * for each document compared).
+ */
+export function byShingles<K>(shinglesOf: (doc: K) => Uint32Array): (a: K, b: K) => boolean {
+  const cache = new Map<K, Uint32Array>();
+  const get = (doc: K) => {
+    let s = cache.get(doc);
+    if (!s) cache.set(doc, (s = shinglesOf(doc)));
+    return s;
+  };
+  return (a, b) => nearCopies(get(a), get(b));
+}
+
+/**
  * Which documents are near-copies of an earlier one (in the order given: the first of a set of
  * copies is the one listed). Each document is compared with the earlier documents it is a
- * candidate pair with (candidatePairs), that are listed themselves, by the exact containment of
- * their shingles (`shinglesOf`, asked only for candidates). Returns copy index -> listed index.
+ * candidate pair with (candidatePairs), that are listed themselves, by `isNearCopy` (byShingles:
+ * the exact containment of their shingles). Returns copy index -> listed index.
  */
-export function findNearCopies(sketches: readonly string[], shinglesOf: (i: number) => Uint32Array): Map<number, number> {
+export function findNearCopies(sketches: readonly string[], isNearCopy: (earlier: number, later: number) => boolean): Map<number, number> {
   const earlier = new Map<number, number[]>();
   for (const [i, j] of candidatePairs(sketches)) earlier.set(j, [...(earlier.get(j) ?? []), i]);
   const copies = new Map<number, number>();
-  const cache = new Map<number, Uint32Array>();
-  const get = (i: number) => {
-    let s = cache.get(i);
-    if (!s) cache.set(i, (s = shinglesOf(i)));
-    return s;
-  };
   for (const j of [...earlier.keys()].sort((a, b) => a - b)) {
     for (const i of earlier.get(j)!) {
       if (copies.has(i)) continue;
-      if (nearCopies(get(i), get(j))) {
+      if (isNearCopy(i, j)) {
         copies.set(j, i);
         break;
       }

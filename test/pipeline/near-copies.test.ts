@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { processCorpus } from '../../src/pipeline/corpus.ts';
 import { assignDocumentIds } from '../../src/pipeline/identify.ts';
-import { candidatePairs, containment, estimatedJaccard, findNearCopies, NEAR_COPY, shingles, sketch } from '../../src/pipeline/near-copies.ts';
+import { byShingles, candidatePairs, containment, estimatedJaccard, findNearCopies, NEAR_COPY, shingles, sketch } from '../../src/pipeline/near-copies.ts';
 import { blockText, copyShingles } from '../../src/pipeline/document.ts';
 import { seedCorpus } from '../helpers/seeds.ts';
 
@@ -161,7 +161,7 @@ describe('near-copies, the measure', () => {
     texts.push(`${texts[7]!}另有补充。`);
     const sets = texts.map(shingles);
     const asked = new Set<number>();
-    const copies = findNearCopies(sets.map(sketch), (i) => (asked.add(i), sets[i]!));
+    const copies = findNearCopies(sets.map(sketch), byShingles((i) => (asked.add(i), sets[i]!)));
     expect([...copies]).toEqual([[30, 7]]);
     // Neighbours share much of their text and are compared; the rest are not.
     expect(asked.size).toBeLessThan(texts.length / 2);

@@ -37,7 +37,7 @@ describe('determinism', () => {
     };
     // The second with the documents' pipeline, extraction and files in two worker threads (a large corpus's default),
     const threaded = buildCopy(SEEDS, { CONTENT_WORKERS: '2' });
-    expect(threaded.log).toMatch(/\[content\] corpus .*: 5 files \(2 threads\)/);
+    expect(threaded.log).toMatch(/\[content\] corpus .*: 5 files, 5 new or changed since the last build \(2 threads\)/);
     expect(threaded.log).toMatch(/\[extract\] 5 of 5 documents worked out in 2 threads/);
     // (the first in this thread, by the same code: lib/pool.ts)
     expect(first.log).toMatch(/\[extract\] 5 of 5 documents worked out \(/);
