@@ -126,7 +126,8 @@ function endsMidSentence(blocks: DraftBlock[]): boolean {
 
 /** Which kind of heading a line is, if it is one. */
 export function headingKind(text: string): HeadingKind | null {
-  if (text.length > 60 || SENTENCE_END.test(text) || /[:：,，、]$/.test(text)) return null;
+  // (A line of figures and signs alone, `-59` or `2936`, is a flattened table's cell, in any language.)
+  if (text.length > 60 || SENTENCE_END.test(text) || /[:：,，、]$/.test(text) || !/\p{L}/u.test(text)) return null;
   if (CHAPTER.test(text) && text.length <= 40) return 'chapter';
   if (NUMBERED.test(text) && text.length <= 40 && !PROSE_PUNCT.test(text)) return 'numbered';
   if (text.length <= 30 && !PROSE_PUNCT.test(text) && !/[?？]/.test(text)) return 'plain';
