@@ -32,7 +32,8 @@ const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,
 /** Turn one document's cleaned lines into blocks. */
 export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number> = new Set()): Structured {
   const rest = lines;
-  const kinds = new Set(rest.map((l) => headingKind(l.text)).filter(Boolean));
+  const cells = tableCells(rest);
+  const kinds = new Set(rest.map((l, i) => (cells[i] ? null : headingKind(l.text))).filter(Boolean));
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
   const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
@@ -78,7 +79,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
       continue;
     }
 
-    const kind = headingKind(text);
+    const kind = cells[i] ? null : headingKind(text);
     if (kind) {
       blocks.push({ type: 'heading', level: levelOf(kind), text, lines: sourceLines(line) });
       continue;
@@ -122,6 +123,28 @@ function endsMidSentence(blocks: DraftBlock[]): boolean {
   if (SENTENCE_END.test(t) || /[:：!！?？。…）)》」』”"'’\]］】〕〉~～]$/u.test(t) || /\p{Extended_Pictographic}$/u.test(t)) return false;
   // A short line (a signature, a date, a name) is not a sentence left unfinished.
   return t.length >= 20;
+}
+
+/** A run of this many short unpunctuated lines in a row is a table or list flattened into lines (a cell a line), not headings. */
+const HEADING_RUN = 4;
+
+/**
+ * Which lines are the cells of a table flattened into lines: those after the first of a run of
+ * HEADING_RUN or more lines that would each be a heading, or are figures alone (the first may be its
+ * caption). Headings head text; a document's own table of contents is found before this (CONTENTS_INTRO).
+ */
+function tableCells(lines: readonly Line[]): Uint8Array {
+  const cells = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    // (A line of figures alone, `+1170`, is a cell too; a chapter's heading starts a run of its own:
+    // after a document's own table of contents, its first chapter begins.)
+    const kind = (k: number) => headingKind(lines[k]!.text);
+    while (j < lines.length && (j === i || kind(j) !== 'chapter') && (kind(j) || (lines[j]!.text.length <= 30 && !/\p{L}/u.test(lines[j]!.text)))) j++;
+    if (j - i >= HEADING_RUN) cells.fill(1, i + 1, j);
+    i = Math.max(j, i + 1);
+  }
+  return cells;
 }
 
 /** Which kind of heading a line is, if it is one. */
