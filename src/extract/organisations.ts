@@ -44,6 +44,13 @@ const LEADING = /^(?:[\d一二三四五六七八九十两]+[家个所名位年]|
 const LOCAL_BODY_RE = /([省市区县州旗])([\u4e00-\u9fa5]{0,12}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|委员会|办公室|管理局|总局|局|厅|委))/g;
 /** What a local body's name does not end in: words that end in 局/委/厅 without naming a body (布局, 格局, 结局). */
 const NOT_A_BODY = /(?:布局|格局|结局|大局|全局|当局|开局|僵局|残局|定局|饭局|赌局|骗局|餐厅|客厅|大厅|展厅|门厅|舞厅|歌厅|政府(?:职能|部门))$/;
+/**
+ * Whether the character at `k` of a local body's name is the 和 that joins two of its parts, two
+ * characters or more each (住房和城乡建设局, 人力资源和社会保障局, 绿化和市容管理局), not a
+ * function word before or after it (市和区政府 names two bodies).
+ */
+const joinsBody = (body: string, k: number) => body[k] === '和' && k >= 2 && body.length - k - 1 >= 3;
+
 /** A national administration not listed: 国家…局, 国家…总局, 国家…委员会. */
 const NATIONAL_ADMINISTRATION = /国家[\u4e00-\u9fa5]{2,12}?(?:总局|管理局|局|委员会|署)/g;
 
@@ -137,7 +144,7 @@ export function organisationFinder(lexicon: Pick<Lexicon, 'organisationEndings'>
       if (place) start += place.index;
       const end = m.index + m[0].length;
       // The place before the body: two characters or more (青岛市, not 市), and a body, not a word ending so.
-      if (m.index + 1 - start < 2 || m[2]!.length < 2 || [...m[2]!].some((c) => STOP.test(c) && c !== '管') || NOT_A_BODY.test(m[2]!) || taken(start, end)) continue;
+      if (m.index + 1 - start < 2 || m[2]!.length < 2 || [...m[2]!].some((c, k) => STOP.test(c) && c !== '管' && !joinsBody(m[2]!, k)) || NOT_A_BODY.test(m[2]!) || taken(start, end)) continue;
       add(start, end, t.slice(start, end), 'government');
     }
     for (const m of allMatches(BODY_RE, t)) {
