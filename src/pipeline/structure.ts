@@ -32,8 +32,11 @@ const INLINE_HEADING = /(?<=^|[。!?!?;;)〕])\s*((?:\d{1,2}[..、]\s?)?[^\s。,
 /** Turn one document's cleaned lines into blocks. */
 export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number> = new Set()): Structured {
   const rest = lines;
-  const cells = tableCells(rest);
-  const kinds = new Set(rest.map((l, i) => (cells[i] ? null : headingKind(l.text))).filter(Boolean));
+  // Each line's kind of heading, if it is one and not a cell of a table flattened into lines.
+  const lineKinds = rest.map((l) => headingKind(l.text));
+  const cells = tableCells(rest, lineKinds);
+  const kindAt = (i: number) => (cells[i] ? null : lineKinds[i]!);
+  const kinds = new Set(rest.map((_, i) => kindAt(i)).filter(Boolean));
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
   const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
@@ -79,7 +82,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
       continue;
     }
 
-    const kind = cells[i] ? null : headingKind(text);
+    const kind = kindAt(i);
     if (kind) {
       blocks.push({ type: 'heading', level: levelOf(kind), text, lines: sourceLines(line) });
       continue;
@@ -128,19 +131,21 @@ function endsMidSentence(blocks: DraftBlock[]): boolean {
 /** A run of this many short unpunctuated lines in a row is a table or list flattened into lines (a cell a line), not headings. */
 const HEADING_RUN = 4;
 
+/** A line of figures and signs alone (`-59`, `2936`, `+1170`): a flattened table's cell, in any language. */
+const figuresAlone = (text: string) => !/\p{L}/u.test(text);
+
 /**
  * Which lines are the cells of a table flattened into lines: those after the first of a run of
- * HEADING_RUN or more lines that would each be a heading, or are figures alone (the first may be its
- * caption). Headings head text; a document's own table of contents is found before this (CONTENTS_INTRO).
+ * HEADING_RUN or more lines that would each be a heading (`kinds`: headingKind of each), or are short
+ * figures alone (the first may be its caption). A chapter's heading starts a run of its own: after a
+ * document's own table of contents (found before this: CONTENTS_INTRO), its first chapter begins.
  */
-function tableCells(lines: readonly Line[]): Uint8Array {
+function tableCells(lines: readonly Line[], kinds: ReadonlyArray<HeadingKind | null>): Uint8Array {
   const cells = new Uint8Array(lines.length);
+  const inRun = (k: number) => kinds[k] !== null || (lines[k]!.text.length <= 30 && figuresAlone(lines[k]!.text));
   for (let i = 0; i < lines.length; ) {
     let j = i;
-    // (A line of figures alone, `+1170`, is a cell too; a chapter's heading starts a run of its own:
-    // after a document's own table of contents, its first chapter begins.)
-    const kind = (k: number) => headingKind(lines[k]!.text);
-    while (j < lines.length && (j === i || kind(j) !== 'chapter') && (kind(j) || (lines[j]!.text.length <= 30 && !/\p{L}/u.test(lines[j]!.text)))) j++;
+    while (j < lines.length && (j === i || kinds[j] !== 'chapter') && inRun(j)) j++;
     if (j - i >= HEADING_RUN) cells.fill(1, i + 1, j);
     i = Math.max(j, i + 1);
   }
@@ -149,8 +154,7 @@ function tableCells(lines: readonly Line[]): Uint8Array {
 
 /** Which kind of heading a line is, if it is one. */
 export function headingKind(text: string): HeadingKind | null {
-  // (A line of figures and signs alone, `-59` or `2936`, is a flattened table's cell, in any language.)
-  if (text.length > 60 || SENTENCE_END.test(text) || /[:：,，、]$/.test(text) || !/\p{L}/u.test(text)) return null;
+  if (text.length > 60 || SENTENCE_END.test(text) || /[:：,，、]$/.test(text) || figuresAlone(text)) return null;
   if (CHAPTER.test(text) && text.length <= 40) return 'chapter';
   if (NUMBERED.test(text) && text.length <= 40 && !PROSE_PUNCT.test(text)) return 'numbered';
   if (text.length <= 30 && !PROSE_PUNCT.test(text) && !/[?？]/.test(text)) return 'plain';
