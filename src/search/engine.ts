@@ -146,8 +146,12 @@ export interface OpenSearch {
   done: boolean;
   /** The results of the candidates checked so far, in the order they were checked (each batch best first). */
   results: SearchResult[];
-  /** Check the next `documents` candidates (at most): their results, best first. */
-  more(documents: number): Promise<SearchResult[]>;
+  /**
+   * Check the next `documents` candidates (at most): their results, best first. Once `wanted` says
+   * no (a reader has asked something else meanwhile), the documents not checked yet are left for a
+   * later call, unread.
+   */
+  more(documents: number, wanted?: () => boolean): Promise<SearchResult[]>;
 }
 
 /**
@@ -164,17 +168,24 @@ export async function openSearch(index: SearchIndex, table: FoldTable, query: st
     checked: 0,
     done: candidates.length === 0,
     results: [],
-    async more(documents) {
+    async more(documents, wanted = () => true) {
       const ids = candidates.slice(s.checked, s.checked + documents);
-      s.checked += ids.length;
-      s.done = s.checked >= candidates.length;
+      const loading = ids.map((id) => index.documents(id));
       const found: SearchResult[] = [];
-      for (const d of (await Promise.all(ids.map((id) => index.documents(id)))).flat()) {
-        // Each document once, whichever entry brought it.
-        if (seen.has(d.doc)) continue;
-        seen.add(d.doc);
-        found.push(...matchesIn(d, parts, whole, table));
+      // Each document checked as soon as it and those before it are loaded (a new query's files are
+      // read in between), and not at all once it is no longer wanted.
+      for (const load of loading) {
+        const docs = await load;
+        if (!wanted()) break;
+        s.checked++;
+        for (const d of docs) {
+          // Each document once, whichever entry brought it.
+          if (seen.has(d.doc)) continue;
+          seen.add(d.doc);
+          found.push(...matchesIn(d, parts, whole, table));
+        }
       }
+      s.done = s.checked >= candidates.length;
       found.sort(byScore);
       s.results.push(...found);
       return found;

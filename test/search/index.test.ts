@@ -12,7 +12,7 @@ import { fold, packTable, phraseText, queryParts } from '../../src/search/fold.t
 import { bucketName, bucketOf, ByteReader, queryKeys, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
 import { inflate, openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
 import { documentTokens } from '../../src/search/records.ts';
-import { excerpt, search } from '../../src/search/engine.ts';
+import { excerpt, openSearch, search } from '../../src/search/engine.ts';
 
 const table = characterTable();
 
@@ -113,6 +113,23 @@ describe('candidates', () => {
   const word = fc.constantFrom('医联体', '醫聯體', '分级诊疗', '華西', 'HMO', '2017年', '县域', '远程', '心界', '联', 'ab');
   const text = fc.array(fc.oneof(word, fc.constantFrom('，', '。', ' ', '的', '和', '在')), { maxLength: 12 }).map((a) => a.join(''));
   const doc = (i: number, title: string, paras: string[]): IndexedDocument => ({ doc: `d${i}`, title, units: [['', 'title', title], ...paras.map((p, j) => [`p${j}`, 'body', p] as [string, 'body', string])] });
+
+  it('are checked only while wanted: a batch no longer wanted leaves its documents unchecked, for a later call', async () => {
+    const docs = [0, 1, 2, 3, 4].map((i) => doc(i, `第${i}篇`, ['医联体']));
+    const { index, table: t } = await memoryIndex(docs);
+    const s = await openSearch(index, t, '医联体');
+    expect(s.candidates).toBe(5);
+    // Not wanted at all: nothing checked, nothing found.
+    expect(await s.more(4, () => false)).toEqual([]);
+    expect([s.checked, s.done]).toEqual([0, false]);
+    // Wanted for two documents of four: those two checked, the rest left.
+    let asked = 0;
+    expect((await s.more(4, () => ++asked <= 2)).map((r) => r.doc)).toEqual(['d0', 'd1']);
+    expect(s.checked).toBe(2);
+    // The next call goes on from there, each document once.
+    expect((await s.more(4)).map((r) => r.doc).sort()).toEqual(['d2', 'd3', 'd4']);
+    expect([s.checked, s.done]).toEqual([5, true]);
+  });
 
   it('give results whose excerpts, made when first read, are those of their text, also in JSON and in copies', async () => {
     const docs = [doc(0, '医联体', ['华西医院的医联体', '县域医共体和医联体']), doc(1, '其他', ['医联体'])];

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { groupByDocument, openSearch } from '../../src/search/engine.ts';
 import { PACK } from '../../src/search/index-format.ts';
-import { fill, FIRST_BYTES, PAGE_DOCS } from '../../src/search/page.ts';
+import { batchAfter, fill, FIRST_BYTES, PAGE_DOCS } from '../../src/search/page.ts';
 import { strings } from '../../src/i18n/zh-CN.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
@@ -94,8 +94,8 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     const units = loaded.filter((f) => f.startsWith('u/'));
     expect(units.length).toBeGreaterThan(0);
     expect(units.length).toBeLessThanOrEqual(6);
-    // The engine's first batches, as the page checked them (the page's loop: four at a time until enough).
-    while (s.checked < links.length) await s.more(4);
+    // The engine's first batches, as the page checked them (the page's loop: one, then four at a time until enough).
+    while (s.checked < links.length) await s.more(batchAfter(s.checked));
     expect(links).toEqual(groupByDocument(s.results).map((g) => g.url).slice(0, links.length));
     expect(status).toMatch(new RegExp(`可能含有此词的文献共 ${DOCUMENTS} 篇`));
     expect(readdirSync(join(site, 'kb-search', 'u')).length).toBe(Math.ceil(DOCUMENTS / PACK));
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
   /**
    * The statuses the page writes for a query, with its files loaded side by side as script elements,
    * and its documents once it is done: the engine's, checked as the page checks them (the first
-   * candidates that have it shown at once, then four at a time until a page of documents is checked
+   * candidates that have it shown at once, the first alone, then four at a time until a page of documents is checked
    * or FIRST_BYTES of text loaded), each count true of the candidates checked when it is written.
    */
   async function statusesFromDisk(query: string) {
@@ -113,10 +113,10 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     const from = index.loaded!();
     const t = strings.search.results;
     const line = () => (s.done ? fill(t.count, query, s.results.length, groupByDocument(s.results).length) : fill(t.countPartial, query, s.results.length, s.checked, s.candidates));
-    while (!s.done && s.results.length === 0) await s.more(4);
+    while (!s.done && s.results.length === 0) await s.more(batchAfter(s.checked));
     const expected = [line()];
     while (!s.done && s.checked < PAGE_DOCS && index.loaded!() - from < FIRST_BYTES) {
-      await s.more(4);
+      await s.more(batchAfter(s.checked));
       expected.push(line());
     }
     const context = await launch();
