@@ -31,7 +31,8 @@ export function normalise(text: string): Normalised {
   const lines = unified.split('\n').map((raw, i): Line => {
     const text = normaliseLine(raw);
     const indent = text === '' ? 0 : indentOf(raw);
-    return indent > 0 ? { n: i + 1, text, indent } : { n: i + 1, text };
+    const cells = cellsOf(raw);
+    return { n: i + 1, text, ...(indent > 0 ? { indent } : {}), ...(cells ? { cells } : {}) };
   });
   // A trailing newline does not make a line of its own.
   if (lines.length > 1 && lines[lines.length - 1]!.text === '' && unified.endsWith('\n')) lines.pop();
@@ -48,6 +49,28 @@ export function normaliseLine(raw: string): string {
     .replace(IDEOGRAPHIC_SPACE, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+/**
+ * A tab, or two or more spaces of any width (plain, no-break, ideographic): what sets a text table's
+ * cells apart. One space stays inside a cell (`清运量 (万吨)`), and so does one ideographic space
+ * (`第一章　总则`).
+ */
+const CELL_GAP = /[ \u00a0\u3000]*\t[\t \u00a0\u3000]*|[ \u00a0\u3000]{2,}/;
+/** A run of four or more characters each set apart by one space (letter-spaced text from a PDF, `2 0 2 1 .`): not a cell. */
+const LETTER_SPACED = /(?:^|\s)\S(?: \S){3,}(?=\s|$)/;
+
+/**
+ * A raw line's cells, when it sets two or more parts apart as a text table's row does (a tab, or two
+ * or more spaces, between them), none of them letter-spaced; otherwise undefined. Joined by one space
+ * they are the line's normalised text. Whether lines of cells make a table is structure's to say.
+ */
+export function cellsOf(raw: string): string[] | undefined {
+  const trimmed = raw.trim();
+  if (!CELL_GAP.test(trimmed)) return undefined;
+  const cells = trimmed.split(CELL_GAP).map(normaliseLine);
+  if (cells.length < 2 || cells.some((c) => c === '' || LETTER_SPACED.test(c))) return undefined;
+  return cells;
 }
 
 /** Columns of whitespace a raw line begins with (a full-width space is two): how plain text and PDF extractions mark a paragraph's first line. */

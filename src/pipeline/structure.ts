@@ -1,6 +1,7 @@
 /**
  * structure: cleaned lines -> blocks (headings at their levels, paragraphs, a source's own table of
- * contents as a list, a flattened table recovered as a table). The title and metadata lines left
+ * contents as a list, a table set out in text with wide spaces or tabs, a flattened table recovered
+ * as a table). The title and metadata lines left
  * the text in clean.ts; when the text gave no title, its first sentence stands in for one.
  */
 import { PROSE_PUNCT, SENTENCE_END } from './clean-rules.ts';
@@ -66,6 +67,15 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
         blocks.push({ type: 'list', role: 'contents', items: items.map((l) => l.text), lines: items.flatMap(sourceLines) });
         i += items.length;
       }
+      continue;
+    }
+
+    const tableLines = textTableAt(rest, i);
+    if (tableLines > 0) {
+      const [header, ...rows] = rest.slice(i, i + tableLines).map((l) => cellsIn(l)!);
+      const note = `原文是以空格或制表符对齐的表格，按列拆成 ${rows.length} 行 ${header!.length} 列。`;
+      blocks.push({ type: 'table', header: header!, rows, note, lines: rest.slice(i, i + tableLines).flatMap(sourceLines) });
+      i += tableLines - 1;
       continue;
     }
 
@@ -150,6 +160,31 @@ function tableCells(lines: readonly Line[], kinds: ReadonlyArray<HeadingKind | n
     i = Math.max(j, i + 1);
   }
   return cells;
+}
+
+/** A text table's fewest lines: its header and two rows. */
+const TEXT_TABLE_LINES = 3;
+/** A cell that is a figure: a number, a share, a year (`24206`, `99.2%`, `1,234.5`, `2019年`). */
+const FIGURE_CELL = /^[-+−]?\d[\d,，.]*(?:%|‰|年)?$/;
+
+/** A line's cells (normalise.ts cellsOf), if its text is still them joined (no later stage changed or joined it). */
+const cellsIn = (line: Line) => (line.cells && line.cells.join(' ') === line.text ? line.cells : undefined);
+
+/**
+ * How many lines from `i` make a table set out in text, or 0: three or more lines next to each other
+ * in the source, each in the same number of cells, whose rows after the first (the header) each have
+ * a figure, and at least half of whose rows' cells are figures. (A line or two that happen to have
+ * wide spaces, `来源：…  2024年8月`, are not a table, nor are aligned lines of words.)
+ */
+function textTableAt(lines: readonly Line[], i: number): number {
+  const width = cellsIn(lines[i]!)?.length;
+  if (!width) return 0;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && cellsIn(lines[j]!)?.length === width) j++;
+  if (j - i < TEXT_TABLE_LINES) return 0;
+  const rows = lines.slice(i + 1, j).map((l) => cellsIn(l)!);
+  const figures = rows.flat().filter((c) => FIGURE_CELL.test(c)).length;
+  return rows.every((r) => r.some((c) => FIGURE_CELL.test(c))) && figures * 2 >= rows.length * width ? j - i : 0;
 }
 
 /** Which kind of heading a line is, if it is one. */

@@ -16,6 +16,8 @@ export interface Line {
   indent?: number;
   /** Source lines this line's text continues onto, joined to it because they were hard-wrapped (unwrap.ts). */
   joined?: number[];
+  /** Its parts, when the raw line set them apart with tabs or runs of spaces as a text table's row does (normalise.ts cellsOf); `text` is them joined by one space. */
+  cells?: string[];
 }
 
 /** A change made to a line by a repair or an erratum. */

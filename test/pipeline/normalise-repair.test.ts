@@ -1,6 +1,7 @@
 /** normalise and repair: whitespace, line endings, ruby, entities, damaged spans. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/pipeline/normalise.ts';
+import { cellsOf, normalise, normaliseLine } from '../../src/pipeline/normalise.ts';
 import { findDamage, repair } from '../../src/pipeline/repair.ts';
 
 const lines = (text: string) => normalise(text).lines.map((l) => l.text);
@@ -13,6 +14,31 @@ describe('normalise', () => {
   });
   it('turns NBSP and U+3000 runs into one space, trims, and drops control and zero-width characters', () => {
     expect(lines('\u00a0\u00a0医联体\u3000\u3000建设\u200b\u0007 ')).toEqual(['医联体 建设']);
+  });
+  it('keeps the cells of a line set out as a table row (a tab, or two or more spaces of any width between parts), its text them joined by one space', () => {
+    const [header, row, source, heading, spaced] = normalise('年份  清运量 (万吨)\t无害化处理率\n　　2019　　24206  99.2%\n来源：统计年鉴  2024年8月\n第一章　总则\n[ 1 ]   湿地资源   2 0 2 1 .').lines;
+    expect(header!.cells).toEqual(['年份', '清运量 (万吨)', '无害化处理率']);
+    expect(row!.cells).toEqual(['2019', '24206', '99.2%']);
+    expect(row!.text).toBe('2019 24206 99.2%');
+    // Two parts are cells too: whether lines of cells make a table is structure's to say.
+    expect(source!.cells).toEqual(['来源：统计年鉴', '2024年8月']);
+    // One ideographic space is inside a heading; letter-spaced text (a PDF's) is not a row.
+    expect(heading!.cells).toBeUndefined();
+    expect(spaced!.cells).toBeUndefined();
+  });
+  it("gives cells, if any, that are never empty and joined by one space are the line's text, for any line (property)", () => {
+    const piece = fc.constantFrom('医联体', '2019', '99.2%', ' ', '  ', '\t', '\u3000', '\u3000\u3000', '\u00a0', '\u200b', 'a', '(万吨)');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.string({ maxLength: 8 }), (pieces, noise) => {
+        const raw = pieces.join('') + noise;
+        const cells = cellsOf(raw);
+        if (!cells) return;
+        expect(cells.length).toBeGreaterThanOrEqual(2);
+        for (const c of cells) expect(c).not.toBe('');
+        expect(cells.join(' ')).toBe(normaliseLine(raw));
+      }),
+      { numRuns: 500 },
+    );
   });
   it('applies NFC and keeps punctuation of both widths', () => {
     expect(lines('e\u0301, 医联体,(HMO)“是”?')).toEqual(['é, 医联体,(HMO)“是”?']);

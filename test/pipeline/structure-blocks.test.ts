@@ -1,5 +1,6 @@
 /** structure: whether a text ends cut off mid-sentence; what is a heading. */
 import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/pipeline/normalise.ts';
 import { structure } from '../../src/pipeline/structure.ts';
 
 const lines = (texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
@@ -31,5 +32,39 @@ describe('a heading', () => {
     // Two headings in a row are headings still.
     const two = structure(lines(['第一章 总则', '一、目的', '为规范医联体建设，制定本办法。'])).blocks;
     expect(two.filter((b) => b.type === 'heading')).toHaveLength(2);
+  });
+});
+
+describe('a table set out in text', () => {
+  /** Lines as normalise makes them from raw lines (their cells kept), numbered from `first`, blank ones left out as cleaning leaves them. */
+  const raw = (texts: string[], first = 1) => normalise(texts.join('\n')).lines.filter((l) => l.text !== '').map((l) => ({ ...l, n: l.n + first - 1 }));
+  const table = ['年份  清运量（万吨）  无害化处理率', '2019  24206  99.2%', '2020  23512  99.7%', '2021\t24869\t99.9%'];
+
+  it('is a table: its first line the header, each line a row of the same cells, from the source lines it was', () => {
+    const blocks = structure(raw(['全国城市生活垃圾清运情况', '来源：城乡建设统计年鉴  2024年8月', '', ...table, '', '从数据看，2020年清运量比2019年下降2.9%。'])).blocks;
+    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'table', 'paragraph']);
+    const t = blocks[2]!;
+    if (t.type !== 'table') throw new Error('not a table');
+    expect(t.header).toEqual(['年份', '清运量（万吨）', '无害化处理率']);
+    expect(t.rows).toEqual([['2019', '24206', '99.2%'], ['2020', '23512', '99.7%'], ['2021', '24869', '99.9%']]);
+    expect(t.lines).toEqual([4, 5, 6, 7]);
+    expect(t.note).toContain('3 行 3 列');
+  });
+
+  it('is not made of two lines, of lines apart in the source, of lines in other numbers of cells, or of words with no figures', () => {
+    const tables = (lines: ReturnType<typeof raw>) => structure(lines).blocks.filter((b) => b.type === 'table');
+    expect(tables(raw(table.slice(0, 2)))).toEqual([]);
+    // A blank line between rows: each part is too short to be a table.
+    expect(tables(raw([...table.slice(0, 2), '', table[2]!]))).toEqual([]);
+    // A line cleaned away between them (its number skipped).
+    expect(tables([...raw(table.slice(0, 2)), ...raw(table.slice(2, 4), 5)])).toEqual([]);
+    expect(tables(raw([table[0]!, '2019  24206', '2020  23512  99.7%']))).toEqual([]);
+    expect(tables(raw(['主任  副主任  秘书长', '张三  李四  王五', '赵六  孙七  周八']))).toEqual([]);
+  });
+
+  it('is read from cells only while the line is still their text (a later stage may join or change it)', () => {
+    const lines = raw(table);
+    lines[2] = { ...lines[2]!, text: '2020 23512 99.7%（修正）' };
+    expect(structure(lines).blocks.filter((b) => b.type === 'table')).toEqual([]);
   });
 });
