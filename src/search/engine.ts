@@ -149,7 +149,7 @@ export interface OpenSearch {
   /**
    * Check the next `documents` candidates (at most): their results, best first. Once `wanted` says
    * no (a reader has asked something else meanwhile), the documents not checked yet are left for a
-   * later call, unread.
+   * later call, unread. One call at a time: the next starts where this one stopped.
    */
   more(documents: number, wanted?: () => boolean): Promise<SearchResult[]>;
 }
