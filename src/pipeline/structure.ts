@@ -38,6 +38,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
   const cells = tableCells(rest, lineKinds);
   const kindAt = (i: number) => (cells[i] ? null : lineKinds[i]!);
   const kinds = new Set(rest.map((_, i) => kindAt(i)).filter(Boolean));
+  const textTables = textTablesIn(rest);
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
   const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
@@ -70,7 +71,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
       continue;
     }
 
-    const tableLines = textTableAt(rest, i);
+    const tableLines = textTables.get(i) ?? 0;
     if (tableLines > 0) {
       const [header, ...rows] = rest.slice(i, i + tableLines).map((l) => cellsIn(l)!);
       const note = `原文是以空格或制表符对齐的表格，按列拆成 ${rows.length} 行 ${header!.length} 列。`;
@@ -171,20 +172,25 @@ const FIGURE_CELL = /^[-+−]?\d[\d,，.]*(?:%|‰|年)?$/;
 const cellsIn = (line: Line) => (line.cells && line.cells.join(' ') === line.text ? line.cells : undefined);
 
 /**
- * How many lines from `i` make a table set out in text, or 0: three or more lines next to each other
- * in the source, each in the same number of cells, whose rows after the first (the header) each have
- * a figure, and at least half of whose rows' cells are figures. (A line or two that happen to have
- * wide spaces, `来源：…  2024年8月`, are not a table, nor are aligned lines of words.)
+ * The tables set out in text, by their first line: how many lines each takes. A table is three or
+ * more lines next to each other in the source, each in the same number of cells, whose rows after
+ * the first (the header) each have a figure, and at least half of whose rows' cells are figures. (A
+ * line or two that happen to have wide spaces, `来源：…  2024年8月`, are not a table, nor are aligned
+ * lines of words.) One pass: each run of such lines is looked at once, from its first line.
  */
-function textTableAt(lines: readonly Line[], i: number): number {
-  const width = cellsIn(lines[i]!)?.length;
-  if (!width) return 0;
-  let j = i + 1;
-  while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && cellsIn(lines[j]!)?.length === width) j++;
-  if (j - i < TEXT_TABLE_LINES) return 0;
-  const rows = lines.slice(i + 1, j).map((l) => cellsIn(l)!);
-  const figures = rows.flat().filter((c) => FIGURE_CELL.test(c)).length;
-  return rows.every((r) => r.some((c) => FIGURE_CELL.test(c))) && figures * 2 >= rows.length * width ? j - i : 0;
+function textTablesIn(lines: readonly Line[]): Map<number, number> {
+  const cells = lines.map(cellsIn);
+  const tables = new Map<number, number>();
+  for (let i = 0; i < lines.length; ) {
+    const width = cells[i]?.length;
+    let j = i + 1;
+    while (width && j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && cells[j]?.length === width) j++;
+    const rows = cells.slice(i + 1, j) as string[][];
+    const figures = rows.flat().filter((c) => FIGURE_CELL.test(c)).length;
+    if (width && j - i >= TEXT_TABLE_LINES && rows.every((r) => r.some((c) => FIGURE_CELL.test(c))) && figures * 2 >= rows.length * width) tables.set(i, j - i);
+    i = j;
+  }
+  return tables;
 }
 
 /** Which kind of heading a line is, if it is one. */
