@@ -5,7 +5,7 @@
  * (a PDF's lines, a `<p>` that reads `一、总体要求`) do the words and the typography decide.
  */
 import { SENTENCE_END } from './clean-rules.ts';
-import { finishBlocks, type DraftBlock, type Structured } from './structure.ts';
+import { finishBlocks, sourceLines, type DraftBlock, type Structured } from './structure.ts';
 import type { Line } from './types.ts';
 import type { LineHint } from '../read/types.ts';
 import { DOCUMENT_NUMBER, ISSUER_HEADER } from '../read/official.ts';
@@ -54,9 +54,6 @@ function headingRank(p: Piece): number | null {
   if ((h.bold || (h.size ?? 1) >= 1.15) && p.text.length <= 30 && !/[。，,；;]/.test(p.text)) return EMPHASIS_RANK;
   return null;
 }
-
-/** Lines of the source a cleaned line stands for (unwrap.ts joins hard-wrapped ones). */
-const sourceLines = (l: Line) => [l.n, ...(l.joined ?? [])];
 
 /** Turn the lines of a document read with hints into blocks, and the title line the format marks, if any. */
 export function structureWithHints(lines: Line[], hints: Readonly<Record<number, LineHint>>, fileTitle?: string): Structured & { title: string | null } {

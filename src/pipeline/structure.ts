@@ -219,8 +219,8 @@ function chapterNumber(text: string): number | null {
   return units[digits] ?? null;
 }
 
-/** The source lines a line stands for: its own, and those hard-wrapped lines joined to it. */
-const sourceLines = (line: Line): number[] => (line.joined ? [line.n, ...line.joined] : [line.n]);
+/** The source lines a line stands for: its own, and those hard-wrapped lines joined to it (unwrap.ts). */
+export const sourceLines = (line: Line): number[] => (line.joined ? [line.n, ...line.joined] : [line.n]);
 
 function gapHasRemoval(a: Line, b: Line, removed: ReadonlySet<number>): boolean {
   for (let n = a.n + 1; n < b.n; n++) if (removed.has(n)) return true;
