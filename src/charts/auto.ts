@@ -131,32 +131,39 @@ function bars(list: FigureReading[]): ChartSpec | undefined {
 /** A name that is itself a measure (达标率, 诊疗量占比): rows so named are different things, not items of one. */
 const MEASURE_NAME = /(率|比例|比重|占比|数量|总数|人数|金额|量)$/;
 
+/** A row that is the whole of the others (合计, 全国 among provinces): beside its parts it would be drawn twice. */
+const WHOLE_ROW = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|总数|總數|全部|总体|總體|平均|全国|全國|全省|全市|全区|全區|全县|全縣)/;
+
 /**
- * A table's rows, each a name and one number (基層診所 20%, 地區醫院 30% …), as sorted bars: three or
- * more rows of one block, one unit, names that are items (not measures: 达标率, 占比).
+ * A table's column over its rows, each row an item (基層診所 20%, 地區醫院 30% …), as sorted bars:
+ * three or more rows of one block with a figure alone in their cell of that column, one unit,
+ * names that are items (not measures: 达标率, 占比; not dates; not the whole: 合计, 全国).
  */
 function tableBars(readings: FigureReading[]): ChartSpec[] {
-  const blocks = new Map<string, Array<{ r: FigureReading; label: string }>>();
+  const columns = new Map<string, FigureReading[]>();
   for (const r of readings) {
-    const m = /^([^：:]{2,20})[：:]\s*[≥≤<>＞＜]?\s*(.*)$/.exec(r.figure.context);
-    if (!m || m[2] !== r.figure.text) continue;
-    const key = `${r.figure.doc}|${r.figure.paragraph}`;
-    const rows = blocks.get(key);
-    if (rows) rows.push({ r, label: m[1]!.trim() });
-    else blocks.set(key, [{ r, label: m[1]!.trim() }]);
+    const f = r.figure;
+    if (f.measure === undefined || !f.label) continue;
+    const key = `${f.doc}|${f.paragraph}|${f.measure}|${f.unit}`;
+    const rows = columns.get(key);
+    if (rows) rows.push(r);
+    else columns.set(key, [r]);
   }
   const out: ChartSpec[] = [];
-  for (const rows of blocks.values()) {
-    const labels = rows.map((x) => x.label);
-    if (rows.length < 3 || !rows.every((x) => point(x.r) && x.r.figure.unit === rows[0]!.r.figure.unit)) continue;
+  for (const rows of columns.values()) {
+    const items = rows.filter((r) => !WHOLE_ROW.test(r.label));
+    const labels = items.map((r) => r.label);
+    if (items.length < 3 || !items.every(point) || items.some((r) => r.figure.dateTrusted === false && r.figure.date)) continue;
     if (new Set(labels).size < labels.length || labels.some((l) => MEASURE_NAME.test(l) || /\d|年|月/.test(l))) continue;
-    const sorted = [...rows].sort((a, b) => b.r.figure.value - a.r.figure.value);
+    const first = items[0]!;
+    const when = first.figure.date && items.every((r) => r.figure.date === first.figure.date) ? `（${dateLabel(first.figure)}）` : '';
+    const sorted = [...items].sort((a, b) => b.figure.value - a.figure.value);
     out.push({
-      id: `auto-${slug(rows[0]!.r.figure.id)}-table`,
+      id: `auto-${slug(first.figure.id)}-table`,
       type: 'bars',
-      title: `${labels.join('、')}（原文表格）`,
-      note: `由原文表格的数字生成：${rows.length}行，每行一个数值，按数值排列。`,
-      items: sorted.map((x) => item(x.r, x.label)),
+      title: `${first.measure || labels.join('、')}${when}（原文表格）`,
+      note: `由原文表格的数字生成：同一列的${items.length}行，按数值排列。`,
+      items: sorted.map((r) => item(r, r.label)),
     });
   }
   return out;

@@ -74,6 +74,11 @@ export function readFigures(figures: readonly Figure[]): FigureReading[] {
     seen.set(key, nth + 1);
     const at = locate(f, nth);
     if (at < 0) continue;
+    // A table's figure alone in its cell: its header and row said what it is (extract/figures.ts).
+    if (f.measure !== undefined) {
+      out.push({ figure: f, measure: f.measure, label: f.label ?? '', lead: '', at, listed: false });
+      continue;
+    }
     // The figure before it in the paragraph, where this context shows it (a long sentence's figures each have their own cut of it).
     const paragraph = `${f.doc}|${f.paragraph}`;
     const before = previous.get(paragraph);

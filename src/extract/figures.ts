@@ -5,10 +5,11 @@
  */
 import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
-import type { DateMention } from './dates.ts';
+import type { DateContext, DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { clip, sentenceSpans } from './units.ts';
+import { bareFigure, holdsOnly, readCell, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
+import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   /** `<doc>-<paragraph>-<n>`: the nth figure of that paragraph. */
@@ -25,6 +26,10 @@ export interface Figure extends Omit<Quantity, 'start' | 'end'> {
   dateWritten?: string;
   /** False when the document's dates cannot be trusted (the date is then only a label). */
   dateTrusted?: boolean;
+  /** A table's figure alone in its cell: what it measures (its column's header or its row's first cell, unit kept: 清运量（万吨）) … */
+  measure?: string;
+  /** … and the item it is about (its row's first cell, when the row does not name a date or the measure). */
+  label?: string;
 }
 
 /**
@@ -57,7 +62,9 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   for (const { unit, result } of r.dates()) {
-    const quantities = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false, ...(counted ? { counted } : {}) });
+    const found = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false, ...(counted ? { counted } : {}) });
+    const table = tableFigures(unit, found, result.context);
+    const quantities = table ? table.quantities : found;
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
       const sentence = unit.text.slice(s, e);
@@ -66,20 +73,78 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
         const n = (perParagraph.get(unit.block) ?? 0) + 1;
         perParagraph.set(unit.block, n);
         const { start, end: _end, ...quantity } = q;
-        const date = sentenceDate(unit.text, dates, start);
+        const cell = table?.cells.get(q);
+        const inSentence = sentenceDate(unit.text, dates, start);
+        // A cell that is only its figure takes the date its header or row gives; a sentence in a cell, its own first.
+        const byTable = cell?.reading.date && { date: cell.reading.date.date, until: cell.reading.date.until, text: cell.reading.date.written };
+        const date = cell?.whole ? (byTable ?? inSentence) : (inSentence ?? byTable);
         const around = clip(sentence, start - s, q.end - s).text.trim();
         figures.push({
           id: `${d.id}-${unit.block}-${n}`,
           ...quantity,
-          context: unit.label ? `${unit.label}：${around}` : around,
+          context: table?.context?.(q) ?? (unit.label ? `${unit.label}：${around}` : around),
           doc: d.id,
           paragraph: unit.block,
           ...(date ? { date: date.date, ...(date.until ? { dateEnd: date.until } : {}), dateWritten: date.text, dateTrusted: d.datesTrusted } : {}),
+          ...(cell?.whole ? { measure: cell.reading.measure } : {}),
+          ...(cell?.whole && cell.reading.label ? { label: cell.reading.label } : {}),
         });
       }
     }
   }
   return figures;
+}
+
+/**
+ * A table row's figures: those its cells quote, and a bare number alone in a cell (24206 under
+ * 清运量（万吨）), each with what its header and row say of it. A row with a cell that is only a
+ * figure is shown with its headers (2019：清运量（万吨） 24206；无害化处理率 99.2%); nothing for a
+ * unit that is not a table row.
+ */
+function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext) {
+  const cells = tableCells(unit);
+  if (cells.length === 0) return undefined;
+  const row = unit.label ?? '';
+  const quantities: Quantity[] = [];
+  const read = new Map<Quantity, { reading: CellReading; whole: boolean; cell: TableCell }>();
+  for (const cell of cells) {
+    const reading = readCell(row, cell.column, context);
+    const inCell = found.filter((q) => q.start >= cell.start && q.end <= cell.end);
+    const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column) : undefined;
+    if (bare) {
+      const text = cell.text.trim();
+      const start = cell.start + cell.text.indexOf(text);
+      inCell.push({ start, end: start + text.length, text, value: bare.value, unit: bare.unit, approximate: false });
+    }
+    for (const q of inCell) {
+      const whole = inCell.length === 1 && holdsOnly(cell.text, q.text);
+      const figure = whole ? { ...q, ...signOf(cell.text) } : q;
+      quantities.push(figure);
+      read.set(figure, { reading, whole, cell });
+    }
+  }
+  // (One across cells, which the ； between them should never let through, is kept as a sentence's.)
+  const inCells = new Set(cells.flatMap((cell) => found.filter((q) => q.start >= cell.start && q.end <= cell.end)));
+  quantities.push(...found.filter((q) => !inCells.has(q)));
+  quantities.sort((a, b) => a.start - b.start);
+  if (![...read.values()].some((x) => x.whole)) return { quantities, cells: read };
+  // The row with its headers, where each cell's text starts in it kept (as an offset from the cell's start in the unit).
+  let text = row ? `${row}：` : '';
+  const shift = new Map<TableCell, number>();
+  cells.forEach((cell, j) => {
+    const shown = cell.text.trim();
+    if (j > 0) text += '；';
+    if (cell.column && shown) text += `${cell.column} `;
+    shift.set(cell, text.length - cell.start - cell.text.indexOf(shown));
+    text += shown;
+  });
+  const contextOf = (q: Quantity): string | undefined => {
+    const x = read.get(q);
+    if (!x) return undefined;
+    const start = q.start + shift.get(x.cell)!;
+    return clip(text, start, start + q.text.length).text.trim();
+  };
+  return { quantities, cells: read, context: contextOf };
 }
 
 /** The figures of the whole corpus, documents in id order. */

@@ -14,6 +14,9 @@ export interface TextUnit {
   text: string;
   /** A table row's first cell (the place a row of 002's table is about). */
   label?: string;
+  /** A table row's cells, the first included, and its table's header (what each column holds). */
+  cells?: string[];
+  header?: string[];
 }
 
 export function textUnits(blocks: readonly Block[]): TextUnit[] {
@@ -28,7 +31,7 @@ export function textUnits(blocks: readonly Block[]): TextUnit[] {
         for (const item of b.items) units.push({ block: b.id, kind: 'item', text: item });
         break;
       case 'table':
-        for (const row of b.rows) units.push(row.length > 1 ? { block: b.id, kind: 'row', text: row.slice(1).join('；'), label: row[0]! } : { block: b.id, kind: 'row', text: row[0] ?? '' });
+        for (const row of b.rows) units.push(row.length > 1 ? { block: b.id, kind: 'row', text: row.slice(1).join('；'), label: row[0]!, cells: row, header: b.header } : { block: b.id, kind: 'row', text: row[0] ?? '' });
         break;
     }
   }

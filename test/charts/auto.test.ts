@@ -81,6 +81,53 @@ describe('charts that must be made', () => {
   });
 });
 
+/** A document of one table (its first row the header). */
+const tableDoc = (header: string[], rows: string[][]): DocumentText => ({ ...doc([]), blocks: [{ id: 't1' as BlockId, lines: [], type: 'table' as const, header, rows }] });
+
+describe('tables: each number read with its row and its header', () => {
+  const yearly = tableDoc(['年份', '清运量（万吨）', '无害化处理率'], [['2019', '24206', '99.2%'], ['2020', '23512', '99.7%'], ['2021', '24,869', '99.9%'], ['合计', '72587', '—']]);
+  it('a bare number takes its measure and unit from its header, its date from its row', () => {
+    const readings = readFigures(figuresOf([yearly]));
+    expect(readings.map((r) => [r.figure.text, r.figure.value, r.figure.unit, r.measure, r.label, r.figure.date ?? ''])).toEqual([
+      ['24206', 242060000, '吨', '清运量（万吨）', '', '2019'],
+      ['99.2%', 99.2, '%', '无害化处理率', '', '2019'],
+      ['23512', 235120000, '吨', '清运量（万吨）', '', '2020'],
+      ['99.7%', 99.7, '%', '无害化处理率', '', '2020'],
+      ['24,869', 248690000, '吨', '清运量（万吨）', '', '2021'],
+      ['99.9%', 99.9, '%', '无害化处理率', '', '2021'],
+      ['72587', 725870000, '吨', '清运量（万吨）', '合计', ''],
+    ]);
+    // The row with its headers is the figure's context: what the figures page shows beside it.
+    expect(readings[0]!.figure.context).toBe('2019：清运量（万吨） 24206；无害化处理率 99.2%');
+  });
+  it('a column over years: columns, one chart per measure; the total row is not a year', () => {
+    expect(drawn([yearly])).toEqual(['columns: 2019=24206; 2020=23512; 2021=24,869', 'columns: 2019=99.2%; 2020=99.7%; 2021=99.9%']);
+    expect(charts([yearly]).map((c) => c.title)).toEqual(['清运量（万吨），2019—2021', '无害化处理率，2019—2021']);
+  });
+  it('years across the top: the row names the measure', () => {
+    const across = tableDoc(['指标', '2020年', '2021年', '2022年'], [['床位数（张）', '1200', '1350', '1500'], ['卫生技术人员（人）', '3400', '3600', '3900']]);
+    expect(drawn([across])).toEqual(['columns: 2020年=1200; 2021年=1350; 2022年=1500', 'columns: 2020年=3400; 2021年=3600; 2022年=3900']);
+    expect(readFigures(figuresOf([across]))[0]!.figure).toMatchObject({ value: 1200, unit: '张', measure: '床位数（张）', date: '2020', dateWritten: '2020年' });
+  });
+  it('a column over items: sorted bars without the whole (合计, 全市), titled by its header', () => {
+    const places = tableDoc(['地区', '家庭医生签约人数（万人）', '签约率'], [['全市', '120', '45%'], ['甲区', '50', '52%'], ['乙区', '40', '41%'], ['丙区', '30', '38%']]);
+    expect(drawn([places])).toEqual(['bars: 甲区=50; 乙区=40; 丙区=30', 'bars: 甲区=52%; 乙区=41%; 丙区=38%']);
+    expect(charts([places]).map((c) => c.title)).toEqual(['家庭医生签约人数（万人）（原文表格）', '签约率（原文表格）']);
+  });
+  it('numbers that are not amounts: numbering, codes, contacts, years of founding, empty cells', () => {
+    const listing = tableDoc(['序号', '机构', '邮编', '电话', '成立年份', '床位数'], [['1', '甲医院', '100000', '010-12345678', '2015', '—'], ['2', '乙医院', '200000', '021-12345678', '2016', '']]);
+    expect(figuresOf([listing])).toEqual([]);
+  });
+  it("a sign before a cell's figure: a bound, not a value (≥95% is at least 95%)", () => {
+    const [f] = figuresOf([tableDoc(['考核指标', '到2017年应达到的标准'], [['达标率', '≥95%']])]);
+    expect(f).toMatchObject({ text: '95%', bound: 'lower', measure: '达标率', date: '2017' });
+  });
+  it("a sentence in a cell keeps its own reading, and takes its row's date when it gives none", () => {
+    const [f] = readFigures(figuresOf([tableDoc(['时间', '地点', '数据'], [['2017年5月19日', '枣庄市', '现场签约22330人']])]));
+    expect([f!.figure.text, f!.figure.measure, f!.figure.date, f!.figure.context]).toEqual(['22330人', undefined, '2017-05-19', '2017年5月19日：枣庄市；现场签约22330人']);
+  });
+});
+
 describe('charts that must be refused (a reader would call them misleading)', () => {
   it.each([
     ['different things at different dates', '2020年底参保人数为1.08亿人，2021年享受待遇人数108.7万人，2022年基金支出108.4亿元。'],
