@@ -73,7 +73,9 @@ function series(group: FigureReading[]): ChartSpec | undefined {
     id: `auto-${slug(first.figure.id)}-columns`,
     type: 'columns',
     title: `${first.measure}，${labels[0]}—${labels.at(-1)}`,
-    note: `由原文的数字生成：同一文档中同一事物在${points.length}个时间的数值，每个数值链接到它所在的段落。`,
+    note: points.every((r) => r.figure.measure !== undefined)
+      ? `由原文表格的数字生成：表格中同一事物在${points.length}个时间的数值，每个数值链接到它所在的表格。`
+      : `由原文的数字生成：同一文档中同一事物在${points.length}个时间的数值，每个数值链接到它所在的段落。`,
     items: points.map((r, i) => item(r, labels[i]!)),
   };
 }

@@ -8,7 +8,7 @@ import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateContext, DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { bareFigure, holdsOnly, readCell, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
+import { bareFigure, holdsOnly, readCell, rowName, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
 import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -105,10 +105,11 @@ function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext) {
   const cells = tableCells(unit);
   if (cells.length === 0) return undefined;
   const row = unit.label ?? '';
+  const name = rowName(unit);
   const quantities: Quantity[] = [];
   const read = new Map<Quantity, { reading: CellReading; whole: boolean; cell: TableCell }>();
   for (const cell of cells) {
-    const reading = readCell(row, cell.column, context);
+    const reading = readCell(name, cell.column, context);
     const inCell = found.filter((q) => q.start >= cell.start && q.end <= cell.end);
     const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column) : undefined;
     if (bare) {

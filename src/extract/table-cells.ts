@@ -35,6 +35,15 @@ export function tableCells(unit: TextUnit): TableCell[] {
   return out;
 }
 
+/** A first column that only numbers the rows (序号, 编号, No.): the row's name is the cell after it. */
+const NUMBERING = /^(?:序号|序|编号|No\.?|#)$/i;
+
+/** What names a table row: its first cell, or its second after a column of numbering (序号 | 机构名称 | 团队数). */
+export function rowName(unit: TextUnit): string {
+  const cells = unit.cells ?? [];
+  return NUMBERING.test((unit.header?.[0] ?? '').trim()) && cells.length > 2 ? cells[1]!.trim() : (cells[0] ?? unit.label ?? '').trim();
+}
+
 /** A column of numbering, codes, contacts or times: its numbers are not amounts (序号 3, 邮编 100000, 年份 2019). */
 const NOT_AMOUNTS = /序号|序|编号|代码|编码|代号|排名|名次|排序|电话|传真|邮编|号码|账号|年份|年度|时间|日期|月份|期次|批次|届次/;
 

@@ -106,8 +106,16 @@ export function isLinkItem(folded: string): boolean {
   return core.length >= 2 && !/[。;]/.test(core) && !/[,]\S*[,]/.test(core);
 }
 
+/**
+ * A date that is a table row's last cell, as a list of links in a table dates them (2020-12-18,
+ * 12月18日): not a number such as 3.29 or 41.9, which ends a row of figures as often.
+ */
+const CELL_DATE = /^(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}月\d{1,2}日)$/;
+
 /** A link of a list with a bullet or a date (what makes a run of them a list even without a heading). */
 export function isMarkedLinkItem(folded: string): boolean {
+  // A table row (the readers set its cells apart with │, which no cell holds) is a link only when its last cell is a date.
+  if (folded.includes('│')) return isLinkItem(folded) && CELL_DATE.test(folded.slice(folded.lastIndexOf('│') + 1).trim());
   return isLinkItem(folded) && (BULLET.test(folded) || LINK_DATE.test(folded)) && !/^\d{1,2}[.、)]/.test(folded);
 }
 

@@ -114,9 +114,9 @@ describe('tables: each number read with its row and its header', () => {
     expect(drawn([places])).toEqual(['bars: 甲区=50; 乙区=40; 丙区=30', 'bars: 甲区=52%; 乙区=41%; 丙区=38%']);
     expect(charts([places]).map((c) => c.title)).toEqual(['家庭医生签约人数（万人）（原文表格）', '签约率（原文表格）']);
   });
-  it('numbers that are not amounts: numbering, codes, contacts, years of founding, empty cells', () => {
-    const listing = tableDoc(['序号', '机构', '邮编', '电话', '成立年份', '床位数'], [['1', '甲医院', '100000', '010-12345678', '2015', '—'], ['2', '乙医院', '200000', '021-12345678', '2016', '']]);
-    expect(figuresOf([listing])).toEqual([]);
+  it('numbers that are not amounts: numbering, codes, contacts, years of founding, empty cells; a numbered row is named by its next cell', () => {
+    const listing = tableDoc(['序号', '机构', '邮编', '电话', '成立年份', '床位数'], [['1', '甲医院', '100000', '010-12345678', '2015', '—'], ['2', '乙医院', '200000', '021-12345678', '2016', '520']]);
+    expect(readFigures(figuresOf([listing])).map((r) => [r.figure.text, r.measure, r.label])).toEqual([['520', '床位数', '乙医院']]);
   });
   it("a sign before a cell's figure: a bound, not a value (≥95% is at least 95%)", () => {
     const [f] = figuresOf([tableDoc(['考核指标', '到2017年应达到的标准'], [['达标率', '≥95%']])]);

@@ -54,6 +54,11 @@ describe('chrome lines', () => {
     expect(none(isRelatedHeading, ['相关阅读材料显示，新政效果明显。'])).toEqual([]);
   });
 
+  it('takes a table row for a dated link only when its last cell is a date, not a row of figures ending in a decimal', () => {
+    expect(all(isMarkedLinkItem, ['关于做好家庭医生签约服务的通知 │ 2024-03-12', '某某发布年度报告 │ 12月13日'])).toEqual([]);
+    expect(none(isMarkedLinkItem, ['床位数（万张） │ 38.6 │ 40.2 │ 41.9', '每千人口执业（助理）医师（人） │ 3.02 │ 3.15 │ 3.29', '甲市 │ 8900 │ 310 │ 86.1'])).toEqual([]);
+  });
+
   it('scores ads by their selling words and shouting, not a policy that mentions a discount', () => {
     expect(['【广告】三甲专家在线问诊，首单立减20元，点击立即咨询>>', '▲▲▲ 家用制氧机厂家直销 买二送一 全国包邮 ▲▲▲', '扫码添加客服微信，领取专属优惠券', '【热门】开户即送10元话费，限时领取>>'].map((l) => adScore(f(l)) >= 2)).toEqual([true, true, true, true]);
     expect(['参保人员可享受药品价格优惠，并可领取电子医保凭证。', '企业按规定领取稳岗补贴。'].map((l) => adScore(f(l)))).toEqual([0, 0]);

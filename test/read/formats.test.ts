@@ -66,6 +66,24 @@ describe('HTML', () => {
   });
 });
 
+describe('HTML data tables', () => {
+  it("keeps a statistics bulletin's tables whole (rows of figures ending in a decimal are not dated links), and reads their cells as figures", async () => {
+    const d = await processFile('html/stats-bulletin.html');
+    expectFixture('html/stats-bulletin.html', d);
+    const tables = d.blocks.filter((b) => b.type === 'table');
+    expect(tables.map((t) => (t.type === 'table' ? t.rows.length : 0))).toEqual([4, 5]);
+    expect(d.cleaning.removed.map((r) => r.reason)).not.toContain('link-list');
+    const { documentFigures } = await import('../../src/extract/figures.ts');
+    const { reading } = await import('../../src/extract/reading.ts');
+    const beds = documentFigures(reading(d)).filter((f) => f.measure === '床位数（万张）');
+    expect(beds.map((f) => [f.text, f.value, f.unit, f.date])).toEqual([
+      ['38.6', 386000, '张', '2021'],
+      ['40.2', 402000, '张', '2022'],
+      ['41.9', 419000, '张', '2023'],
+    ]);
+  });
+});
+
 describe('Markdown', () => {
   it('takes the front matter as metadata and the body as structure; comments never show', async () => {
     const d = await processFile('markdown/note.md');
