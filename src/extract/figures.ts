@@ -8,7 +8,7 @@ import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateContext, DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { bareFigure, holdsOnly, readCell, rowName, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
+import { bareFigure, captionUnit, holdsOnly, readCell, rowName, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
 import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -61,9 +61,14 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
   const d = r.doc;
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
+  // The unit a line right above a table gives its numbers (（单位：个）), and that table.
+  let caption: ReturnType<typeof captionUnit>;
+  let captioned: string | undefined;
   for (const { unit, result } of r.dates()) {
+    if (unit.kind !== 'row') [caption, captioned] = [captionUnit(unit.text), undefined];
+    else if ((captioned ??= unit.block) !== unit.block) caption = undefined;
     const found = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false, ...(counted ? { counted } : {}) });
-    const table = tableFigures(unit, found, result.context);
+    const table = tableFigures(unit, found, result.context, caption);
     const quantities = table ? table.quantities : found;
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
@@ -101,7 +106,7 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
  * figure is shown with its headers (2019：清运量（万吨） 24206；无害化处理率 99.2%); nothing for a
  * unit that is not a table row.
  */
-function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext) {
+function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext, tableUnit?: ReturnType<typeof captionUnit>) {
   const cells = tableCells(unit);
   if (cells.length === 0) return undefined;
   const row = unit.label ?? '';
@@ -111,7 +116,7 @@ function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext) {
   for (const cell of cells) {
     const reading = readCell(name, cell.column, context);
     const inCell = found.filter((q) => q.start >= cell.start && q.end <= cell.end);
-    const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column) : undefined;
+    const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column, tableUnit) : undefined;
     if (bare) {
       const text = cell.text.trim();
       const start = cell.start + cell.text.indexOf(text);

@@ -10,7 +10,7 @@
  * first cell names what is measured and the header the date.
  */
 import { extractDates, type DateContext } from './dates.ts';
-import { scaled } from './numerals.ts';
+import { matchText, scaled } from './numerals.ts';
 import { MEASURE_WORDS } from './quantities.ts';
 import type { TextUnit } from './units.ts';
 
@@ -64,21 +64,27 @@ export function signOf(cell: string): { bound?: 'lower' | 'upper'; approximate?:
 }
 
 /** The units a header or a row's first cell may name, besides the measure words a sentence uses. */
-const NAMED_UNITS = ['美元', '港元', '欧元', '公斤', '千克', '克', '米', '立方米', '升', '千瓦', '千瓦时', '兆瓦', '度', '平方千米', '万元'];
+const NAMED_UNITS = ['美元', '港元', '欧元', '公斤', '千克', '克', '米', '立方米', '升', '千瓦', '千瓦时', '兆瓦', '度', '平方千米'];
 /** Scales a named unit may start with (万吨, 亿元, 百万元, 千人). */
 const SCALES: Array<[string, number]> = [['百万', 1e6], ['千万', 1e7], ['亿', 1e8], ['万', 1e4], ['千', 1e3], ['百', 1e2]];
 
 /** A unit a name gives in brackets or after a slash (清运量（万吨）, 床位数(张), 占比/%, 单位：元), as a measure word and the scale of the numbers under it. */
-export function unitOfName(name: string): { unit: string; scale: number } | undefined {
+export function unitOfName(written: string): { unit: string; scale: number } | undefined {
+  const name = matchText(written);
   const m = /[（(]\s*(?:单位\s*[:：])?\s*([^()（）]{1,8}?)\s*[)）]\s*$/.exec(name) ?? /[/／]\s*([^/／\s]{1,6})\s*$/.exec(name) ?? /单位\s*[:：]\s*(\S{1,6})\s*$/.exec(name);
   if (!m) return undefined;
-  const written = m[1]!.replace(/％/g, '%');
-  if (written === '%' || written === '百分比') return { unit: '%', scale: 1 };
-  if (written === '百分点' || written === '个百分点') return { unit: '个百分点', scale: 1 };
+  const unit = m[1]!.replace(/％/g, '%');
+  if (unit === '%' || unit === '百分比') return { unit: '%', scale: 1 };
+  if (unit === '百分点' || unit === '个百分点') return { unit: '个百分点', scale: 1 };
   const known = (u: string) => MEASURE_WORDS.includes(u) || NAMED_UNITS.includes(u) || /^[\u4e00-\u9fa5]{1,2}\/[\u4e00-\u9fa5]{1,3}$/.test(u);
-  if (known(written)) return { unit: written, scale: 1 };
-  for (const [prefix, scale] of SCALES) if (written.startsWith(prefix) && known(written.slice(prefix.length))) return { unit: written.slice(prefix.length), scale };
+  if (known(unit)) return { unit, scale: 1 };
+  for (const [prefix, scale] of SCALES) if (unit.startsWith(prefix) && known(unit.slice(prefix.length))) return { unit: unit.slice(prefix.length), scale };
   return undefined;
+}
+
+/** A line that gives the unit of the table under it (（单位：个）, 单位：万元, 表1 医疗卫生机构数（单位：个）): short, and ending in it. */
+export function captionUnit(line: string): { unit: string; scale: number } | undefined {
+  return line.length <= 60 && /单位\s*[:：]/.test(matchText(line)) ? unitOfName(line.trim()) : undefined;
 }
 
 /** A header or a row's first cell that is a date (2019, 2019年, 2020年底, 到2017年应达到的标准), as the date and how it was written. */
@@ -109,13 +115,14 @@ export function readCell(row: string, column: string, context: DateContext): Cel
   return { measure: column, label: row };
 }
 
-/** A bare number in a cell read as a figure: its value scaled by the unit its measure's name gives, or none when the cell is not an amount. */
-export function bareFigure(cell: string, reading: CellReading, column: string): { value: number; unit: string } | undefined {
+/** A bare number in a cell read as a figure: its value scaled by the unit its measure's name (or the table's caption, `tableUnit`) gives, or none when the cell is not an amount. */
+export function bareFigure(cell: string, reading: CellReading, column: string, tableUnit?: { unit: string; scale: number }): { value: number; unit: string } | undefined {
   const text = cell.trim();
   if (!BARE.test(text) || !reading.measure || NOT_AMOUNTS.test(column)) return undefined;
   const value = Number(text.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(value)) return undefined;
-  const unit = unitOfName(reading.measure);
+  // The measure's own unit, else the one the line above the table gives for all of it.
+  const unit = unitOfName(reading.measure) ?? tableUnit;
   // A year under a header of times (成立年份 2015) is a date, not an amount.
   if (!unit && Number.isInteger(value) && value >= 1800 && value <= 2100 && /年|时|期/.test(column)) return undefined;
   return { value: unit ? scaled(value, unit.scale) : value, unit: unit?.unit ?? '' };

@@ -118,6 +118,24 @@ describe('tables: each number read with its row and its header', () => {
     const listing = tableDoc(['序号', '机构', '邮编', '电话', '成立年份', '床位数'], [['1', '甲医院', '100000', '010-12345678', '2015', '—'], ['2', '乙医院', '200000', '021-12345678', '2016', '520']]);
     expect(readFigures(figuresOf([listing])).map((r) => [r.figure.text, r.measure, r.label])).toEqual([['520', '床位数', '乙医院']]);
   });
+  it('the line above a table gives the unit of its bare numbers, where the header gives none', () => {
+    const captioned: DocumentText = {
+      ...doc([]),
+      blocks: [
+        { id: 'c1' as BlockId, lines: [], type: 'paragraph', text: '表1 各区医疗卫生机构数（單位：個）', marks: [] },
+        { id: 't1' as BlockId, lines: [], type: 'table', header: ['地区', '机构数', '床位（万张）'], rows: [['甲区', '120', '1.2'], ['乙区', '95', '0.8']] },
+        { id: 't2' as BlockId, lines: [], type: 'table', header: ['地区', '机构数'], rows: [['丙区', '70']] },
+      ],
+    };
+    expect(figuresOf([captioned]).map((f) => [f.text, f.value, f.unit])).toEqual([
+      ['120', 120, '个'],
+      ['1.2', 12000, '张'],
+      ['95', 95, '个'],
+      ['0.8', 8000, '张'],
+      // (A table the line is not right above.)
+      ['70', 70, ''],
+    ]);
+  });
   it("a sign before a cell's figure: a bound, not a value (≥95% is at least 95%)", () => {
     const [f] = figuresOf([tableDoc(['考核指标', '到2017年应达到的标准'], [['达标率', '≥95%']])]);
     expect(f).toMatchObject({ text: '95%', bound: 'lower', measure: '达标率', date: '2017' });

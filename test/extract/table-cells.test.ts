@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
 import { readAll } from '../../src/extract/reading.ts';
-import { dateOfName, unitOfName } from '../../src/extract/table-cells.ts';
+import { captionUnit, dateOfName, unitOfName } from '../../src/extract/table-cells.ts';
 import type { BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
 const context = { published: '2024-01-01' };
@@ -22,6 +22,15 @@ describe('the unit a header names', () => {
     ['体重（千克）', { unit: '千克', scale: 1 }],
   ])('%s', (name, unit) => expect(unitOfName(name)).toEqual(unit));
   it.each(['清运量', '清运量（含县城）', '医院（公立）', '人数（2020年）', ''])('none in %s', (name) => expect(unitOfName(name)).toBeUndefined());
+});
+
+describe('the unit a line above a table gives', () => {
+  it.each([
+    ['（单位：个）', { unit: '个', scale: 1 }],
+    ['单位：万元', { unit: '元', scale: 1e4 }],
+    ['表1 2021年3月底全國醫療衛生機構數（單位：個）', { unit: '个', scale: 1 }],
+  ])('%s', (line, unit) => expect(captionUnit(line)).toEqual(unit));
+  it.each(['各单位：要加强管理。', '表1 全省卫生资源主要指标', '（万吨）', `${'很长的说明'.repeat(12)}（单位：个）`])('none in %s', (line) => expect(captionUnit(line)).toBeUndefined());
 });
 
 describe('a header or row that is a date', () => {
