@@ -133,13 +133,14 @@ function bars(list: FigureReading[]): ChartSpec | undefined {
 /** A name that is itself a measure (达标率, 诊疗量占比): rows so named are different things, not items of one. */
 const MEASURE_NAME = /(率|比例|比重|占比|数量|总数|人数|金额|量)$/;
 
-/** A row that is the whole of the others (合计, 全国 among provinces): beside its parts it would be drawn twice. */
-const WHOLE_ROW = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|总数|總數|全部|总体|總體|平均|全国|全國|全省|全市|全区|全區|全县|全縣)/;
+/** A row that is the whole of the others (合计, 全国 among provinces, 医疗卫生机构合计): beside its parts it would be drawn twice. */
+const WHOLE_ROW = /^(?:合计|合計|总计|總計|小计|小計|共计|共計|总数|總數|全部|总体|總體|平均|全国|全國|全省|全市|全区|全區|全县|全縣)|(?:合计|合計|总计|總計|小计|小計|总数|總數)$/;
 
 /**
  * A table's column over its rows, each row an item (基層診所 20%, 地區醫院 30% …), as sorted bars:
- * three or more rows of one block with a figure alone in their cell of that column, one unit,
- * names that are items (not measures: 达标率, 占比; not dates; not the whole: 合计, 全国).
+ * three or more rows of one block with a figure alone in their cell of that column, one unit, no
+ * value below zero, names that are items (not measures: 达标率, 占比; not dates; not the whole: 合计,
+ * 全国; not of two levels: 医院 and 其中：公立医院).
  */
 function tableBars(readings: FigureReading[]): ChartSpec[] {
   const columns = new Map<string, FigureReading[]>();
@@ -156,6 +157,8 @@ function tableBars(readings: FigureReading[]): ChartSpec[] {
     const items = rows.filter((r) => !WHOLE_ROW.test(r.label));
     const labels = items.map((r) => r.label);
     if (items.length < 3 || !items.every(point) || items.some((r) => r.figure.dateTrusted === false && r.figure.date)) continue;
+    // Rows of two levels (医院, 其中：公立医院) are not items side by side; changes with a sign are drawn as changes, not bars.
+    if (items.some((r) => /^其中/.test(r.label) || r.figure.value < 0)) continue;
     if (new Set(labels).size < labels.length || labels.some((l) => MEASURE_NAME.test(l) || /\d|年|月/.test(l))) continue;
     const first = items[0]!;
     const when = first.figure.date && items.every((r) => r.figure.date === first.figure.date) ? `（${dateLabel(first.figure)}）` : '';

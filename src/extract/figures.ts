@@ -8,7 +8,7 @@ import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateContext, DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { bareFigure, captionUnit, holdsOnly, readCell, rowName, signOf, tableCells, type CellReading, type TableCell } from './table-cells.ts';
+import { bareFigure, captionUnit, holdsOnly, readCell, rowName, signOf, tableCells, withCellUnit, type CellReading, type TableCell } from './table-cells.ts';
 import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -124,7 +124,7 @@ function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext, t
     }
     for (const q of inCell) {
       const whole = inCell.length === 1 && holdsOnly(cell.text, q.text);
-      const figure = whole ? { ...q, ...signOf(cell.text) } : q;
+      const figure = whole ? withCellUnit({ ...q, ...signOf(cell.text) }, reading, tableUnit) : q;
       quantities.push(figure);
       read.set(figure, { reading, whole, cell });
     }

@@ -115,14 +115,26 @@ export function readCell(row: string, column: string, context: DateContext): Cel
   return { measure: column, label: row };
 }
 
+/** The unit of a cell's numbers: its measure's own, else the one the line above the table gives for all of it. */
+const unitOfCell = (reading: CellReading, tableUnit?: { unit: string; scale: number }) => unitOfName(reading.measure) ?? tableUnit;
+
+/**
+ * A figure alone in its cell, with the unit of its cell where it gives none (`102.6萬` under a
+ * caption of （单位：个）: 1,026,000 个; scaled only when it has no scale of its own).
+ */
+export function withCellUnit<Q extends { text: string; value: number; unit: string }>(q: Q, reading: CellReading, tableUnit?: { unit: string; scale: number }): Q {
+  const unit = q.unit === '' ? unitOfCell(reading, tableUnit) : undefined;
+  if (!unit) return q;
+  return { ...q, unit: unit.unit, value: /[万萬亿億]/.test(q.text) ? q.value : scaled(q.value, unit.scale) };
+}
+
 /** A bare number in a cell read as a figure: its value scaled by the unit its measure's name (or the table's caption, `tableUnit`) gives, or none when the cell is not an amount. */
 export function bareFigure(cell: string, reading: CellReading, column: string, tableUnit?: { unit: string; scale: number }): { value: number; unit: string } | undefined {
   const text = cell.trim();
   if (!BARE.test(text) || !reading.measure || NOT_AMOUNTS.test(column)) return undefined;
   const value = Number(text.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(value)) return undefined;
-  // The measure's own unit, else the one the line above the table gives for all of it.
-  const unit = unitOfName(reading.measure) ?? tableUnit;
+  const unit = unitOfCell(reading, tableUnit);
   // A year under a header of times (成立年份 2015) is a date, not an amount.
   if (!unit && Number.isInteger(value) && value >= 1800 && value <= 2100 && /年|时|期/.test(column)) return undefined;
   return { value: unit ? scaled(value, unit.scale) : value, unit: unit?.unit ?? '' };

@@ -39,6 +39,7 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
   const kindAt = (i: number) => (cells[i] ? null : lineKinds[i]!);
   const kinds = new Set(rest.map((_, i) => kindAt(i)).filter(Boolean));
   const textTables = textTablesIn(rest);
+  const flattened = flattenedTablesIn(rest);
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
   const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
@@ -77,6 +78,16 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
       const note = `原文是以空格或制表符对齐的表格，按列拆成 ${rows.length} 行 ${header!.length} 列。`;
       blocks.push({ type: 'table', header: header!, rows, note, lines: rest.slice(i, i + tableLines).flatMap(sourceLines) });
       i += tableLines - 1;
+      continue;
+    }
+
+    const cellLines = flattened.get(i);
+    if (cellLines) {
+      const cells = rest.slice(i, i + cellLines.length).map((l) => l.text.trim());
+      const [header, ...rows] = Array.from({ length: cellLines.length / cellLines.width }, (_, r) => cells.slice(r * cellLines.width, (r + 1) * cellLines.width));
+      const note = `原文的表格每格占一行，按 ${cellLines.width} 列重排成 ${rows.length} 行。`;
+      blocks.push({ type: 'table', header: header!, rows, note, lines: rest.slice(i, i + cellLines.length).flatMap(sourceLines) });
+      i += cellLines.length - 1;
       continue;
     }
 
@@ -191,6 +202,61 @@ function textTablesIn(lines: readonly Line[]): Map<number, number> {
     i = j;
   }
   return tables;
+}
+
+/** A flattened table's cell that is a figure: a number with a sign, a share or a scale (`102.6萬`, `+17273`, `35%`). */
+const FIGURE_LIKE = /^[-+−]?\d[\d,，.]*\s*(?:%|％|‰|万|萬|亿|億)?$/;
+/** A table's caption or its unit (`表1 …`, `（单位：个）`): never a cell of its header. */
+const CAPTION_LIKE = /^表\s*\d|^[（(]?\s*[单單]位\s*[:：]/;
+/** A line that could be a cell of a flattened table: short, not a sentence. */
+const isCellLine = (text: string) => text.length <= 30 && !SENTENCE_END.test(text) && !/[，,、]$/.test(text);
+/** The most lines before a flattened table's header that may be its caption (`表1 …`, `（单位：个）`), and after its last row that may be something else. */
+const CAPTION_LINES = 3;
+const AFTER_LINES = 2;
+
+/**
+ * The tables flattened into lines, a cell a line (a page's table scraped or copied cell by cell),
+ * by their header's first line: how many columns and how many lines each takes. In a run of short
+ * lines next to each other in the source, a table is a header of words, then two or more rows of
+ * the same number of cells, each row's first cell a name (not a figure) and every other column at
+ * least half figures (`102.6萬`, `+17273`): the number of columns, the caption lines before the
+ * header and the lines after the last row are the ones that give the most figures in the columns.
+ * A run of short lines with no figures (a menu, a list of names) is never a table.
+ */
+function flattenedTablesIn(lines: readonly Line[]): Map<number, { width: number; length: number }> {
+  const tables = new Map<number, { width: number; length: number }>();
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && isCellLine(lines[j]!.text.trim()) && (j === i || lines[j]!.n === lines[j - 1]!.n + 1)) j++;
+    let best: { start: number; width: number; length: number; share: number } | undefined;
+    for (let before = 0; before <= CAPTION_LINES; before++) {
+      for (let after = 0; after <= AFTER_LINES; after++) {
+        const cells = lines.slice(i + before, j - after).map((l) => l.text.trim());
+        for (let width = 2; width <= 8; width++) {
+          const share = flattenedShare(cells, width);
+          if (share !== undefined && (!best || share > best.share)) best = { start: i + before, width, length: cells.length, share };
+        }
+      }
+    }
+    if (best) tables.set(best.start, { width: best.width, length: best.length });
+    i = Math.max(j, i + 1);
+  }
+  return tables;
+}
+
+/** The share of figures in the columns after the first, if `cells` read `width` to a row make a flattened table (flattenedTablesIn); else undefined. */
+function flattenedShare(cells: readonly string[], width: number): number | undefined {
+  if (cells.length % width !== 0 || cells.length < width * 3) return undefined;
+  const rows = Array.from({ length: cells.length / width }, (_, r) => cells.slice(r * width, (r + 1) * width));
+  const [header, ...body] = rows;
+  if (header!.some((c) => FIGURE_LIKE.test(c) || CAPTION_LIKE.test(c)) || body.some((r) => FIGURE_LIKE.test(r[0]!) || !r.slice(1).some((c) => FIGURE_LIKE.test(c)))) return undefined;
+  let figures = 0;
+  for (let col = 1; col < width; col++) {
+    const inColumn = body.filter((r) => FIGURE_LIKE.test(r[col]!)).length;
+    if (inColumn * 2 < body.length) return undefined;
+    figures += inColumn;
+  }
+  return figures / (body.length * (width - 1));
 }
 
 /** Which kind of heading a line is, if it is one. */

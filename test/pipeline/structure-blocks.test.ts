@@ -68,3 +68,23 @@ describe('a table set out in text', () => {
     expect(structure(lines).blocks.filter((b) => b.type === 'table')).toEqual([]);
   });
 });
+
+describe('a table flattened into lines, a cell a line', () => {
+  const cells = ['机构类别', '2021年3月底', '比2020年3月底增减', '医院', '3.6万', '+1170', '其中：公立医院', '1.2万', '-76', '民营医院', '2.4万', '+1246', '乡镇卫生院', '3.6万', '减少'];
+  it('is a table again: its caption lines before it, as many columns as give the most figures, from the source lines it was', () => {
+    const blocks = structure(lines(['截至2021年3月底，全国医疗卫生机构总数达102.6万个。', '表1 2021年3月底全国医疗卫生机构数', '（单位：个）', ...cells, '从结构看，基层机构数量的增长主要来自诊所。'])).blocks;
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'table', 'paragraph']);
+    const t = blocks[3]!;
+    if (t.type !== 'table') throw new Error('not a table');
+    expect(t.header).toEqual(['机构类别', '2021年3月底', '比2020年3月底增减']);
+    expect(t.rows).toEqual([['医院', '3.6万', '+1170'], ['其中：公立医院', '1.2万', '-76'], ['民营医院', '2.4万', '+1246'], ['乡镇卫生院', '3.6万', '减少']]);
+    expect(t.lines).toEqual(Array.from({ length: 15 }, (_, k) => k + 4));
+    expect(t.note).toContain('3 列');
+  });
+  it('is not made of short lines without figures, of a row or two, or of lines apart in the source', () => {
+    const tables = (ls: Array<{ n: number; text: string }>) => structure(ls).blocks.filter((b) => b.type === 'table');
+    expect(tables(lines(['首页', '新闻中心', '政务公开', '办事服务', '互动交流', '关于我们']))).toEqual([]);
+    expect(tables(lines(cells.slice(0, 6)))).toEqual([]);
+    expect(tables(lines(cells).map((l, k) => ({ ...l, n: l.n + k })))).toEqual([]);
+  });
+});
