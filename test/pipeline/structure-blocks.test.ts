@@ -88,3 +88,26 @@ describe('a table flattened into lines, a cell a line', () => {
     expect(tables(lines(cells).map((l, k) => ({ ...l, n: l.n + k })))).toEqual([]);
   });
 });
+
+describe('untrusted lines', () => {
+  it('never lose a line: every line is a block, or a cell of a recovered table, in order', async () => {
+    const fc = (await import('fast-check')).default;
+    const line = fc.oneof(
+      fc.constantFrom('机构类别', '2021年', '医院', '其中：公立医院', '表1 机构数', '（单位：个）', '首页', '减少', '第一章 总则', '从数据看，数量有所增加。'),
+      fc.integer({ min: -99999, max: 99999 }).map((n) => (n > 0 ? `+${n}` : String(n))),
+      fc.float({ min: 0, max: 999, noNaN: true }).map((x) => `${Math.round(x * 10) / 10}万`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (texts) => {
+        const out: string[] = [];
+        for (const b of structure(lines(texts)).blocks) {
+          if (b.type === 'table') out.push(...b.header, ...b.rows.flat());
+          else if (b.type === 'list') out.push(...b.items);
+          else out.push(b.text);
+        }
+        expect(out).toEqual(texts);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
