@@ -95,7 +95,7 @@ export function clean(lines: Line[], context: CleanContext = {}): Cleaned {
   markLegalBlocks(folded, labels, headIdx, tailIdx);
   markDisclaimer(folded, labels, nonBlank);
   markLinkLists(folded, labels, nonBlank);
-  markFooterTail(folded, labels, tailIdx, nonBlank);
+  markFooterTail(folded, labels, tailIdx, nonBlank, (i) => (lines[i]!.cells?.length ?? 0) >= 2);
   markChromeLines(folded, labels, nonBlank);
   markRelatedLists(folded, labels, nonBlank);
   markComments(folded, labels, nonBlank);
@@ -344,10 +344,16 @@ function markLinkLists(text: string[], labels: Labels, nonBlank: number[]) {
 
 /**
  * Everything after a footer anchor (声明:, 注:, a copyright line) near the end: statements,
- * share buttons, and reader comments (bulleted lines).
+ * share buttons, and reader comments (bulleted lines). A note right under a table (`注：本表数据未包括…`)
+ * is the table's, not an anchor: a table row is a line of cells (the readers' │, or a text table's,
+ * `inTextTable`).
  */
-function markFooterTail(text: string[], labels: Labels, tail: Set<number>, nonBlank: number[]) {
-  const start = nonBlank.find((i) => tail.has(i) && isFooterAnchor(text[i]!));
+function markFooterTail(text: string[], labels: Labels, tail: Set<number>, nonBlank: number[], inTextTable: (i: number) => boolean) {
+  const underTable = (k: number) => {
+    const above = nonBlank[k - 1];
+    return above !== undefined && /^(?:注|备注)[:：]/.test(text[nonBlank[k]!]!) && (text[above]!.includes('│') || inTextTable(above));
+  };
+  const start = nonBlank.find((i, k) => tail.has(i) && isFooterAnchor(text[i]!) && !underTable(k));
   if (start === undefined) return;
   for (const i of nonBlank) {
     if (i < start) continue;

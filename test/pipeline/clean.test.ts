@@ -57,6 +57,16 @@ describe('clean', () => {
     expect(r.removed.map(([, w]) => w)).toEqual(['download-disclaimer', 'download-disclaimer', 'download-disclaimer', 'contact']);
   });
 
+  it("keeps a note right under a table as the table's (a read table's │ rows, or a text table's), not as the footer's start", () => {
+    const note = '注：本表数据未包括部队医疗机构。';
+    const read = ['地区 │ 机构数', '甲市 │ 120', '乙市 │ 95'];
+    expect(run([...article, ...read, note, '版权所有 某某网'].join('\n')).removed).toEqual([['版权所有 某某网', 'footer']]);
+    const text = ['地区    机构数', '甲市    120', '乙市    95'];
+    expect(run([...article, ...text, note].join('\n')).kept).toContain(note);
+    // Elsewhere at the end, 注： still starts the footer.
+    expect(run([...article, note].join('\n')).removed).toEqual([[note, 'footer']]);
+  });
+
   it('removes a trailing list of links (label + date) but not a single dated line', () => {
     const links = ['头条 22-01-20', '头条 22-01-18', '头条 21-12-31'];
     expect(run([...article, ...links].join('\n')).removed.map(([, w]) => w)).toEqual(['link-list', 'link-list', 'link-list']);
