@@ -5,7 +5,7 @@
  * (a PDF's lines, a `<p>` that reads `一、总体要求`) do the words and the typography decide.
  */
 import { SENTENCE_END } from './clean-rules.ts';
-import { finishBlocks, sourceLines, type DraftBlock, type Structured } from './structure.ts';
+import { finishBlocks, flattenedTable, flattenedTablesIn, sourceLines, type DraftBlock, type Structured } from './structure.ts';
 import type { Line } from './types.ts';
 import type { LineHint } from '../read/types.ts';
 import { DOCUMENT_NUMBER, ISSUER_HEADER } from '../read/official.ts';
@@ -102,9 +102,24 @@ export function structureWithHints(lines: Line[], hints: Readonly<Record<number,
   const levels = [...new Set(ranks.filter((r): r is number => r !== null))].sort((a, b) => a - b);
   const levelOf = (rank: number) => Math.min(4, 2 + levels.indexOf(rank)) as 2 | 3 | 4;
 
+  // Tables a page set out a cell a paragraph (its own table lost in the scrape).
+  const plain = (p: Piece) => p.hint.table === undefined && p.hint.list === undefined && !p.hint.heading && !p.hint.caption && !p.hint.quote;
+  const flattened = flattenedTablesIn(
+    pieces.map((p) => p.text.trim()),
+    (j) => plain(pieces[j]!),
+    (j) => pieces[j]!.lines[0]! === pieces[j - 1]!.lines.at(-1)! + 1,
+  );
+
   const blocks: DraftBlock[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
+    const cellPieces = flattened.get(i);
+    if (cellPieces) {
+      const taken = pieces.slice(i, i + cellPieces.length);
+      blocks.push(flattenedTable(taken.map((x) => x.text.trim()), cellPieces.width, taken.flatMap((x) => x.lines)));
+      i += cellPieces.length - 1;
+      continue;
+    }
     if (p.hint.table !== undefined) {
       const rows: Piece[] = [p];
       while (pieces[i + 1]?.hint.table === p.hint.table) rows.push(pieces[++i]!);

@@ -39,7 +39,11 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
   const kindAt = (i: number) => (cells[i] ? null : lineKinds[i]!);
   const kinds = new Set(rest.map((_, i) => kindAt(i)).filter(Boolean));
   const textTables = textTablesIn(rest);
-  const flattened = flattenedTablesIn(rest);
+  const flattened = flattenedTablesIn(
+    rest.map((l) => l.text.trim()),
+    () => true,
+    (j) => rest[j]!.n === rest[j - 1]!.n + 1,
+  );
   // Levels follow the kinds the document uses; a kind seen only inside long lines goes one deeper.
   const order = (['chapter', 'numbered', 'plain'] as const).filter((k) => kinds.has(k));
   const levelOf = (kind: HeadingKind): 2 | 3 | 4 => {
@@ -83,10 +87,8 @@ export function structure(lines: Line[], removedLineNumbers: ReadonlySet<number>
 
     const cellLines = flattened.get(i);
     if (cellLines) {
-      const cells = rest.slice(i, i + cellLines.length).map((l) => l.text.trim());
-      const [header, ...rows] = Array.from({ length: cellLines.length / cellLines.width }, (_, r) => cells.slice(r * cellLines.width, (r + 1) * cellLines.width));
-      const note = `原文的表格每格占一行，按 ${cellLines.width} 列重排成 ${rows.length} 行。`;
-      blocks.push({ type: 'table', header: header!, rows, note, lines: rest.slice(i, i + cellLines.length).flatMap(sourceLines) });
+      const taken = rest.slice(i, i + cellLines.length);
+      blocks.push(flattenedTable(taken.map((l) => l.text.trim()), cellLines.width, taken.flatMap(sourceLines)));
       i += cellLines.length - 1;
       continue;
     }
@@ -221,17 +223,19 @@ const AFTER_LINES = 2;
  * the same number of cells, each row's first cell a name (not a figure) and every other column at
  * least half figures (`102.6萬`, `+17273`): the number of columns, the caption lines before the
  * header and the lines after the last row are the ones that give the most figures in the columns.
- * A run of short lines with no figures (a menu, a list of names) is never a table.
+ * A run of short lines with no figures (a menu, a list of names) is never a table. `free`: the line
+ * may be a cell (nothing in the format says it is something else); `adjacent`: it directly follows
+ * the line before it in the source.
  */
-function flattenedTablesIn(lines: readonly Line[]): Map<number, { width: number; length: number }> {
+export function flattenedTablesIn(texts: readonly string[], free: (j: number) => boolean, adjacent: (j: number) => boolean): Map<number, { width: number; length: number }> {
   const tables = new Map<number, { width: number; length: number }>();
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < texts.length; ) {
     let j = i;
-    while (j < lines.length && isCellLine(lines[j]!.text.trim()) && (j === i || lines[j]!.n === lines[j - 1]!.n + 1)) j++;
+    while (j < texts.length && isCellLine(texts[j]!) && free(j) && (j === i || adjacent(j))) j++;
     let best: { start: number; width: number; length: number; share: number } | undefined;
     for (let before = 0; before <= CAPTION_LINES; before++) {
       for (let after = 0; after <= AFTER_LINES; after++) {
-        const cells = lines.slice(i + before, j - after).map((l) => l.text.trim());
+        const cells = texts.slice(i + before, j - after);
         for (let width = 2; width <= 8; width++) {
           const share = flattenedShare(cells, width);
           if (share !== undefined && (!best || share > best.share)) best = { start: i + before, width, length: cells.length, share };
@@ -242,6 +246,12 @@ function flattenedTablesIn(lines: readonly Line[]): Map<number, { width: number;
     i = Math.max(j, i + 1);
   }
   return tables;
+}
+
+/** A flattened table's block from its cells, `width` to a row (the first row its header), with a note saying how it was recovered. */
+export function flattenedTable(cells: readonly string[], width: number, lines: number[]): DraftBlock {
+  const [header, ...rows] = Array.from({ length: cells.length / width }, (_, r) => cells.slice(r * width, (r + 1) * width));
+  return { type: 'table', header: header!, rows, note: `原文的表格每格占一行，按 ${width} 列重排成 ${rows.length} 行。`, lines };
 }
 
 /** The share of figures in the columns after the first, if `cells` read `width` to a row make a flattened table (flattenedTablesIn); else undefined. */

@@ -84,6 +84,19 @@ describe('HTML data tables', () => {
   });
 });
 
+describe('HTML tables set out a cell a paragraph', () => {
+  it('are tables again, their caption above them; paragraphs of words stay paragraphs', async () => {
+    const cells = ['机构类别', '2021年3月底', '比2020年3月底增减', '医院', '3.6万', '+1170', '其中：公立医院', '1.2万', '-76', '民营医院', '2.4万', '+1246'];
+    const page = (ps: string[]) => `<html><head><meta charset="utf-8"><title>全国医疗卫生机构数</title></head><body><article><h1>全国医疗卫生机构数</h1><p>截至2021年3月底，全国医疗卫生机构总数达102.6万个。</p>${ps.map((x) => `<p>${x}</p>`).join('')}<p>从结构看，基层机构数量的增长主要来自诊所。</p></article></body></html>`;
+    const read = async (html: string) => (await processCorpus([{ name: 'p.html', bytes: new TextEncoder().encode(html) }], { documents: [] }, { documents: {} }, { today: '2026-01-01' })).documents[0]!;
+    const d = await read(page(['（单位：个）', ...cells]));
+    expect(d.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
+    expect(d.blocks[2]).toMatchObject({ header: cells.slice(0, 3), rows: [cells.slice(3, 6), cells.slice(6, 9), cells.slice(9, 12)] });
+    const words = await read(page(['机构类别', '所在地区', '联系方式', '医院', '东城区', '电话咨询', '诊所', '西城区', '网上咨询']));
+    expect(words.blocks.filter((b) => b.type === 'table')).toEqual([]);
+  });
+});
+
 describe('Markdown', () => {
   it('takes the front matter as metadata and the body as structure; comments never show', async () => {
     const d = await processFile('markdown/note.md');
