@@ -44,8 +44,11 @@ export function rowName(unit: TextUnit): string {
   return NUMBERING.test((unit.header?.[0] ?? '').trim()) && cells.length > 2 ? cells[1]!.trim() : (cells[0] ?? unit.label ?? '').trim();
 }
 
-/** A column of numbering, codes, contacts or times: its numbers are not amounts (序号 3, 邮编 100000, 年份 2019). */
-const NOT_AMOUNTS = /序号|序|编号|代码|编码|代号|排名|名次|排序|电话|传真|邮编|号码|账号|年份|年度|时间|日期|月份|期次|批次|届次/;
+/**
+ * A column of numbering, codes, contacts or times: its numbers are not amounts (序号 3, 邮编 100000,
+ * 年份 2019). A time is the whole header: 平均等待时间（分钟） and 年度预算（万元） hold amounts.
+ */
+const NOT_AMOUNTS = /序号|编号|代码|编码|代号|排名|名次|排序|电话|传真|邮编|邮政编码|号码|账号|^(?:年|年份|年度|时间|日期|月份|时期|期次|批次|届次)$/;
 
 /** A number alone in a cell: 24206, 24,206, 99.2, -2.9. */
 const BARE = /^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
 import { readAll } from '../../src/extract/reading.ts';
-import { captionUnit, dateOfName, unitOfName } from '../../src/extract/table-cells.ts';
+import { bareFigure, captionUnit, dateOfName, unitOfName } from '../../src/extract/table-cells.ts';
 import type { BlockId, DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
 const context = { published: '2024-01-01' };
@@ -42,6 +42,23 @@ describe('a header or row that is a date', () => {
     ['2021年3月', '2021-03'],
   ])('%s', (name, date) => expect(dateOfName(name, context)?.date).toBe(date));
   it.each(['比2020年3月底增减', '2019年和2020年', '清运量', '20190', '床位数'])('not %s', (name) => expect(dateOfName(name, context)).toBeUndefined());
+});
+
+describe('a bare number in a cell', () => {
+  const cell = (text: string, column: string) => bareFigure(text, { measure: column, label: '甲区' }, column);
+  it.each([
+    ['35', '平均等待时间（分钟）', { value: 35, unit: '分钟' }],
+    ['1200', '年度预算（万元）', { value: 12000000, unit: '元' }],
+    ['-2.9', '增速', { value: -2.9, unit: '' }],
+  ])('%s under %s is an amount', (text, column, figure) => expect(cell(text, column)).toEqual(figure));
+  it.each([
+    ['3', '序号'],
+    ['100000', '邮政编码'],
+    ['2015', '成立年份'],
+    ['2019', '年度'],
+    ['12', '排名'],
+    ['—', '床位数'],
+  ])('%s under %s is not', (text, column) => expect(cell(text, column)).toBeUndefined());
 });
 
 describe('untrusted tables', () => {
