@@ -8,13 +8,27 @@
 import type { Figure } from '../extract/figures.ts';
 import { matchText } from '../extract/numerals.ts';
 
+/**
+ * Where a figure's text stands in a text, from `from`: not inside a longer number (20 is not the 20
+ * of 2020年 in `2020年 20`, a table row's context), or -1.
+ */
+export function figureAt(text: string, figure: string, from = 0): number {
+  const digitAt = (i: number) => /[\d.]/.test(text[i] ?? '');
+  for (let i = text.indexOf(figure, from); i >= 0; i = text.indexOf(figure, i + 1)) {
+    if (/^\d/.test(figure) && digitAt(i - 1)) continue;
+    if (/\d$/.test(figure) && (digitAt(i + figure.length) || /^,\d/.test(text.slice(i + figure.length)))) continue;
+    return i;
+  }
+  return -1;
+}
+
 /** Where the figure's text is in its context: after a cut (…) the figure sits 60 characters in; else where its text occurs, the nth time for the nth figure of the same context. */
 export function locate(f: Figure, nth = 0): number {
   const cut = f.context.indexOf('…');
   if (cut >= 0 && cut < 12 && f.context.startsWith(f.text, cut + 61)) return cut + 61;
   let at = -1;
   for (let k = 0; k <= nth; k++) {
-    const next = f.context.indexOf(f.text, at + 1);
+    const next = figureAt(f.context, f.text, at + 1);
     if (next < 0) break;
     at = next;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from '../../scripts/bench/labelled-corpus.ts';
 import { autoCharts } from '../../src/charts/auto.ts';
 import { chartSvg } from '../../src/charts/draw.ts';
-import { readFigures } from '../../src/charts/figure-reading.ts';
+import { figureAt, readFigures } from '../../src/charts/figure-reading.ts';
 import { isValue, resolveCharts, type ChartSpec, type ResolvedChart } from '../../src/charts/spec.ts';
 import { corpusFigures, documentFigures } from '../../src/extract/figures.ts';
 import { readAll } from '../../src/extract/reading.ts';
@@ -40,6 +40,16 @@ describe('what a figure measures', () => {
       ['1208人', '享受待遇人数', '西乡塘区'],
       ['1035人', '享受待遇人数', '青秀区'],
     ]);
+  });
+});
+
+describe('where a figure stands in its context', () => {
+  it('not inside a longer number', () => {
+    const context = '医院数：2020年 20；2021年 22；合计 1,200';
+    expect(figureAt(context, '20')).toBe(context.indexOf('年 20') + 2);
+    expect(figureAt(context, '1')).toBe(-1);
+    expect(figureAt('增长12.5%，另有2.5万人', '2.5万人')).toBe(10);
+    expect(figureAt('共523900人次', '523900人次')).toBe(1);
   });
 });
 
