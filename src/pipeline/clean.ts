@@ -230,7 +230,12 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
   }
   let run: number[] = [];
   const flush = () => {
-    if (run.length >= 2) for (const k of run) labels[k] ??= 'link-list';
+    if (run.length >= 2) {
+      // A table of dated links goes with its header row (`文件名称 │ 发布日期`), which would stand alone.
+      const above = nonBlank[nonBlank.indexOf(run[0]!) - 1];
+      if (folded[run[0]!]!.includes('│') && above !== undefined && labels[above] === null && folded[above]!.includes('│')) run.unshift(above);
+      for (const k of run) labels[k] ??= 'link-list';
+    }
     run = [];
   };
   for (const i of nonBlank) {

@@ -67,6 +67,13 @@ describe('clean', () => {
     expect(run([...article, note].join('\n')).removed).toEqual([[note, 'footer']]);
   });
 
+  it('removes a table of dated links with its header row, and keeps a table of figures whose rows end in decimals', () => {
+    const links = ['文件名称 │ 发布日期', '关于推进医联体建设的指导意见 │ 2017-04-26', '医疗联合体管理办法（试行） │ 2020-07-09'];
+    expect(run([...article, ...links].join('\n')).removed.map(([, w]) => w)).toEqual(['link-list', 'link-list', 'link-list']);
+    const figures = ['指标 │ 2022年 │ 2023年', '床位数（万张） │ 40.2 │ 41.9', '每千人口医师（人） │ 3.15 │ 3.29'];
+    expect(run([...article, ...figures].join('\n')).removed).toEqual([]);
+  });
+
   it('removes a trailing list of links (label + date) but not a single dated line', () => {
     const links = ['头条 22-01-20', '头条 22-01-18', '头条 21-12-31'];
     expect(run([...article, ...links].join('\n')).removed.map(([, w]) => w)).toEqual(['link-list', 'link-list', 'link-list']);
