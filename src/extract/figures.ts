@@ -8,7 +8,7 @@ import type { BlockId, DocumentId } from '../pipeline/types.ts';
 import type { DateContext, DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { bareFigure, captionUnit, holdsOnly, readCell, rowName, signOf, tableCells, withCellUnit, type CellReading, type TableCell } from './table-cells.ts';
+import { bareFigure, captionUnit, datesAcross, holdsOnly, readCell, rowName, signOf, tableCells, withCellUnit, type CellReading, type TableCell } from './table-cells.ts';
 import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -111,10 +111,11 @@ function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext, t
   if (cells.length === 0) return undefined;
   const row = unit.label ?? '';
   const name = rowName(unit);
+  const across = datesAcross(unit.header ?? [], context);
   const quantities: Quantity[] = [];
   const read = new Map<Quantity, { reading: CellReading; whole: boolean; cell: TableCell }>();
   for (const cell of cells) {
-    const reading = readCell(name, cell.column, context);
+    const reading = readCell(name, cell.column, context, across);
     const inCell = found.filter((q) => q.start >= cell.start && q.end <= cell.end);
     const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column, tableUnit) : undefined;
     if (bare) {

@@ -109,14 +109,26 @@ export interface CellReading {
   date?: { date: string; until?: string; written: string };
 }
 
-/** A cell's measure, label and date from its row's first cell and its column's header: the one that is a date dates it, the other names the measure. */
-export function readCell(row: string, column: string, context: DateContext): CellReading {
+/** A row's name that names a measure, not an item (达标率, 医疗卫生机构数, 床位（张）). */
+const isMeasureName = (name: string) => /(?:率|比例|比重|占比|数量|总数|数|人次|金额|总额|量|费用|支出|收入)$/.test(matchText(name)) || unitOfName(name) !== undefined;
+
+/**
+ * A cell's measure, label and date from its row's first cell and its column's header: the one that
+ * is a date dates it. With dates across the top (`across`: two or more of the header's cells), each
+ * row is a measure over time (床位数（张） | 1200 | 1350). Under one date column alone, a row is a
+ * measure where its name says so (达标率 | ≥95%), else an item at that date (甲市 | 120家), and the
+ * header then names no measure.
+ */
+export function readCell(row: string, column: string, context: DateContext, across: boolean): CellReading {
   const byColumn = column ? dateOfName(column, context) : undefined;
   const byRow = row ? dateOfName(row, context) : undefined;
-  if (byColumn && !byRow) return { measure: row, label: '', date: byColumn };
+  if (byColumn && !byRow) return across || isMeasureName(row) ? { measure: row, label: '', date: byColumn } : { measure: '', label: row, date: byColumn };
   if (byRow && !byColumn) return { measure: column, label: '', date: byRow };
   return { measure: column, label: row };
 }
+
+/** Whether two or more of a table's headers are dates: its rows are then measures over time. */
+export const datesAcross = (header: readonly string[], context: DateContext): boolean => header.slice(1).filter((h) => h.trim() && dateOfName(h, context)).length >= 2;
 
 /** The unit of a cell's numbers: its measure's own, else the one the line above the table gives for all of it. */
 const unitOfCell = (reading: CellReading, tableUnit?: { unit: string; scale: number }) => unitOfName(reading.measure) ?? tableUnit;

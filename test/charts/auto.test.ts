@@ -119,6 +119,16 @@ describe('tables: each number read with its row and its header', () => {
     expect(drawn([across])).toEqual(['columns: 2020年=1200; 2021年=1350; 2022年=1500', 'columns: 2020年=3400; 2021年=3600; 2022年=3900']);
     expect(readFigures(figuresOf([across]))[0]!.figure).toMatchObject({ value: 1200, unit: '张', measure: '床位数（张）', date: '2020', dateWritten: '2020年' });
   });
+  it('one date column: its rows are items at that date (bars), unless their names are measures', () => {
+    const places = tableDoc(['地区', '2023年'], [['甲市', '120家'], ['乙市', '95家'], ['丙市', '80家']]);
+    expect(drawn([places])).toEqual(['bars: 甲市=120家; 乙市=95家; 丙市=80家']);
+    expect(charts([places]).map((c) => c.title)).toEqual(['甲市、乙市、丙市（2023年）（原文表格）']);
+    const targets = tableDoc(['指标', '2025年目标'], [['签约率', '75%'], ['医疗卫生机构数', '3600个']]);
+    expect(readFigures(figuresOf([targets])).map((r) => [r.measure, r.label, r.figure.date])).toEqual([
+      ['签约率', '', '2025'],
+      ['医疗卫生机构数', '', '2025'],
+    ]);
+  });
   it('a column over items: sorted bars without the whole (合计, 全市), titled by its header', () => {
     const places = tableDoc(['地区', '家庭医生签约人数（万人）', '签约率'], [['全市', '120', '45%'], ['甲区', '50', '52%'], ['乙区', '40', '41%'], ['丙区', '30', '38%']]);
     expect(drawn([places])).toEqual(['bars: 甲区=50; 乙区=40; 丙区=30', 'bars: 甲区=52%; 乙区=41%; 丙区=38%']);
