@@ -5,10 +5,11 @@
  */
 import { NO_LEXICON, type Lexicon } from './lexicon.ts';
 import type { BlockId, DocumentId } from '../pipeline/types.ts';
-import type { DateContext, DateMention } from './dates.ts';
+import type { DateMention } from './dates.ts';
 import type { Reading } from './reading.ts';
 import { countedNounPattern, extractQuantities, type Quantity } from './quantities.ts';
-import { bareFigure, captionUnit, datesAcross, holdsOnly, readCell, rowName, signOf, tableCells, withCellUnit, type CellReading, type TableCell } from './table-cells.ts';
+import { bareFigure, captionUnit, dateOfName, datesAcross, holdsOnly, readCell, rowName, signOf, tableCells, withCellUnit, type CellReading, type CellUnit, type NameDate, type TableCell } from './table-cells.ts';
+import { memo } from '../lib/memo.ts';
 import { clip, sentenceSpans, type TextUnit } from './units.ts';
 
 export interface Figure extends Omit<Quantity, 'start' | 'end'> {
@@ -62,13 +63,17 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
   const figures: Figure[] = [];
   const perParagraph = new Map<string, number>();
   // The unit a line right above a table gives its numbers (（单位：个）), and that table.
-  let caption: ReturnType<typeof captionUnit>;
+  let caption: CellUnit | undefined;
   let captioned: string | undefined;
+  // The dates its tables' headers and rows give, each worked out once (every row of a table has its
+  // header), in the document's own context (a row stands alone: readDates).
+  let dateOf: ((name: string) => NameDate | undefined) | undefined;
   for (const { unit, result } of r.dates()) {
     if (unit.kind !== 'row') [caption, captioned] = [captionUnit(unit.text), undefined];
     else if ((captioned ??= unit.block) !== unit.block) caption = undefined;
     const found = extractQuantities(unit.text, d.meta.published, { minguo: result.context.minguo ?? false, ...(counted ? { counted } : {}) });
-    const table = tableFigures(unit, found, result.context, caption);
+    if (unit.kind === 'row') dateOf ??= memo((name: string) => dateOfName(name, { published: result.context.published, ...(result.context.minguo ? { minguo: true } : {}) }));
+    const table = dateOf && tableFigures(unit, found, dateOf, caption);
     const quantities = table ? table.quantities : found;
     if (quantities.length === 0) continue;
     for (const [s, e] of sentenceSpans(unit.text)) {
@@ -106,17 +111,20 @@ function readFigures(r: Reading, counted: RegExp | undefined): Figure[] {
  * figure is shown with its headers (2019：清运量（万吨） 24206；无害化处理率 99.2%); nothing for a
  * unit that is not a table row.
  */
-function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext, tableUnit?: ReturnType<typeof captionUnit>) {
+function tableFigures(unit: TextUnit, found: Quantity[], dateOf: (name: string) => NameDate | undefined, tableUnit?: CellUnit) {
   const cells = tableCells(unit);
   if (cells.length === 0) return undefined;
   const row = unit.label ?? '';
   const name = rowName(unit);
-  const across = datesAcross(unit.header ?? [], context);
+  const across = datesAcross(unit.header ?? [], dateOf);
   const quantities: Quantity[] = [];
   const read = new Map<Quantity, { reading: CellReading; whole: boolean; cell: TableCell }>();
+  // The quantities found inside a cell (the rest, across cells, are kept as a sentence's below).
+  const inCells = new Set<Quantity>();
   for (const cell of cells) {
-    const reading = readCell(name, cell.column, context, across);
+    const reading = readCell(name, cell.column, dateOf, across);
     const inCell = found.filter((q) => q.start >= cell.start && q.end <= cell.end);
+    for (const q of inCell) inCells.add(q);
     const bare = inCell.length === 0 ? bareFigure(cell.text, reading, cell.column, tableUnit) : undefined;
     if (bare) {
       const text = cell.text.trim();
@@ -131,7 +139,6 @@ function tableFigures(unit: TextUnit, found: Quantity[], context: DateContext, t
     }
   }
   // (One across cells, which the ； between them should never let through, is kept as a sentence's.)
-  const inCells = new Set(cells.flatMap((cell) => found.filter((q) => q.start >= cell.start && q.end <= cell.end)));
   quantities.push(...found.filter((q) => !inCells.has(q)));
   quantities.sort((a, b) => a.start - b.start);
   if (![...read.values()].some((x) => x.whole)) return { quantities, cells: read };

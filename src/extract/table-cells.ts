@@ -66,13 +66,19 @@ export function signOf(cell: string): { bound?: 'lower' | 'upper'; approximate?:
   return /[≥>＞]/.test(sign) ? { bound: 'lower' } : /[≤<＜]/.test(sign) ? { bound: 'upper' } : { approximate: true };
 }
 
+/** A unit a table gives its numbers: a measure word (or %), and the scale of the numbers written under it (万吨: 吨, 10,000). */
+export interface CellUnit {
+  unit: string;
+  scale: number;
+}
+
 /** The units a header or a row's first cell may name, besides the measure words a sentence uses. */
 const NAMED_UNITS = ['美元', '港元', '欧元', '公斤', '千克', '克', '米', '立方米', '升', '千瓦', '千瓦时', '兆瓦', '度', '平方千米'];
 /** Scales a named unit may start with (万吨, 亿元, 百万元, 千人). */
 const SCALES: Array<[string, number]> = [['百万', 1e6], ['千万', 1e7], ['亿', 1e8], ['万', 1e4], ['千', 1e3], ['百', 1e2]];
 
 /** A unit a name gives in brackets or after a slash (清运量（万吨）, 床位数(张), 占比/%, 单位：元), as a measure word and the scale of the numbers under it. */
-export function unitOfName(written: string): { unit: string; scale: number } | undefined {
+export function unitOfName(written: string): CellUnit | undefined {
   const name = matchText(written);
   const m = /[（(]\s*(?:单位\s*[:：])?\s*([^()（）]{1,8}?)\s*[)）]\s*$/.exec(name) ?? /[/／]\s*([^/／\s]{1,6})\s*$/.exec(name) ?? /单位\s*[:：]\s*(\S{1,6})\s*$/.exec(name);
   if (!m) return undefined;
@@ -86,12 +92,19 @@ export function unitOfName(written: string): { unit: string; scale: number } | u
 }
 
 /** A line that gives the unit of the table under it (（单位：个）, 单位：万元, 表1 医疗卫生机构数（单位：个）): short, and ending in it. */
-export function captionUnit(line: string): { unit: string; scale: number } | undefined {
+export function captionUnit(line: string): CellUnit | undefined {
   return line.length <= 60 && /单位\s*[:：]/.test(matchText(line)) ? unitOfName(line.trim()) : undefined;
 }
 
-/** A header or a row's first cell that is a date (2019, 2019年, 2020年底, 到2017年应达到的标准), as the date and how it was written. */
-export function dateOfName(name: string, context: DateContext): { date: string; until?: string; written: string } | undefined {
+/** A date a table's header or a row's first cell gives: the date, its end for a period, and how it was written. */
+export interface NameDate {
+  date: string;
+  until?: string;
+  written: string;
+}
+
+/** A header or a row's first cell that is a date (2019, 2019年, 2020年底, 到2017年应达到的标准). */
+export function dateOfName(name: string, context: DateContext): NameDate | undefined {
   const text = name.trim();
   const year = /^((?:1[89]|20)\d{2})$/.exec(text);
   if (year) return { date: year[1]!, written: text };
@@ -106,7 +119,7 @@ export function dateOfName(name: string, context: DateContext): { date: string; 
 export interface CellReading {
   measure: string;
   label: string;
-  date?: { date: string; until?: string; written: string };
+  date?: NameDate;
 }
 
 /** A row's name that names a measure, not an item (达标率, 医疗卫生机构数, 床位（张）). */
@@ -119,32 +132,32 @@ const isMeasureName = (name: string) => /(?:率|比例|比重|占比|数量|总�
  * measure where its name says so (达标率 | ≥95%), else an item at that date (甲市 | 120家), and the
  * header then names no measure.
  */
-export function readCell(row: string, column: string, context: DateContext, across: boolean): CellReading {
-  const byColumn = column ? dateOfName(column, context) : undefined;
-  const byRow = row ? dateOfName(row, context) : undefined;
+export function readCell(row: string, column: string, dateOf: (name: string) => NameDate | undefined, across: boolean): CellReading {
+  const byColumn = column ? dateOf(column) : undefined;
+  const byRow = row ? dateOf(row) : undefined;
   if (byColumn && !byRow) return across || isMeasureName(row) ? { measure: row, label: '', date: byColumn } : { measure: '', label: row, date: byColumn };
   if (byRow && !byColumn) return { measure: column, label: '', date: byRow };
   return { measure: column, label: row };
 }
 
-/** Whether two or more of a table's headers are dates: its rows are then measures over time. */
-export const datesAcross = (header: readonly string[], context: DateContext): boolean => header.slice(1).filter((h) => h.trim() && dateOfName(h, context)).length >= 2;
+/** Whether two or more of a table's headers are dates (`dateOf`: dateOfName in the document's context): its rows are then measures over time. */
+export const datesAcross = (header: readonly string[], dateOf: (name: string) => NameDate | undefined): boolean => header.slice(1).filter((h) => h.trim() && dateOf(h)).length >= 2;
 
 /** The unit of a cell's numbers: its measure's own, else the one the line above the table gives for all of it. */
-const unitOfCell = (reading: CellReading, tableUnit?: { unit: string; scale: number }) => unitOfName(reading.measure) ?? tableUnit;
+const unitOfCell = (reading: CellReading, tableUnit?: CellUnit) => unitOfName(reading.measure) ?? tableUnit;
 
 /**
  * A figure alone in its cell, with the unit of its cell where it gives none (`102.6萬` under a
  * caption of （单位：个）: 1,026,000 个; scaled only when it has no scale of its own).
  */
-export function withCellUnit<Q extends { text: string; value: number; unit: string }>(q: Q, reading: CellReading, tableUnit?: { unit: string; scale: number }): Q {
+export function withCellUnit<Q extends { text: string; value: number; unit: string }>(q: Q, reading: CellReading, tableUnit?: CellUnit): Q {
   const unit = q.unit === '' ? unitOfCell(reading, tableUnit) : undefined;
   if (!unit) return q;
   return { ...q, unit: unit.unit, value: /[万萬亿億]/.test(q.text) ? q.value : scaled(q.value, unit.scale) };
 }
 
 /** A bare number in a cell read as a figure: its value scaled by the unit its measure's name (or the table's caption, `tableUnit`) gives, or none when the cell is not an amount. */
-export function bareFigure(cell: string, reading: CellReading, column: string, tableUnit?: { unit: string; scale: number }): { value: number; unit: string } | undefined {
+export function bareFigure(cell: string, reading: CellReading, column: string, tableUnit?: CellUnit): { value: number; unit: string } | undefined {
   const text = cell.trim();
   if (!BARE.test(text) || !reading.measure || NOT_AMOUNTS.test(column)) return undefined;
   const value = Number(text.replace(/,/g, '').replace('−', '-'));

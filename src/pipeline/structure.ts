@@ -233,7 +233,8 @@ export function flattenedTablesIn(texts: readonly string[], free: (j: number) =>
     let j = i;
     while (j < texts.length && isCellLine(texts[j]!) && free(j) && (j === i || adjacent(j))) j++;
     let best: { start: number; width: number; length: number; share: number } | undefined;
-    for (let before = 0; before <= CAPTION_LINES; before++) {
+    // (Fewer lines than a header and two rows of two cells are never a table.)
+    for (let before = 0; j - i >= 6 && before <= CAPTION_LINES; before++) {
       for (let after = 0; after <= AFTER_LINES; after++) {
         const cells = texts.slice(i + before, j - after);
         for (let width = 2; width <= 8; width++) {
@@ -250,15 +251,17 @@ export function flattenedTablesIn(texts: readonly string[], free: (j: number) =>
 
 /** A flattened table's block from its cells, `width` to a row (the first row its header), with a note saying how it was recovered. */
 export function flattenedTable(cells: readonly string[], width: number, lines: number[]): DraftBlock {
-  const [header, ...rows] = Array.from({ length: cells.length / width }, (_, r) => cells.slice(r * width, (r + 1) * width));
+  const [header, ...rows] = rowsOf(cells, width);
   return { type: 'table', header: header!, rows, note: `原文的表格每格占一行，按 ${width} 列重排成 ${rows.length} 行。`, lines };
 }
+
+/** Cells read `width` to a row. */
+const rowsOf = (cells: readonly string[], width: number) => Array.from({ length: cells.length / width }, (_, r) => cells.slice(r * width, (r + 1) * width));
 
 /** The share of figures in the columns after the first, if `cells` read `width` to a row make a flattened table (flattenedTablesIn); else undefined. */
 function flattenedShare(cells: readonly string[], width: number): number | undefined {
   if (cells.length % width !== 0 || cells.length < width * 3) return undefined;
-  const rows = Array.from({ length: cells.length / width }, (_, r) => cells.slice(r * width, (r + 1) * width));
-  const [header, ...body] = rows;
+  const [header, ...body] = rowsOf(cells, width);
   if (header!.some((c) => FIGURE_LIKE.test(c) || CAPTION_LIKE.test(c)) || body.some((r) => FIGURE_LIKE.test(r[0]!) || !r.slice(1).some((c) => FIGURE_LIKE.test(c)))) return undefined;
   let figures = 0;
   for (let col = 1; col < width; col++) {
