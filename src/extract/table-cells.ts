@@ -156,10 +156,13 @@ export function withCellUnit<Q extends { text: string; value: number; unit: stri
   return { ...q, unit: unit.unit, value: /[万萬亿億]/.test(q.text) ? q.value : scaled(q.value, unit.scale) };
 }
 
-/** A bare number in a cell read as a figure: its value scaled by the unit its measure's name (or the table's caption, `tableUnit`) gives, or none when the cell is not an amount. */
+/** A bare number in a cell read as a figure, when its measure or its row names what it counts: its value scaled by the unit its measure's name (or the table's caption, `tableUnit`) gives, or none when the cell is not an amount. */
 export function bareFigure(cell: string, reading: CellReading, column: string, tableUnit?: CellUnit): { value: number; unit: string } | undefined {
   const text = cell.trim();
-  if (!BARE.test(text) || !reading.measure || NOT_AMOUNTS.test(column)) return undefined;
+  // Something must say what it counts: a measure, or the item its row names under a header (甲市 under
+  // 2023年) or a caption's unit. A table with no header and no unit says nothing of a bare 100000.
+  const said = reading.measure || (reading.label && (column || tableUnit));
+  if (!BARE.test(text) || !said || NOT_AMOUNTS.test(column)) return undefined;
   const value = Number(text.replace(/,/g, '').replace('−', '-'));
   if (!Number.isFinite(value)) return undefined;
   const unit = unitOfCell(reading, tableUnit);

@@ -122,6 +122,9 @@ describe('tables: each number read with its row and its header', () => {
   it('one date column: its rows are items at that date (bars), unless their names are measures', () => {
     const places = tableDoc(['地区', '2023年'], [['甲市', '120家'], ['乙市', '95家'], ['丙市', '80家']]);
     expect(drawn([places])).toEqual(['bars: 甲市=120家; 乙市=95家; 丙市=80家']);
+    // A bare number of an item at that date is a figure too; with no header and no unit, it is not.
+    expect(figuresOf([tableDoc(['机构', '2021年3月底'], [['疾病预防控制中心', '3387']])]).map((f) => [f.text, f.label, f.date])).toEqual([['3387', '疾病预防控制中心', '2021-03']]);
+    expect(figuresOf([tableDoc(['', ''], [['甲单位', '100000']])])).toEqual([]);
     expect(charts([places]).map((c) => c.title)).toEqual(['甲市、乙市、丙市（2023年）（原文表格）']);
     const targets = tableDoc(['指标', '2025年目标'], [['签约率', '75%'], ['医疗卫生机构数', '3600个']]);
     expect(readFigures(figuresOf([targets])).map((r) => [r.measure, r.label, r.figure.date])).toEqual([
