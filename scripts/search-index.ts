@@ -181,7 +181,7 @@ for (let from = 0; from < buckets; from += perPass) {
   for (const [k, list] of byBucket.entries()) {
     if (!again[from + k]) continue;
     const name = bucketName(from + k);
-    if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, [deflated(encodeBucket(list, n))]))) written++;
+    if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, [deflated(encodeBucket(list, n, buckets))]))) written++;
   }
 }
 

@@ -42,7 +42,7 @@ export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) =>
   const meta = JSON.parse(text((await files('meta'))[0]!)) as IndexMeta;
   const bucket = once(async (name: string) => (await files(name))[0]!);
   // Each key's documents read from its bucket once (a reader's queries share pairs of characters).
-  const posting = once(async (key: number) => findInBucket(await bucket(bucketName(bucketOf(key, meta.buckets))), key, meta.n));
+  const posting = once(async (key: number) => findInBucket(await bucket(bucketName(bucketOf(key, meta.buckets))), key, meta.n, meta.buckets));
   let unitsBytes = 0;
   const made = new Map<number, SearchDocument>();
   const units = once(async (name: string) =>

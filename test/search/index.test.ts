@@ -17,15 +17,15 @@ import { excerpt, openSearch, search } from '../../src/search/engine.ts';
 const table = characterTable();
 
 describe('document lists', () => {
-  it('read back as written, short lists as numbers and long ones as a bitmap', () => {
+  it('read back as written, short lists as numbers and long ones as a bitmap, with a bit of the caller', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3000 }), fc.array(fc.nat(), { maxLength: 400 }), (n, raw) => {
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.array(fc.nat(), { maxLength: 400 }), fc.boolean(), (n, raw, more) => {
         const docs = [...new Set(raw.map((x) => x % n))].sort((a, b) => a - b);
         const w = new ByteWriter();
-        writeDocs(w, docs, n);
+        writeDocs(w, docs, n, more);
         w.varint(12345);
         const r = new ByteReader(w.result());
-        expect(readDocs(r, n)).toEqual(docs);
+        expect(readDocs(r, n)).toEqual({ docs, more });
         expect(r.varint()).toBe(12345);
         expect(w.length).toBeLessThanOrEqual(Math.ceil(n / 8) + docs.length * 3 + 4);
       }),
@@ -35,16 +35,43 @@ describe('document lists', () => {
 
   it('a bucket reads back whole and key by key, and says when a key is not in it', () => {
     const n = 100;
+    // Keys of bucket 7 of 128 (their low seven bits), the largest a key can be among them.
     const postings: Posting[] = [
       { key: 7, docs: [1, 2, 3], titles: [2] },
-      { key: 90, docs: Array.from({ length: 60 }, (_, i) => i), titles: [] },
-      { key: 4_000_000_000, docs: [99], titles: [99] },
+      { key: 90 * 128 + 7, docs: Array.from({ length: 60 }, (_, i) => i), titles: [] },
+      { key: 0xffffff87, docs: [99], titles: [99] },
     ];
-    const bytes = encodeBucket(postings, n);
-    expect(decodeBucket(bytes, n)).toEqual(new Map(postings.map((p) => [p.key, { docs: Array.from(p.docs), titles: Array.from(p.titles) }])));
-    for (const p of postings) expect(findInBucket(bytes, p.key, n)).toEqual({ docs: Array.from(p.docs), titles: Array.from(p.titles) });
-    expect(findInBucket(bytes, 8, n)).toBeUndefined();
-    expect(findInBucket(bytes, 4_000_000_001, n)).toBeUndefined();
+    const bytes = encodeBucket(postings, n, 128);
+    expect(decodeBucket(bytes, n, 7, 128)).toEqual(new Map(postings.map((p) => [p.key, { docs: Array.from(p.docs), titles: Array.from(p.titles) }])));
+    for (const p of postings) expect(findInBucket(bytes, p.key, n, 128)).toEqual({ docs: Array.from(p.docs), titles: Array.from(p.titles) });
+    expect(findInBucket(bytes, 8 * 128 + 7, n, 128)).toBeUndefined();
+    expect(findInBucket(bytes, 0xffffff07, n, 128)).toBeUndefined();
+  });
+
+  it('any bucket of random postings reads back key by key, and an absent key of it is not found', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 8 }).map((b) => 2 ** b),
+        fc.integer({ min: 1, max: 500 }),
+        fc.uniqueArray(fc.nat({ max: 0xffffffff }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.array(fc.nat(), { maxLength: 80 }), { minLength: 60, maxLength: 60 }),
+        (buckets, n, rawKeys, rawDocs) => {
+          const bucket = rawKeys[0]! % buckets;
+          // Keys of one bucket: the same low bits.
+          const keys = [...new Set(rawKeys.map((k) => k - (k % buckets) + bucket))].sort((a, b) => a - b);
+          const postings = keys.map((key, i) => {
+            const docs = [...new Set(rawDocs[i]!.map((x) => x % n))].sort((a, b) => a - b);
+            return { key, docs, titles: docs.filter((d) => (d + i) % 3 === 0) };
+          });
+          const bytes = encodeBucket(postings, n, buckets);
+          expect(decodeBucket(bytes, n, bucket, buckets)).toEqual(new Map(postings.map((p) => [p.key, { docs: p.docs, titles: p.titles }])));
+          for (const p of postings) expect(findInBucket(bytes, p.key, n, buckets)).toEqual({ docs: p.docs, titles: p.titles });
+          const absent = [...Array(20).keys()].map((i) => (keys.at(-1)! + (i + 1) * buckets) % 2 ** 32).find((k) => !keys.includes(k));
+          if (absent !== undefined) expect(findInBucket(bytes, absent, n, buckets)).toBeUndefined();
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('an index file is a classic script that hands over its name and payloads, read back without running it', () => {
@@ -78,7 +105,7 @@ async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2, load 
   });
   const enc = new TextEncoder();
   const files = new Map<string, Uint8Array[]>();
-  byBucket.forEach((m, b) => files.set(bucketName(b), [encodeBucket([...m].sort((x, y) => x[0] - y[0]).map(([key, p]) => ({ key, ...p })), docs.length)]));
+  byBucket.forEach((m, b) => files.set(bucketName(b), [encodeBucket([...m].sort((x, y) => x[0] - y[0]).map(([key, p]) => ({ key, ...p })), docs.length, buckets)]));
   for (let i = 0; i < docs.length; i += pack) files.set(unitsName(i, pack), docs.slice(i, i + pack).map((d) => enc.encode(JSON.stringify(d))));
   const meta: IndexMeta = { n: docs.length, buckets, pack, table: packTable(table) };
   files.set('meta', [enc.encode(JSON.stringify(meta))]);
