@@ -28,6 +28,8 @@ export const strings = {
       countPartial: '“{0}”：已查看的 {2} 篇文献中有 {1} 处结果；可能含有此词的文献共 {3} 篇。',
       shown: '显示前 {0} 篇。',
       more: '再显示 {0} 篇文献',
+      // No document found yet among those checked: the rest may have none.
+      moreSearch: '在其余 {0} 篇可能含有的文献中继续查找',
       otherHits: '本文另有 {0} 处',
       restHits: '展开其余 {0} 处',
       inTitle: '标题中',

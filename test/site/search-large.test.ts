@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndex } from '../../scripts/search.ts';
 import { groupByDocument, openSearch } from '../../src/search/engine.ts';
 import { PACK } from '../../src/search/index-format.ts';
-import { batchAfter, fill, FIRST_BYTES, PAGE_DOCS } from '../../src/search/page.ts';
+import { batchAfter, fill, FIRST_BYTES, PAGE_DOCS, SCAN_BYTES } from '../../src/search/page.ts';
 import { strings } from '../../src/i18n/zh-CN.ts';
 import { hasChromium, launch } from '../helpers/browser.ts';
 import { buildProject, cleanEnv, copyProject } from '../helpers/build.ts';
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     const from = index.loaded!();
     const t = strings.search.results;
     const line = () => (s.done ? fill(t.count, query, s.results.length, groupByDocument(s.results).length) : fill(t.countPartial, query, s.results.length, s.checked, s.candidates));
-    while (!s.done && s.results.length === 0) await s.more(batchAfter(s.checked));
+    while (!s.done && s.results.length === 0 && index.loaded!() - from < SCAN_BYTES) await s.more(batchAfter(s.checked));
     const expected = [line()];
     while (!s.done && s.checked < PAGE_DOCS && index.loaded!() - from < FIRST_BYTES) {
       await s.more(batchAfter(s.checked));
@@ -145,6 +145,38 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     for (const x of expected) expect(x).toMatch(/已查看的 \d+ 篇文献中有 \d+ 处结果；可能含有此词的文献共 2000 篇/);
     expect(links).toEqual(shown);
     expect(links.length).toBe(PAGE_DOCS);
+  });
+
+  it('stops looking for a first result after a bounded part of the corpus, says how far it looked, and looks further when asked', async () => {
+    // Each word is in every document (its title; its own sentence), never both in one title or paragraph: every document a candidate, none a result.
+    const query = '医联体观察 独有的一句话';
+    const { index, table } = await openIndex(join(site, 'kb-search'));
+    const s = await openSearch(index, table, query);
+    expect(s.candidates).toBe(DOCUMENTS);
+    const t = strings.search.results;
+    const context = await launch();
+    const p = await context.newPage();
+    const loaded: string[] = [];
+    p.on('request', (r) => r.url().includes('/kb-search/u/') && loaded.push(r.url()));
+    await p.goto(`${pathToFileURL(join(site, 'search', 'index.html')).href}?q=${encodeURIComponent(query)}`);
+    const status = p.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/处结果/);
+    const first = (await status.textContent())!;
+    const checked = Number(/已查看的 (\d+) 篇/.exec(first)?.[1]);
+    expect(first).toBe(fill(t.countPartial, query, 0, checked, DOCUMENTS));
+    // A bounded part: the documents of about SCAN_BYTES of text (a generated document's units are 2–4 KB of JSON), not the corpus.
+    expect(checked).toBeGreaterThan(50);
+    expect(checked).toBeLessThan(DOCUMENTS / 2);
+    expect(loaded.length).toBeLessThanOrEqual(Math.ceil(checked / PACK) + 1);
+    expect(await p.locator('.result').count()).toBe(0);
+    expect(await p.locator('#search-help').isVisible()).toBe(false);
+    const more = p.locator('#search-more');
+    expect(await more.textContent()).toBe(fill(t.moreSearch, DOCUMENTS - checked));
+    // Asked: the next part is checked, and the count says so.
+    await more.click();
+    await expect.poll(async () => Number(/已查看的 (\d+) 篇/.exec((await status.textContent())!)?.[1]), { timeout: 20_000 }).toBeGreaterThan(checked + 50);
+    expect(await p.locator('.result').count()).toBe(0);
+    await context.close();
   });
 
   it('says the exact count once every candidate is checked, and only then', async () => {
