@@ -53,8 +53,13 @@ export async function firstQuery(browser: Browser, base: string, query: string, 
   return { ms: times[Math.floor(times.length / 2)]!, ...bytes };
 }
 
-/** Later queries, typed one after another into a search page that has answered a first one: milliseconds each, sorted. */
-export async function laterQueries(browser: Browser, base: string, first: string, queries: readonly string[]): Promise<number[]> {
+/**
+ * Later queries, typed one after another into a search page that has answered a first one:
+ * milliseconds each, sorted. Each is typed `pauseMs` after the last one's results were shown: at
+ * once (0), while the page still loads the last query's next documents, or after a reader's glance
+ * at them.
+ */
+export async function laterQueries(browser: Browser, base: string, first: string, queries: readonly string[], pauseMs = 0): Promise<number[]> {
   const page = await browser.newPage();
   await page.goto(`${base}search/`);
   await page.waitForLoadState('networkidle');
@@ -71,7 +76,10 @@ export async function laterQueries(browser: Browser, base: string, first: string
     })`) as Promise<number>;
   await timeQuery(first);
   const times: number[] = [];
-  for (const q of queries) times.push(await timeQuery(q));
+  for (const q of queries) {
+    if (pauseMs) await page.waitForTimeout(pauseMs);
+    times.push(await timeQuery(q));
+  }
   await page.close();
   return times.sort((a, b) => a - b);
 }
