@@ -146,11 +146,17 @@ const HELD_BYTES = 32 * 1024 * 1024;
 /** What a part holds before it adds to its plain file, once the list holds HELD_BYTES (a write per piece costs more than the pieces). */
 const PART_BUFFER = 64 * 1024;
 
+/** Characters of a part's text gathered before they are encoded (one encoding and digest update per piece of an item cost more than the items' JSON). */
+const ENCODE_CHARACTERS = 16 * 1024;
+
 /** A file of a part being written: its text as it comes, held or added to a plain file, and its digest. */
 class PartFile {
   private pieces: Buffer[] = [];
   private held = 0;
   private spilled = false;
+  /** Text added and not encoded yet. */
+  private text: string[] = [];
+  private characters = 0;
   private readonly hash = createHash('sha256');
   /** Its plain file, if it needs one, and what all the list's parts hold (worker threads strip types: no parameter properties). */
   readonly raw: string;
@@ -160,8 +166,16 @@ class PartFile {
     this.list = list;
   }
   add(text: string): void {
-    // Encoded once, for the digest and the file.
-    const bytes = Buffer.from(text);
+    this.text.push(text);
+    this.characters += text.length;
+    if (this.characters >= ENCODE_CHARACTERS) this.encode();
+  }
+  /** The text added since the last time, encoded once, for the digest and the file. */
+  private encode(): void {
+    if (this.text.length === 0) return;
+    const bytes = Buffer.from(this.text.join(''));
+    this.text = [];
+    this.characters = 0;
     this.hash.update(bytes);
     this.pieces.push(bytes);
     this.held += bytes.length;
@@ -180,12 +194,14 @@ class PartFile {
     this.pieces = [];
     this.held = 0;
   }
-  /** The file's digest. */
+  /** The file's digest (once all its text is added). */
   digest(): string {
+    this.encode();
     return this.hash.digest('hex').slice(0, 16);
   }
   /** Compressed into `file` (by rename). */
   async write(file: string): Promise<void> {
+    this.encode();
     if (!this.spilled) {
       const bytes = Buffer.concat(this.pieces);
       this.release();
@@ -198,6 +214,8 @@ class PartFile {
   }
   /** Dropped: the file is what it was. */
   async drop(): Promise<void> {
+    this.text = [];
+    this.characters = 0;
     this.release();
     if (this.spilled) await rm(this.raw);
   }
