@@ -22,10 +22,13 @@ export interface SearchDocument {
 
 /** What the engine searches (index-reader.ts: the same index over http, from disk and in the terminal). */
 export interface SearchIndex {
-  /** The entries that may contain every folded part (at least every one that does): those whose titles may, first. */
-  candidates(parts: readonly string[]): Promise<string[]>;
+  /**
+   * The entries that may contain every folded part (at least every one that does): those whose
+   * titles may, first. `signal`: the search is abandoned when it aborts (what only it loads may stop).
+   */
+  candidates(parts: readonly string[], signal?: AbortSignal): Promise<string[]>;
   /** The documents of one entry. */
-  documents(id: string): Promise<SearchDocument[]>;
+  documents(id: string, signal?: AbortSignal): Promise<SearchDocument[]>;
   /** Bytes of documents' text loaded so far (what checking a candidate costs a reader). */
   loaded?(): number;
 }
@@ -156,11 +159,13 @@ export interface OpenSearch {
 
 /**
  * A search whose candidates are checked as asked: candidates whose titles may match first, then in
- * the index's order. Each batch's documents are loaded side by side.
+ * the index's order. Each batch's documents are loaded side by side. Once `signal` aborts (a reader
+ * has asked something else), the files only this search asked for may stop loading: it fails if it
+ * has not its candidates yet, and checks no more documents.
  */
-export async function openSearch(index: SearchIndex, table: FoldTable, query: string): Promise<OpenSearch> {
+export async function openSearch(index: SearchIndex, table: FoldTable, query: string, signal?: AbortSignal): Promise<OpenSearch> {
   const parts = queryParts(query, table);
-  const candidates = parts.length > 0 ? await index.candidates(parts) : [];
+  const candidates = parts.length > 0 ? await index.candidates(parts, signal) : [];
   const whole = fold(query, table);
   const seen = new Set<string>();
   const s: OpenSearch = {
@@ -170,13 +175,22 @@ export async function openSearch(index: SearchIndex, table: FoldTable, query: st
     results: [],
     async more(documents, wanted = () => true) {
       const ids = candidates.slice(s.checked, s.checked + documents);
-      const loading = ids.map((id) => index.documents(id));
+      const loading = ids.map((id) => index.documents(id, signal));
+      // (A load stopped because the search was abandoned fails with no one waiting for it.)
+      for (const load of loading) load.catch(() => {});
       const found: SearchResult[] = [];
       // Each document checked as soon as it and those before it are loaded (a new query's files are
       // read in between), and not at all once it is no longer wanted.
       for (const load of loading) {
-        const docs = await load;
-        if (!wanted()) break;
+        if (signal?.aborted) break;
+        let docs: SearchDocument[];
+        try {
+          docs = await load;
+        } catch (err) {
+          if (signal?.aborted) break;
+          throw err;
+        }
+        if (!wanted() || signal?.aborted) break;
         s.checked++;
         for (const d of docs) {
           // Each document once, whichever entry brought it.

@@ -10,8 +10,8 @@ const payloads = (list: readonly string[]) => Promise.all(list.map((p) => inflat
 
 /** The index's files fetched from `indexUrl` (its folder's URL, ending in /). */
 export function fetchedFiles(indexUrl: string): IndexFiles {
-  return async (name) => {
-    const response = await fetch(`${indexUrl}${name}.js`);
+  return async (name, signal) => {
+    const response = await fetch(`${indexUrl}${name}.js`, signal ? { signal } : {});
     if (!response.ok) throw new Error(`${response.status} fetching the search index's ${name}`);
     const [, ...list] = parseIndexFile(await response.text());
     return payloads(list);
@@ -24,7 +24,7 @@ declare global {
   }
 }
 
-/** The index's files loaded as classic scripts from `indexUrl` (a page opened from disk). */
+/** The index's files loaded as classic scripts from `indexUrl` (a page opened from disk; a script element, once added, is not stopped). */
 export function scriptFiles(indexUrl: string): IndexFiles {
   const waiting = new Map<string, (list: string[]) => void>();
   window[INDEX_GLOBAL] = ([name, ...list]: string[]) => waiting.get(name!)?.(list);

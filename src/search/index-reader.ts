@@ -8,8 +8,8 @@ import type { SearchDocument, SearchIndex, SearchUnit } from './engine.ts';
 import { bucketName, bucketOf, findInBucket, queryKeys, unitsName, type IndexMeta } from './index-format.ts';
 import { phraseText, unpackTable, type FoldTable } from './fold.ts';
 
-/** Loads an index file by name (`b/1f`, `u/12`, `meta`): its payloads, each inflated. */
-export type IndexFiles = (name: string) => Promise<Uint8Array[]>;
+/** Loads an index file by name (`b/1f`, `u/12`, `meta`): its payloads, each inflated; it may stop loading once `signal` aborts. */
+export type IndexFiles = (name: string, signal?: AbortSignal) => Promise<Uint8Array[]>;
 
 /** A document as its units file holds it (its page's URL is the reader's to make: the site's base differs). */
 export interface IndexedDocument {
@@ -20,17 +20,40 @@ export interface IndexedDocument {
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** Each file (or key) loaded once; a failed load is tried again next time. */
-function once<K, T>(load: (name: K) => Promise<T>): (name: K) => Promise<T> {
-  const loaded = new Map<K, Promise<T>>();
-  return (name) => {
-    let p = loaded.get(name);
-    if (!p) {
-      p = load(name);
-      loaded.set(name, p);
-      p.catch(() => loaded.delete(name));
+/**
+ * Each file (or key) loaded once, for every search that asks for it; a failed load is tried again
+ * next time. A load is stopped (its signal aborts) once every search that asked for it with a signal
+ * has been abandoned, and none asked without one: a reader who types on does not wait for the files
+ * of the queries they passed (six requests at a time to a host, and each file decoded when it comes).
+ */
+function shared<K, T>(load: (name: K, signal: AbortSignal) => Promise<T>): (name: K, signal?: AbortSignal) => Promise<T> {
+  const loading = new Map<K, { promise: Promise<T>; stop: AbortController; askers: number; settled: boolean }>();
+  return (name, signal) => {
+    let entry = loading.get(name);
+    if (!entry) {
+      const stop = new AbortController();
+      const e = { promise: load(name, stop.signal), stop, askers: 0, settled: false };
+      e.promise.then(
+        () => (e.settled = true),
+        () => loading.get(name) === e && loading.delete(name),
+      );
+      loading.set(name, (entry = e));
     }
-    return p;
+    const e = entry;
+    if (!signal) e.askers = Infinity;
+    else if (!signal.aborted) {
+      e.askers++;
+      signal.addEventListener(
+        'abort',
+        () => {
+          if (--e.askers > 0 || e.settled) return;
+          if (loading.get(name) === e) loading.delete(name);
+          e.stop.abort();
+        },
+        { once: true },
+      );
+    }
+    return e.promise;
   };
 }
 
@@ -40,19 +63,19 @@ function once<K, T>(load: (name: K) => Promise<T>): (name: K) => Promise<T> {
  */
 export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) => string): Promise<{ index: SearchIndex; table: FoldTable; documents: number }> {
   const meta = JSON.parse(text((await files('meta'))[0]!)) as IndexMeta;
-  const bucket = once(async (name: string) => (await files(name))[0]!);
+  const bucket = shared(async (name: string, signal) => (await files(name, signal))[0]!);
   // Each key's documents read from its bucket once (a reader's queries share pairs of characters).
-  const posting = once(async (key: number) => findInBucket(await bucket(bucketName(bucketOf(key, meta.buckets))), key, meta.n, meta.buckets));
+  const posting = shared(async (key: number, signal) => findInBucket(await bucket(bucketName(bucketOf(key, meta.buckets)), signal), key, meta.n, meta.buckets));
   let unitsBytes = 0;
   const made = new Map<number, SearchDocument>();
-  const units = once(async (name: string) =>
-    (await files(name)).map((b) => {
+  const units = shared(async (name: string, signal) =>
+    (await files(name, signal)).map((b) => {
       unitsBytes += b.length;
       return JSON.parse(text(b)) as IndexedDocument;
     }),
   );
   const index: SearchIndex = {
-    async candidates(parts) {
+    async candidates(parts, signal) {
       const perPart = parts.map((part) => queryKeys(phraseText(part).replaceAll(' ', '')));
       // A part with no letter or digit (punctuation alone) is not in the index: nothing is found.
       if (perPart.some((keys) => keys.length === 0)) return [];
@@ -60,7 +83,7 @@ export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) =>
       // Every key's bucket requested at once: one round trip, not one per pair of characters.
       let all: Set<number> | null = null;
       let titles: Set<number> | null = null;
-      for (const p of await Promise.all(keys.map(posting))) {
+      for (const p of await Promise.all(keys.map((key) => posting(key, signal)))) {
         if (!p) return [];
         all = all ? new Set(p.docs.filter((d) => all!.has(d))) : new Set(p.docs);
         titles = titles ? new Set(p.titles.filter((d) => titles!.has(d))) : new Set(p.titles);
@@ -70,11 +93,11 @@ export async function openSearchIndex(files: IndexFiles, urlOf: (doc: string) =>
       const rest = [...(all ?? [])].filter((d) => !titles!.has(d)).sort((a, b) => a - b);
       return [...first, ...rest].map(String);
     },
-    async documents(id) {
+    async documents(id, signal) {
       const n = Number(id);
       let doc = made.get(n);
       if (!doc) {
-        const d = (await units(unitsName(n, meta.pack)))[n % meta.pack];
+        const d = (await units(unitsName(n, meta.pack), signal))[n % meta.pack];
         if (!d) return [];
         // The same object each time: the engine keeps its folded text.
         doc = made.get(n) ?? { url: urlOf(d.doc), title: d.title, doc: d.doc, units: d.units };

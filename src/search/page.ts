@@ -140,6 +140,8 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     const next = groups.slice(shown, wanted);
     if (next.length > 0) list.insertAdjacentHTML('beforeend', next.map((g) => groupHtml(g, s)).join(''));
     shown += next.length;
+    // No document found yet, more to check: the button right under the count, not under the room kept for results.
+    list.hidden = groups.length === 0;
     const found = groups.length - shown;
     const unchecked = open && !open.done ? open.candidates - open.checked : 0;
     more.hidden = found + unchecked <= 0;
@@ -170,6 +172,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     shown = 0;
     wanted = PAGE_DOCS;
     list.innerHTML = '';
+    list.hidden = false;
     help.hidden = true;
     offer.hidden = true;
     offer.innerHTML = '';
@@ -211,8 +214,12 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
   const drawn = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   let seq = 0;
+  /** The last query's: aborted when the next begins (what only it still loads stops). */
+  let abandon: AbortController | null = null;
   const run = async (query: string, push: boolean, variants = false) => {
     const mine = ++seq;
+    abandon?.abort();
+    const signal = (abandon = new AbortController()).signal;
     const url = new URL(location.href);
     if (query) url.searchParams.set('q', query);
     else url.searchParams.delete('q');
@@ -230,7 +237,7 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
         if (mine === seq) render(query.trim(), found, table, names);
         return;
       }
-      const search = await openSearch(index, table, query);
+      const search = await openSearch(index, table, query, signal);
       loaded = () => index.loaded?.() ?? 0;
       const from = loaded();
       // The first candidates that have it are shown as soon as they are checked (a candidate may have
@@ -246,6 +253,9 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
       // text loaded.
       await drawn();
       void checkWhile(search, () => search.checked < PAGE_DOCS && loaded() - from < FIRST_BYTES, BATCH);
+    } catch (err) {
+      // A query passed over while its files loaded: the next one answers.
+      if (!signal.aborted) throw err;
     } finally {
       // The address changes after the results are drawn (pushState takes 2–10 ms in Chromium,
       // measured: the reader waits for the results, not for the address bar), unless another

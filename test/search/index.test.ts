@@ -92,7 +92,7 @@ describe('inflate', () => {
 });
 
 /** An index of these documents in memory, built as scripts/search-index.ts builds it (small: one pass); `load` serves its files (at once, unless given). */
-async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2, load = (_name: string, file: Uint8Array[]) => Promise.resolve(file)) {
+async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2, load = (_name: string, file: Uint8Array[], _signal?: AbortSignal) => Promise.resolve(file)) {
   const tokens = docs.map((d) => documentTokens(d, table));
   const byBucket = Array.from({ length: buckets }, () => new Map<number, { docs: number[]; titles: number[] }>());
   tokens.forEach((t, doc) => {
@@ -109,7 +109,7 @@ async function memoryIndex(docs: IndexedDocument[], buckets = 4, pack = 2, load 
   for (let i = 0; i < docs.length; i += pack) files.set(unitsName(i, pack), docs.slice(i, i + pack).map((d) => enc.encode(JSON.stringify(d))));
   const meta: IndexMeta = { n: docs.length, buckets, pack, table: packTable(table) };
   files.set('meta', [enc.encode(JSON.stringify(meta))]);
-  return openSearchIndex((name) => load(name, files.get(name)!), (doc) => `/docs/${doc}/`);
+  return openSearchIndex((name, signal) => load(name, files.get(name)!, signal), (doc) => `/docs/${doc}/`);
 }
 
 describe('candidates', () => {
@@ -156,6 +156,45 @@ describe('candidates', () => {
     // The next call goes on from there, each document once.
     expect((await s.more(4)).map((r) => r.doc).sort()).toEqual(['d2', 'd3', 'd4']);
     expect([s.checked, s.done]).toEqual([5, true]);
+  });
+
+  it('of an abandoned search stop loading, unless another search still wants them, and the search stops without failing', async () => {
+    // Two documents a units file (pack 2): d0 d1 in u/0, d2 d3 in u/1, d4 d5 in u/2.
+    const docs = [0, 1, 2, 3, 4, 5].map((i) => doc(i, `第${i}篇`, ['医联体', '县域']));
+    const held = new Map<string, { release: () => void; signal?: AbortSignal }>();
+    const loads: string[] = [];
+    const { index, table: t } = await memoryIndex(docs, 4, 2, (name, file, signal) => {
+      if (!name.startsWith('u/')) return Promise.resolve(file);
+      loads.push(name);
+      // A units file comes when the test lets it, or fails once its load is stopped.
+      return new Promise((resolve, reject) => {
+        held.set(name, { release: () => resolve(file), signal });
+        signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
+      });
+    });
+    const first = new AbortController();
+    const a = await openSearch(index, t, '医联体', first.signal);
+    const b = await openSearch(index, t, '县域', new AbortController().signal);
+    // A asks for d0…d3 (u/0, u/1); B for d0 d1 (u/0, loading already: shared, not asked again).
+    const checkingA = a.more(4);
+    const checkingB = b.more(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(loads).toEqual(['u/0', 'u/1']);
+    // A is abandoned: u/1, which only A wanted, stops; u/0, which B wants too, goes on.
+    first.abort();
+    expect(held.get('u/1')!.signal!.aborted).toBe(true);
+    expect(held.get('u/0')!.signal!.aborted).toBe(false);
+    held.get('u/0')!.release();
+    expect(await checkingA).toEqual([]);
+    expect(a.checked).toBe(0);
+    expect((await checkingB).map((r) => r.doc)).toEqual(['d0', 'd1']);
+    // A stopped file is loaded again when a search asks for it later.
+    const c = await openSearch(index, t, '医联体');
+    const checkingC = c.more(4);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(loads).toEqual(['u/0', 'u/1', 'u/1']);
+    held.get('u/1')!.release();
+    expect((await checkingC).map((r) => r.doc).sort()).toEqual(['d0', 'd1', 'd2', 'd3']);
   });
 
   it('give results whose excerpts, made when first read, are those of their text, also in JSON and in copies', async () => {

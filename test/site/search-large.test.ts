@@ -172,6 +172,9 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     expect(await p.locator('#search-help').isVisible()).toBe(false);
     const more = p.locator('#search-more');
     expect(await more.textContent()).toBe(fill(t.moreSearch, DOCUMENTS - checked));
+    // Right under the count, where a reader looks (not below the room kept for results).
+    const [statusBox, moreBox] = [await status.boundingBox(), await more.boundingBox()];
+    expect(moreBox!.y - (statusBox!.y + statusBox!.height)).toBeLessThan(80);
     // Asked: the next part is checked, and the count says so.
     await more.click();
     await expect.poll(async () => Number(/已查看的 (\d+) 篇/.exec((await status.textContent())!)?.[1]), { timeout: 20_000 }).toBeGreaterThan(checked + 50);
