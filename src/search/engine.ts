@@ -102,16 +102,46 @@ function matchRanges(folded: string, parts: readonly string[]): Array<[number, n
 }
 
 /**
- * The excerpt around the first match of the longest part, with every occurrence of every part in it
- * highlighted (in the document's own script: offsets map back from the folded text).
+ * Where an excerpt is centred, in the folded text: the first stretch of EXCERPT_CHARS (in the text
+ * as written) that holds the most different parts of the query, from its first match to the end of
+ * its last, or undefined when no part is there. (Centred on one part alone, a paragraph that has two
+ * query words 200 characters apart showed one of them and never the other.)
+ */
+function matchedStretch(folded: string, origin: readonly number[], parts: readonly string[]): [number, number] | undefined {
+  const at: Array<{ part: number; start: number; end: number }> = [];
+  parts.forEach((part, i) => {
+    if (part) for (let k = folded.indexOf(part); k >= 0; k = folded.indexOf(part, k + part.length)) at.push({ part: i, start: k, end: k + part.length });
+  });
+  if (at.length === 0) return undefined;
+  at.sort((a, b) => a.start - b.start || a.part - b.part);
+  // In the text as written: a folded character's start, and the end of the one before `end`.
+  const written = (m: { start: number; end: number }) => [origin[m.start]!, origin[m.end - 1]! + 1] as const;
+  const counts = new Array<number>(parts.length).fill(0);
+  let distinct = 0;
+  let best: [number, number] | undefined;
+  let bestDistinct = 0;
+  for (let left = 0, right = 0; right < at.length; right++) {
+    if (counts[at[right]!.part]!++ === 0) distinct++;
+    while (left < right && written(at[right]!)[1] - written(at[left]!)[0] > EXCERPT_CHARS) if (--counts[at[left++]!.part]! === 0) distinct--;
+    if (distinct > bestDistinct) {
+      bestDistinct = distinct;
+      best = [at[left]!.start, Math.max(...at.slice(left, right + 1).map((m) => m.end))];
+    }
+  }
+  return best;
+}
+
+/**
+ * The excerpt around the first stretch that shows the most words of the query (matchedStretch),
+ * with every occurrence of every part in it highlighted (in the document's own script: offsets map
+ * back from the folded text).
  */
 export function excerpt(text: string, parts: string[], table: FoldTable): string {
   const { folded, origin } = foldWithOffsets(text, table);
-  const part = [...parts].sort((a, b) => b.length - a.length)[0] ?? '';
-  const at = folded.indexOf(part);
-  if (at < 0) return escapeAttr(text.slice(0, EXCERPT_CHARS));
-  const start = origin[at]!;
-  const end = origin[at + part.length - 1]! + 1;
+  const stretch = matchedStretch(folded, origin, parts);
+  if (!stretch) return escapeAttr(text.slice(0, EXCERPT_CHARS));
+  const start = origin[stretch[0]]!;
+  const end = origin[stretch[1] - 1]! + 1;
   const room = Math.max(0, EXCERPT_CHARS - (end - start));
   const from = Math.max(0, start - Math.floor(room / 2));
   let to = Math.min(text.length, end + Math.ceil(room / 2));

@@ -82,6 +82,38 @@ describe('document lists', () => {
   });
 });
 
+describe('excerpts', () => {
+  const marked = (html: string) => [...html.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!);
+  const shown = (html: string) => html.replace(/<[^>]*>/g, '').replaceAll('…', '');
+
+  it('show the words of the query together where they stand close, not the first of the longest alone', () => {
+    const filler = (n: number) => '这是为了拉开距离而写的一段话'.repeat(8).slice(0, n);
+    const text = `医疗卫生机构${filler(150)}家庭医生签约服务覆盖基层医疗卫生机构${filler(150)}`;
+    const html = excerpt(text, ['医疗卫生', '签约'], table);
+    expect(new Set(marked(html))).toEqual(new Set(['医疗卫生', '签约']));
+    // One word alone: its first place, as before.
+    expect(shown(excerpt(text, ['医疗卫生'], table)).startsWith('医疗卫生机构')).toBe(true);
+  });
+
+  it('mark every word of the query whenever one stretch of the excerpt’s length holds them all, and show only the text (property)', () => {
+    // A few words, each after a stretch of other characters (none, or more than an excerpt's length).
+    const filler = '这是为了拉开距离而写的一段话，其中没有要找的词。'.repeat(10);
+    const word = fc.constantFrom('医疗', '签约', '卫生', '基层服务', '家');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 160 }), word), { maxLength: 6 }).map((ws) => ws.map(([n, w]) => filler.slice(0, n) + w).join('') + filler.slice(0, 20)), fc.uniqueArray(fc.constantFrom('医疗', '签约', '卫生', '基层服务', '家'), { minLength: 1, maxLength: 3 }), (text, parts) => {
+        const html = excerpt(text, parts, table);
+        expect(text.includes(shown(html))).toBe(true);
+        const fits = [...Array(Math.max(1, text.length)).keys()].some((i) => parts.every((p) => {
+          const k = text.indexOf(p, i);
+          return k >= 0 && k + p.length <= i + 90;
+        }));
+        if (fits) for (const p of parts) expect(marked(html).some((m) => m.includes(p))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('inflate', () => {
   it('gives back what zlib deflated (raw), large or empty, and fails on damaged bytes', async () => {
     const text = new TextEncoder().encode('医联体与华西医院，'.repeat(20_000));
