@@ -3,8 +3,9 @@
  * the reader types, keeps the query in the URL and in the header's box, and lists every result,
  * grouped by document (its best paragraph first, its other hits under it), a page of documents at a
  * time, with the true counts. A query that is a glossary term first offers the term's page and a
- * search of its other names; a query that finds nothing says what to try. `client.ts` runs it over
- * Pagefind (http), `offline.ts` over the data file written for file://.
+ * search of its other names; a query that finds nothing says what to try, and one whose candidates
+ * hold no result in their first SCAN_BYTES says how far it looked. `client.ts` runs it over the
+ * index's files fetched (http), `offline.ts` over the same files loaded as classic scripts (file://).
  */
 import { escapeAttr } from '../lib/html.ts';
 import { fullWidthHtml, fullWidthPunctuation } from '../lib/typography.ts';
