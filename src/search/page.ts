@@ -141,8 +141,9 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
     const next = groups.slice(shown, wanted);
     if (next.length > 0) list.insertAdjacentHTML('beforeend', next.map((g) => groupHtml(g, s)).join(''));
     shown += next.length;
-    // No document found yet, more to check: the button right under the count, not under the room kept for results.
-    list.hidden = groups.length === 0;
+    // No document found yet, more to check: the button right under the count and the advice, not under the room kept for results.
+    list.hidden = groups.length === 0 && open !== null && !open.done;
+    if (groups.length > 0) help.hidden = true;
     const found = groups.length - shown;
     const unchecked = open && !open.done ? open.candidates - open.checked : 0;
     more.hidden = found + unchecked <= 0;
@@ -195,8 +196,8 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
             : '');
       offer.hidden = false;
     }
-    if (results.length === 0 && (!open || open.done)) {
-      status.textContent = fill(s.none!, query);
+    // Nothing found (yet: the candidates checked so far have none): what to try, above the button to look further.
+    if (results.length === 0) {
       const words = table ? queryParts(query, table) : [];
       const raw = query.trim().split(/[\s\u3000]+/).filter(Boolean);
       help.innerHTML =
@@ -204,8 +205,6 @@ export function startSearchPage(loader: EngineLoader, data: SearchPageData): voi
         (words.length > 1 ? `<li>${e(s.helpFewer!)}${raw.map((w) => `<a href="${e(link(w))}">${e(w)}</a>`).join('、')}</li>` : '') +
         `<li>${e(s.helpBrowse!)}${data.browse.map(([label, href]) => `<a href="${e(href)}">${e(label)}</a>`).join('、')}</li></ul>`;
       help.hidden = false;
-      more.hidden = true;
-      return;
     }
     status.textContent = countLine(Boolean(variants));
     showWanted();

@@ -169,12 +169,15 @@ describe.skipIf(!hasChromium)(`search from file:// on a generated site of ${DOCU
     expect(checked).toBeLessThan(DOCUMENTS / 2);
     expect(loaded.length).toBeLessThanOrEqual(Math.ceil(checked / PACK) + 1);
     expect(await p.locator('.result').count()).toBe(0);
-    expect(await p.locator('#search-help').isVisible()).toBe(false);
+    // What to try: each word on its own, among other things.
+    const help = p.locator('#search-help');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.locator('a').allTextContents()).toEqual(expect.arrayContaining(['医联体观察', '独有的一句话']));
     const more = p.locator('#search-more');
     expect(await more.textContent()).toBe(fill(t.moreSearch, DOCUMENTS - checked));
-    // Right under the count, where a reader looks (not below the room kept for results).
-    const [statusBox, moreBox] = [await status.boundingBox(), await more.boundingBox()];
-    expect(moreBox!.y - (statusBox!.y + statusBox!.height)).toBeLessThan(80);
+    // Right under the count and the advice, where a reader looks (not below the room kept for results).
+    const [helpBox, moreBox] = [await help.boundingBox(), await more.boundingBox()];
+    expect(moreBox!.y - (helpBox!.y + helpBox!.height)).toBeLessThan(80);
     // Asked: the next part is checked, and the count says so.
     await more.click();
     await expect.poll(async () => Number(/已查看的 (\d+) 篇/.exec((await status.textContent())!)?.[1]), { timeout: 20_000 }).toBeGreaterThan(checked + 50);
