@@ -203,10 +203,10 @@ function rebuilt(r: ScaleResult, kind: string): string {
   return `${x.seconds} s (${Math.round((x.seconds / r.full.seconds) * 100)}% of the full build; content ${st.content!.seconds}, Astro ${st.astro!.seconds}, search ${st.search!.seconds}, partly side by side)`;
 }
 
-/** The sizes side by side, as a Markdown table. */
 /** Milliseconds sorted: their median and slowest. */
 const spread = (ms: readonly number[] | undefined) => (ms?.length ? `${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, ${ms.at(-1)!.toFixed(0)} ms` : '—');
 
+/** The sizes side by side, as a Markdown table. */
 export function scaleMarkdown(results: readonly ScaleResult[]): string {
   const stage = (r: ScaleResult, k: string) => (r.full.stages as Record<string, StageTime>)[k]!;
   const lines: Array<[string, (r: ScaleResult) => string]> = [

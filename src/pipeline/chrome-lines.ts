@@ -4,6 +4,7 @@
  * separator. Each test reads the folded line (simplified, ASCII punctuation) and knows nothing of
  * any one site; clean.ts decides, by where the line stands, what to do with it.
  */
+import { CELL_MARK, isCellRow } from '../read/types.ts';
 import { AD_WORDS, CHROME_PHRASES, COUNTER_WORDS, FOOTER_PHRASES, PUBLISHER_SUFFIX, RELATED_HEADINGS, SHOUTING, UI_WORDS } from './lexicon.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -115,7 +116,7 @@ const CELL_DATE = /^(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}月\d{1,2}
 /** A link of a list with a bullet or a date (what makes a run of them a list even without a heading). */
 export function isMarkedLinkItem(folded: string): boolean {
   // A table row (the readers set its cells apart with │, which no cell holds) is a link only when its last cell is a date.
-  if (folded.includes('│')) return isLinkItem(folded) && CELL_DATE.test(folded.slice(folded.lastIndexOf('│') + 1).trim());
+  if (isCellRow(folded)) return isLinkItem(folded) && CELL_DATE.test(folded.slice(folded.lastIndexOf(CELL_MARK) + 1).trim());
   return isLinkItem(folded) && (BULLET.test(folded) || LINK_DATE.test(folded)) && !/^\d{1,2}[.、)]/.test(folded);
 }
 

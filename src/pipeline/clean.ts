@@ -56,6 +56,7 @@ import { simplifyCharacters } from './script.ts';
 import { HEADING_NUMBER, isProse, LIST_ITEM, readLayout, SHORT_HEADLINE, squash, type Labels } from './page-layout.ts';
 import type { TitleLines } from './title.ts';
 import type { Line, MovedLine, Removal, Repair } from './types.ts';
+import { isCellRow } from '../read/types.ts';
 
 export { isProse } from './page-layout.ts';
 
@@ -233,7 +234,7 @@ function markRelatedLists(folded: string[], labels: Labels, nonBlank: number[]) 
     if (run.length >= 2) {
       // A table of dated links goes with its header row (`文件名称 │ 发布日期`), which would stand alone.
       const above = nonBlank[nonBlank.indexOf(run[0]!) - 1];
-      if (folded[run[0]!]!.includes('│') && above !== undefined && labels[above] === null && folded[above]!.includes('│')) run.unshift(above);
+      if (isCellRow(folded[run[0]!]!) && above !== undefined && labels[above] === null && isCellRow(folded[above]!)) run.unshift(above);
       for (const k of run) labels[k] ??= 'link-list';
     }
     run = [];
@@ -356,7 +357,7 @@ function markLinkLists(text: string[], labels: Labels, nonBlank: number[]) {
 function markFooterTail(text: string[], labels: Labels, tail: Set<number>, nonBlank: number[], inTextTable: (i: number) => boolean) {
   const underTable = (k: number) => {
     const above = nonBlank[k - 1];
-    return above !== undefined && /^(?:注|备注)[:：]/.test(text[nonBlank[k]!]!) && (text[above]!.includes('│') || inTextTable(above));
+    return above !== undefined && /^(?:注|备注)[:：]/.test(text[nonBlank[k]!]!) && (isCellRow(text[above]!) || inTextTable(above));
   };
   const start = nonBlank.find((i, k) => tail.has(i) && isFooterAnchor(text[i]!) && !underTable(k));
   if (start === undefined) return;

@@ -7,7 +7,7 @@
 import { SENTENCE_END } from './clean-rules.ts';
 import { finishBlocks, flattenedTable, flattenedTablesIn, sourceLines, type DraftBlock, type Structured } from './structure.ts';
 import type { Line } from './types.ts';
-import type { LineHint } from '../read/types.ts';
+import { CELL_MARK, type LineHint } from '../read/types.ts';
 import { DOCUMENT_NUMBER, ISSUER_HEADER } from '../read/official.ts';
 
 /** Heading words by kind, ranked as Chinese documents nest them: 第一章 > 一、 > （一） > 1. / 第一条 > emphasis alone. */
@@ -22,7 +22,7 @@ const HEADING_KINDS: [RegExp, number][] = [
 const EMPHASIS_RANK = 6.5;
 const kindOf = (text: string) => HEADING_KINDS.find(([re]) => re.test(text))?.[1];
 const MAX_HEADING = 40;
-const CELLS = /\s*│\s*/;
+const CELLS = new RegExp(`\\s*${CELL_MARK}\\s*`);
 
 /** A line or lines joined: its text, source lines and the first line's hint. */
 interface Piece {

@@ -46,8 +46,11 @@ export interface LineHint {
   runsOn?: true;
 }
 
-/** Table cells in one line's text: a character no cell holds (the readers replace it inside cells). */
-export const CELL_SEPARATOR = ' │ ';
+/** What sets table cells apart in one line's text: a character no cell holds (the readers replace it inside cells). */
+export const CELL_MARK = '│';
+export const CELL_SEPARATOR = ` ${CELL_MARK} `;
+/** Whether a line's text is a table's row as the readers write one (its cells set apart by CELL_MARK). */
+export const isCellRow = (text: string) => text.includes(CELL_MARK);
 
 /** What the file says about itself. Only what it states: nothing is guessed here. */
 export interface FileMeta {
@@ -162,7 +165,7 @@ export class LineWriter {
 }
 
 /** Text of a table cell, made safe to join with CELL_SEPARATOR. */
-export const cellText = (s: string) => s.replace(/\s+/g, ' ').replaceAll('│', '|').trim();
+export const cellText = (s: string) => s.replace(/\s+/g, ' ').replaceAll(CELL_MARK, '|').trim();
 
 /** A dropped part's text, shortened for the source view. */
 export function excerpt(s: string, max = 160): string {

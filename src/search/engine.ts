@@ -84,39 +84,43 @@ function count(haystack: string, needle: string): number {
   return n;
 }
 
-/** Where each part occurs in a folded text: [start, end) ranges, merged where they overlap (words side by side stay two marks), in order. */
-function matchRanges(folded: string, parts: readonly string[]): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const part of parts) {
-    if (!part) continue;
-    for (let at = folded.indexOf(part); at >= 0; at = folded.indexOf(part, at + part.length)) ranges.push([at, at + part.length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+/** A part of the query where it occurs in a folded text: its index among the parts, and [start, end). */
+interface Occurrence {
+  part: number;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of every part in a folded text, in order of where they start. */
+function occurrencesIn(folded: string, parts: readonly string[]): Occurrence[] {
+  const at: Occurrence[] = [];
+  parts.forEach((part, i) => {
+    if (part) for (let k = folded.indexOf(part); k >= 0; k = folded.indexOf(part, k + part.length)) at.push({ part: i, start: k, end: k + part.length });
+  });
+  return at.sort((a, b) => a.start - b.start || a.part - b.part);
+}
+
+/** The occurrences as [start, end) ranges, merged where they overlap (words side by side stay two marks), in order. */
+function matchRanges(at: readonly Occurrence[]): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
-  for (const r of ranges) {
+  for (const { start, end } of at) {
     const last = merged.at(-1);
-    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
   }
   return merged;
 }
 
 /**
  * Where an excerpt is centred, in the folded text: the first stretch of EXCERPT_CHARS (in the text
- * as written) that holds the most different parts of the query, from its first match to the end of
- * its last, or undefined when no part is there. (Centred on one part alone, a paragraph that has two
+ * as written) that holds the most different of the `parts` parts of the query (`at`, their
+ * occurrences), from its first match to the end of its last, or undefined when no part is there. (Centred on one part alone, a paragraph that has two
  * query words 200 characters apart showed one of them and never the other.)
  */
-function matchedStretch(folded: string, origin: readonly number[], parts: readonly string[]): [number, number] | undefined {
-  const at: Array<{ part: number; start: number; end: number }> = [];
-  parts.forEach((part, i) => {
-    if (part) for (let k = folded.indexOf(part); k >= 0; k = folded.indexOf(part, k + part.length)) at.push({ part: i, start: k, end: k + part.length });
-  });
-  if (at.length === 0) return undefined;
-  at.sort((a, b) => a.start - b.start || a.part - b.part);
+function matchedStretch(at: readonly Occurrence[], origin: readonly number[], parts: number): [number, number] | undefined {
   // In the text as written: a folded character's start, and the end of the one before `end`.
-  const written = (m: { start: number; end: number }) => [origin[m.start]!, origin[m.end - 1]! + 1] as const;
-  const counts = new Array<number>(parts.length).fill(0);
+  const written = (m: Occurrence) => [origin[m.start]!, origin[m.end - 1]! + 1] as const;
+  const counts = new Array<number>(parts).fill(0);
   let distinct = 0;
   let best: [number, number] | undefined;
   let bestDistinct = 0;
@@ -138,14 +142,15 @@ function matchedStretch(folded: string, origin: readonly number[], parts: readon
  */
 export function excerpt(text: string, parts: string[], table: FoldTable): string {
   const { folded, origin } = foldWithOffsets(text, table);
-  const stretch = matchedStretch(folded, origin, parts);
+  const at = occurrencesIn(folded, parts);
+  const stretch = matchedStretch(at, origin, parts.length);
   if (!stretch) return escapeAttr(text.slice(0, EXCERPT_CHARS));
   const start = origin[stretch[0]]!;
   const end = origin[stretch[1] - 1]! + 1;
   const room = Math.max(0, EXCERPT_CHARS - (end - start));
   const from = Math.max(0, start - Math.floor(room / 2));
   let to = Math.min(text.length, end + Math.ceil(room / 2));
-  const ranges = matchRanges(folded, parts).map(([a, b]) => [origin[a]!, origin[b - 1]! + 1] as const);
+  const ranges = matchRanges(at).map(([a, b]) => [origin[a]!, origin[b - 1]! + 1] as const);
   // A match that begins in the window is shown whole (never half a word marked).
   for (const [s, e] of ranges) if (s < to && e > to) to = e;
   let html = from > 0 ? '…' : '';
