@@ -225,7 +225,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
       throw new StaleCuration(stale.length);
     }
     await (registryFile.changed ? writeRegistry(o, registryFile) : registryFile.discard());
-    store.stash(FILE_STAMPS, stamps);
+    store.set(FILE_STAMPS, stamps);
     // The results this build did not use go.
     await store.close();
     clock.lap('registry and cache');
@@ -245,7 +245,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
  * gigabyte of this thread's memory, held through the merges. Returns the corpus's result and the
  * committed registry's entries.
  */
-async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'stash'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
+async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'set'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
   type Task = Awaited<ReturnType<typeof makeTask>>;
   let read = 0;
   const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
@@ -264,7 +264,7 @@ async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'stash'>, o: Co
   const byText = byShingles((digest: string) => copyShingles((store.get(digest) as DocumentResult).document!));
   const pair = (a: string, b: string) => `${a} ${b}`;
   const copies = nearCopiesAmong(planned.plans, outcomes, (a, b) => (decided[pair(a.digest, b.digest)] = last[pair(a.digest, b.digest)] ?? byText(a.digest, b.digest)));
-  store.stash(NEAR_COPY_PAIRS, decided);
+  store.set(NEAR_COPY_PAIRS, decided);
   const { registry: next, ...result } = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
   await writePieces(registryDocumentPieces(next.documents), documentsPart);
   return { result, entries: registry.entries };

@@ -1,6 +1,7 @@
 /**
  * The content build's per-document results on disk (src/lib/per-document.ts): one file per result
- * under <dir>/<code version>/: a digest of its data, then the data in V8's serialisation format
+ * under <dir>/<code version>/: a digest of its data (of a document's extraction result, setResult;
+ * all zeros for any other value, whose digest no one compares), then the data in V8's serialisation format
  * (written and read in about 60% of the time JSON takes, in 80% of the bytes: Chinese text is kept
  * as UTF-16, not re-encoded; the code version includes V8's). The content build owns the folder
  * (documentStore: it removes other versions' results, and at the end those this build did not
@@ -63,12 +64,12 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
         return undefined;
       }
     },
-    set(key, value) {
+    // (Its digest is all zeros.)
+    set: (key, value) => write(key, Buffer.alloc(HEADER), value),
+    setResult(key, value) {
       // Hashed as UTF-16, as the text is held (encoding Chinese text as UTF-8 first took as long as hashing it).
       write(key, createHash('sha256').update(canonicalData(value) ?? '', 'utf16le').digest(), value);
     },
-    // (Its digest is all zeros.)
-    stash: (key, value) => write(key, Buffer.alloc(HEADER), value),
     has: (key) => existsSync(file(key)),
     digest(key) {
       let fd: number | undefined;
@@ -93,7 +94,7 @@ export function trackedResults(dir: string, version: string): { store: Required<
   const store: Required<DocumentStore> = {
     get: (key) => (used.add(key), files.get(key)),
     set: (key, value) => (used.add(key), files.set(key, value)),
-    stash: (key, value) => (used.add(key), files.stash(key, value)),
+    setResult: (key, value) => (used.add(key), files.setResult(key, value)),
     has: (key) => files.has(key),
     digest: (key) => (used.add(key), files.digest(key)),
   };

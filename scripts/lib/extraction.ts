@@ -43,7 +43,7 @@ export function documentExtraction(store: Store, curation: Curation, extractors:
         const failures: string[] = [];
         for (const { ex, read } of missing) {
           try {
-            store.set(resultKey(ex, curation, digest), read(r));
+            store.setResult(resultKey(ex, curation, digest), read(r));
           } catch (err) {
             failures.push(`${ex.name}: ${(err as Error).message}`);
           }
@@ -214,7 +214,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
   const pages = ex.entryPages ? { entryPages: { folder: ex.name, entries: Array.from(ex.entryPages(merged), (e): [string, string] => [e.id, e.name]) } } : {};
   const done: MergeDone = { shown, files, log: [ex.summary(merged)], stale, ...pages };
-  if (kept !== undefined) store.stash(keptKey, { settings, results: now(), kept } satisfies KeptRecord);
+  if (kept !== undefined) store.set(keptKey, { settings, results: now(), kept } satisfies KeptRecord);
   store.set(recordKey, { inputs, done } satisfies MergeRecord);
   return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }

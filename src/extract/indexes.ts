@@ -8,7 +8,6 @@
  */
 import { hash } from 'node:crypto';
 import { NO_LEXICON, type Lexicon } from './lexicon.ts';
-import { isChromeSentence } from './chrome-sentences.ts';
 import type { TimelineEvent } from './events.ts';
 import { placeForms, placesIn, type PlaceLevel } from './gazetteer.ts';
 import { matchText } from './numerals.ts';
@@ -179,9 +178,7 @@ export interface OrganisationMention {
 export function organisationsOf(lexicon: Lexicon): (r: Reading) => OrganisationMention[] {
   const organisations = organisationFinder(lexicon);
   return (r) =>
-    r.sentences().flatMap((s) =>
-      isChromeSentence(s.text) ? [] : organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } })),
-    );
+    r.ownSentences().flatMap((s) => organisations(s.text).map((o) => ({ name: o.name, kind: o.kind, text: o.text, mention: { ...s, ...clip(s.text, o.start, o.end, MENTION_CONTEXT) } })));
 }
 
 /** One document's organisations, by the engine's general rules. */
@@ -225,8 +222,7 @@ export function placesOf(lexicon: Pick<Lexicon, 'notPlaces'>): (r: Reading) => P
   const notPlace = anyOf(lexicon.notPlaces);
   const blocker = notPlace ? new RegExp(notPlace.source, 'gu') : undefined;
   return (r) =>
-    r.sentences().flatMap((s) => {
-      if (isChromeSentence(s.text)) return [];
+    r.ownSentences().flatMap((s) => {
       const t = matchText(s.text);
       const blocked = blocker ? allMatches(blocker, t).map((m) => [m.index, m.index + m[0].length] as const) : [];
       return placesIn(t)

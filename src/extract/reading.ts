@@ -1,10 +1,11 @@
 /**
  * What the extractors read of one document, each part worked out once however many extractors
  * ask for it (the timeline and the figures share its dates; the glossary and the indexes its
- * sentences). A reading belongs to one document and lives as long as whoever made it holds it:
+ * sentences; the indexes of organisations and places those that are not chrome). A reading belongs to one document and lives as long as whoever made it holds it:
  * nothing is remembered between documents.
  */
 import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
+import { isChromeSentence } from './chrome-sentences.ts';
 import { documentContext, extractDates, type DateContext, type DateResult } from './dates.ts';
 import { inIdOrder, sentenceSpans, textUnits, type TextUnit } from './units.ts';
 
@@ -22,16 +23,21 @@ export interface Reading {
   dates(): Array<{ unit: TextUnit; result: DateResult }>;
   /** Every sentence, with its paragraph. */
   sentences(): Sentence[];
+  /** The sentences that are not chrome cleaning left in (isChromeSentence): where the indexes find names. */
+  ownSentences(): Sentence[];
 }
 
 /** A reading of one document. */
 export function reading(doc: DocumentText): Reading {
   let dates: ReturnType<Reading['dates']> | undefined;
   let sentences: Sentence[] | undefined;
+  let own: Sentence[] | undefined;
+  const all = () => (sentences ??= readSentences(doc));
   return {
     doc,
     dates: () => (dates ??= readDates(doc)),
-    sentences: () => (sentences ??= readSentences(doc)),
+    sentences: all,
+    ownSentences: () => (own ??= all().filter((s) => !isChromeSentence(s.text))),
   };
 }
 

@@ -35,11 +35,11 @@ describe('resultFiles', () => {
     // Sliced from a string with a CJK character, the ASCII text is held two bytes a character, and V8 serialises it so.
     const sliced = '医abcdefghijklmnopqrstuvwxyz'.slice(1);
     expect(serialize({ id: sliced }).equals(serialize({ id: 'abcdefghijklmnopqrstuvwxyz' }))).toBe(false);
-    s.set('a', { id: sliced, n: 3 });
-    s.set('b', { id: 'abcdefghijklmnopqrstuvwxyz', n: 3 });
+    s.setResult('a', { id: sliced, n: 3 });
+    s.setResult('b', { id: 'abcdefghijklmnopqrstuvwxyz', n: 3 });
     expect(s.digest('a')).toBe(s.digest('b'));
     expect(s.get('a')).toEqual({ id: 'abcdefghijklmnopqrstuvwxyz', n: 3 });
-    s.set('c', { id: 'abcdefghijklmnopqrstuvwxyZ', n: 3 });
+    s.setResult('c', { id: 'abcdefghijklmnopqrstuvwxyZ', n: 3 });
     expect(s.digest('c')).not.toBe(s.digest('a'));
     expect(s.digest('missing')).toBeUndefined();
     expect(s.get('missing')).toBeUndefined();
@@ -47,10 +47,10 @@ describe('resultFiles', () => {
 
   it('keeps Maps and Sets apart from plain objects and arrays, and from each other', () => {
     const s = store();
-    s.set('map', new Map([['a', 1]]));
-    s.set('object', { a: 1 });
-    s.set('set', new Set(['a']));
-    s.set('array', ['a']);
+    s.setResult('map', new Map([['a', 1]]));
+    s.setResult('object', { a: 1 });
+    s.setResult('set', new Set(['a']));
+    s.setResult('array', ['a']);
     expect(new Set(['map', 'object', 'set', 'array'].map((k) => s.digest(k))).size).toBe(4);
     expect(s.get('map')).toEqual(new Map([['a', 1]]));
   });
@@ -59,12 +59,12 @@ describe('resultFiles', () => {
     const s = store();
     fc.assert(
       fc.property(data, data, (x, y) => {
-        s.set('x', x);
+        s.setResult('x', x);
         expect(s.get('x')).toEqual(x);
         const digest = s.digest('x');
-        s.set('x', deserialize(serialize(x)));
+        s.setResult('x', deserialize(serialize(x)));
         expect(s.digest('x')).toBe(digest);
-        s.set('y', y);
+        s.setResult('y', y);
         // -0 and 0 are the same data here (JSON has one zero); everything else that differs, differs.
         if (!isDeepStrictEqual(JSON.parse(JSON.stringify(x)), JSON.parse(JSON.stringify(y)))) expect(s.digest('y')).not.toBe(digest);
       }),
