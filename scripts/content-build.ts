@@ -290,7 +290,7 @@ async function writeRegistry(o: ContentBuildOptions, staged: StagedRegistry): Pr
 }
 
 /** The folders of each document's files under src/generated. */
-const DOCUMENT_FOLDERS = ['documents', 'data/documents', 'reading', 'html'];
+const DOCUMENT_FOLDERS = ['documents', 'data/documents', 'reading', 'source', 'html'];
 
 /**
  * The content build's folder, made ready: the documents' files of the last build stay (listed with
@@ -303,7 +303,7 @@ async function prepareOutDir(o: ContentBuildOptions, version: string): Promise<D
   await mkdir(o.outDir, { recursive: true });
   await writeFile(marker, o.corpusKey ?? '');
   const previous = await readJson<Record<string, string>>(join(o.outDir, 'documents.json'), {});
-  const kept = new Set(['corpus-key', 'data', 'documents', 'html', 'reading', 'pages', 'listings', 'charts.json', 'authored']);
+  const kept = new Set(['corpus-key', 'data', 'documents', 'html', 'reading', 'source', 'pages', 'listings', 'charts.json', 'authored']);
   for (const entry of await readdir(o.outDir).catch(() => [] as string[])) if (!kept.has(entry)) await rm(join(o.outDir, entry), { recursive: true, force: true });
   for (const dir of [...DOCUMENT_FOLDERS, 'pages', 'listings']) await mkdir(join(o.outDir, dir), { recursive: true });
   return { outDir: o.outDir, location: o.location, terms: o.curation.terms, pagesName: `pages-${digestOf([version, o.location, o.curation.terms])}`, previous, corpusDir: o.corpusDir };

@@ -1,7 +1,8 @@
 /**
  * One document's files in src/generated: its data (documents/<id>.json: the parts of /data/documents/ are made of these), what its reading
- * page reads of it (reading/<id>.json) and its reading body as the page shows it (html/; a
- * traditional document's also in simplified script). Written by the content build for a small corpus,
+ * page reads of it (reading/<id>.json), its reading body as the page shows it (html/; a
+ * traditional document's also in simplified script), and the lines its source page shows beside
+ * the reading page's data (source/<id>.json). Written by the content build for a small corpus,
  * and by the pipeline's worker threads for a large one, each as soon as its document is processed
  * (pipeline-worker.ts): the same files either way.
  */
@@ -38,7 +39,7 @@ export const filesKey = (setup: Pick<DocumentFilesSetup, 'pagesName'>, digest: s
 export function documentFilePaths(setup: Pick<DocumentFilesSetup, 'corpusDir'>, d: Pick<ProcessedDocument, 'id' | 'simplifiedBlocks' | 'bytes' | 'reading'>): string[] {
   const original = setup.corpusDir ? originalFileName(d) : null;
   const variants = ['', ...(d.simplifiedBlocks ? ['.simplified'] : [])];
-  return [`documents/${d.id}.json`, `reading/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.map((v) => `html/${d.id}${v}.html`)];
+  return [`documents/${d.id}.json`, `reading/${d.id}.json`, `source/${d.id}.json`, ...(original ? [`data/documents/${original}`] : []), ...variants.map((v) => `html/${d.id}${v}.html`)];
 }
 
 /**
@@ -66,6 +67,7 @@ export function documentFiles(setup: DocumentFilesSetup) {
       const punctuation = Object.fromEntries(shown.map(([suffix, s]) => [variantOf(suffix), s.changed]));
       writeFileSync(dataFile, JSON.stringify(json));
       writeFileSync(join(outDir, 'reading', `${d.id}.json`), JSON.stringify(readingData(json, citations, punctuation)));
+      writeFileSync(join(outDir, 'source', `${d.id}.json`), JSON.stringify(json.sourceLines));
       // Replaced, never changed in place, as the data files are (it is a hard link in the built site).
       if (original) {
         const originalFile = join(outDir, 'data', 'documents', original);

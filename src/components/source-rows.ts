@@ -9,16 +9,16 @@
  * metadata (title, byline, date, source) say so.
  */
 import { strings } from '../i18n/zh-CN.ts';
-import type { DocumentData } from '../site/content.ts';
+import type { SourceData } from '../site/content.ts';
 import { escapeLikeAstro as esc } from '../lib/html.ts';
 
-type Cleaning = DocumentData['cleaning'];
+type Cleaning = SourceData['cleaning'];
 type Repairs = Cleaning['repaired'];
 
 /** Two or more removed lines in a row make a group. */
 const GROUP = 2;
 
-export function sourceRows(doc: Pick<DocumentData, 'cleaning' | 'sourceLines'>): string {
+export function sourceRows(doc: Pick<SourceData, 'cleaning' | 'sourceLines'>): string {
   const s = strings.source;
   const removed = new Map(doc.cleaning.removed.map((r) => [r.line, r]));
   const moved = new Map((doc.cleaning.moved ?? []).map((m) => [m.line, m]));
