@@ -1,7 +1,7 @@
 /** What the index build makes of one generated document: its units (what the engine checks) and its tokens (what the index maps). */
 import type { SearchUnit } from './engine.ts';
 import { spelled, type FoldTable } from './fold.ts';
-import { addTokens } from './index-format.ts';
+import { addTokens, KeyList } from './index-format.ts';
 import type { IndexedDocument } from './index-reader.ts';
 
 /** The parts of a generated document (src/generated/documents/<id>.json) that search reads. */
@@ -26,12 +26,12 @@ export function indexedDocument(d: SearchableDocument): IndexedDocument {
  * its units (never a pair across two units), and those of its title.
  */
 export function documentTokens(d: IndexedDocument, table: FoldTable): { all: Uint32Array; titles: Uint32Array } {
-  const all = new Set<number>();
-  const titles = new Set<number>();
+  const all = new KeyList();
+  const titles = new KeyList();
   for (const [, where, text] of d.units) {
     const s = spelled(text, table);
     addTokens(s, all);
     if (where === 'title') addTokens(s, titles);
   }
-  return { all: Uint32Array.from(all).sort(), titles: Uint32Array.from(titles).sort() };
+  return { all: all.sorted(), titles: titles.sorted() };
 }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { characterTable } from '../../src/pipeline/script.ts';
 import { fold, packTable, phraseText, queryParts } from '../../src/search/fold.ts';
-import { bucketName, bucketOf, ByteReader, queryKeys, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
+import { bucketName, bucketOf, ByteReader, KeyList, queryKeys, radixSorted, ByteWriter, decodeBucket, encodeBucket, findInBucket, indexFileText, parseIndexFile, readDocs, unitsName, writeDocs, type IndexMeta, type Posting } from '../../src/search/index-format.ts';
 import { inflate, openSearchIndex, type IndexedDocument } from '../../src/search/index-reader.ts';
 import { documentTokens } from '../../src/search/records.ts';
 import { excerpt, openSearch, search } from '../../src/search/engine.ts';
@@ -79,6 +79,27 @@ describe('document lists', () => {
     expect(text).toBe('KBI(["u/3","QUJD","REVG"]);\n');
     expect(parseIndexFile(text)).toEqual(['u/3', 'QUJD', 'REVG']);
     expect(() => parseIndexFile('alert(1)')).toThrow();
+  });
+});
+
+describe('a document\'s keys', () => {
+  it('sort as numbers, whatever their high and low bits (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat({ max: 4096 }), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 3000 }), (raw) => {
+        expect([...radixSorted(Uint32Array.from(raw))]).toEqual([...raw].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('are each kept once, in order, however many times they were added and however many there are (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 600 }), fc.nat({ max: 40 }), (distinct, repeats) => {
+        const keys = new KeyList();
+        // Each key added 1 to repeats+1 times, interleaved, past the list's first size (1,024).
+        for (let r = 0; r <= repeats; r++) distinct.forEach((k, i) => (i % (r + 1) === 0 ? keys.add(k) : undefined));
+        expect([...keys.sorted()]).toEqual([...new Set(distinct)].sort((a, b) => a - b));
+      }),
+    );
   });
 });
 
