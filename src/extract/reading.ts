@@ -1,8 +1,9 @@
 /**
  * What the extractors read of one document, each part worked out once however many extractors
  * ask for it (the timeline and the figures share its dates; the glossary and the indexes its
- * sentences; the indexes of organisations and places those that are not chrome). A reading belongs to one document and lives as long as whoever made it holds it:
- * nothing is remembered between documents.
+ * sentences; the organisations' and the places' indexes those that are not chrome). A reading
+ * belongs to one document and lives as long as whoever made it holds it: nothing is remembered
+ * between documents.
  */
 import type { BlockId, DocumentId, DocumentText } from '../pipeline/types.ts';
 import { isChromeSentence } from './chrome-sentences.ts';

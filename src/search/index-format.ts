@@ -40,8 +40,8 @@ function codePoints(spelled: string): number[] {
 
 /**
  * Keys gathered as they come, repeats and all, then sorted (by radix, 11 bits at a time) and each
- * kept once: a document's tokens (tens of thousands, most of them repeats) took a third of the time
- * a Set of numbers and a sort of it took, and a typed array's own sort twice as long as this one.
+ * kept once: a document's tokens (tens of thousands, most of them repeats) took 30% of the time a
+ * Set of numbers and a sort of it took; with the typed array's own sort, 70%.
  */
 export class KeyList {
   private keys = new Uint32Array(1024);
@@ -66,9 +66,9 @@ export class KeyList {
 }
 
 /** 32-bit numbers sorted, in place: three passes of 11, 11 and 10 bits, lowest first (each pass keeps the order of the one before). */
-export function radixSorted(keys: Uint32Array): Uint32Array {
-  let from = keys;
-  let to = new Uint32Array(keys.length);
+export function radixSorted<T extends Uint32Array>(keys: T): T {
+  let from: Uint32Array = keys;
+  let to: Uint32Array = new Uint32Array(keys.length);
   const counts = new Uint32Array(2048);
   for (const shift of [0, 11, 22]) {
     counts.fill(0);
