@@ -157,6 +157,8 @@ export function organisationFinder(lexicon: Pick<Lexicon, 'organisationEndings'>
       start = withoutLead(t, start, suffixStart);
       const prefix = t.slice(start, suffixStart);
       if (/[母子分]$/.test(prefix)) return; // 母公司, 子公司, 分公司 name a relation
+      // 县里医院, 村里卫生室, 镇上医院: the hospital of a kind of place, said plainly, not a name (和平里医院 is one).
+      if (/[省市区县乡镇村城][里上]$/.test(prefix)) return;
       if (prefix.length < 2 || [...prefix].every((c) => GENERIC.has(c)) || taken(start, end)) return;
       add(start, end, t.slice(start, end), kind);
     };

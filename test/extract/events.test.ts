@@ -45,6 +45,8 @@ describe('policy titles and organisations', () => {
     ['上海市绿化和市容管理局、深圳市人力资源和社会保障局与北京市住房和城乡建设委员会发布', ['上海市绿化和市容管理局', '深圳市人力资源和社会保障局', '北京市住房和城乡建设委员会']],
     ['由市和区政府共同负责', []],
     ['要求每万名城市居民拥有2名以上全科医生，每个乡镇卫生院拥有1名以上全科医生', []],
+    ['以后农村老人在村里就有机会连上县里医院的医生，不用跑到镇上医院', []],
+    ['北京市平安里医院发布通知，市里医院和乡里卫生院也来了', ['北京市平安里医院']],
   ])('in any field, with no lexicon: %s', (text, names) => expect(generalOrganisations(text).map((o) => o.name)).toEqual(names));
 
   it('renamed bodies say what became of them', () => {
