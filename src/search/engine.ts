@@ -114,8 +114,9 @@ function matchRanges(at: readonly Occurrence[]): Array<[number, number]> {
 /**
  * Where an excerpt is centred, in the folded text: the first stretch of EXCERPT_CHARS (in the text
  * as written) that holds the most different of the `parts` parts of the query (`at`, their
- * occurrences), from its first match to the end of its last, or undefined when no part is there. (Centred on one part alone, a paragraph that has two
- * query words 200 characters apart showed one of them and never the other.)
+ * occurrences), from its first match to the end of its last; undefined when no part is there.
+ * (Centred on one part alone, a paragraph with two query words 200 characters apart showed one of
+ * them and never the other.)
  */
 function matchedStretch(at: readonly Occurrence[], origin: readonly number[], parts: number): [number, number] | undefined {
   // In the text as written: a folded character's start, and the end of the one before `end`.
