@@ -1,23 +1,24 @@
 /**
  * The figures' merge never holds every figure of the corpus: the charts it gives (curated, then
- * found, the best FOUND_CHARTS) are those of autoCharts and resolveCharts over all the figures at once.
+ * found, the best FOUND_CHARTS), from each document's own found charts (worked out with the
+ * document), are those of autoCharts and resolveCharts over all the figures at once.
  */
 import { describe, expect, it } from 'vitest';
 import { DEV_WEB, expectedDocument, expectedDocuments, LONG_TERM_CARE } from '../../scripts/bench/labelled-corpus.ts';
 import { autoCharts } from '../../src/charts/auto.ts';
 import { resolveCharts, type ChartSpec } from '../../src/charts/spec.ts';
 import { NO_CURATION, type Curation } from '../../src/corpus/curation.ts';
-import { corpusFigures, documentFigures, type Figure } from '../../src/extract/figures.ts';
+import { corpusFigures } from '../../src/extract/figures.ts';
 import { readAll } from '../../src/extract/reading.ts';
-import { figures as figuresExtractor, FOUND_CHARTS } from '../../src/extractors/figures.ts';
+import { figures as figuresExtractor, FOUND_CHARTS, type DocumentFigures } from '../../src/extractors/figures.ts';
 import type { MergeContext } from '../../src/extractors/extractor.ts';
 import type { DocumentId, DocumentText } from '../../src/pipeline/types.ts';
 
 const figuresOfChart = (c: ChartSpec) => [...c.items.map((x) => x.figure), c.total?.figure, c.change?.figure].filter((f): f is string => f !== undefined);
 
 /** The charts as made from all the figures at once (as the merge did before it streamed). */
-function whole(results: Figure[][], curation: Curation) {
-  const figures = corpusFigures(results);
+function whole(results: DocumentFigures[], curation: Curation) {
+  const figures = corpusFigures(results.map((r) => r.figures));
   const curated = resolveCharts(curation.charts, figures);
   const drawn = new Set(curation.charts.flatMap(figuresOfChart));
   const ids = new Set(curation.charts.map((c) => c.id));
@@ -27,7 +28,7 @@ function whole(results: Figure[][], curation: Curation) {
   return { charts: [...curated.charts, ...resolveCharts(found, figures).charts], problems: curated.problems, count: figures.length };
 }
 
-function merged(results: Figure[][], curation: Curation) {
+function merged(results: DocumentFigures[], curation: Curation) {
   const stale: string[] = [];
   const ctx: MergeContext = { curation, location: { site: '', base: '/' }, documents: results.length, merged: {}, stale: (file, item, problem) => stale.push(`${file}: ${item}: ${problem}`) };
   let reads = 0;
@@ -36,11 +37,11 @@ function merged(results: Figure[][], curation: Curation) {
 }
 
 /** dev-web and long-term-care, each document `copies` times under other ids (more found charts than are kept). */
-function corpus(copies: number): Figure[][] {
+function corpus(copies: number): DocumentFigures[] {
   const docs = [DEV_WEB, LONG_TERM_CARE].flatMap((dir) => expectedDocuments(dir).map((e) => expectedDocument(e, dir)));
   const many: DocumentText[] = [];
   for (let k = 0; k < copies; k++) for (const d of docs) many.push({ ...d, id: `${d.id}k${k}` as DocumentId });
-  return readAll(many, documentFigures);
+  return readAll(many, figuresExtractor.ofDocument(NO_CURATION));
 }
 
 describe('the figures merge, one document at a time', () => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLexicon } from '../../src/extract/lexicon.ts';
 import { eventKinds } from '../../src/extract/event-kinds.ts';
-import { documentEvents, eventsOf, timeline, type TimelineEvent } from '../../src/extract/events.ts';
+import { documentEvents, eventsOf, timeline, type DocumentEvents, type TimelineEvent } from '../../src/extract/events.ts';
+import type { BlockId, DocumentId } from '../../src/pipeline/types.ts';
 import { readAll } from '../../src/extract/reading.ts';
 import { tellsEvent } from '../../src/extract/event-telling.ts';
 import { organisationFinder, organisations as generalOrganisations } from '../../src/extract/organisations.ts';
@@ -158,6 +159,26 @@ describe('the seeds timeline', () => {
       const digits = e.written.replace(/[^0-9０-９一二三四五六七八九十〇]/g, '');
       if (e.precision === 'day') expect(digits.length).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('one event told by several documents', () => {
+  const telling = (doc: string, text: string, date = '2019-05'): DocumentEvents => ({
+    events: [{ id: `${doc}-p1-1`, date, precision: 'month', written: '2019年5月', text, kind: 'institution', doc: doc as DocumentId, paragraph: 'p1' as BlockId, trusted: true, policies: [], organisations: [], sources: [] }],
+    unresolved: [],
+  });
+  const grouped = (...docs: DocumentEvents[]) => timeline(docs).map((e) => [e.doc, ...e.sources.map((s) => s.doc)].join(' '));
+
+  it('groups tellings of the same date whose words overlap by half or more, whatever their punctuation, repeats or script', () => {
+    expect(grouped(telling('a', '2019年5月，该医联体新增签约医院12家。'), telling('b', '2019年5月 该医联体——新增签约医院12家!'), telling('c', '2019年5月,該醫聯體新增簽約醫院12家'))).toEqual(['a b c']);
+    // A character beyond the first plane is a letter (𠮷) or not (😀) as any other.
+    expect(grouped(telling('a', '𠮷祥医院2019年5月加入医联体'), telling('b', '𠮷祥医院在2019年5月加入了医联体'))).toEqual(['a b']);
+    expect(grouped(telling('a', '医联体😀😀😀😀😀😀成立'), telling('b', '医联体成立'))).toEqual(['a b']);
+    // Repeated words count once: 医联体医联体… has three bigrams, all of them the other's (three of its five).
+    expect(grouped(telling('a', '体医联体成立'), telling('b', '医联体医联体医联体医联体'))).toEqual(['a b']);
+    // Another date, or words that share less than half, are another event.
+    expect(grouped(telling('a', '2019年5月，该医联体新增签约医院12家。'), telling('b', '2019年5月，该医联体新增签约医院12家。', '2019-06'))).toEqual(['a', 'b']);
+    expect(grouped(telling('a', '2019年5月，该医联体新增签约医院12家。'), telling('b', '2019年5月，省卫健委召开全省医疗工作会议。'))).toEqual(['a', 'b']);
   });
 });
 
