@@ -24,7 +24,7 @@ import { build } from 'esbuild';
 import { corpusConfig } from '../src/corpus/config.ts';
 import { characterTable } from '../src/pipeline/script.ts';
 import { packTable } from '../src/search/fold.ts';
-import { bucketCount, bucketName, bucketOf, encodeBucket, indexFileText, PACK, unitsName, type IndexMeta, type Posting } from '../src/search/index-format.ts';
+import { bucketCount, bucketName, bucketOf, BucketWriter, indexFileText, PACK, unitsName, type IndexMeta } from '../src/search/index-format.ts';
 import { documentTokens, indexedDocument } from '../src/search/records.ts';
 import { codeVersion } from './lib/code-version.ts';
 
@@ -169,20 +169,27 @@ for (let from = 0; from < buckets; from += perPass) {
   docs.forEach((d, doc) => {
     for (let i = 0; i < d.titles.length; i++) if (inPass(d.titles[i]!)) (titles.get(d.titles[i]!) ?? titles.set(d.titles[i]!, []).get(d.titles[i]!)!).push(doc);
   });
-  const byBucket = Array.from({ length: to - from }, () => [] as Posting[]);
+  // Each key's run of pairs written straight into its bucket (the pairs are in key order, so each bucket's keys are too).
+  const writers = new Map<number, BucketWriter>();
+  let run = new Uint32Array(1024);
   for (let i = 0; i < pairs.length; ) {
     const key = Math.floor(pairs[i]! / 0x100000);
+    const base = key * 0x100000;
     let j = i;
-    while (j < pairs.length && Math.floor(pairs[j]! / 0x100000) === key) j++;
-    const list = new Uint32Array(j - i);
-    for (let k = i; k < j; k++) list[k - i] = pairs[k]! - key * 0x100000;
-    byBucket[bucketOf(key, buckets) - from]!.push({ key, docs: list, titles: titles.get(key) ?? [] });
+    for (; j < pairs.length && pairs[j]! < base + 0x100000; j++) {
+      if (j - i === run.length) run = Uint32Array.from({ length: run.length * 2 }, (_, k) => run[k] ?? 0);
+      run[j - i] = pairs[j]! - base;
+    }
+    const b = bucketOf(key, buckets);
+    const w = writers.get(b) ?? writers.set(b, new BucketWriter(n, buckets)).get(b)!;
+    w.add(key, run.subarray(0, j - i), titles.get(key) ?? []);
     i = j;
   }
-  for (const [k, list] of byBucket.entries()) {
-    if (!again[from + k]) continue;
-    const name = bucketName(from + k);
-    if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, [deflated(encodeBucket(list, n, buckets))]))) written++;
+  for (let b = from; b < to; b++) {
+    if (!again[b]) continue;
+    const name = bucketName(b);
+    if (await writeIfChanged(join(out, `${name}.js`), indexFileText(name, [deflated((writers.get(b) ?? new BucketWriter(n, buckets)).result())]))) written++;
+    writers.delete(b);
   }
 }
 
