@@ -50,9 +50,9 @@ export const figures = extractor({
   },
   corpusSettings: (c) => c.charts,
   // The figures are never all held (1.7 million at 10,000 documents): the curated charts are resolved
-  // against the figures of the documents they name (a figure's id begins with its document's), and
-  // each found chart, a series one document gives, against its document's as the merge reads them
-  // (the best FOUND_CHARTS kept); the outputs read every document's figures again as they write them.
+  // against the figures of the documents they name (a figure's id begins with its document's); each
+  // found chart, a series one document gives, came resolved with its document's result (the best
+  // FOUND_CHARTS kept); the outputs read every document's figures again as they write them.
   merge: (results: Iterable<DocumentFigures>, { curation, stale }) => {
     const named = new Set(curation.charts.flatMap(figuresOfChart).map((id) => id.split('-')[0]!));
     // A found chart repeats none of a curated chart's figures, nor its id.
