@@ -14,11 +14,19 @@ import { corpusConfig } from '../src/corpus/config.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const node = (args: string[]) => [process.execPath, ...args];
+/**
+ * The content build and the search index run on Node's own type stripping, not tsx: tsx keeps the
+ * files it compiles in a cache keyed by their path, so a first build in a new folder (a fresh clone,
+ * the bench's copy of the project) compiled every file again, in each of the content build's worker
+ * threads too (they take its flags). The content build of the seeds: 3.3 s with tsx's cache empty,
+ * 0.9 s with it full, 0.9 s on Node's own. (So their files hold no TypeScript only tsx runs: no
+ * parameter properties, enums or namespaces.)
+ */
 const STAGES = {
   // A larger young generation: less time collecting garbage (~8% of a rebuild at 1,000 documents).
-  content: node(['--max-semi-space-size=64', '--import', 'tsx', 'scripts/build-content.ts']),
+  content: node(['--max-semi-space-size=64', 'scripts/build-content.ts']),
   // The same for the search index: 14.6–16.4 → 12.8–12.9 CPU-s at 1,000 documents (alternated), at the same peak.
-  search: node(['--max-semi-space-size=64', '--import', 'tsx', 'scripts/search-index.ts']),
+  search: node(['--max-semi-space-size=64', 'scripts/search-index.ts']),
   // Astro turns each page into bytes outside the JavaScript heap (1.2 GB at 1,000 documents, with
   // its cache's copy), and V8 marked the whole heap again after every 64 MB of them (40 full
   // collections, 14 CPU-s of its helper threads); counted with the heap's own limit, 4 collections

@@ -154,7 +154,11 @@ export class ByteWriter {
 /** Reads what ByteWriter wrote. */
 export class ByteReader {
   at = 0;
-  constructor(private readonly buf: Uint8Array) {}
+  private readonly buf: Uint8Array;
+  /** (No parameter property: the build runs this file with Node's own type stripping.) */
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
+  }
   varint(): number {
     let v = 0;
     let shift = 0;
