@@ -10,7 +10,10 @@ import { escapeAttr, escapeText } from '../lib/html.ts';
 
 /** HTML that is already safe, as opposed to a string that still needs escaping. */
 class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
 }
 
 const ELEMENTS = new Set(['p', 'h2', 'h3', 'h4', 'ol', 'ul', 'li', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);

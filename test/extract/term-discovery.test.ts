@@ -110,13 +110,13 @@ describe('the glossary of a corpus with no term list', () => {
     const top = terms.slice(0, 10).flatMap((t) => [t.term, ...t.synonyms]);
     for (const name of ['长期护理保险', '长护险', '失能', '长期照顾', '长照']) expect(top, name).toContain(name);
     expect(find(terms, '长期护理保险')!.synonyms.concat(find(terms, '长期护理保险')!.term)).toEqual(expect.arrayContaining(['长护险', '长期护理保险']));
-    for (const [name, defined] of <Array<[string, string]>>[
+    for (const [name, defined] of [
       ['失能', '本细则所称失能，是指'],
       ['失能等级评估', '失能等级评估是指'],
       ['定点护理服务机构', '定点护理服务机构，即'],
       ['长期照顾', '長期照顧（以下簡稱長照）是指'],
       ['喘息服务', '喘息服務，即'],
-    ]) {
+    ] as Array<[string, string]>) {
       expect(find(terms, name)?.definition?.text, name).toContain(defined);
     }
     expect(find(terms, '长照2.0')).toBeDefined();

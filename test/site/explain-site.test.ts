@@ -60,14 +60,14 @@ describe('long-term-care, built with no curation', () => {
     for (const name of ['长期护理保险', '长护险', '失能', '失能等级评估', '定点护理服务机构', '长期照顾', '长照', '长照2.0', '喘息服务', '护理服务']) expect(find(name), name).toBeDefined();
     expect(find('长护险')).toBe(find('长期护理保险'));
     expect(find('长照')).toBe(find('长期照顾'));
-    for (const [name, defined] of <Array<[string, string]>>[
+    for (const [name, defined] of [
       ['长护险', '长期护理保险制度是以'],
       ['失能', '本细则所称失能，是指'],
       ['失能等级评估', '失能等级评估是指'],
       ['定点护理服务机构', '定点护理服务机构，即'],
       ['长照', '是指身心失能'],
       ['喘息服务', '喘息服務，即'],
-    ]) {
+    ] as Array<[string, string]>) {
       expect(find(name)!.definition?.text, name).toContain(defined);
     }
     // Its central term in almost every document.
