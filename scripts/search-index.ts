@@ -177,7 +177,11 @@ for (let from = 0; from < buckets; from += perPass) {
     const base = key * 0x100000;
     let j = i;
     for (; j < pairs.length && pairs[j]! < base + 0x100000; j++) {
-      if (j - i === run.length) run = Uint32Array.from({ length: run.length * 2 }, (_, k) => run[k] ?? 0);
+      if (j - i === run.length) {
+        const grown = new Uint32Array(run.length * 2);
+        grown.set(run);
+        run = grown;
+      }
       run[j - i] = pairs[j]! - base;
     }
     const b = bucketOf(key, buckets);

@@ -155,7 +155,6 @@ export class ByteWriter {
 export class ByteReader {
   at = 0;
   private readonly buf: Uint8Array;
-  /** (No parameter property: the build runs this file with Node's own type stripping.) */
   constructor(buf: Uint8Array) {
     this.buf = buf;
   }
@@ -241,7 +240,7 @@ export class BucketWriter {
   private last = 0;
   private readonly n: number;
   private readonly buckets: number;
-  /** For `n` documents, a bucket of `buckets`. (No parameter properties: worker threads strip types.) */
+  /** For `n` documents, a bucket of `buckets`. */
   constructor(n: number, buckets: number) {
     this.n = n;
     this.buckets = buckets;
