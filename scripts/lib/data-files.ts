@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { PartsSpec } from '../../src/extractors/extractor.ts';
+import { map } from '../../src/lib/iterate.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -221,6 +222,21 @@ class PartFile {
   }
 }
 
+/** How a list in parts is written (writeParts). */
+export interface PartsOptions {
+  /** Bytes of its parts held in memory at once (HELD_BYTES). */
+  heldBytes?: number;
+  /** Keys whose parts stay as the last index lists them: none of their items is given (keptKeys says which can). */
+  kept?: ReadonlySet<string>;
+}
+
+/** The keys of a list in parts (in `dir`) whose every part is there as its index lists it: those writeParts may keep. */
+export async function keptKeys(dir: string): Promise<Set<string>> {
+  const index = await readJson<PartsIndex>(join(dir, 'index.json'), { field: '', count: 0, parts: [] });
+  const missing = new Set(index.parts.filter((p) => ![p.json, ...(p.csv ? [p.csv] : [])].every((f) => existsSync(join(dir, f)))).map((p) => p.key));
+  return new Set(index.parts.flatMap((p) => (p.key !== undefined && !missing.has(p.key) ? [p.key] : [])));
+}
+
 /**
  * A list written in parts into `dir` (PartsSpec): items go to their key's part, and a part that has
  * PART_CHARACTERS of JSON is closed and the key's next one opened (`2017`, `2017-2` …; without keys,
@@ -230,16 +246,29 @@ class PartFile {
  * part's text goes to a plain file of its own, compressed when it closes). Files of the
  * folder that are not of this list any more are removed. Returns the files, relative to `dir`.
  */
-export async function writeParts(dir: string, spec: PartsSpec, heldBytes = HELD_BYTES): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+export function writeParts(dir: string, spec: PartsSpec, options: PartsOptions = {}): Promise<string[]> {
   const keyOf = spec.key as ((item: unknown) => string) | undefined;
-  const csvOf = spec.csv as ((items: Iterable<unknown>) => Iterable<string>) | undefined;
-  const before = new Map((await readJson<PartsIndex>(join(dir, 'index.json'), { field: spec.field, count: 0, parts: [] })).parts.map((p) => [p.name, p]));
+  const keyed = map(spec.items, (item): [string | undefined, unknown] => [keyOf?.(item), item]);
+  return writeKeyedParts(dir, spec.field, keyed, spec.csv as ((items: Iterable<unknown>) => Iterable<string>) | undefined, options);
+}
+
+/** writeParts, its items given with their keys (undefined: a list without keys, in numbered parts). */
+export async function writeKeyedParts(
+  dir: string,
+  field: string,
+  items: Iterable<readonly [key: string | undefined, item: unknown]>,
+  csvOf: ((items: Iterable<unknown>) => Iterable<string>) | undefined,
+  { heldBytes = HELD_BYTES, kept = new Set<string>() }: PartsOptions = {},
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const last = await readJson<PartsIndex>(join(dir, 'index.json'), { field, count: 0, parts: [] });
+  const before = new Map(last.parts.map((p) => [p.name, p]));
+  const keptParts = last.parts.filter((p) => p.key !== undefined && kept.has(p.key));
   type Open = PartEntry & { jsonFile: PartFile; csvFile?: PartFile; size: number };
   const parts: Open[] = [];
   const open = new Map<string, Open>();
   const perKey = new Map<string, number>();
-  const files: string[] = [];
+  const files: string[] = keptParts.flatMap((p) => [p.json, ...(p.csv ? [p.csv] : [])]);
   let csvHeader: string | undefined;
   const held = { held: 0, limit: heldBytes };
   const close = async (p: Open) => {
@@ -253,9 +282,10 @@ export async function writeParts(dir: string, spec: PartsSpec, heldBytes = HELD_
     }
     files.push(p.json, ...(p.csv ? [p.csv] : []));
   };
-  let count = 0;
-  for (const item of spec.items) {
-    const key = keyOf ? keyOf(item) : '';
+  let count = keptParts.reduce((n, p) => n + p.count, 0);
+  for (const [itemKey, item] of items) {
+    const key = itemKey ?? '';
+    if (kept.has(key)) throw new Error(`${dir}: an item of the kept key ${key}`);
     const json = JSON.stringify(item);
     let p = open.get(key);
     if (p && p.size + json.length > PART_CHARACTERS && p.count > 0) {
@@ -265,10 +295,10 @@ export async function writeParts(dir: string, spec: PartsSpec, heldBytes = HELD_
     if (!p) {
       const n = (perKey.get(key) ?? 0) + 1;
       perKey.set(key, n);
-      const name = keyOf ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
-      const entry = { name, ...(keyOf ? { key } : {}), json: `${name}.json.gz`, ...(csvOf ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '' };
+      const name = itemKey !== undefined ? (n === 1 ? key : `${key}-${n}`) : `part-${String(n).padStart(3, '0')}`;
+      const entry = { name, ...(itemKey !== undefined ? { key } : {}), json: `${name}.json.gz`, ...(csvOf ? { csv: `${name}.csv.gz` } : {}), count: 0, sha: '' };
       p = { ...entry, jsonFile: new PartFile(join(dir, `${name}.json.raw`), held), ...(csvOf ? { csvFile: new PartFile(join(dir, `${name}.csv.raw`), held) } : {}), size: 0 };
-      p.jsonFile.add(`{${JSON.stringify(spec.field)}:[`);
+      p.jsonFile.add(`{${JSON.stringify(field)}:[`);
       parts.push(p);
       open.set(key, p);
     }
@@ -286,12 +316,12 @@ export async function writeParts(dir: string, spec: PartsSpec, heldBytes = HELD_
   }
   for (const p of open.values()) await close(p);
   // Parts in the order of their names (years in order), each as its index lists it.
-  const entries = parts.map(({ name, key, json, csv, count: n, sha }) => ({ name, ...(key !== undefined ? { key } : {}), json, ...(csv ? { csv } : {}), count: n, sha }));
+  const entries = [...keptParts, ...parts.map(({ name, key, json, csv, count: n, sha }) => ({ name, ...(key !== undefined ? { key } : {}), json, ...(csv ? { csv } : {}), count: n, sha }))];
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const index: PartsIndex = { field: spec.field, count, parts: entries };
+  const index: PartsIndex = { field, count, parts: entries };
   await writeText(join(dir, 'index.json'), [JSON.stringify(index, null, 1)]);
   files.push('index.json');
-  const kept = new Set(files);
-  for (const f of await readdir(dir)) if (!kept.has(f) && !f.endsWith('.partial')) await rm(join(dir, f), { recursive: true, force: true });
+  const wanted = new Set(files);
+  for (const f of await readdir(dir)) if (!wanted.has(f) && !f.endsWith('.partial')) await rm(join(dir, f), { recursive: true, force: true });
   return files;
 }

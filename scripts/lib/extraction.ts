@@ -11,19 +11,19 @@ import type { Curation } from '../../src/corpus/curation.ts';
 import type { AnyExtractor, MergeContext, OutputFile } from '../../src/extractors/extractor.ts';
 import { EXTRACTORS } from '../../src/extractors/index.ts';
 import { reading } from '../../src/extract/reading.ts';
-import type { SiteLocation } from '../../src/generate/data.ts';
+import { documentPart, type SiteLocation } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
 import { lazy } from '../../src/lib/memo.ts';
 import type { DocumentText } from '../../src/pipeline/types.ts';
 import { listingPage } from '../../src/generate/page-data.ts';
-import { writeEach, writeJson, writeParts, writeText } from './data-files.ts';
+import { keptKeys, writeEach, writeJson, writeKeyedParts, writeParts, writeText } from './data-files.ts';
 import type { DocumentStore } from '../../src/lib/store.ts';
 
 /** A store the extraction can read digests from and ask about. */
 export type Store = Required<DocumentStore>;
 
 /** Where a document's result of an extractor is kept: its name, the curation it reads, the document's digest. */
-function resultKey(ex: AnyExtractor, curation: Curation, digest: string): string {
+export function resultKey(ex: AnyExtractor, curation: Curation, digest: string): string {
   return `${ex.name}-${ex.documentSettings ? `${digestOf(ex.documentSettings(curation))}-` : ''}${digest}`;
 }
 
@@ -125,6 +125,9 @@ interface KeptRecord {
 /** A kept record's result, `<document id> <store key>`: its store key. */
 const storeKey = (result: string) => result.slice(result.indexOf(' ') + 1);
 
+/** What each list by document (OutputFile `byDocument`) of a merge was made from: by the list's path, a digest of each part's inputs. */
+type PartsRecord = Record<string, Record<string, string>>;
+
 /**
  * A merge may start from what the last one kept when at most this share of the results changed
  * (went or came): beyond it, taking the old results away and adding the new costs about as much as
@@ -164,6 +167,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
     // (Asked for, so that the store keeps them for the build after this one too.)
     if (needed) store.digest(sharedKey);
     store.digest(`merge-kept-${name}`);
+    store.digest(`merge-parts-${name}`);
     return { ...last.done, log: [`[${name}] unchanged since the last build (the documents' results it reads are the same)`] };
   }
   // Forgotten before it runs: a merge stopped half way leaves files no inputs describe.
@@ -208,7 +212,22 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   // (An extractor's own page, if it has one: what src/pages/[page].astro lists.)
   const outputs = [...ex.outputs(merged, ctx), ...(ex.listing ? [{ path: `listings/${ex.name}.json`, text: [JSON.stringify(listingPage(ex.listing(merged)))] }] : [])];
   const files: string[] = [];
-  for (const o of outputs) files.push(...(await writeOutput(s.outDir, o)));
+  // What each of its lists by document was made from, by part (writeByDocument); forgotten while they
+  // are written (a build stopped half way leaves parts no record describes).
+  const partsKey = `merge-parts-${name}`;
+  const byDocument = outputs.some((o) => 'byDocument' in o);
+  const partsBefore = ((byDocument && store.get(partsKey)) || {}) as PartsRecord;
+  const partsNow: PartsRecord = {};
+  if (byDocument) store.set(partsKey, null);
+  for (const o of outputs) {
+    if (!('byDocument' in o)) files.push(...(await writeOutput(s.outDir, o)));
+    else {
+      const made = await writeByDocument(store, ex, s, settings, o, partsBefore[o.path] ?? {});
+      files.push(...made.files);
+      partsNow[o.path] = made.inputs;
+    }
+  }
+  if (byDocument) store.set(partsKey, partsNow);
   if (needed) store.set(sharedKey, ex.shared ? ex.shared(merged) : merged);
   const shown: MergeDone['shown'] = [];
   for (const [doc, x] of ex.shownOn?.(merged) ?? []) shown.push([doc, digestOf(x)]);
@@ -219,8 +238,39 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
   return { ...done, log: [...done.log, `[merge] ${name} in ${((performance.now() - started) / 1000).toFixed(2)} s`] };
 }
 
+/**
+ * A list of each document's own items (OutputFile `byDocument`) in parts by document: a part whose
+ * documents (ids and results' digests) and the merge's settings are those the store says it was last
+ * made from (`last`), and whose files are there, is kept, its documents' results not read. Returns
+ * the files it made or kept (relative to the content build's folder), and what each part was made from.
+ */
+async function writeByDocument(store: Store, ex: AnyExtractor, s: MergeSetup, settings: string, o: Extract<OutputFile, { byDocument: unknown }>, last: Readonly<Record<string, string>>) {
+  const dir = join(s.outDir, o.path);
+  const partOf = (id: string) => documentPart(id, s.docs.length);
+  const members = new Map<string, Array<[id: string, result: string]>>();
+  for (const [id, digest] of s.docs) {
+    const part = partOf(id);
+    if (!members.has(part)) members.set(part, []);
+    members.get(part)!.push([id, store.digest(resultKey(ex, s.curation, digest)) ?? '-']);
+  }
+  const inputs = Object.fromEntries([...members].map(([part, docs]) => [part, digestOf([settings, docs])]));
+  const onDisk = await keptKeys(dir);
+  const kept = new Set(Object.keys(inputs).filter((part) => last[part] === inputs[part] && onDisk.has(part)));
+  const { field, items, csv } = o.byDocument as { field: string; items(r: unknown): Iterable<unknown>; csv?(items: Iterable<unknown>): Iterable<string> };
+  const keyed = function* (): Generator<[string, unknown]> {
+    for (const [id, digest] of s.docs) {
+      const part = partOf(id);
+      if (kept.has(part)) continue;
+      const r = store.get(resultKey(ex, s.curation, digest));
+      if (r !== undefined) for (const item of items(r)) yield [part, item];
+    }
+  };
+  const files = await writeKeyedParts(dir, field, keyed(), csv, { kept });
+  return { files: files.map((f) => `${o.path}/${f}`), inputs };
+}
+
 /** Write one output under the content build's folder (a data file is replaced whole, never changed in place); the files it made, relative to that folder. */
-async function writeOutput(outDir: string, o: OutputFile): Promise<string[]> {
+async function writeOutput(outDir: string, o: Exclude<OutputFile, { byDocument: unknown }>): Promise<string[]> {
   const file = join(outDir, o.path);
   if ('parts' in o) return (await writeParts(file, o.parts)).map((f) => `${o.path}/${f}`);
   if ('each' in o) return (await writeEach(file, o.each)).map((f) => `${o.path}/${f}`);

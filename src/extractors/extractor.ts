@@ -15,6 +15,7 @@ export type OutputFile =
   | { path: string; /** Written element by element: a list field may be a generator (scripts/lib/data-files.ts). */ json: Record<string, unknown> }
   | { path: string; /** Written piece by piece. */ text: Iterable<string> }
   | { /** A folder: a long list in parts, with an index (scripts/lib/data-files.ts writeParts). */ path: string; parts: PartsSpec }
+  | { /** A folder: each document's own items, in parts by document, with an index. */ path: string; byDocument: DocumentPartsSpec }
   | { /** A folder of files, one per name (what each document's page shows): the folder holds these only. */ path: string; each: Iterable<[name: string, text: string]> };
 
 /**
@@ -29,6 +30,20 @@ export interface PartsSpec {
   /** Which part an item goes to (a year, a letter): parts of one key are numbered when one part would be too large. Without it, parts in order. */
   key?(item: never): string;
   /** Each part as CSV too: the lines of these items (header first). */
+  csv?(items: Iterable<never>): Iterable<string>;
+}
+
+/**
+ * A list of each document's own items (its figures), written as a PartsSpec keyed by the document's
+ * part (src/generate/data.ts documentPart, as /data/documents/ is). The content build reads the
+ * documents' results for it: a part whose documents' results, and the merge's settings, are those of
+ * the last build is kept as it is, its documents not read again (one document added to 1,000: one
+ * part of sixteen made).
+ */
+export interface DocumentPartsSpec {
+  field: string;
+  /** A document's items, from its result: what it gives depends on the result and the merge's settings only. */
+  items(result: never): Iterable<unknown>;
   csv?(items: Iterable<never>): Iterable<string>;
 }
 

@@ -7,7 +7,6 @@ import { autoCharts } from '../charts/auto.ts';
 import { resolveCharts, type ChartSpec, type ResolvedChart } from '../charts/spec.ts';
 import { figuresOf, type Figure } from '../extract/figures.ts';
 import { chartCsv, chartsJson, figureEntry, figuresCsv } from '../generate/figures.ts';
-import { documentPart } from '../generate/data.ts';
 import { map } from '../lib/iterate.ts';
 import { figurePages } from '../generate/page-data.ts';
 import { figureKeys, unitSlug } from '../site/unit-names.ts';
@@ -52,8 +51,9 @@ export const figures = extractor({
   // The figures are never all held (1.7 million at 10,000 documents): the curated charts are resolved
   // against the figures of the documents they name (a figure's id begins with its document's); each
   // found chart, a series one document gives, came resolved with its document's result (the best
-  // FOUND_CHARTS kept); the outputs read every document's figures again as they write them.
-  merge: (results: Iterable<DocumentFigures>, { curation, stale }) => {
+  // FOUND_CHARTS kept); the data files' parts read the figures of the documents of each part made
+  // again (scripts/lib/extraction.ts writeByDocument).
+  merge: (results: Iterable<DocumentFigures>, { curation, location, stale }) => {
     const named = new Set(curation.charts.flatMap(figuresOfChart).map((id) => id.split('-')[0]!));
     // A found chart repeats none of a curated chart's figures, nor its id.
     const drawn = new Set(curation.charts.flatMap(figuresOfChart));
@@ -63,9 +63,12 @@ export const figures = extractor({
     const held: Figure[] = [];
     let found: FoundChart[] = [];
     const keepBest = () => (found = found.sort((a, b) => before(a.spec, b.spec)).slice(0, FOUND_CHARTS));
+    // What the figures pages show, in the same pass.
+    const pages = figurePages(figureKeys, unitSlug, (f: Figure) => figureEntry(f, location));
     for (const { figures, found: own } of results) {
       if (figures.length === 0) continue;
       count += figures.length;
+      for (const f of figures) pages.add(f);
       docs.add(figures[0]!.doc);
       if (named.has(figures[0]!.doc)) held.push(...figures);
       for (const f of own) if (!ids.has(f.spec.id) && !figuresOfChart(f.spec).some((id) => drawn.has(id))) found.push(f);
@@ -74,28 +77,22 @@ export const figures = extractor({
     const curated = resolveCharts(curation.charts, held);
     for (const p of curated.problems) stale('charts.json', `chart "${p.chart}"`, p.problem);
     const charts = [...curated.charts, ...keepBest().flatMap((x) => (x.chart ? [x.chart] : []))];
-    return { results, count, documents: docs.size, charts };
+    return { count, documents: docs.size, charts, pages: pages.pages };
   },
-  outputs: ({ results, charts }, { location, documents }) => {
-    const entries = () => map(each(results), (f) => figureEntry(f, location));
+  outputs: ({ charts, pages }, { location }) => {
     const linked = chartsJson(charts, location);
     return [
-      // In parts by document, as /data/documents/ is (a document changed, one part changes), each also as CSV.
-      { path: 'data/figures', parts: { field: 'figures', items: entries(), key: (f: { doc: string }) => documentPart(f.doc, documents), csv: figuresCsv } },
+      // In parts by document, as /data/documents/ is (a document changed, one part made again), each also as CSV.
+      { path: 'data/figures', byDocument: { field: 'figures', items: (r: DocumentFigures) => r.figures.map((f) => figureEntry(f, location)), csv: figuresCsv } },
       { path: 'charts.json', text: [JSON.stringify(linked)] },
       // What each chart draws, /data/charts/<id>.csv: written here, not by an Astro endpoint, which Astro
       // renders again at every build (it caches pages only): 3.4 s of a rebuild's rendering at 1,000 documents.
       { path: 'data/charts', each: map(linked.charts, (c): [string, string] => [`${c.id}.csv`, chartCsv(c)]) },
       // What the figures pages show (they never read the data files: 600 MB at 10,000 documents).
-      { path: 'pages/figures.json', text: { *[Symbol.iterator]() { yield JSON.stringify(figurePages(entries(), figureKeys, unitSlug)); } } },
+      { path: 'pages/figures.json', text: [JSON.stringify(pages)] },
     ];
   },
   // A chart is drawn on the reading page of its first figure's document.
   shownOn: ({ charts }) => map(charts, (c) => [c.doc, c] as [string, unknown]),
   summary: ({ count, documents, charts }) => `[figures] ${count} figures in ${documents} documents; ${charts.length} charts (${charts.filter((c) => c.found).length} made from the figures)`,
 });
-
-/** Every figure of the results, documents in id order (as corpusFigures gives them), one at a time. */
-function* each(results: Iterable<DocumentFigures>): Generator<Figure> {
-  for (const r of results) yield* r.figures;
-}

@@ -74,21 +74,25 @@ export interface FigurePages<F> {
   lists: Record<string, F[]>;
 }
 
-/** The figures pages' data, in one pass over the figures (the data files hold them all; the pages never read those). */
-export function figurePages<F extends { doc: string; unit: string }>(figures: Iterable<F>, keys: (f: F) => string[], slug: (unit: string) => string): FigurePages<F> {
-  const out: FigurePages<F> = { total: 0, counts: {}, units: {}, lists: { '': [] } };
-  for (const f of figures) {
-    out.total++;
-    if (out.lists['']!.length < LIST_LIMIT) out.lists['']!.push(f);
-    out.units[slug(f.unit)] = f.unit;
+/**
+ * The figures pages' data, gathered a figure at a time (the figures merge's one pass over every
+ * document's figures; the data files hold them all, and the pages never read those). A figure
+ * becomes the entry a page lists (`entry`) only when a page lists it.
+ */
+export function figurePages<R extends { doc: string; unit: string }, F>(keys: (f: R) => string[], slug: (unit: string) => string, entry: (f: R) => F) {
+  const pages: FigurePages<F> = { total: 0, counts: {}, units: {}, lists: { '': [] } };
+  const add = (f: R) => {
+    pages.total++;
+    let made: F | undefined;
+    const listed = (list: F[]) => list.length < LIST_LIMIT && list.push((made ??= entry(f)));
+    listed(pages.lists['']!);
+    pages.units[slug(f.unit)] = f.unit;
     for (const k of keys(f)) {
-      out.counts[k] = (out.counts[k] ?? 0) + 1;
-      if (!k.startsWith('unit/')) continue;
-      const list = (out.lists[k] ??= []);
-      if (list.length < LIST_LIMIT) list.push(f);
+      pages.counts[k] = (pages.counts[k] ?? 0) + 1;
+      if (k.startsWith('unit/')) listed((pages.lists[k] ??= []));
     }
-  }
-  return out;
+  };
+  return { add, pages };
 }
 
 /** How many of an event's other sources a timeline page keeps (it names SOURCES_SHOWN and counts the rest). */

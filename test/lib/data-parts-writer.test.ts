@@ -1,10 +1,10 @@
 /** A list written in parts (scripts/lib/data-files.ts writeParts): what the parts hold, their CSV, and parts not written again. */
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PART_CHARACTERS, writeParts, type PartsIndex } from '../../scripts/lib/data-files.ts';
+import { keptKeys, PART_CHARACTERS, writeParts, type PartsIndex } from '../../scripts/lib/data-files.ts';
 import { csvLines } from '../../src/generate/csv.ts';
 
 interface Item {
@@ -52,7 +52,7 @@ describe('writeParts', () => {
     const spilled = mkdtempSync(join(tmpdir(), 'parts-'));
     const files = await writeParts(held, { field: 'events', items: list, key: (x: Item) => x.year, csv });
     // Each part past 64 KB goes to its plain file once the list holds 100 KB.
-    expect(await writeParts(spilled, { field: 'events', items: list, key: (x: Item) => x.year, csv }, 100_000)).toEqual(files);
+    expect(await writeParts(spilled, { field: 'events', items: list, key: (x: Item) => x.year, csv }, { heldBytes: 100_000 })).toEqual(files);
     expect(readFileSync(join(spilled, 'index.json'), 'utf8')).toBe(readFileSync(join(held, 'index.json'), 'utf8'));
     for (const f of files.filter((f) => f.endsWith('.gz'))) expect(gz(join(spilled, f))).toBe(gz(join(held, f)));
     expect(readdirSync(spilled).some((f) => f.endsWith('.raw'))).toBe(false);
@@ -82,5 +82,21 @@ describe('writeParts', () => {
     const empty = mkdtempSync(join(tmpdir(), 'parts-'));
     expect(await writeParts(empty, { field: 'x', items: [] })).toEqual(['index.json']);
     expect(JSON.parse(readFileSync(join(empty, 'index.json'), 'utf8'))).toEqual({ field: 'x', count: 0, parts: [] });
+  });
+
+  it('keeps the parts of the keys it is told to keep as the index lists them, their items not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parts-'));
+    const list = items(100, 300_000);
+    await writeParts(dir, { field: 'events', items: list, key: (x: Item) => x.year, csv });
+    const whole = readFileSync(join(dir, 'index.json'), 'utf8');
+    expect(await keptKeys(dir)).toEqual(new Set(['2019', '2020', '2021', '2022', '2023']));
+    // 2021's CSV is gone: it cannot be kept.
+    rmSync(join(dir, '2021.csv.gz'));
+    const kept = new Set(['2019', '2020']);
+    expect(await keptKeys(dir)).toEqual(new Set(['2019', '2020', '2022', '2023']));
+    const files = await writeParts(dir, { field: 'events', items: list.filter((x) => !kept.has(x.year)), key: (x: Item) => x.year, csv }, { kept });
+    expect(readFileSync(join(dir, 'index.json'), 'utf8')).toBe(whole);
+    expect(new Set(readdirSync(dir))).toEqual(new Set(files));
+    await expect(writeParts(dir, { field: 'events', items: list, key: (x: Item) => x.year, csv }, { kept })).rejects.toThrow(/kept key 2019/);
   });
 });
