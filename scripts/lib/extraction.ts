@@ -240,7 +240,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
 
 /**
  * A list of each document's own items (OutputFile `byDocument`) in parts by document: a part whose
- * documents (ids and results' digests) and the merge's settings are those the store says it was last
+ * documents (ids and results' digests), the merge's settings and what the items depend on are those the store says it was last
  * made from (`last`), and whose files are there, is kept, its documents' results not read. Returns
  * the files it made or kept (relative to the content build's folder), and what each part was made from.
  */
@@ -253,16 +253,16 @@ async function writeByDocument(store: Store, ex: AnyExtractor, s: MergeSetup, se
     if (!members.has(part)) members.set(part, []);
     members.get(part)!.push([id, store.digest(resultKey(ex, s.curation, digest)) ?? '-']);
   }
-  const inputs = Object.fromEntries([...members].map(([part, docs]) => [part, digestOf([settings, docs])]));
+  const depends = digestOf(o.byDocument.depends ?? null);
+  const inputs = Object.fromEntries([...members].map(([part, docs]) => [part, digestOf([settings, depends, docs])]));
   const onDisk = await keptKeys(dir);
   const kept = new Set(Object.keys(inputs).filter((part) => last[part] === inputs[part] && onDisk.has(part)));
-  const { field, items, csv } = o.byDocument as { field: string; items(r: unknown): Iterable<unknown>; csv?(items: Iterable<unknown>): Iterable<string> };
+  const { field, items, csv } = o.byDocument as { field: string; items(doc: string, result: () => unknown): Iterable<unknown>; csv?(items: Iterable<unknown>): Iterable<string> };
   const keyed = function* (): Generator<[string, unknown]> {
     for (const [id, digest] of s.docs) {
       const part = partOf(id);
-      if (kept.has(part)) continue;
-      const r = store.get(resultKey(ex, s.curation, digest));
-      if (r !== undefined) for (const item of items(r)) yield [part, item];
+      if (kept.has(part) || !store.has(resultKey(ex, s.curation, digest))) continue;
+      for (const item of items(id, () => store.get(resultKey(ex, s.curation, digest)))) yield [part, item];
     }
   };
   const files = await writeKeyedParts(dir, field, keyed(), csv, { kept });

@@ -42,8 +42,10 @@ export interface PartsSpec {
  */
 export interface DocumentPartsSpec {
   field: string;
-  /** A document's items, from its result: what it gives depends on the result and the merge's settings only. */
-  items(result: never): Iterable<unknown>;
+  /** A document's items, from its result (read from the store when asked for): what it gives depends on the result, the merge's settings and `depends` only. */
+  items(doc: string, result: () => never): Iterable<unknown>;
+  /** What a document's items depend on besides its result and the merge's settings (the glossary's terms): part of every part's inputs. */
+  depends?: unknown;
   csv?(items: Iterable<never>): Iterable<string>;
 }
 

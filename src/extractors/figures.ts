@@ -83,7 +83,7 @@ export const figures = extractor({
     const linked = chartsJson(charts, location);
     return [
       // In parts by document, as /data/documents/ is (a document changed, one part made again), each also as CSV.
-      { path: 'data/figures', byDocument: { field: 'figures', items: (r: DocumentFigures) => r.figures.map((f) => figureEntry(f, location)), csv: figuresCsv } },
+      { path: 'data/figures', byDocument: { field: 'figures', items: (_, result: () => DocumentFigures) => result().figures.map((f) => figureEntry(f, location)), csv: figuresCsv } },
       { path: 'charts.json', text: [JSON.stringify(linked)] },
       // What each chart draws, /data/charts/<id>.csv: written here, not by an Astro endpoint, which Astro
       // renders again at every build (it caches pages only): 3.4 s of a rebuild's rendering at 1,000 documents.

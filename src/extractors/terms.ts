@@ -5,9 +5,10 @@
  * sentences; the merge ranks the found terms over the evidence and finds their mentions.
  */
 import { corpusGlossary, documentGlossary, type DocumentGlossary, type GlossaryChange } from '../extract/found-glossary.ts';
-import { termEntry } from '../generate/indexes.ts';
+import { termEntry, termMention, type TermMention } from '../generate/indexes.ts';
 import { termPages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
+import { lazy } from '../lib/memo.ts';
 import { extractor } from './extractor.ts';
 
 export const terms = extractor({
@@ -23,12 +24,33 @@ export const terms = extractor({
   },
   // (Every distinct string's counts, then the found terms' mentions: 2.5 GB at 10,000 documents, run alone.)
   largeMerge: true,
-  outputs: (entries, { location }) => [
-    // By the first letter of their ids.
-    { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)), key: (t: { id: string }) => t.id.slice(0, 1) } },
-    // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
-    { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },
-  ],
+  outputs: (entries, { location }) => {
+    // Each document's mentions, the terms in the glossary's order (made when the first part that needs them is).
+    const byDocument = lazy(() => {
+      const mentions = new Map<string, TermMention[]>();
+      for (const t of entries) {
+        for (const m of t.mentions) {
+          const list = mentions.get(m.doc);
+          if (list) list.push(termMention(t.id, m, location));
+          else mentions.set(m.doc, [termMention(t.id, m, location)]);
+        }
+      }
+      return mentions;
+    });
+    return [
+      // By the first letter of their ids, without their mentions.
+      { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)), key: (t: { id: string }) => t.id.slice(0, 1) } },
+      // Their mentions in parts by document: one document changed, one part made again (in the terms'
+      // parts, every term it names would change). A document's mentions are found by the terms' names
+      // alone. (No CSV: at 1,000 documents its 32 files would take the site past 4 files a document.)
+      {
+        path: 'data/term-mentions',
+        byDocument: { field: 'mentions', items: (doc) => byDocument().get(doc) ?? [], depends: entries.map((t) => [t.id, t.term, t.synonyms]) },
+      },
+      // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
+      { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },
+    ];
+  },
   entryPages: (entries) => entries.map((t) => ({ id: t.id, name: t.term })),
   // The model comparison takes the terms' definitions.
   shared: (entries) => entries.map((t) => ({ id: t.id, ...(t.definition ? { definition: t.definition } : {}) })),

@@ -1,5 +1,5 @@
 /**
- * /data/terms.json, /data/policies.json, /data/organisations.json, /data/places.json and
+ * /data/terms/, /data/term-mentions/, /data/policies/, /data/organisations/, /data/places/ and
  * /data/models.json: the glossary, the indexes and the model comparison, every mention and passage
  * with the URL of its paragraph.
  */
@@ -12,8 +12,15 @@ type Linked<T> = T & { url: string };
 const link = <T extends { doc: string; paragraph: string }>(loc: SiteLocation, x: T): Linked<T> => ({ ...x, url: paragraphUrl(loc, x.doc, x.paragraph) });
 const withMentions = <T extends { mentions: Mention[] }>(loc: SiteLocation, x: T) => ({ ...x, mentions: x.mentions.map((m) => link(loc, m)) });
 
-/** One term of /data/terms.json. */
-export const termEntry = (t: TermEntry, loc: SiteLocation) => ({ ...withMentions(loc, t), ...(t.definition ? { definition: link(loc, t.definition) } : {}) });
+/** One term of /data/terms/: all but its mentions (those are /data/term-mentions/, by document). */
+export function termEntry<T extends TermEntry>(t: T, loc: SiteLocation) {
+  const { mentions: _, ...entry } = t;
+  return { ...entry, ...(t.definition ? { definition: link(loc, t.definition) } : {}) };
+}
+
+/** One mention of /data/term-mentions/: its term's id, and the mention with the URL of its paragraph. */
+export const termMention = (term: string, m: Mention, loc: SiteLocation) => ({ term, ...link(loc, m) });
+export type TermMention = ReturnType<typeof termMention>;
 
 /** One entry of /data/policies.json, /data/organisations.json or /data/places.json. */
 export const indexEntry = <T extends PolicyEntry | OrganisationEntry | PlaceEntry>(x: T, loc: SiteLocation) => withMentions(loc, x);

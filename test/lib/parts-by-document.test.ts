@@ -26,7 +26,7 @@ const listed = extractor({
   name: 'listed',
   ofDocument: () => () => ({ doc: '', items: [] }) as Result,
   merge: (results: Iterable<Result>) => ({ documents: [...results].length }),
-  outputs: () => [{ path: 'data/listed', byDocument: { field: 'items', items: (r: Result) => (read.push(r.doc), r.items) } }],
+  outputs: () => [{ path: 'data/listed', byDocument: { field: 'items', items: (doc, result: () => Result) => (read.push(doc), result().items) } }],
   summary: ({ documents }) => `${documents} documents`,
 });
 

@@ -13,7 +13,7 @@ import { dataIndex, unpacked } from '../helpers/data.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const DIST = join(ROOT, 'dist');
-const LISTS = ['documents', 'timeline', 'figures', 'terms', 'policies', 'organisations', 'places'];
+const LISTS = ['documents', 'timeline', 'figures', 'terms', 'term-mentions', 'policies', 'organisations', 'places'];
 
 beforeAll(() => {
   buildProject();

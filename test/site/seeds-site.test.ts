@@ -297,7 +297,7 @@ describe('models, terms and indexes', () => {
   const urls = (x: unknown): string[] => (typeof x === 'string' ? (/^\/docs\/[^/]+\/#p-/.test(x) ? [x] : []) : x && typeof x === 'object' ? Object.values(x).flatMap(urls) : []);
 
   it('links every mention and passage to a paragraph that exists', () => {
-    const all = ['terms', 'models', 'policies', 'organisations', 'places'].flatMap((n) => urls(data(n)));
+    const all = ['terms', 'term-mentions', 'models', 'policies', 'organisations', 'places'].flatMap((n) => urls(data(n)));
     expect(all.length).toBeGreaterThan(1000);
     for (const url of new Set(all)) {
       const [, doc, paragraph] = /docs\/([^/]+)\/#(p-.+)$/.exec(url)!;
