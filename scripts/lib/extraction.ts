@@ -246,7 +246,7 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
  */
 async function writeByDocument(store: Store, ex: AnyExtractor, s: MergeSetup, settings: string, o: Extract<OutputFile, { byDocument: unknown }>, last: Readonly<Record<string, string>>) {
   const dir = join(s.outDir, o.path);
-  const partOf = (id: string) => documentPart(id, s.docs.length);
+  const partOf = (id: string) => documentPart(id, s.docs.length, o.byDocument.documentsPerPart);
   const members = new Map<string, Array<[id: string, result: string]>>();
   for (const [id, digest] of s.docs) {
     const part = partOf(id);

@@ -46,6 +46,8 @@ export interface DocumentPartsSpec {
   items(doc: string, result: () => never): Iterable<unknown>;
   /** What a document's items depend on besides its result and the merge's settings (the glossary's terms): part of every part's inputs. */
   depends?: unknown;
+  /** Documents a part, about (by default PART_DOCUMENTS, as /data/documents/ and /data/figures/). */
+  documentsPerPart?: number;
   csv?(items: Iterable<never>): Iterable<string>;
 }
 

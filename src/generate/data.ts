@@ -48,18 +48,22 @@ export function paragraphUrl(loc: SiteLocation, doc: string, paragraph: string):
 /** Documents per part of /data/documents/, about (scripts/lib/document-parts.ts). */
 export const PART_DOCUMENTS = 32;
 
-/** How many parts /data/documents/ has for a corpus of `documents`: a power of two, about PART_DOCUMENTS documents each. */
-export function partCount(documents: number): number {
+/** How many parts /data/documents/ has for a corpus of `documents` (or another list by document, of `perPart` documents a part): a power of two, about PART_DOCUMENTS documents each. */
+export function partCount(documents: number, perPart = PART_DOCUMENTS): number {
   let parts = 1;
-  while (parts * PART_DOCUMENTS < documents) parts *= 2;
+  while (parts * perPart < documents) parts *= 2;
   return parts;
 }
 
-/** The part of /data/documents/ that holds a document (`part-0f`): by a hash of its id (FNV-1a), so that it stays put while the corpus grows, until the part count doubles. */
-export function documentPart(id: string, documents: number): string {
+/**
+ * The part of /data/documents/ that holds a document (`part-0f`), or of another list by document
+ * (`perPart`): by a hash of its id (FNV-1a), so that it stays put while the corpus grows, until the
+ * part count doubles.
+ */
+export function documentPart(id: string, documents: number, perPart = PART_DOCUMENTS): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  const parts = partCount(documents);
+  const parts = partCount(documents, perPart);
   return `part-${(h & (parts - 1)).toString(16).padStart(Math.max(1, (parts - 1).toString(16).length), '0')}`;
 }
 
