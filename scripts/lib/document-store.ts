@@ -48,7 +48,13 @@ const canonicalData = (value: unknown) =>
 /** Results as files, each written under a name of its own and renamed into place, so that a reader never sees half of one. */
 export function resultFiles(dir: string, version: string): Required<DocumentStore> & { hits(): number } {
   const file = (key: string) => join(dir, version, `${key}${EXTENSION}`);
+  // Each result's digest as read: a result's key names what it was worked out from (its document's
+  // digest, the code's version), so its data, once written, is what any write of it holds. (A build
+  // asks for every document's digests once per merge that could run: 10,000 files opened and read
+  // at 1,000 documents, 0.4 s.)
+  const digests = new Map<string, string>();
   const write = (key: string, digest: Buffer, value: unknown) => {
+    digests.delete(key);
     const partial = `${file(key)}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
     writeFileSync(partial, Buffer.concat([digest, serialize(value)]));
     renameSync(partial, file(key));
@@ -72,11 +78,15 @@ export function resultFiles(dir: string, version: string): Required<DocumentStor
     },
     has: (key) => existsSync(file(key)),
     digest(key) {
+      const known = digests.get(key);
+      if (known !== undefined) return known;
       let fd: number | undefined;
       try {
         fd = openSync(file(key), 'r');
         const header = Buffer.alloc(HEADER);
-        return readSync(fd, header, 0, HEADER, 0) === HEADER ? header.toString('hex') : undefined;
+        const digest = readSync(fd, header, 0, HEADER, 0) === HEADER ? header.toString('hex') : undefined;
+        if (digest !== undefined) digests.set(key, digest);
+        return digest;
       } catch {
         return undefined;
       } finally {

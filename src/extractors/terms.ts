@@ -5,7 +5,8 @@
  * sentences; the merge ranks the found terms over the evidence and finds their mentions.
  */
 import { corpusGlossary, documentGlossary, type DocumentGlossary, type GlossaryChange } from '../extract/found-glossary.ts';
-import { termEntry, termMention, type TermMention } from '../generate/indexes.ts';
+import { termEntry, termMention } from '../generate/indexes.ts';
+import type { Mention } from '../extract/terms.ts';
 import { termPages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
 import { lazy } from '../lib/memo.ts';
@@ -25,14 +26,14 @@ export const terms = extractor({
   // (Every distinct string's counts, then the found terms' mentions: 2.5 GB at 10,000 documents, run alone.)
   largeMerge: true,
   outputs: (entries, { location }) => {
-    // Each document's mentions, the terms in the glossary's order (made when the first part that needs them is).
+    // Each document's mentions, the terms in the glossary's order (found when the first part that needs them is made).
     const byDocument = lazy(() => {
-      const mentions = new Map<string, TermMention[]>();
+      const mentions = new Map<string, Array<[term: string, mention: Mention]>>();
       for (const t of entries) {
         for (const m of t.mentions) {
           const list = mentions.get(m.doc);
-          if (list) list.push(termMention(t.id, m, location));
-          else mentions.set(m.doc, [termMention(t.id, m, location)]);
+          if (list) list.push([t.id, m]);
+          else mentions.set(m.doc, [[t.id, m]]);
         }
       }
       return mentions;
@@ -46,7 +47,7 @@ export const terms = extractor({
       // files a document (1,000 documents: 3,985 files).
       {
         path: 'data/term-mentions',
-        byDocument: { field: 'mentions', items: (doc) => byDocument().get(doc) ?? [], depends: entries.map((t) => [t.id, t.term, t.synonyms]), documentsPerPart: 64 },
+        byDocument: { field: 'mentions', items: (doc) => (byDocument().get(doc) ?? []).map(([term, m]) => termMention(term, m, location)), depends: entries.map((t) => [t.id, t.term, t.synonyms]), documentsPerPart: 64 },
       },
       // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
       { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },

@@ -20,7 +20,6 @@ export function termEntry<T extends TermEntry>(t: T, loc: SiteLocation) {
 
 /** One mention of /data/term-mentions/: its term's id, and the mention with the URL of its paragraph. */
 export const termMention = (term: string, m: Mention, loc: SiteLocation) => ({ term, ...link(loc, m) });
-export type TermMention = ReturnType<typeof termMention>;
 
 /** One entry of /data/policies.json, /data/organisations.json or /data/places.json. */
 export const indexEntry = <T extends PolicyEntry | OrganisationEntry | PlaceEntry>(x: T, loc: SiteLocation) => withMentions(loc, x);
