@@ -7,7 +7,7 @@ import type { CorpusEntry } from '../generate/data.ts';
 import type { ChartsData, FiguresData } from '../generate/figures.ts';
 import type { ModelsData } from '../generate/indexes.ts';
 import type { FigurePages, IndexPages, ListingPage, PageVariant, TermPages, TimelinePages } from '../generate/page-data.ts';
-import type { TimelineData, TimelineEntry } from '../generate/timeline.ts';
+import { timelineCsv, type TimelineData, type TimelineEntry } from '../generate/timeline.ts';
 import type { Block, CleaningReport, SkippedFile } from '../pipeline/types.ts';
 import type { ReadingReport } from '../read/types.ts';
 import type { ReadingCitations } from '../cite/page-citations.ts';
@@ -136,6 +136,13 @@ export const loadTimeline = (): TimelineData => ({ events: timelineEvents() });
 export function eventsToldBy(id: string): TimelineEntry[] {
   const file = join(GENERATED, 'pages', 'events', `${id}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TimelineEntry[]) : [];
+}
+
+/** A kind's events as CSV (/timeline/kind/<kind>/events.csv), as the content build wrote them. */
+export function timelineKindCsv(kind: string): string {
+  const file = join(GENERATED, 'pages', 'timeline-csv', `${kind}.csv`);
+  // (None when the timeline's merge failed: its header alone, as for a kind without events.)
+  return existsSync(file) ? readFileSync(file, 'utf8') : [...timelineCsv([])].join('');
 }
 
 /** What the timeline pages show: counts per filter, the axis's events, each page's first events (src/generate/page-data.ts timelinePages). */
