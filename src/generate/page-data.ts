@@ -17,9 +17,14 @@ type Shown<T extends { mentions: Mention[] }> = T & { mentionCount: number };
 
 const shown = <T extends { mentions: Mention[] }>(x: T, limits: ConcordanceLimits): Shown<T> => ({ ...x, mentions: shownMentions(x.mentions, limits), mentionCount: x.mentions.length });
 
-/** Every term (there are tens), each with its concordance's lines and every mention counted (a found term keeps only some of its mentions: found-glossary.ts). */
-export const termPages = <T extends TermEntry>(terms: readonly T[]) => ({
-  terms: terms.map((t) => ({ ...shown(t, TERM_CONCORDANCE), mentionCount: Object.values(t.counts).reduce((n, c) => n + c, 0) })),
+/**
+ * Every term (there are tens), each with its concordance's lines and every mention counted (a found
+ * term keeps only some of its mentions: found-glossary.ts); of why a term was found, the reasons the
+ * pages name, not its score (which any document changed moves a little: every page showing the term
+ * would be made again).
+ */
+export const termPages = <T extends TermEntry & { found?: { why: readonly string[] } }>(terms: readonly T[]) => ({
+  terms: terms.map((t) => ({ ...shown(t, TERM_CONCORDANCE), mentionCount: Object.values(t.counts).reduce((n, c) => n + c, 0), ...(t.found ? { found: { why: t.found.why } } : {}) })),
 });
 
 /** The entries an index's page lists, each with a page of its own: the first LIST_LIMIT, in the index's own order (organisations and places by mentions, policies by date). */
