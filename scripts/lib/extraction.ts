@@ -240,9 +240,10 @@ export async function runMerge(store: Store, name: string, s: MergeSetup, extrac
 
 /**
  * A list of each document's own items (OutputFile `byDocument`) in parts by document: a part whose
- * documents (ids and results' digests), the merge's settings and what the items depend on are those the store says it was last
- * made from (`last`), and whose files are there, is kept, its documents' results not read. Returns
- * the files it made or kept (relative to the content build's folder), and what each part was made from.
+ * documents (ids and results' digests), the merge's settings and what the items depend on are what
+ * it was last made from (`last`, as the store kept it), and whose files are there, is kept, its
+ * documents' results not read. Returns the files it made or kept (relative to the content build's
+ * folder), and what each part was made from.
  */
 async function writeByDocument(store: Store, ex: AnyExtractor, s: MergeSetup, settings: string, o: Extract<OutputFile, { byDocument: unknown }>, last: Readonly<Record<string, string>>) {
   const dir = join(s.outDir, o.path);
