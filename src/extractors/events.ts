@@ -77,9 +77,19 @@ function* tellings(events: readonly TimelineEvent[], location: SiteLocation): Ge
   }
 }
 
-/** Each kind's events as CSV (timelineCsv), a file a kind, every kind there is (a kind without events: the header alone). */
+/**
+ * Each kind's events as CSV (timelineCsv), a file a kind, every kind there is (a kind without events:
+ * the header alone). Each event's row is made as it comes and only the rows are held: the events'
+ * public form, all at once, took 0.7 GB more at 10,000 documents.
+ */
 function* kindCsvs(entries: Iterable<TimelineEntry>): Generator<[string, string]> {
-  const byKind = new Map<string, TimelineEntry[]>(EVENT_KINDS.map((k) => [k, []]));
-  for (const e of entries) byKind.get(e.kind)?.push(e);
-  for (const [kind, list] of byKind) yield [`${kind}.csv`, [...timelineCsv(list)].join('')];
+  const [header] = timelineCsv([]);
+  const rows = new Map<string, string[]>(EVENT_KINDS.map((k) => [k, []]));
+  for (const e of entries) {
+    const list = rows.get(e.kind);
+    if (!list) continue;
+    const [, ...row] = timelineCsv([e]);
+    list.push(...row);
+  }
+  for (const [kind, list] of rows) yield [`${kind}.csv`, header + list.join('')];
 }

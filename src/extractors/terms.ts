@@ -6,7 +6,6 @@
  */
 import { corpusGlossary, documentGlossary, type DocumentGlossary, type GlossaryChange } from '../extract/found-glossary.ts';
 import { termEntry, termMention } from '../generate/indexes.ts';
-import type { Mention } from '../extract/terms.ts';
 import { termPages } from '../generate/page-data.ts';
 import { map } from '../lib/iterate.ts';
 import { lazy } from '../lib/memo.ts';
@@ -26,18 +25,24 @@ export const terms = extractor({
   // (Every distinct string's counts, then the found terms' mentions: 2.5 GB at 10,000 documents, run alone.)
   largeMerge: true,
   outputs: (entries, { location }) => {
-    // Each document's mentions, the terms in the glossary's order (found when the first part that needs them is made).
+    // Where each document's mentions are, the terms in the glossary's order: pairs of numbers, the
+    // term's place and the mention's in its list (millions of mentions at 10,000 documents), found
+    // when the first part that needs them is made.
     const byDocument = lazy(() => {
-      const mentions = new Map<string, Array<[term: string, mention: Mention]>>();
-      for (const t of entries) {
-        for (const m of t.mentions) {
-          const list = mentions.get(m.doc);
-          if (list) list.push([t.id, m]);
-          else mentions.set(m.doc, [[t.id, m]]);
-        }
-      }
-      return mentions;
+      const at = new Map<string, number[]>();
+      entries.forEach((t, i) =>
+        t.mentions.forEach((m, j) => {
+          const list = at.get(m.doc);
+          if (list) list.push(i, j);
+          else at.set(m.doc, [i, j]);
+        }),
+      );
+      return at;
     });
+    const mentionsOf = function* (doc: string) {
+      const at = byDocument().get(doc) ?? [];
+      for (let k = 0; k < at.length; k += 2) yield termMention(entries[at[k]!]!.id, entries[at[k]!]!.mentions[at[k + 1]!]!, location);
+    };
     return [
       // By the first letter of their ids, without their mentions.
       { path: 'data/terms', parts: { field: 'terms', items: map(entries, (t) => termEntry(t, location)), key: (t: { id: string }) => t.id.slice(0, 1) } },
@@ -47,7 +52,7 @@ export const terms = extractor({
       // files a document (1,000 documents: 3,985 files).
       {
         path: 'data/term-mentions',
-        byDocument: { field: 'mentions', items: (doc) => (byDocument().get(doc) ?? []).map(([term, m]) => termMention(term, m, location)), depends: entries.map((t) => [t.id, t.term, t.synonyms]), documentsPerPart: 64 },
+        byDocument: { field: 'mentions', items: mentionsOf, depends: entries.map((t) => [t.id, t.term, t.synonyms]), documentsPerPart: 64 },
       },
       // What the glossary pages show of them (the data file is too long to read whole at 5,000 documents).
       { path: 'pages/terms.json', text: [JSON.stringify(termPages(entries))] },
