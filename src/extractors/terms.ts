@@ -49,7 +49,7 @@ export const terms = extractor({
       // Their mentions in parts by document: one document changed, one part made again (in the terms'
       // parts, every term it names would change). A document's mentions are found by the terms' names
       // alone. Twice as many documents a part as /data/figures/, and no CSV: the site stays under 4
-      // files a document (1,000 documents: 3,985 files).
+      // files a document (1,000 documents: 3,986 files in the bench).
       {
         path: 'data/term-mentions',
         byDocument: { field: 'mentions', items: mentionsOf, depends: entries.map((t) => [t.id, t.term, t.synonyms]), documentsPerPart: 64 },
