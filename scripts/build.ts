@@ -6,11 +6,12 @@
  * the content build is done (dist/ kept from the last build, and tidied by astro.config.mjs).
  * Prints each stage's time and peak memory (all its processes together).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { corpusConfig } from '../src/corpus/config.ts';
+import { treeMemory } from './lib/process-memory.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const node = (args: string[]) => [process.execPath, ...args];
@@ -45,35 +46,9 @@ type Stage = keyof typeof STAGES;
 
 const running = new Map<ChildProcess, { name: Stage; peakKB: number }>();
 
-/** Every process's id, parent and resident kilobytes: from /proc where there is one (no process started per sample), else from ps. */
-function processTable(): [number, number, number][] {
-  if (existsSync('/proc/self/stat')) {
-    const rows: [number, number, number][] = [];
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        rows.push([Number(pid), Number(/^PPid:\s*(\d+)/m.exec(status)?.[1]), Number(/^VmRSS:\s*(\d+) kB/m.exec(status)?.[1] ?? 0)]);
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return rows;
-  }
-  try {
-    return execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  } catch {
-    return [];
-  }
-}
-
 /** Resident memory of every running stage, its child processes included (Pagefind runs two levels down). */
 function sample(): void {
-  const rows = processTable();
-  const children = new Map<number, number[]>();
-  for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  const rss = new Map(rows.map(([pid, , kb]) => [pid, kb]));
-  const tree = (pid: number): number => (rss.get(pid) ?? 0) + (children.get(pid) ?? []).reduce((n, c) => n + tree(c), 0);
+  const tree = treeMemory();
   for (const [child, stage] of running) stage.peakKB = Math.max(stage.peakKB, tree(child.pid!));
 }
 

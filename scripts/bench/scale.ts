@@ -26,7 +26,7 @@ export interface StageTime {
 }
 
 /** Run one build stage in `dir`: wall seconds, peak memory of all its processes together. */
-function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]): StageTime & { log: string } {
+function stage(dir: string, env: NodeJS.ProcessEnv, [command, ...args]: string[]): Promise<StageTime & { log: string }> {
   return measureCommand(command!, args, { cwd: dir, env: cleanEnv(env) });
 }
 
@@ -53,8 +53,8 @@ function stageOf(log: string, name: string): StageTime {
   return { seconds: Number(m[1]), peakMB: Number(m[2]) };
 }
 
-function build(dir: string, env: NodeJS.ProcessEnv) {
-  const all = stage(dir, env, [...BUILD]);
+async function build(dir: string, env: NodeJS.ProcessEnv) {
+  const all = await stage(dir, env, [...BUILD]);
   const stages = {
     content: stageOf(all.log, 'content'),
     astro: stageOf(all.log, 'astro'),
@@ -122,7 +122,7 @@ export async function measure(size: number) {
   const dir = copyProject();
   const env = { CORPUS_DIR: corpus };
   const corpusBytes = bytes(corpus);
-  const full = build(dir, env);
+  const full = await build(dir, env);
   const dist = join(dir, 'dist');
   const pages = count(dist, (n) => n.endsWith('.html'));
   const result = {
@@ -160,11 +160,11 @@ export async function measure(size: number) {
   // A paragraph added in the middle (at the end, cleaning would remove it as footer and only the report would change).
   const lines = readFileSync(join(corpus, files[0]!), 'utf8').split('\n');
   writeFileSync(join(corpus, files[0]!), [...lines.slice(0, 20), '', '这一段是后来加上的,用来测量只改一篇文献时重建要多久。', '', ...lines.slice(20)].join('\n'));
-  result.incremental.changed = strip(build(dir, env));
+  result.incremental.changed = strip(await build(dir, env));
   await writeSyntheticCorpus(corpus, 1, undefined, size);
-  result.incremental.added = strip(build(dir, env));
+  result.incremental.added = strip(await build(dir, env));
   unlinkSync(join(corpus, files[2]!));
-  result.incremental.removed = strip(build(dir, env));
+  result.incremental.removed = strip(await build(dir, env));
   if (process.env.BENCH_KEEP) console.error(`[scale] kept ${dir} (corpus ${corpus})`);
   else {
     setAside(corpus);
@@ -174,10 +174,10 @@ export async function measure(size: number) {
   const theirs: StarlightBuild[] = [];
   const ours = [full.seconds];
   for (let i = 0; i < PAIRS; i++) {
-    theirs.push(starlight!.build());
+    theirs.push(await starlight!.build());
     if (ours.length === PAIRS) break;
     const again = copyProject();
-    ours.push(build(again, { CORPUS_DIR: unchanged }).seconds);
+    ours.push((await build(again, { CORPUS_DIR: unchanged })).seconds);
     setAside(again);
   }
   starlight?.done();
@@ -191,7 +191,7 @@ export async function measure(size: number) {
   return result;
 }
 
-const strip = ({ seconds, peakMB, stages }: ReturnType<typeof build>) => ({ seconds, peakMB, stages });
+const strip = ({ seconds, peakMB, stages }: Awaited<ReturnType<typeof build>>) => ({ seconds, peakMB, stages });
 
 export type ScaleResult = Awaited<ReturnType<typeof measure>> & { starlight?: StarlightBuild & { runs: number[] }; fullRuns?: number[]; ours?: { pageBytes: number }; firstQuery?: FirstQuery & { later?: number[]; laterAfterGlance?: number[] } };
 

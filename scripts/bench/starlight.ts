@@ -38,7 +38,7 @@ function markdown(blocks: Block[]): string {
 }
 
 /** One build of the Starlight site: its time and memory, and its bytes. */
-export type StarlightBuild = ReturnType<typeof buildOnce>;
+export type StarlightBuild = Awaited<ReturnType<typeof buildOnce>>;
 
 /**
  * The Starlight site of the documents in `generated` written now (into the project), built each
@@ -46,7 +46,7 @@ export type StarlightBuild = ReturnType<typeof buildOnce>;
  * aside by `done`: the documents can be taken from one build of ours and the site built after
  * others, and several times, one build of ours between two of its.
  */
-export function prepareStarlight(generated: string): { build(): StarlightBuild; done(): void } {
+export function prepareStarlight(generated: string): { build(): Promise<StarlightBuild>; done(): void } {
   // Inside the project (not in src/), so that node_modules is found by walking up, as Vite expects.
   const dir = join(ROOT, 'bench-starlight.tmp');
   rmSync(dir, { recursive: true, force: true });
@@ -76,15 +76,15 @@ export function prepareStarlight(generated: string): { build(): StarlightBuild; 
 }
 
 /** The Starlight site of the documents in `generated`, built once: its time, memory and bytes. */
-export function buildStarlight(generated: string): StarlightBuild {
+export async function buildStarlight(generated: string): Promise<StarlightBuild> {
   const site = prepareStarlight(generated);
-  const result = site.build();
+  const result = await site.build();
   site.done();
   return result;
 }
 
-function buildOnce(dir: string, files: readonly string[]) {
-  const { seconds, peakMB } = measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
+async function buildOnce(dir: string, files: readonly string[]) {
+  const { seconds, peakMB } = await measure(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: dir, env: cleanEnv() });
   const dist = join(dir, 'dist');
   const bytes = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((n, f) => n + bytes(join(p, f)), 0) : statSync(p).size);
   const first = files[0]!.replace(/\.json$/, '');
@@ -96,4 +96,4 @@ function buildOnce(dir: string, files: readonly string[]) {
   return { seconds, peakMB, pages: files.length, distMB: Math.round(bytes(dist) / 1e5) / 10, pagefindMB: Math.round(bytes(join(dist, 'pagefind')) / 1e5) / 10, pageBytes: statSync(page).size + assets, pageHtmlBytes: statSync(page).size, pageAssetBytes: assets };
 }
 
-if (process.argv[1]?.endsWith('starlight.ts')) console.log(JSON.stringify(buildStarlight(process.argv[2] ?? join(ROOT, 'src', 'generated'))));
+if (process.argv[1]?.endsWith('starlight.ts')) console.log(JSON.stringify(await buildStarlight(process.argv[2] ?? join(ROOT, 'src', 'generated'))));

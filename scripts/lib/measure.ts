@@ -1,11 +1,13 @@
 /**
- * Run a command and measure it: wall seconds and the peak resident memory of all its processes
- * together (a build stage may run several side by side), sampled every 0.2 s.
+ * Run a command and measure it: wall seconds and the peak resident memory of it and every process
+ * it starts, together (a build runs several side by side), sampled every 0.2 s from this process
+ * (process-memory.ts: nothing is started to sample, so the measure takes little from the build).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { treeMemory } from './process-memory.ts';
 
 export interface Measured {
   seconds: number;
@@ -13,30 +15,22 @@ export interface Measured {
   log: string;
 }
 
-// The command runs in a session of its own; every process of that session is summed at each sample.
-const SAMPLER = `setsid "$@" > "$MEASURE_LOG" 2>&1 &
-pid=$!
-peak=0
-while kill -0 $pid 2>/dev/null; do
-  s=$(ps -o rss= -s $pid 2>/dev/null | awk '{t+=$1} END {print t+0}')
-  [ "$s" -gt "$peak" ] && peak=$s
-  sleep 0.2
-done
-wait $pid
-rc=$?
-echo $peak > "$MEASURE_PEAK"
-exit $rc`;
-
-export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Measured {
+export async function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-measure-'));
   const log = join(dir, 'log');
-  const peak = join(dir, 'peak');
+  const out = openSync(log, 'w');
   const started = performance.now();
-  const r = spawnSync('bash', ['-c', SAMPLER, 'measure', command, ...args], { cwd: options.cwd, env: { ...options.env, MEASURE_LOG: log, MEASURE_PEAK: peak }, stdio: 'ignore' });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
+  closeSync(out);
+  let peakKB = 0;
+  const sampler = setInterval(() => (peakKB = Math.max(peakKB, treeMemory()(child.pid!))), 200);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (status) => resolve(status));
+  }).finally(() => clearInterval(sampler));
   const seconds = Math.round((performance.now() - started) / 10) / 100;
-  const out = readFileSync(log, 'utf8');
-  const peakMB = Math.round(Number(readFileSync(peak, 'utf8').trim()) / 1024);
+  const text = readFileSync(log, 'utf8');
   rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${out.slice(-4000)}`);
-  return { seconds, peakMB, log: out };
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${text.slice(-4000)}`);
+  return { seconds, peakMB: Math.round(peakKB / 1024), log: text };
 }
