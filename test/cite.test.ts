@@ -112,6 +112,27 @@ describe('APA written directly', () => {
     expect(direct({ ...d, publisher: 'e.g. kb' })).toBeUndefined();
   });
 
+  it('takes a title holding Latin letters in a Chinese page (DRG付费, a site named after its folder), and writes what the reference processor writes', () => {
+    const title = chars('abcDRGXYZ019_-. .:,/医联体付费（）()“”').chain((t) => fc.constantFrom(t, `${t}(12 篇文献)`, `术语：${t}`, `kb-scale-1000-${t}`));
+    const latinDocument = document(chinese).chain((d) =>
+      fc.record({ title, author: fc.constantFrom(null, '夏宇豪', '国家卫生健康委员会'), published: fc.constantFrom(null, '2018', '2018-06-09'), url: fc.constantFrom('https://example.org/docs/abc/', '/about/'), language: fc.constantFrom('zh-CN', 'zh-Hant', 'en-US') }).map((o) => ({ ...d, ...o })),
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(latinDocument, (d) => {
+        const mine = direct(d);
+        if (mine === undefined) return;
+        if (/[A-Za-z]/.test(d.title)) taken++;
+        expect(mine).toBe(reference(d));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(200);
+    expect(direct({ title: 'bc-1000(1000 篇文献)', author: null, published: null, publisher: 'bc-1000', accessed: '2025-01-15', url: '/about/', language: 'zh-CN' })).toBe('bc-1000(1000 篇文献). (n.d.). bc-1000. Retrieved January 15, 2025, from /about/');
+    // In English the processor's case rules apply: left to it.
+    expect(direct({ title: 'DRG付费', author: null, published: null, publisher: null, accessed: '2025-01-15', url: '/about/', language: 'en-US' })).toBeUndefined();
+  });
+
   it('takes almost every Chinese document, and the same for them as the reference processor', () => {
     let taken = 0;
     const chineseDocument = document(chinese).chain((d) =>

@@ -26,22 +26,24 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /**
  * Text citeproc prints as it is: Chinese characters, digits, Chinese punctuation and quotation
- * marks in closed pairs (“医共体”), a few ASCII signs, single spaces between words; no Latin
+ * marks in closed pairs (“医共体”, no ASCII stop after a space inside: the processor puts a narrow
+ * space before it), a few ASCII signs, single spaces between words; no Latin
  * letters (case rules), no ASCII quotation marks (citeproc turns and pairs them), no markup
  * characters; ASCII stops (. : ; ? !) only between characters or digits (citeproc spaces them after
  * a space, and merges them with the punctuation before or after a field); nothing at the end that
  * it moves the period into (a closing quotation mark).
  */
 function plainPattern(word: string, also = ''): RegExp {
-  return new RegExp(`^(?! )(?:[${word}${also}，、；：（）《》〈〉【】「」『』—·…。？！,\\-()%+/]|(?<=[${word}])[.:;?!](?=[${word}])|“[^“”‘’"']+”| (?! ))+$`, 'u');
+  return new RegExp(`^(?! )(?:[${word}${also}，、；：（）《》〈〉【】「」『』—·…。？！,\\-()%+/]|(?<=[${word}])[.:;?!](?=[${word}])|“(?:[^“”‘’"' ]| (?![ .:;?!]))+”| (?! ))+$`, 'u');
 }
 const PLAIN = plainPattern('\\p{Script=Han}0-9');
 /**
- * In a Chinese page, a site's name may also hold Latin letters and underscores (a folder's name, a
- * domain): the style prints it as it is, with no case rules, and an ASCII stop between letters
- * (gov.cn) stays.
+ * In a Chinese page, a title or a site's name may also hold Latin letters and underscores (DRG付费,
+ * a folder's name, a domain): the style prints them as they are, with no case rules, and an ASCII
+ * stop between letters (gov.cn) stays. (The about page's title holds the site's name: a corpus in
+ * a folder named in Latin letters otherwise started the processor at every build, 0.4 s.)
  */
-const PLAIN_SITE = plainPattern('\\p{Script=Han}0-9A-Za-z', '_');
+const PLAIN_LATIN = plainPattern('\\p{Script=Han}0-9A-Za-z', '_');
 const plain = (text: string, pattern = PLAIN) => pattern.test(text) && !/[ ”]$/.test(text);
 const HAN_NAME = /^\p{Script=Han}+$/u;
 /** An absolute web address, or the site-relative path pages cite when the site has no configured URL (an index entry's page, say). */
@@ -73,7 +75,8 @@ function accessedOn(date: string): string | undefined {
 
 /** The reference as citeproc's APA style writes it (text output), or undefined when it is not one this function writes. */
 export function apaWebpage(ref: ApaWebpage): string | undefined {
-  if (!plain(ref.title) || (ref.site !== null && !plain(ref.site, /^zh\b/i.test(ref.language ?? '') ? PLAIN_SITE : PLAIN)) || !URL_TEXT.test(ref.url)) return undefined;
+  const pattern = /^zh\b/i.test(ref.language ?? '') ? PLAIN_LATIN : PLAIN;
+  if (!plain(ref.title, pattern) || (ref.site !== null && !plain(ref.site, pattern)) || !URL_TEXT.test(ref.url)) return undefined;
   if (ref.author && !(HAN_NAME.test(ref.author.family) && HAN_NAME.test(ref.author.given))) return undefined;
   const date = ref.published === null ? 'n.d.' : issued(ref.published);
   const accessed = accessedOn(ref.accessed);
