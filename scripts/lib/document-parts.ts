@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { documentPart, partCount } from '../../src/generate/data.ts';
 import { readJson, writeGzip, writeText } from './data-files.ts';
 
+const COMMA = Buffer.from(',');
+
 /** One part as the index lists it: its file, its documents (ids, in order), and a digest of what they were made from. */
 interface DocumentPartEntry {
   name: string;
@@ -37,9 +39,10 @@ export async function writeDocumentParts(outDir: string, made: Readonly<Record<s
     const json = `${name}.json.gz`;
     entries.push({ name, json, count: members.length, documents: members, key });
     if (before.get(name) === key && existsSync(join(dir, json))) continue;
-    // The documents' own files, joined as they are (no parsing); replaced whole (the built site's file is a hard link to it).
-    const texts = await Promise.all(members.map((id) => readFile(join(outDir, 'documents', `${id}.json`), 'utf8')));
-    await writeGzip(join(dir, json), `{"documents":[${texts.join(',')}]}`);
+    // The documents' own files, joined as they are, as bytes (not decoded and encoded again: 1.8 s of
+    // the main thread at 1,000 documents, beside the merges); replaced whole (the built site's file is a hard link to it).
+    const files = await Promise.all(members.map((id) => readFile(join(outDir, 'documents', `${id}.json`))));
+    await writeGzip(join(dir, json), Buffer.concat([Buffer.from('{"documents":['), ...files.flatMap((f, i) => (i ? [COMMA, f] : [f])), Buffer.from(']}')]));
     written++;
   }
   await writeText(join(dir, 'index.json'), [JSON.stringify({ field: 'documents', count: ids.length, parts: entries }, null, 1)]);
