@@ -2,7 +2,7 @@
  * The resident memory of a process and every process it started, read in this process: from /proc
  * where there is one, else from one `ps`. A sampler that started `ps` (and a shell and awk) five
  * times a second took some 10% of a core, on a machine of two: the build it measured at 1,000
- * documents took 71–77 s under it, 68 s without.
+ * documents took 71–77 s under it (three runs), 62–68 s without (two).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
