@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Cite } from '@citation-js/core';
+import { addressAt } from '../src/cite/address.ts';
 import { apaWebpage } from '../src/cite/apa.ts';
 import { apaOf, citations, cslItem } from '../src/cite/formats.ts';
 import { gbt7714 } from '../src/cite/gbt7714.ts';
@@ -157,5 +158,36 @@ describe('APA written directly', () => {
     expect(direct({ ...d, author: 'John Smith' })).toBeUndefined();
     expect(direct({ ...d, title: '医联体 "quoted"' })).toBeUndefined();
     expect(direct({ ...d, title: '医联体?' })).toBeUndefined();
+  });
+});
+
+describe('where a citation names its address', () => {
+  it('finds the address as a word of its own, not inside [EB/OL] nor in the title', () => {
+    const c = gbt7714({ title: 'dev-web / 医联体(14 篇文献)', authors: [], published: null, accessed: '2026-12-08', url: '/' }, '2025');
+    expect(c).toBe('[1] dev-web / 医联体(14 篇文献)[EB/OL]. [2026-12-08]. /.');
+    expect(addressAt(c, '/')).toBe(c.length - 2);
+    const apa = 'dev-web(14 篇文献). (n.d.). dev-web. Retrieved December 8, 2026, from /';
+    expect(addressAt(apa, '/')).toBe(apa.length - 1);
+    const bib = '@online{doc_x,\n  title = {/kb/ a/b},\n  url = {/kb/},\n}';
+    expect(addressAt(bib, '/kb/')).toBe(bib.indexOf('{/kb/},') + 1);
+    const ris = 'TY  - ELEC\nTI  - 医联体\nUR  - /docs/abc/\nER  - ';
+    expect(addressAt(ris, '/docs/abc/')).toBe(ris.indexOf('/docs/abc/'));
+    expect(addressAt('{"title":"x","URL":"/"}', '/')).toBe('{"title":"x","URL":"'.length);
+    const absolute = '[1] 医联体[EB/OL]. [2026-12-08]. https://e.org/docs/abc/.';
+    expect(addressAt(absolute, 'https://e.org/docs/abc/')).toBe(absolute.indexOf('https:'));
+    expect(addressAt('[1] 医联体[EB/OL]. [2026-12-08].', '/')).toBe(-1);
+    expect(addressAt('anything', '')).toBe(-1);
+  });
+
+  it('finds, in any text, only a place where the address stands between the delimiters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('/', 'a', ' ', '.', '{', '}', '"', 'E', 'B', '[', ']') }), fc.constantFrom('/', '/a/', 'a'), (text, address) => {
+        const at = addressAt(text, address);
+        if (at < 0) return;
+        expect(text.slice(at, at + address.length)).toBe(address);
+        expect(at === 0 || /[\s{"]/.test(text[at - 1]!)).toBe(true);
+        expect(at + address.length === text.length || /[\s}".,;]/.test(text[at + address.length]!)).toBe(true);
+      }),
+    );
   });
 });

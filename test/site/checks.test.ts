@@ -180,6 +180,16 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     await context.close();
   });
 
+  it('cites the whole corpus at the address it is read at, [EB/OL] left as it is (the site-relative address `/` stands in it too)', async () => {
+    const context = await launch();
+    const p = await context.newPage();
+    await p.goto(base() + 'about/');
+    const text = (await p.locator('#cite-corpus-first').textContent())!.trim();
+    expect(text).toContain('[EB/OL]');
+    expect(text.endsWith(`. ${new URL('/', p.url()).href}.`)).toBe(true);
+    await context.close();
+  });
+
   it('prints a reading page cleanly on A4: its address and page numbers on every sheet, paragraph numbers in the margin, closed sections left out', async () => {
     const context = await launch({ viewport: { width: 900, height: 1200 } });
     const p = await context.newPage();
