@@ -8,8 +8,8 @@ export const strings = {
   mainNav: '主导航',
   breadcrumbs: '位置',
   dataFiles: '数据下载',
-  // After a link to a list's index (data/<list>/index.json): the list is in parts, the index names each.
-  dataParts: '（分卷索引：列出每一卷的 JSON 与 CSV 文件）',
+  // After a link to a list's index (data/<list>/index.json): the list is in parts, the index names each (and its CSV, for a list that has one).
+  dataParts: (csv: boolean) => (csv ? '（分卷索引：列出每一卷的 JSON 与 CSV 文件）' : '（分卷索引：列出每一卷的 JSON 文件）'),
   search: {
     site: '全站搜索',
     label: '搜索文献',

@@ -59,6 +59,18 @@ function generatedParts<T>(dir: string, field: string): () => T[] {
 /** Whether the content build wrote a list in parts under data/ (data/<name>/index.json). */
 export const hasDataList = (name: string) => existsSync(join(GENERATED, 'data', name, 'index.json'));
 
+const withCsv = new Map<string, boolean>();
+/** Whether a list's parts come as CSV too (its index names a CSV file for a part: the timeline's and the figures' do). */
+export function dataListHasCsv(name: string): boolean {
+  let csv = withCsv.get(name);
+  if (csv === undefined) {
+    const index = hasDataList(name) ? (JSON.parse(readFileSync(join(GENERATED, 'data', name, 'index.json'), 'utf8')) as { parts?: Array<{ csv?: string }> }) : {};
+    csv = (index.parts ?? []).some((p) => p.csv !== undefined);
+    withCsv.set(name, csv);
+  }
+  return csv;
+}
+
 /** The corpus index, sorted by date (undated last), then title. */
 export const loadCorpus = generated<CorpusData>('data/corpus.json');
 

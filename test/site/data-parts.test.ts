@@ -41,6 +41,15 @@ describe('data in parts', () => {
     for (const list of LISTS) expect(about).toContain(`href="/data/${list}/index.json"`);
   });
 
+  it('says CSV beside a list\'s index only where its parts come as CSV too', () => {
+    const about = readFileSync(join(DIST, 'about', 'index.html'), 'utf8');
+    for (const list of LISTS) {
+      const item = new RegExp(`href="/data/${list}/index.json"[^<]*</a>([^<]*)</li>`).exec(about)?.[1];
+      expect(item, list).toBeDefined();
+      expect(item!.includes('CSV'), list).toBe(dataIndex(DIST, list).parts.some((p) => p.csv));
+    }
+  });
+
   it('holds every document in exactly one part, and each reading page links its part', () => {
     const corpus = JSON.parse(readFileSync(join(DIST, 'data', 'corpus.json'), 'utf8')) as { documents: { id: string }[] };
     const parts = dataIndex(DIST, 'documents').parts;
