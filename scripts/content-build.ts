@@ -191,7 +191,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     // The threads' work is done: the results this build used stay in the store, and the threads'
     // memory goes before the registry is written (at 10,000 documents their heaps held 2 GB then).
     for (const p of new Set([work, mergeWork])) {
-      for (const { used } of await p.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used);
+      for (const { used, digests } of await p.everywhere<ReturnType<Task['finish']>>('finish')) store.keep(used, digests);
       await p.close();
     }
     if (authored.pages.length > 0) o.log(`[pages] ${authored.pages.length} authored page(s): ${authored.pages.map((p) => `/${p}/`).join(' ')}`);

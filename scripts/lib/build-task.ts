@@ -56,7 +56,7 @@ export interface Written {
 }
 
 export async function makeTask(setup: BuildSetup) {
-  const { store, used } = trackedResults(setup.cacheDir, setup.version);
+  const { store, used, usedDigests } = trackedResults(setup.cacheDir, setup.version);
   const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(setup.corpusDir, name))) });
   const extraction = documentExtraction(store, setup.curation);
   const files = documentFiles(setup.files);
@@ -118,7 +118,7 @@ export async function makeTask(setup: BuildSetup) {
       return { extracted: extract.needed, written: write.needed, failures };
     },
     merge: (name: string, s: MergeSetup): Promise<MergeDone> => runMerge(store, name, s),
-    /** The results this thread asked for or wrote (the content build keeps them). */
-    finish: (): { used: string[] } => ({ used: [...used] }),
+    /** The results this thread asked for or wrote (the content build keeps them), and their digests it knows. */
+    finish: (): { used: string[]; digests: Array<[string, string]> } => ({ used: [...used], digests: usedDigests() }),
   };
 }

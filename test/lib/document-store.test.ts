@@ -1,12 +1,12 @@
 /** The per-document results on disk (scripts/lib/document-store.ts): a result's digest is its data's, however the data was made. */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resultFiles } from '../../scripts/lib/document-store.ts';
+import { documentStore, resultFiles } from '../../scripts/lib/document-store.ts';
 
 function store() {
   const dir = mkdtempSync(join(tmpdir(), 'kb-store-'));
@@ -70,5 +70,52 @@ describe('resultFiles', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('documentStore', () => {
+  it('keeps the digests of the results a build used for the next build, which takes them while their files are there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-store-'));
+    const first = await documentStore(dir, 'v');
+    first.setResult('a', { n: 1 });
+    first.setResult('b', { n: 2 });
+    first.setResult('gone', { n: 3 });
+    const a = first.digest('a')!;
+    // A worker thread wrote `c` and told its digest; `gone` was not used this time (a fresh store's view).
+    const other = resultFiles(dir, 'v');
+    other.setResult('c', { n: 4 });
+    const c = other.digest('c')!;
+    const next = await documentStore(dir, 'v');
+    next.digest('a');
+    next.digest('b');
+    next.keep(['c'], [['c', c]]);
+    await next.close();
+    const index = JSON.parse(readFileSync(join(dir, 'v', 'digests.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(index)).toEqual(['a', 'b', 'c']);
+    expect(existsSync(join(dir, 'v', 'gone.v8'))).toBe(false);
+    // The next build reads a's digest from the index, not from its file (whose header is overwritten here) …
+    const file = join(dir, 'v', 'a.v8');
+    const bytes = readFileSync(file);
+    bytes.fill(7, 0, 32);
+    writeFileSync(file, bytes);
+    const later = resultFiles(dir, 'v');
+    expect(later.digest('a')).toBe(a);
+    expect(later.digest('c')).toBe(c);
+    // … and none for a result whose file is gone; a result written again has its new digest.
+    rmSync(join(dir, 'v', 'b.v8'));
+    expect(later.digest('b')).toBeUndefined();
+    later.setResult('c', { n: 5 });
+    expect(later.digest('c')).not.toBe(c);
+    expect(resultFiles(dir, 'v').digest('c')).toBe(c);
+  });
+
+  it('reads an index it cannot parse as none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-store-'));
+    const s = await documentStore(dir, 'v');
+    s.setResult('a', { n: 1 });
+    const a = s.digest('a');
+    await s.close();
+    writeFileSync(join(dir, 'v', 'digests.json'), '{"a":');
+    expect(resultFiles(dir, 'v').digest('a')).toBe(a);
   });
 });
