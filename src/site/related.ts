@@ -114,6 +114,8 @@ export function relatedDocuments(doc: string, limit = 5): RelatedDocument[] {
 }
 
 let order: CorpusEntry[] | undefined;
+/** Each document's place in the reading order (every reading page asks for its own: a search of the list each time grew with the square of the corpus). */
+let places: Map<string, number> | undefined;
 
 /** The documents in the order of the document list: newest first, undated last, then by title. */
 export function readingOrder(): CorpusEntry[] {
@@ -127,8 +129,9 @@ export function readingOrder(): CorpusEntry[] {
 /** The documents before and after `doc` in the document list. */
 export function neighbours(doc: string): { previous?: CorpusEntry; next?: CorpusEntry } {
   const list = readingOrder();
-  const at = list.findIndex((d) => d.id === (doc as string));
-  if (at < 0) return {};
+  places ??= new Map(list.map((d, i) => [d.id, i]));
+  const at = places.get(doc);
+  if (at === undefined) return {};
   return { previous: list[at - 1], next: list[at + 1] };
 }
 
