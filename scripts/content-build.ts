@@ -87,23 +87,29 @@ export function workerThreads(files: number, env: NodeJS.ProcessEnv = process.en
 /** Where the store keeps whether each candidate pair of documents were near-copies, by their results' digests. */
 const NEAR_COPY_PAIRS = 'near-copy-pairs';
 
-/** Where the store keeps each corpus file's size and time of change at the last build (what `changedSince` compares). */
+/** Where the store keeps each corpus file's stamp at the last build and the SHA-256 its bytes had then, by name. */
 const FILE_STAMPS = 'corpus-file-stamps';
+type FileStamps = Record<string, [stamp: string, sha256: string]>;
 
-/** Each file's size and time of change, by name. */
+/**
+ * Each file's stamp, by name: its size, its times of modification and of change (in nanoseconds) and
+ * its inode. A file written, replaced, or given another modification time has another: the time
+ * of change is the system's, which no copy or `touch` sets. ('' for a file that cannot be read.)
+ */
 async function fileStamps(dir: string, names: readonly string[]): Promise<Record<string, string>> {
-  const stamps = await Promise.all(names.map(async (n) => stat(join(dir, n)).then((s) => `${s.size} ${s.mtimeMs}`, () => '')));
+  const stamps = await Promise.all(names.map(async (n) => stat(join(dir, n), { bigint: true }).then((s) => `${s.size} ${s.mtimeNs} ${s.ctimeNs} ${s.ino}`, () => '')));
   return Object.fromEntries(names.map((n, i) => [n, stamps[i]!]));
 }
 
-/**
- * How many files are new or changed (by size or time) since the last build: few, and worker threads
- * would cost more than they save. (Only the threads are chosen by it: what is worked out again is
- * chosen by each file's digest.)
- */
-function changedSince(last: unknown, now: Record<string, string>): number {
-  const before = (last ?? {}) as Record<string, string>;
-  return Object.keys(now).filter((n) => before[n] !== now[n]).length;
+/** The SHA-256 each file had at the last build, for the files whose stamp is what it was (they are not read again). */
+function unchangedSince(last: unknown, now: Record<string, string>): Map<string, string> {
+  const before = (last ?? {}) as FileStamps;
+  const unchanged = new Map<string, string>();
+  for (const [name, stamp] of Object.entries(now)) {
+    const was = before[name];
+    if (stamp !== '' && Array.isArray(was) && was[0] === stamp && typeof was[1] === 'string' && was[1] !== '') unchanged.set(name, was[1]);
+  }
+  return unchanged;
 }
 
 /** Every regular file under a folder, as paths relative to it (sorted, hidden files and folders skipped). */
@@ -126,7 +132,9 @@ export async function runContentBuild(o: ContentBuildOptions) {
   const names = (await listFiles(o.corpusDir)).filter((n) => !o.ignore?.(n));
   // Threads for the documents when many are to be worked out (the content build of one changed document of 1,000: 9.6 s without them, 12.0 s with).
   const stamps = await fileStamps(o.corpusDir, names);
-  const changed = changedSince(store.get(FILE_STAMPS), stamps);
+  const unchanged = unchangedSince(store.get(FILE_STAMPS), stamps);
+  // (Only the threads are chosen by it, and which files are read: what is worked out again is chosen by each file's digest.)
+  const changed = names.length - unchanged.size;
   const threads = o.threads ?? workerThreads(changed);
   o.log(`[content] corpus ${o.corpusDir}: ${names.length} files, ${changed} new or changed since the last build${threads > 0 ? ` (${threads} threads)` : ''}`);
   const files = await prepareOutDir(o, version);
@@ -144,7 +152,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
     const progress = reporter(o.log);
     // 1–3. Every file read, summarised, planned and processed; the registry's documents staged.
     const documentsPart = join(o.cacheDir, DOCUMENTS_PART);
-    const { result, entries: registeredEntries } = await readCorpus(work, store, o, names, documentsPart, progress, clock);
+    const { result, entries: registeredEntries, shas } = await readCorpus(work, store, o, names, unchanged, documentsPart, progress, clock);
     clock.lap('pipeline');
     for (const s of result.skipped) o.log(`[skipped] ${s.source}: ${s.reason}`);
     for (const n of result.notices) o.log(`[warning] ${n}`);
@@ -225,7 +233,7 @@ export async function runContentBuild(o: ContentBuildOptions) {
       throw new StaleCuration(stale.length);
     }
     await (registryFile.changed ? writeRegistry(o, registryFile) : registryFile.discard());
-    store.set(FILE_STAMPS, stamps);
+    store.set(FILE_STAMPS, Object.fromEntries(names.map((n): [string, [string, string]] => [n, [stamps[n]!, shas.get(n) ?? '']])) satisfies FileStamps);
     // The results this build did not use go.
     await store.close();
     clock.lap('registry and cache');
@@ -245,10 +253,20 @@ export async function runContentBuild(o: ContentBuildOptions) {
  * gigabyte of this thread's memory, held through the merges. Returns the corpus's result and the
  * committed registry's entries.
  */
-async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'set'>, o: ContentBuildOptions, names: string[], documentsPart: string, progress: ReturnType<typeof reporter>, clock: ReturnType<typeof stopwatch>) {
+async function readCorpus(
+  work: Pool,
+  store: Pick<Store, 'get' | 'set'>,
+  o: ContentBuildOptions,
+  names: string[],
+  unchanged: ReadonlyMap<string, string>,
+  documentsPart: string,
+  progress: ReturnType<typeof reporter>,
+  clock: ReturnType<typeof stopwatch>,
+) {
   type Task = Awaited<ReturnType<typeof makeTask>>;
   let read = 0;
-  const summaries = await work.map<string, Awaited<ReturnType<Task['summarise']>>>('summarise', names, { route: (n) => n, onResult: (n) => progress('decode', ++read, names.length, n) });
+  const files = names.map((name) => ({ name, ...(unchanged.has(name) ? { unchanged: unchanged.get(name)! } : {}) }));
+  const summaries = await work.map<(typeof files)[number], Awaited<ReturnType<Task['summarise']>>>('summarise', files, { route: (f) => f.name, onResult: (f) => progress('decode', ++read, names.length, f.name) });
   clock.lap('decode');
   const registry = parseRegistry(await readJson<unknown>(o.registryPath, { documents: [] }));
   const skipped: SkippedFile[] = summaries.filter((s): s is SkippedFile => 'reason' in s);
@@ -267,7 +285,8 @@ async function readCorpus(work: Pool, store: Pick<Store, 'get' | 'set'>, o: Cont
   store.set(NEAR_COPY_PAIRS, decided);
   const { registry: next, ...result } = collectCorpus(planned.plans, outcomes, planned, o.curation.errata, skipped, copies);
   await writePieces(registryDocumentPieces(next.documents), documentsPart);
-  return { result, entries: registry.entries };
+  const shas = new Map(summaries.flatMap((s) => ('reason' in s ? [] : [[s.source, s.sha256] as const])));
+  return { result, entries: registry.entries, shas };
 }
 
 /** Stale curation in a corpus built strictly: the build stops (and its registry is not written). */

@@ -1,7 +1,8 @@
 /**
  * The content build's work in each of its threads (pool.ts), in four phases:
  *  - summarise: read a corpus file, prepare it (decode, normalise, repair) and summarise it for the
- *    corpus-wide pass (src/pipeline/corpus.ts), or say why it cannot be read;
+ *    corpus-wide pass (src/pipeline/corpus.ts), or say why it cannot be read (a file unchanged since
+ *    the last build is not read: its summary is kept);
  *  - process: given its plan (its id, the lines other documents repeat), clean, structure and
  *    identify it; the document goes to the store, the main thread gets what the corpus's list and
  *    registry need of it (and its sketch, to find near-copies);
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import type { Curation } from '../../src/corpus/curation.ts';
 import { corpusEntry, type CorpusEntry } from '../../src/generate/data.ts';
 import { digestOf } from '../../src/lib/digest.ts';
-import { documentOutcome, prepareAgain, storedResultKey, summariseFile, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
+import { documentOutcome, keptSummary, prepareAgain, storedResultKey, summariseFile, type FileSummary, type Outcome, type Plan } from '../../src/pipeline/corpus.ts';
 import type { DocumentResult, Prepared } from '../../src/pipeline/document.ts';
 import type { DocumentText, SkippedFile } from '../../src/pipeline/types.ts';
 import { documentFilePaths, documentFiles, type DocumentFilesSetup } from './document-files.ts';
@@ -70,8 +71,9 @@ export async function makeTask(setup: BuildSetup) {
   const listedSettings = digestOf([setup.files.location, Boolean(setup.files.corpusDir)]);
   const listedKey = (digest: string) => `listed-${listedSettings}-${digest}`;
   return {
-    async summarise(name: string): Promise<FileSummary | SkippedFile> {
-      const s = await summariseFile(read(name), store);
+    /** A file summarised; `unchanged`: the SHA-256 its bytes had at the last build, when its size, times and inode say it has not changed since (its kept summary is taken without reading it). */
+    async summarise({ name, unchanged }: { name: string; unchanged?: string }): Promise<FileSummary | SkippedFile> {
+      const s = (unchanged !== undefined ? keptSummary(name, unchanged, store) : undefined) ?? (await summariseFile(read(name), store));
       if ('reason' in s) return s;
       if (s.prepared && preparedBytes + s.prepared.bytes <= PREPARED_BYTES) {
         prepared.set(name, s.prepared);

@@ -140,13 +140,22 @@ function repeatedEdgeLines(summaries: readonly FileSummary[]): Set<string> {
 /** A readable file's summary, and the file prepared when the summary had to be worked out. */
 export type Summarised = { summary: FileSummary; prepared?: Prepared };
 
+/** Where the store keeps the summary of a file with these bytes (by their SHA-256). */
+const summaryKey = (sha: string) => `summary-${sha}`;
+
+/** The summary the store keeps of a file whose bytes had this SHA-256 (a file unchanged since the last build is then not read), if it does. */
+export function keptSummary(name: string, sha: string, store: DocumentStore): Summarised | undefined {
+  const kept = store.get(summaryKey(sha)) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
+  return kept && !('reason' in kept) && kept.sha256 === sha ? { summary: { source: name, ...kept } } : undefined;
+}
+
 /**
  * A file's summary, or why it cannot be read. Either is kept in the store under the hash of the
  * file's bytes (what the code the store's keys name makes of them): a file seen before is not
  * decoded again unless its document's result has to be worked out again too (documentOutcome).
  */
 export async function summariseFile(file: SourceFile, store?: DocumentStore): Promise<Summarised | SkippedFile> {
-  const key = `summary-${sha256(file.bytes)}`;
+  const key = summaryKey(sha256(file.bytes));
   const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
   if (kept) return 'reason' in kept ? { source: file.name, ...kept } : { summary: { source: file.name, ...kept } };
   const prepared = await prepareFile(file);

@@ -1,6 +1,6 @@
 /** The content build in worker threads (scripts/lib/pool.ts) writes exactly what it writes in one thread, hostile files included; a rebuild works nothing out again. */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,21 @@ describe('the content build in worker threads', () => {
     expect(still.log).toMatch(/: 60 files, 0 new or changed since the last build\n/);
     expect(still.log).not.toMatch(/ \d+ threads/);
     expect(still.files).toEqual(fresh.files);
-  }, 180_000);
+    // A file changed in place to as many bytes, its modification time put back: read again all the same (an unchanged one is not).
+    // (Its time first set to a whole second, which can be put back exactly; a build takes the new time in.)
+    utimesSync(changed, 1_700_000_000, 1_700_000_000);
+    const touched = await build(corpus, undefined, first.where);
+    expect(touched.log).toMatch(/\[extract\] 0 of 60 documents worked out \(/);
+    const text = readFileSync(changed, 'utf8');
+    writeFileSync(changed, text.replace('这一段是后来加上的,2021年该县共有12家医院', '这一段是后来加上的,2022年该县共有13家医院'));
+    utimesSync(changed, 1_700_000_000, 1_700_000_000);
+    expect(statSync(changed, { bigint: true }).mtimeNs).toBe(1_700_000_000_000_000_000n);
+    expect(statSync(changed).size).toBe(Buffer.byteLength(text));
+    const same = await build(corpus, undefined, first.where);
+    expect(same.log).toMatch(/: 60 files, 1 new or changed since the last build\n/);
+    expect(same.log).toMatch(/\[extract\] 1 of 60 documents worked out \(/);
+    // (Not what a build from nothing writes: the changed paragraph has a new id, and its old one is kept.)
+    const html = join(first.where, 'out', 'html');
+    expect(readdirSync(html).filter((f) => readFileSync(join(html, f), 'utf8').includes('2022年该县共有13家医院'))).toHaveLength(1);
+  }, 240_000);
 });
