@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { linkTree } from './scripts/lib/link-tree.ts';
 import { corpusConfig } from './src/corpus/config.ts';
+import { enhanceScriptModule } from './src/layouts/enhance.ts';
 
 const corpus = corpusConfig();
 
@@ -162,7 +163,7 @@ export default defineConfig({
   // each corpus has its own.
   cacheDir: join(corpus.cacheDir, 'astro'),
   // dist/ is kept between builds and tidied by keptDist, not emptied.
-  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false, cssCodeSplit: false }, plugins: contentDone ? [waitForContent] : [] },
+  vite: { cacheDir: '.cache/vite', build: { emptyOutDir: false, cssCodeSplit: false }, plugins: [enhanceScriptModule, ...(contentDone ? [waitForContent] : [])] },
   compressHTML: true,
   // Document pages carry a cache key (src/lib/content.ts): a rebuild renders only the pages whose
   // documents, events or charts changed, and the pages whose code changed.

@@ -1,5 +1,5 @@
 /**
- * The one script every page carries, inline (minified at build time by Enhance.astro) and small.
+ * The one script every page carries, inline (minified when the site is bundled: src/layouts/enhance.ts) and small.
  * Everything it does is an enhancement of a page that works without it:
  * - a site opened from disk (file://) gets links that work there (folders -> index.html);
  * - without a configured site URL, addresses shown for citing (`.here`) become the address the
@@ -8,7 +8,7 @@
  *   the citation of that paragraph in the cite panel (引用本段);
  * - the contents column marks the section being read;
  * - `/` focuses the search box, and focusing it warms the search files.
- * Strings come in as build-time constants (esbuild `define`).
+ * Strings come in as build-time constants (esbuild `define`, src/layouts/enhance.ts).
  */
 declare const COPIED: string;
 declare const PARAGRAPH: string;
