@@ -246,12 +246,13 @@ export async function runContentBuild(o: ContentBuildOptions) {
 }
 
 /**
- * The content build's steps 1 to 3: every file read and summarised; the corpus-wide pass (ids, and the
+ * The content build's steps 1 to 3: every file read and summarised (a file `unchanged` since the last
+ * build, by its stamp, not read: its summary is kept under the SHA-256 given); the corpus-wide pass (ids, and the
  * lines repeated at documents' edges); each document processed (cleaned, structured, identified:
  * into the store). The registry's documents are written to `documentsPart` (registryDocumentPieces),
  * and their paragraph records go with this function's scope: at 10,000 documents they were a
- * gigabyte of this thread's memory, held through the merges. Returns the corpus's result and the
- * committed registry's entries.
+ * gigabyte of this thread's memory, held through the merges. Returns the corpus's result, the
+ * committed registry's entries and each summarised file's SHA-256.
  */
 async function readCorpus(
   work: Pool,
