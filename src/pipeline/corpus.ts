@@ -143,10 +143,17 @@ export type Summarised = { summary: FileSummary; prepared?: Prepared };
 /** Where the store keeps the summary of a file with these bytes (by their SHA-256). */
 const summaryKey = (sha: string) => `summary-${sha}`;
 
+/** What the store keeps of a file with these bytes (its summary, or why it cannot be read), named as this file. */
+function storedSummary(name: string, sha: string, store?: DocumentStore): Summarised | SkippedFile | undefined {
+  const k = store?.get(summaryKey(sha)) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
+  if (!k) return undefined;
+  return 'reason' in k ? { source: name, ...k } : { summary: { source: name, ...k } };
+}
+
 /** The summary the store keeps of a file whose bytes had this SHA-256 (a file unchanged since the last build is then not read), if it does. */
 export function keptSummary(name: string, sha: string, store: DocumentStore): Summarised | undefined {
-  const kept = store.get(summaryKey(sha)) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
-  return kept && !('reason' in kept) && kept.sha256 === sha ? { summary: { source: name, ...kept } } : undefined;
+  const k = storedSummary(name, sha, store);
+  return k && 'summary' in k && k.summary.sha256 === sha ? k : undefined;
 }
 
 /**
@@ -155,9 +162,10 @@ export function keptSummary(name: string, sha: string, store: DocumentStore): Su
  * decoded again unless its document's result has to be worked out again too (documentOutcome).
  */
 export async function summariseFile(file: SourceFile, store?: DocumentStore): Promise<Summarised | SkippedFile> {
-  const key = summaryKey(sha256(file.bytes));
-  const kept = store?.get(key) as Omit<FileSummary, 'source'> | Omit<SkippedFile, 'source'> | undefined;
-  if (kept) return 'reason' in kept ? { source: file.name, ...kept } : { summary: { source: file.name, ...kept } };
+  const sha = sha256(file.bytes);
+  const key = summaryKey(sha);
+  const known = storedSummary(file.name, sha, store);
+  if (known) return known;
   const prepared = await prepareFile(file);
   if ('reason' in prepared) {
     const { source: _, ...skipped } = prepared;
